@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { buildFeed } from '../../compile/build-feed.ts'
+import { writeOutput } from '../../compile/write-output.ts'
+import { FORMATTERS } from '../../report/formatters/index.ts'
+import type { Options } from '../main.ts'
+import { runValidation } from '../run-validation.ts'
+
+/** The commit of the registry, or null when it is not in a git work tree. */
+async function sourceCommit(root: string): Promise<string | null> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['-C', root, 'rev-parse', '--verify', '--quiet', 'HEAD'], { timeout: 10_000 })
+    const commit = stdout.trim()
+    return /^[0-9a-f]{40,64}$/.test(commit) ? commit : null
+  } catch {
+    return null
+  }
+}
+
+export async function buildCommand(options: Options): Promise<number> {
+  const { io, lang } = options
+  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang)
+  const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
+  if (diagnostics.length > 0 || options.format === 'json') {
+    io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR }))
+  }
+  if (failed) {
+    io.stderr(lang === 'fr' ? 'Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n' : 'Build cancelled: fix the errors above. Nothing was written.\n')
+    return 1
+  }
+  const files = buildFeed(records, options.config, { commit: await sourceCommit(options.root) })
+  await writeOutput(options.out, files)
+  const rel = path.relative(io.cwd, options.out) || '.'
+  io.stderr(lang === 'fr' ? `${files.size} fichiers écrits dans ${rel}/.\n` : `${files.size} files written to ${rel}/.\n`)
+  return 0
+}

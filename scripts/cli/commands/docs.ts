@@ -1,0 +1,16 @@
+import { promises as fsp } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { fieldReference } from '../../docs/field-reference.ts'
+import { rulesReference } from '../../docs/rules-reference.ts'
+import type { Options } from '../main.ts'
+
+/** The generated references live in the tool's own docs/ folder. */
+export const DOCS_DIR = fileURLToPath(new URL('../../../docs/', import.meta.url))
+
+export async function docsCommand(options: Options): Promise<number> {
+  await fsp.mkdir(DOCS_DIR, { recursive: true })
+  await fsp.writeFile(`${DOCS_DIR}champs.md`, fieldReference())
+  await fsp.writeFile(`${DOCS_DIR}regles.md`, rulesReference())
+  options.io.stderr(options.lang === 'fr' ? 'docs/champs.md et docs/regles.md régénérés.\n' : 'docs/champs.md and docs/regles.md regenerated.\n')
+  return 0
+}

@@ -1,0 +1,10 @@
+/** What a command may touch of the process: given by bin/registry.mjs, faked by tests. */
+export interface Io {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  env: Record<string, string | undefined>
+  cwd: string
+  isTTY: boolean
+}
+
+export class UsageError extends Error {}

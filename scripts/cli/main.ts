@@ -1,0 +1,142 @@
+/**
+ * The `registry` command line. Parses arguments, runs one command, prints
+ * with a formatter and returns the exit code: 0 no error, 1 errors (or
+ * warnings with --strict), 2 usage, configuration or output error, or a bug.
+ */
+import { promises as fsp } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
+import type { Lang } from '../report/diagnostic.ts'
+import { FORMATTERS, type FormatName } from '../report/formatters/index.ts'
+import { buildCommand } from './commands/build.ts'
+import { docsCommand } from './commands/docs.ts'
+import { validateCommand } from './commands/validate.ts'
+import { UsageError, type Io } from './io.ts'
+import { OutputError } from '../compile/write-output.ts'
+
+export interface Options {
+  root: string
+  config: RegistryConfig
+  format: FormatName
+  lang: Lang
+  strict: boolean
+  out: string
+  io: Io
+}
+
+const HELP_FR = `Utilisation : registry <commande> [options]
+
+Commandes :
+  validate   vérifie toutes les fiches (schémas, références, phases)
+  build      vérifie puis compile le flux JSON dans --out (rien n'est écrit en cas d'erreur)
+  docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
+
+Options :
+  --root DIR       racine du registre (défaut : le dossier courant)
+  --config FILE    configuration (défaut : <root>/registry.config.json s'il existe)
+  --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
+  --lang fr|en     langue des messages (défaut : fr)
+  --out DIR        dossier de sortie de build (défaut : <root>/dist)
+  --strict         les avertissements font aussi échouer (code 1)
+  -h, --help       affiche cette aide
+
+Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+`
+const HELP_EN = `Usage: registry <command> [options]
+
+Commands:
+  validate   checks every fiche (schemas, references, phases)
+  build      checks, then compiles the JSON feed into --out (nothing is written on error)
+  docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
+
+Options:
+  --root DIR       the registry's root (default: the current folder)
+  --config FILE    configuration (default: <root>/registry.config.json when present)
+  --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
+  --lang fr|en     language of the messages (default: fr)
+  --out DIR        build output folder (default: <root>/dist)
+  --strict         warnings fail too (exit 1)
+  -h, --help       shows this help
+
+Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+`
+
+const COMMANDS = { validate: validateCommand, build: buildCommand, docs: docsCommand } as const
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'fr'
+  try {
+    const { values, positionals } = parse(argv)
+    lang = parseLang(values.lang)
+    if (values.help) {
+      io.stdout(lang === 'fr' ? HELP_FR : HELP_EN)
+      return 0
+    }
+    const [name, ...rest] = positionals
+    if (!name) throw new UsageError(lang === 'fr' ? 'Aucune commande donnée.' : 'No command given.')
+    if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(lang === 'fr' ? `Commande inconnue : ${name}.` : `Unknown command: ${name}.`)
+    if (rest.length > 0) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[0]}.` : `Unexpected argument: ${rest[0]}.`)
+    const root = path.resolve(io.cwd, values.root ?? '.')
+    const format = parseFormat(values.format, io)
+    const config = await loadConfig(root, values.config, io.cwd)
+    const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
+    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, io })
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
+      return 2
+    }
+    if (err instanceof ConfigError || err instanceof OutputError) {
+      io.stderr(`${err.message}\n`)
+      return 2
+    }
+    io.stderr(`${lang === 'fr' ? 'Erreur interne (un bogue de l’outil, pas de votre fiche) :' : 'Internal error (a bug in the tool, not in your fiche):'}\n${(err as Error)?.stack ?? String(err)}\n`)
+    return 2
+  }
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        root: { type: 'string' },
+        config: { type: 'string' },
+        format: { type: 'string' },
+        lang: { type: 'string' },
+        out: { type: 'string' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+function parseLang(value: string | undefined): Lang {
+  if (value === undefined || value === 'fr') return 'fr'
+  if (value === 'en') return 'en'
+  throw new UsageError(`--lang doit valoir fr ou en, pas « ${value} ».`)
+}
+
+function parseFormat(value: string | undefined, io: Io): FormatName {
+  if (value === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'
+  if (Object.hasOwn(FORMATTERS, value)) return value as FormatName
+  throw new UsageError(`--format doit valoir ${Object.keys(FORMATTERS).join(', ')}, pas « ${value} ».`)
+}
+
+async function loadConfig(root: string, option: string | undefined, cwd: string): Promise<RegistryConfig> {
+  const file = option === undefined ? path.join(root, 'registry.config.json') : path.resolve(cwd, option)
+  let text: string
+  try {
+    text = await fsp.readFile(file, 'utf8')
+  } catch (err) {
+    if (option === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(DEFAULT_CONFIG)
+    throw new ConfigError(`Le fichier de configuration ${file} ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
+  }
+  return parseConfig(text, file)
+}

@@ -1,0 +1,33 @@
+/**
+ * Shared by `validate` and `build`: read the registry from disk, validate it,
+ * and turn problems into diagnostics.
+ */
+import type { RegistryConfig } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { readRecords } from '../load/read-records.ts'
+import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
+import { summarize } from '../report/diagnostic.ts'
+import { finalize, type LocatableFile } from '../report/finalize.ts'
+import { validateRegistry } from '../validate/validate-registry.ts'
+
+export interface RunResult {
+  records: ParsedRecord[]
+  diagnostics: Diagnostic[]
+  summary: Summary
+  texts: Map<string, string>
+}
+
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang): Promise<RunResult> {
+  const read = await readRecords(root, config)
+  const { records, problems } = validateRegistry(read.sources, read.entries, config)
+  const locatable = new Map<string, LocatableFile>()
+  const texts = new Map<string, string>()
+  for (const s of read.sources) {
+    locatable.set(s.file, { text: s.text })
+    texts.set(s.file, s.text)
+  }
+  for (const r of records) locatable.set(r.file, r)
+  const diagnostics = finalize([...read.problems, ...problems], locatable, config, lang)
+  const files = new Set([...read.entries.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
+  return { records, diagnostics, summary: summarize(diagnostics, files), texts }
+}

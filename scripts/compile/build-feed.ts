@@ -1,0 +1,106 @@
+/**
+ * Compiles valid records into the files of the v1 feed: a map from output
+ * path to content. Pure and deterministic: records sorted by id, keys in
+ * schema order, values exactly as written in the fiches, no clock.
+ */
+import type { Collection, RegistryConfig } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { FICHE_SCHEMAS } from '../validate/ajv.ts'
+import { organisationId } from '../validate/references.ts'
+import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
+
+export interface BuildMeta {
+  /** The git commit of the fiches, or null outside a git repository. */
+  commit: string | null
+}
+
+export type OutputFiles = Map<string, string>
+
+const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
+
+const byId = (a: ParsedRecord, b: ParsedRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** The fiche's fields, in the schema's order, as written. */
+function fields(record: ParsedRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(FICHE_SCHEMAS[record.collection].properties)) {
+    if (Object.hasOwn(record.data, key)) out[key] = record.data[key]
+  }
+  return out
+}
+
+export function serialize(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
+
+export function buildFeed(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): OutputFiles {
+  const of = (c: Collection) => records.filter((r) => r.collection === c).sort(byId)
+  const startups = of('startups')
+  const organisations = of('organisations')
+  const incubators = of('incubators')
+
+  const sponsored = new Map<string, string[]>()
+  const incubated = new Map<string, string[]>()
+  const push = (map: Map<string, string[]>, key: string, id: string) => {
+    const list = map.get(key)
+    if (list) list.push(id)
+    else map.set(key, [id])
+  }
+
+  const startupItems = startups.map((r) => {
+    const d = r.data
+    const incubatorIds = [...new Set([d.incubator as string, ...((d.incubators as string[] | undefined) ?? [])])]
+    const sponsorIds = ((d.sponsors as string[] | undefined) ?? []).map((s) => organisationId(s)!).filter(Boolean)
+    for (const i of incubatorIds) push(incubated, i, r.id)
+    for (const s of sponsorIds) push(sponsored, s, r.id)
+    const phases = d.phases as { name: string }[]
+    const current = phases[phases.length - 1]!.name
+    return {
+      id: r.id,
+      file: r.file,
+      ...fields(r),
+      incubator_ids: incubatorIds,
+      sponsor_ids: sponsorIds,
+      current_phase: current,
+      status: ENDED_PHASES.has(current) ? 'ended' : 'active',
+      body: r.body,
+    }
+  })
+  const organisationItems = organisations.map((r) => ({ id: r.id, file: r.file, ...fields(r), startup_ids: sponsored.get(r.id) ?? [], body: r.body }))
+  const incubatorItems = incubators.map((r) => ({
+    id: r.id,
+    file: r.file,
+    ...fields(r),
+    owner_id: organisationId(r.data.owner) ?? null,
+    startup_ids: incubated.get(r.id) ?? [],
+    body: r.body,
+  }))
+
+  const site = config.siteUrl
+  const files: OutputFiles = new Map()
+  const list = (name: 'startups' | 'organisations' | 'incubators', items: unknown[]) =>
+    files.set(`api/v1/${name}.json`, serialize({ $schema: schemaUrl(site, name), api_version: API_VERSION, count: items.length, [name]: items }))
+  list('startups', startupItems)
+  list('organisations', organisationItems)
+  list('incubators', incubatorItems)
+  for (const item of startupItems) files.set(`api/v1/startups/${item.id}.json`, serialize(item))
+
+  const active = startupItems.filter((s) => s.status === 'active').length
+  files.set(
+    'api/v1/index.json',
+    serialize({
+      api_version: API_VERSION,
+      source: { commit: meta.commit },
+      counts: { startups: startupItems.length, startups_active: active, startups_ended: startupItems.length - active, organisations: organisationItems.length, incubators: incubatorItems.length },
+      files: {
+        startups: `${site}/api/v1/startups.json`,
+        startup: `${site}/api/v1/startups/{id}.json`,
+        organisations: `${site}/api/v1/organisations.json`,
+        incubators: `${site}/api/v1/incubators.json`,
+      },
+      schemas: Object.fromEntries(FEED_FILES.map((f) => [f, schemaUrl(site, f)])),
+    }),
+  )
+  for (const f of FEED_FILES) files.set(`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site)))
+  return files
+}

@@ -1,0 +1,158 @@
+/**
+ * The JSON Schemas of the v1 feed, generated from the fiche schemas so that
+ * they can never drift from them: a feed record is the fiche's front matter
+ * (same fields, same types) plus the id, the source file and derived fields.
+ * Each schema is standalone (the shared definitions are bundled in).
+ */
+import type { Collection } from '../load/config.ts'
+import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/ajv.ts'
+
+export const API_VERSION = '1.0'
+export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators'] as const
+export type FeedFile = (typeof FEED_FILES)[number]
+
+/** Formats that every JSON Schema validator knows; the registry's own formats are dropped. */
+const STANDARD_FORMATS = new Set(['date'])
+
+function rewrite(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewrite)
+  if (node === null || typeof node !== 'object') return node
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$id' || key === '$schema') continue
+    if (key === 'format' && typeof value === 'string' && !STANDARD_FORMATS.has(value)) continue
+    if (key === '$ref' && typeof value === 'string') {
+      out[key] = value.replace(/^common\.schema\.json#/, '#')
+      continue
+    }
+    out[key] = rewrite(value)
+  }
+  return out
+}
+
+const text = (description: string, examples: unknown[]) => ({ type: 'string', description, examples })
+const ids = (description: string, example: string) => ({ type: 'array', items: { type: 'string' }, description, examples: [[example]] })
+
+const DERIVED: Record<Collection, { required: string[]; properties: Record<string, JsonSchema> }> = {
+  startups: {
+    required: ['incubator_ids', 'sponsor_ids', 'current_phase', 'status', 'body'],
+    properties: {
+      incubator_ids: ids("Tous les incubateurs du produit : l'incubateur principal d'abord, puis les co-incubateurs, sans doublon.", 'dinum'),
+      sponsor_ids: ids('Les identifiants des organisations sponsors (sponsors sans le préfixe /organisations/).', 'dinum'),
+      current_phase: {
+        type: 'string',
+        enum: FICHE_SCHEMAS.startups.$defs.phase.properties.name.enum,
+        description: 'La phase actuelle : le nom de la dernière phase de la fiche.',
+        examples: ['construction'],
+      },
+      status: {
+        type: 'string',
+        enum: ['active', 'ended'],
+        description: "active tant que le produit est suivi par le programme (investigation, construction, acceleration, consolidation, opere) ; ended une fois transféré ou arrêté (transfere, abandon, abandon-investigation).",
+        examples: ['active'],
+      },
+      body: text('Le texte de présentation en markdown, tel qu’écrit après l’en-tête.', ['## Contexte\n\n…']),
+    },
+  },
+  organisations: {
+    required: ['startup_ids', 'body'],
+    properties: {
+      startup_ids: ids('Les startups dont cette organisation est sponsor.', 'produits-beta-gouv-fr'),
+      body: text('Le texte de la fiche en markdown (souvent vide).', ['']),
+    },
+  },
+  incubators: {
+    required: ['owner_id', 'startup_ids', 'body'],
+    properties: {
+      owner_id: { type: ['string', 'null'], description: "L'identifiant de l'organisation porteuse (owner sans le préfixe), ou null.", examples: ['dinum'] },
+      startup_ids: ids('Les startups incubées ou co-incubées par cet incubateur.', 'produits-beta-gouv-fr'),
+      body: text('Le texte de présentation en markdown.', ['L’incubateur…']),
+    },
+  },
+}
+
+export function recordSchema(collection: Collection): JsonSchema {
+  const fiche = FICHE_SCHEMAS[collection]
+  const derived = DERIVED[collection]
+  for (const key of Object.keys(derived.properties)) {
+    if (key in fiche.properties) throw new Error(`derived field ${key} clashes with a fiche field of ${collection}`)
+  }
+  return {
+    type: 'object',
+    description: fiche.description,
+    required: ['id', 'file', ...fiche.required, ...derived.required],
+    additionalProperties: false,
+    properties: {
+      id: text("L'identifiant : le nom du fichier sans .md.", ['produits-beta-gouv-fr']),
+      file: text('Le chemin du fichier source dans le dépôt.', [`${collection}/exemple.md`]),
+      ...(rewrite(fiche.properties) as Record<string, JsonSchema>),
+      ...derived.properties,
+    },
+  }
+}
+
+function defs(): Record<string, unknown> {
+  const all: Record<string, unknown> = { ...(rewrite(COMMON_SCHEMA.$defs) as Record<string, unknown>) }
+  for (const collection of ['startups', 'organisations', 'incubators'] as const) {
+    for (const [name, def] of Object.entries((rewrite(FICHE_SCHEMAS[collection].$defs ?? {}) as Record<string, unknown>))) {
+      if (name in all) throw new Error(`schema definition ${name} is defined twice`)
+      all[name] = def
+    }
+    all[`${collection}Record`] = recordSchema(collection)
+  }
+  return all
+}
+
+export function schemaUrl(siteUrl: string, file: FeedFile): string {
+  return `${siteUrl}/api/v1/schemas/${file}.schema.json`
+}
+
+const LISTS: Record<Exclude<FeedFile, 'index' | 'startup'>, Collection> = { startups: 'startups', organisations: 'organisations', incubators: 'incubators' }
+
+export function feedSchema(file: FeedFile, siteUrl: string): JsonSchema {
+  const head = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: schemaUrl(siteUrl || 'https://registre.beta.gouv.fr', file) }
+  if (file === 'startup') {
+    return { ...head, title: 'Une startup (api/v1/startups/<id>.json)', $ref: '#/$defs/startupsRecord', $defs: defs() }
+  }
+  if (file === 'index') {
+    return {
+      ...head,
+      title: "Index de l'API v1 (api/v1/index.json)",
+      type: 'object',
+      additionalProperties: false,
+      required: ['api_version', 'source', 'counts', 'files', 'schemas'],
+      properties: {
+        api_version: { const: API_VERSION, description: 'La version du format : la mineure augmente quand des champs sont ajoutés, la majeure (et le chemin /api/vN) quand un champ change ou disparaît.' },
+        source: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['commit'],
+          properties: { commit: { type: ['string', 'null'], description: 'Le commit git des fiches compilées, ou null hors dépôt git.' } },
+        },
+        counts: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['startups', 'startups_active', 'startups_ended', 'organisations', 'incubators'],
+          properties: Object.fromEntries(['startups', 'startups_active', 'startups_ended', 'organisations', 'incubators'].map((k) => [k, { type: 'integer', minimum: 0 }])),
+        },
+        files: { type: 'object', additionalProperties: { type: 'string' }, description: 'Les adresses des fichiers de l’API.' },
+        schemas: { type: 'object', additionalProperties: { type: 'string' }, description: 'Les adresses des schémas JSON de chaque fichier.' },
+      },
+    }
+  }
+  const collection = LISTS[file]
+  return {
+    ...head,
+    title: `Liste des ${collection} (api/v1/${file}.json)`,
+    type: 'object',
+    additionalProperties: false,
+    required: ['$schema', 'api_version', 'count', collection],
+    properties: {
+      $schema: { type: 'string' },
+      api_version: { const: API_VERSION },
+      count: { type: 'integer', minimum: 0 },
+      [collection]: { type: 'array', items: { $ref: `#/$defs/${collection}Record` } },
+    },
+    $defs: defs(),
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The registry configuration (`registry.config.json`): where each collection
+ * lives, the public site URL, limits and rule severities. Pure: the CLI reads
+ * the file and hands its text here.
+ */
+import type { Severity } from '../report/diagnostic.ts'
+import { RULES, isConfigurable } from '../report/messages.ts'
+
+export const COLLECTIONS = ['startups', 'organisations', 'incubators'] as const
+export type Collection = (typeof COLLECTIONS)[number]
+
+export interface Limits {
+  /** Files larger than this are refused unread. */
+  maxFileBytes: number
+  /** Deepest YAML nesting accepted in a front matter. */
+  maxDepth: number
+}
+
+export interface RegistryConfig {
+  collections: Record<Collection, string>
+  /** Absolute base URL of the published site, without trailing slash; '' for root-relative URLs. */
+  siteUrl: string
+  limits: Limits
+  rules: Record<string, Severity | 'off'>
+}
+
+export const DEFAULT_CONFIG: RegistryConfig = {
+  collections: { startups: 'startups', organisations: 'organisations', incubators: 'incubators' },
+  siteUrl: '',
+  limits: { maxFileBytes: 1024 * 1024, maxDepth: 32 },
+  rules: {},
+}
+
+export class ConfigError extends Error {}
+
+const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'limits', 'rules'])
+
+/** Parses and checks a configuration file's text; throws ConfigError with a French message. */
+export function parseConfig(text: string, file: string): RegistryConfig {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    throw new ConfigError(`${file} n'est pas du JSON valide : ${(err as Error).message}`)
+  }
+  if (!isPlainObject(raw)) throw new ConfigError(`${file} doit contenir un objet JSON.`)
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${file} : clé inconnue « ${key} » (clés permises : ${[...KNOWN_KEYS].join(', ')}).`)
+  }
+  const config: RegistryConfig = structuredClone(DEFAULT_CONFIG)
+  if (raw.collections !== undefined) {
+    if (!isPlainObject(raw.collections)) throw new ConfigError(`${file} : « collections » doit être un objet.`)
+    for (const [name, folder] of Object.entries(raw.collections)) {
+      if (!(COLLECTIONS as readonly string[]).includes(name)) {
+        throw new ConfigError(`${file} : collection inconnue « ${name} » (collections : ${COLLECTIONS.join(', ')}).`)
+      }
+      if (typeof folder !== 'string' || folder === '' || folder.split(/[\\/]/).includes('..') || folder.startsWith('/')) {
+        throw new ConfigError(`${file} : le dossier de « ${name} » doit être un chemin relatif à l'intérieur du registre.`)
+      }
+      config.collections[name as Collection] = folder.replace(/\\/g, '/').replace(/\/+$/, '')
+    }
+  }
+  if (raw.siteUrl !== undefined) {
+    if (typeof raw.siteUrl !== 'string' || (raw.siteUrl !== '' && !/^https?:\/\/[^\s]+$/.test(raw.siteUrl))) {
+      throw new ConfigError(`${file} : « siteUrl » doit être une adresse https://… (ou une chaîne vide).`)
+    }
+    config.siteUrl = raw.siteUrl.replace(/\/+$/, '')
+  }
+  if (raw.limits !== undefined) {
+    if (!isPlainObject(raw.limits)) throw new ConfigError(`${file} : « limits » doit être un objet.`)
+    for (const [key, value] of Object.entries(raw.limits)) {
+      if (key !== 'maxFileBytes' && key !== 'maxDepth') throw new ConfigError(`${file} : limite inconnue « ${key} » (maxFileBytes, maxDepth).`)
+      if (!Number.isSafeInteger(value) || (value as number) < 1) throw new ConfigError(`${file} : « limits.${key} » doit être un entier positif.`)
+      config.limits[key] = value as number
+    }
+  }
+  if (raw.rules !== undefined) {
+    if (!isPlainObject(raw.rules)) throw new ConfigError(`${file} : « rules » doit être un objet.`)
+    for (const [ruleId, level] of Object.entries(raw.rules)) {
+      if (!Object.hasOwn(RULES, ruleId)) throw new ConfigError(`${file} : règle inconnue « ${ruleId} » (voir docs/regles.md).`)
+      if (level !== 'off' && level !== 'warning' && level !== 'error') {
+        throw new ConfigError(`${file} : la règle « ${ruleId} » doit valoir "off", "warning" ou "error".`)
+      }
+      if (!isConfigurable(ruleId)) throw new ConfigError(`${file} : la règle « ${ruleId} » protège la validité du flux ; sa sévérité ne peut pas être changée.`)
+      config.rules[ruleId] = level
+    }
+  }
+  return config
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

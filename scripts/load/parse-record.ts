@@ -1,0 +1,142 @@
+/**
+ * Turns a fiche's text into a record: front matter data, raw body, and where
+ * the front matter sits in the file. Pure (strings in, data out). YAML is read
+ * with js-yaml 5 as an event stream, so that anchors, aliases and tags can be
+ * refused before anything is built, and with the YAML 1.2 core schema, so that
+ * dates stay the strings the contributor wrote (never shifted Date objects).
+ */
+import { constructFromEvents, EVENT_ID, parseEvents, YAMLException, type Event } from 'js-yaml'
+import type { Problem } from '../report/diagnostic.ts'
+import { isPlainObject, type Collection, type Limits } from './config.ts'
+import type { SourceFile } from './read-records.ts'
+
+export interface ParsedRecord {
+  file: string
+  collection: Collection
+  id: string
+  /** The front matter as data (plain JSON values). */
+  data: Record<string, unknown>
+  /** The raw markdown after the closing `---` line, exactly as written. */
+  body: string
+  /** The whole file text, for locating diagnostics. */
+  text: string
+  /** Offset in `text` where the YAML of the front matter starts and ends. */
+  yamlStart: number
+  yamlEnd: number
+}
+
+export interface ParseResult {
+  record?: ParsedRecord
+  problems: Problem[]
+}
+
+const OPEN = /---[ \t]*\r?(?:\n|$)/y
+const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/m
+
+export function splitFrontMatter(text: string): { yamlStart: number; yamlEnd: number; bodyStart: number } | 'missing' | 'unterminated' {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  OPEN.lastIndex = start
+  const open = OPEN.exec(text)
+  if (!open) return 'missing'
+  const yamlStart = start + open[0].length
+  const rest = text.slice(yamlStart)
+  const close = CLOSE.exec(rest)
+  if (!close) return 'unterminated'
+  const yamlEnd = yamlStart + close.index
+  let bodyStart = yamlEnd + close[0].length
+  if (text[bodyStart] === '\n') bodyStart++
+  return { yamlStart, yamlEnd, bodyStart }
+}
+
+export function parseRecord(source: SourceFile, limits: Limits): ParseResult {
+  const { file, text } = source
+  const problems: Problem[] = []
+  if (text.length === 0 || (text.length === 1 && text.charCodeAt(0) === 0xfeff)) {
+    return { problems: [{ file, ruleId: 'file/empty', offset: 0 }] }
+  }
+  const nul = text.indexOf('\u0000')
+  if (nul !== -1) return { problems: [{ file, ruleId: 'file/nul-byte', offset: nul, endOffset: nul + 1 }] }
+  if (text.charCodeAt(0) === 0xfeff) problems.push({ file, ruleId: 'file/bom', offset: 0, endOffset: 1 })
+
+  const split = splitFrontMatter(text)
+  if (split === 'missing') return { problems: [...problems, { file, ruleId: 'frontmatter/missing', offset: 0 }] }
+  if (split === 'unterminated') return { problems: [...problems, { file, ruleId: 'frontmatter/unterminated', offset: 0 }] }
+  const { yamlStart, yamlEnd, bodyStart } = split
+  const yaml = text.slice(yamlStart, yamlEnd)
+
+  const parsed = parseYaml(yaml, limits)
+  if ('problem' in parsed) {
+    const p = parsed.problem
+    return { problems: [...problems, { ...p, file, offset: yamlStart + (p.offset ?? 0), endOffset: p.endOffset === undefined ? undefined : yamlStart + p.endOffset }] }
+  }
+  const data = parsed.value
+  if (data === null || data === undefined) return { problems: [...problems, { file, ruleId: 'frontmatter/empty', offset: yamlStart }] }
+  if (!isPlainObject(data)) {
+    return { problems: [...problems, { file, ruleId: 'frontmatter/not-mapping', offset: yamlStart, data: { actual: jsonType(data) } }] }
+  }
+  return {
+    record: { file, collection: source.collection, id: source.id, data, body: text.slice(bodyStart), text, yamlStart, yamlEnd },
+    problems,
+  }
+}
+
+type YamlProblem = Omit<Problem, 'file'>
+
+/** Parses one YAML document into plain data, refusing anchors, aliases and tags. */
+export function parseYaml(yaml: string, limits: Limits): { value: unknown } | { problem: YamlProblem } {
+  let events: Event[]
+  try {
+    events = parseEvents(yaml, { maxDepth: limits.maxDepth })
+  } catch (err) {
+    return { problem: yamlError(err) }
+  }
+  for (const event of events) {
+    if (event.type === EVENT_ID.ALIAS) {
+      return { problem: { ruleId: 'yaml/alias', offset: event.anchorStart - 1, endOffset: event.anchorEnd } }
+    }
+    if (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      if (event.anchorStart !== -1) return { problem: { ruleId: 'yaml/anchor', offset: event.anchorStart - 1, endOffset: event.anchorEnd } }
+      if (event.tagStart !== -1) {
+        return { problem: { ruleId: 'yaml/tag', offset: event.tagStart, endOffset: event.tagEnd, data: { tag: yaml.slice(event.tagStart, event.tagEnd) } } }
+      }
+    }
+  }
+  try {
+    const docs = constructFromEvents(events, { source: yaml, maxAliases: 0 })
+    return { value: docs.length === 0 ? null : docs[0] }
+  } catch (err) {
+    return { problem: yamlError(err) }
+  }
+}
+
+const REASONS: [RegExp, string, string?][] = [
+  [/^duplicated mapping key/, 'clé en double'],
+  [/tab characters must not be used in indentation/, 'une tabulation sert d’indentation', 'Remplacez les tabulations en début de ligne par des espaces.'],
+  [/bad indentation of a (mapping entry|sequence entry)/, 'indentation incorrecte', 'Alignez cette ligne sur les autres champs du même niveau, avec des espaces. Si la valeur contient « : », entourez-la de guillemets.'],
+  [/deficient indentation/, 'indentation insuffisante', 'Indentez cette ligne avec des espaces, au niveau attendu.'],
+  [/end of the stream within a (single|double) quoted scalar/, 'des guillemets ne sont jamais fermés', 'Fermez les guillemets ouverts sur cette ligne.'],
+  [/unexpected end of the stream within a flow collection/, 'un crochet ou une accolade n’est jamais fermé', 'Fermez le [ ou le { ouvert plus haut.'],
+  [/missed comma between flow collection entries/, 'une virgule manque entre deux éléments entre crochets', 'Séparez les éléments par des virgules.'],
+  [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'une clé s’étend sur plusieurs lignes', 'Vérifiez les deux-points et les guillemets de la ligne précédente.'],
+  [/can not read an implicit mapping pair; a colon is missed/, 'il manque les deux-points après la clé', 'Écrivez « clé: valeur », avec une espace après les deux-points.'],
+  [/end of the stream or a document separator is expected/, 'contenu inattendu', 'Vérifiez l’indentation et les deux-points de cette ligne.'],
+  [/maximum nesting depth/i, 'imbrication trop profonde', 'Une fiche n’a que quelques niveaux : simplifiez la structure.'],
+  [/the stream contains non-printable characters/, 'un caractère de contrôle invisible', 'Supprimez le caractère invisible de cette ligne.'],
+]
+
+function yamlError(err: unknown): YamlProblem {
+  if (!(err instanceof YAMLException)) throw err
+  const reason = err.reason || err.message
+  const offset = err.mark?.position ?? 0
+  if (/^duplicated mapping key/.test(reason)) return { ruleId: 'yaml/duplicate-key', offset }
+  if (/maxAliases/.test(reason)) return { ruleId: 'yaml/alias', offset }
+  const match = REASONS.find(([re]) => re.test(reason))
+  return { ruleId: 'yaml/syntax', offset, data: { reason, reasonFr: match ? `${match[1]} (${reason})` : reason, hintFr: match?.[2] } }
+}
+
+export function jsonType(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number'
+  return typeof v
+}

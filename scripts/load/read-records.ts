@@ -1,0 +1,142 @@
+/**
+ * The only module that reads fiches from disk. It lists each collection folder
+ * without following symbolic links, refuses what is not a regular file, reads
+ * each file with O_NOFOLLOW under a size limit and decodes it as strict UTF-8.
+ * Everything it finds wrong becomes a Problem; it never throws for bad input.
+ */
+import { constants, promises as fsp, type Dirent } from 'node:fs'
+import path from 'node:path'
+import type { Problem } from '../report/diagnostic.ts'
+import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
+
+export interface SourceFile {
+  /** Repository-relative POSIX path. */
+  file: string
+  collection: Collection
+  /** The file name without `.md`. */
+  id: string
+  text: string
+}
+
+export interface ReadResult {
+  sources: SourceFile[]
+  /** Every entry found in the collection folders, read or not: ids that exist. */
+  entries: { file: string; collection: Collection; id: string }[]
+  problems: Problem[]
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+export function idFromName(name: string): string {
+  return name.endsWith('.md') ? name.slice(0, -3) : name
+}
+
+export async function readRecords(root: string, config: RegistryConfig, only?: ReadonlySet<string>): Promise<ReadResult> {
+  const result: ReadResult = { sources: [], entries: [], problems: [] }
+  for (const collection of COLLECTIONS) {
+    const folder = config.collections[collection]
+    const dir = path.join(root, folder)
+    let stat
+    try {
+      stat = await fsp.lstat(dir)
+    } catch {
+      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.`)
+    }
+    if (stat.isSymbolicLink()) throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`)
+    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
+    const dirents = await fsp.readdir(dir, { withFileTypes: true })
+    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const work: Promise<void>[] = []
+    for (const dirent of dirents) {
+      const file = `${folder}/${dirent.name}`
+      const problem = classify(dirent, file)
+      if (problem === 'skip') continue
+      if (problem) {
+        result.problems.push(problem)
+        if (problem.severity !== 'warning' || problem.ruleId !== 'file/extension') continue
+      }
+      const id = idFromName(dirent.name)
+      result.entries.push({ file, collection, id })
+      if (only && !only.has(file)) continue
+      work.push(readOne(path.join(dir, dirent.name), file, collection, id, config, result))
+    }
+    await Promise.all(work)
+  }
+  result.sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  return result
+}
+
+/** What to do with a directory entry: read it (undefined), skip it, or report it. */
+function classify(dirent: Dirent, file: string): Problem | 'skip' | undefined {
+  const name = dirent.name
+  if (dirent.isSymbolicLink()) return { file, ruleId: 'file/symlink', offset: 0 }
+  if (dirent.isDirectory()) {
+    return { file, ruleId: 'file/directory', severity: name.endsWith('.md') ? 'error' : 'warning', offset: 0, data: { name } }
+  }
+  if (!dirent.isFile()) return { file, ruleId: 'file/not-regular', offset: 0 }
+  if (name.startsWith('.')) return name === '.gitkeep' ? 'skip' : { file, ruleId: 'file/ignored', offset: 0, data: { name } }
+  if (!name.endsWith('.md')) return { file, ruleId: 'file/extension', severity: 'warning', offset: 0, data: { id: idFromName(name) } }
+  return undefined
+}
+
+async function readOne(abs: string, file: string, collection: Collection, id: string, config: RegistryConfig, result: ReadResult): Promise<void> {
+  let handle
+  try {
+    // O_NOFOLLOW: a file swapped for a link after listing is refused, not followed.
+    handle = await fsp.open(abs, constants.O_RDONLY | constants.O_NOFOLLOW)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') result.problems.push({ file, ruleId: 'file/symlink', offset: 0 })
+    else result.problems.push({ file, ruleId: 'file/unreadable', offset: 0, data: { code } })
+    return
+  }
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) {
+      result.problems.push({ file, ruleId: 'file/not-regular', offset: 0 })
+      return
+    }
+    const limit = config.limits.maxFileBytes
+    if (stat.size > limit) {
+      result.problems.push({ file, ruleId: 'file/too-large', offset: 0, data: { size: stat.size, limit } })
+      return
+    }
+    // Read at most limit + 1 bytes: a file that grows after stat is still bounded.
+    const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1)
+    let length = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+      if (length === buffer.length) break
+    }
+    if (length > limit) {
+      result.problems.push({ file, ruleId: 'file/too-large', offset: 0, data: { size: length, limit } })
+      return
+    }
+    const bytes = buffer.subarray(0, length)
+    const decoded = decode(bytes)
+    if (typeof decoded !== 'string') {
+      result.problems.push({ file, ruleId: 'file/encoding', offset: decoded.offset, data: {} })
+      return
+    }
+    result.sources.push({ file, collection, id, text: decoded })
+  } catch (err) {
+    result.problems.push({ file, ruleId: 'file/unreadable', offset: 0, data: { code: (err as NodeJS.ErrnoException).code ?? 'EIO' } })
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Strict UTF-8 decoding; on failure, the character offset of the first bad byte. */
+export function decode(bytes: Uint8Array): string | { offset: number } {
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    // Find the first invalid sequence: decode growing prefixes line by line is
+    // costly; instead decode the longest valid prefix with a non-fatal decoder.
+    const lossy = new TextDecoder('utf-8').decode(bytes)
+    const offset = lossy.indexOf('\uFFFD')
+    return { offset: Math.max(0, offset) }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The one diagnostic type of the registry, and the draft ("problem") that the
+ * pure stages produce before a diagnostic is located in its file and put into
+ * words. Stages report a JSON Pointer or an offset, never a line: `finalize`
+ * turns problems into diagnostics in one place (locate + localize).
+ */
+export type Severity = 'error' | 'warning'
+export type Lang = 'fr' | 'en'
+
+export interface Diagnostic {
+  /** Repository-relative POSIX path of the file, e.g. `startups/foo.md`. */
+  file: string
+  /** 1-based line and column (in characters) in the whole file. */
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  /** e.g. `schema/required`, `ref/unknown-incubator`. */
+  ruleId: string
+  severity: Severity
+  /** One sentence that names the field and says what is wrong. */
+  message: string
+  /** How to fix it. */
+  hint: string
+  /** JSON Pointer into the front matter, when the problem is about a value. */
+  path?: string
+}
+
+/** What a stage reports: where (a pointer or an offset) and what (a rule and its data). */
+export interface Problem {
+  file: string
+  ruleId: string
+  /** Overrides the rule's default severity. */
+  severity?: Severity
+  /** JSON Pointer into the front matter (`/phases/1/start`). */
+  path?: string
+  /** With `path`: point at the key (`start:`) rather than at the value. */
+  target?: 'key' | 'value'
+  /** Absolute character offsets in the file, for problems that are not about a value. */
+  offset?: number
+  endOffset?: number
+  /** Values for the message templates. */
+  data?: Record<string, unknown>
+}
+
+export interface Summary {
+  files: number
+  errors: number
+  warnings: number
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1
+  if (a.line !== b.line) return a.line - b.line
+  if (a.column !== b.column) return a.column - b.column
+  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0
+}
+
+export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
+  let errors = 0
+  let warnings = 0
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++
+    else warnings++
+  }
+  return { files, errors, warnings }
+}

@@ -1,0 +1,80 @@
+/**
+ * Problems → diagnostics: locate each one in its file, apply the configured
+ * severity, put it into words in the chosen language, sort. The only place
+ * where positions and messages are made.
+ */
+import type { RegistryConfig } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { compareDiagnostics, type Diagnostic, type Lang, type Problem } from './diagnostic.ts'
+import { findSpan, LineIndex, pointerMap, type NodeSpan } from './locate.ts'
+import { RULES, ruleText } from './messages.ts'
+
+/** What finalize needs to know of a file: its text and where its YAML sits. */
+export interface LocatableFile {
+  text: string
+  yamlStart?: number
+  yamlEnd?: number
+}
+
+export function finalize(
+  problems: readonly Problem[],
+  files: ReadonlyMap<string, LocatableFile | ParsedRecord>,
+  config: Pick<RegistryConfig, 'rules'>,
+  lang: Lang,
+): Diagnostic[] {
+  const cache = new Map<string, { lines: LineIndex; pointers?: Map<string, NodeSpan> }>()
+  const out: Diagnostic[] = []
+  for (const problem of problems) {
+    const entry = RULES[problem.ruleId]
+    if (!entry) throw new Error(`unknown rule id: ${problem.ruleId}`)
+    const configured = config.rules[problem.ruleId]
+    if (configured === 'off') continue
+    const severity = configured ?? problem.severity ?? entry.severity
+    const file = files.get(problem.file)
+    let start = { line: 1, column: 1 }
+    let end = start
+    if (file) {
+      let c = cache.get(problem.file)
+      if (!c) {
+        c = { lines: new LineIndex(file.text) }
+        cache.set(problem.file, c)
+      }
+      const [from, to] = offsets(problem, file, c)
+      start = c.lines.position(from)
+      end = to > from ? c.lines.position(to) : start
+    }
+    const { message, hint } = ruleText(problem.ruleId, lang, problem.data ?? {})
+    const diagnostic: Diagnostic = {
+      file: problem.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      ruleId: problem.ruleId,
+      severity,
+      message,
+      hint,
+    }
+    if (problem.path !== undefined) diagnostic.path = problem.path
+    out.push(diagnostic)
+  }
+  return out.sort(compareDiagnostics)
+}
+
+function offsets(problem: Problem, file: LocatableFile, c: { pointers?: Map<string, NodeSpan> }): [number, number] {
+  if (problem.path === undefined || file.yamlStart === undefined) {
+    const from = problem.offset ?? 0
+    return [from, problem.endOffset ?? from]
+  }
+  const base = file.yamlStart
+  c.pointers ??= pointerMap(file.text.slice(base, file.yamlEnd))
+  const { span, exact } = findSpan(c.pointers, problem.path)
+  if (!span) return [base, base]
+  if (exact && problem.target !== 'key') return [base + span.start, base + Math.max(span.end, span.start)]
+  if (span.keyStart !== undefined) return [base + span.keyStart, base + (span.keyEnd ?? span.keyStart)]
+  if (!exact && span.start === 0 && problem.path.split('/').length === 2) {
+    // A missing top-level field: point at the opening `---` line.
+    return [0, 3]
+  }
+  return [base + span.start, base + span.end]
+}

@@ -1,0 +1,23 @@
+import type { Formatter } from './index.ts'
+
+/** For tools: `{diagnostics: [...], summary: {files, errors, warnings}}`. */
+export const json: Formatter = (diagnostics, ctx) =>
+  `${JSON.stringify(
+    {
+      diagnostics: diagnostics.map((d) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        ruleId: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        hint: d.hint,
+        ...(d.path !== undefined ? { path: d.path } : {}),
+      })),
+      summary: ctx.summary,
+    },
+    null,
+    2,
+  )}\n`

@@ -1,0 +1,140 @@
+/**
+ * Turns where a problem is (a JSON Pointer into the front matter, or an
+ * offset) into a line and column of the whole file. Positions are computed
+ * only for records that have problems: the YAML event stream is parsed again
+ * on demand, so that a valid fiche costs no position bookkeeping at all.
+ */
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml'
+
+export interface NodeSpan {
+  /** Offsets of the key (for a mapping member), relative to the YAML text. */
+  keyStart?: number
+  keyEnd?: number
+  /** Offsets of the value (end is the start for collections). */
+  start: number
+  end: number
+}
+
+/** JSON Pointer → spans, from a YAML document's events. */
+export function pointerMap(yaml: string): Map<string, NodeSpan> {
+  const map = new Map<string, NodeSpan>()
+  let events: Event[]
+  try {
+    events = parseEvents(yaml, { maxDepth: 1000 })
+  } catch {
+    return map
+  }
+  type Frame = { kind: 'map' | 'seq'; pointer: string; index: number; key?: string; keySpan?: [number, number] }
+  const stack: Frame[] = []
+  const childPointer = (): { pointer: string; isKey: boolean; frame?: Frame } => {
+    const top = stack[stack.length - 1]
+    if (!top) return { pointer: '', isKey: false }
+    if (top.kind === 'seq') return { pointer: `${top.pointer}/${top.index++}`, isKey: false, frame: top }
+    if (top.key === undefined) return { pointer: '', isKey: true, frame: top }
+    return { pointer: `${top.pointer}/${escapePointer(top.key)}`, isKey: false, frame: top }
+  }
+  const setValue = (pointer: string, frame: Frame | undefined, start: number, end: number): void => {
+    const span: NodeSpan = { start, end }
+    if (frame?.kind === 'map' && frame.keySpan) {
+      span.keyStart = frame.keySpan[0]
+      span.keyEnd = frame.keySpan[1]
+    }
+    map.set(pointer, span)
+    if (frame?.kind === 'map') {
+      frame.key = undefined
+      frame.keySpan = undefined
+    }
+  }
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const { pointer, isKey, frame } = childPointer()
+        if (isKey && frame) {
+          frame.key = getScalarValue(yaml, event)
+          frame.keySpan = [event.valueStart, event.valueEnd]
+          // A key with an empty value still has a place: the key itself.
+          map.set(`${frame.pointer}/${escapePointer(frame.key)}`, { keyStart: event.valueStart, keyEnd: event.valueEnd, start: event.valueStart, end: event.valueEnd })
+        } else {
+          if (event.valueStart < 0) {
+            // An empty value (`link:`): point at its key.
+            const k = frame?.kind === 'map' ? frame.keySpan : undefined
+            setValue(pointer, frame, k ? k[0] : 0, k ? k[1] : 0)
+          } else if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
+            setValue(pointer, frame, event.valueStart - 1, event.valueEnd + 1)
+          } else {
+            setValue(pointer, frame, event.valueStart, event.valueEnd)
+          }
+        }
+        break
+      }
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const { pointer, isKey, frame } = childPointer()
+        if (isKey && frame) {
+          // A complex key: give it an unreachable name so its children do not clash.
+          frame.key = '\u0000complex'
+          frame.keySpan = [event.start, event.start]
+        } else {
+          setValue(pointer, frame, event.start, event.start)
+        }
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, index: 0 })
+        break
+      }
+      case EVENT_ID.ALIAS: {
+        const { pointer, frame } = childPointer()
+        setValue(pointer, frame, event.anchorStart - 1, event.anchorEnd)
+        break
+      }
+      case EVENT_ID.POP: {
+        stack.pop()
+        break
+      }
+    }
+  }
+  return map
+}
+
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+export function parentPointer(pointer: string): string | undefined {
+  if (pointer === '') return undefined
+  return pointer.slice(0, pointer.lastIndexOf('/'))
+}
+
+/** Finds the span of a pointer, or of its nearest existing ancestor. */
+export function findSpan(map: Map<string, NodeSpan>, pointer: string): { span?: NodeSpan; exact: boolean } {
+  let p: string | undefined = pointer
+  let exact = true
+  while (p !== undefined) {
+    const span = map.get(p)
+    if (span) return { span, exact }
+    p = parentPointer(p)
+    exact = false
+  }
+  return { exact: false }
+}
+
+/** Line starts of a text, for offset → line/column. */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
+  }
+  /** 1-based line and column; the column counts characters (code points). */
+  position(offset: number): { line: number; column: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length))
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid]! <= o) lo = mid
+      else hi = mid - 1
+    }
+    const lineStart = this.starts[lo]!
+    let column = 1
+    for (const _ of this.text.slice(lineStart, o)) column++
+    return { line: lo + 1, column }
+  }
+}

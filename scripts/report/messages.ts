@@ -1,0 +1,389 @@
+/**
+ * Every rule the registry reports, with its default severity and its words in
+ * French (the default) and English. This catalog is the single source for the
+ * messages, the hints and the rules reference (docs/regles.md, generated).
+ */
+import type { Lang, Severity } from './diagnostic.ts'
+
+type Data = Record<string, unknown>
+type Text = (d: Data) => string
+
+export interface RuleText {
+  message: Text
+  hint: Text
+}
+
+export interface RuleEntry {
+  severity: Severity
+  /** What the rule checks, for the reference (French). */
+  description: string
+  fr: RuleText
+  en: RuleText
+}
+
+const q = (v: unknown): string => `« ${show(v)} »`
+const qe = (v: unknown): string => `"${show(v)}"`
+
+/** A value as the user wrote it, shortened for a one-line message. */
+export function show(v: unknown): string {
+  let s: string
+  if (typeof v === 'string') s = v
+  else if (v === undefined) s = ''
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v)
+    } catch {
+      s = String(v)
+    }
+  }
+  s = s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '↵' : c === '\t' ? '→' : '�'))
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s
+}
+
+const typeFr: Record<string, string> = {
+  string: 'du texte',
+  array: 'une liste',
+  object: 'un objet (des lignes « clé: valeur »)',
+  boolean: 'true ou false',
+  integer: 'un nombre entier',
+  number: 'un nombre',
+  null: 'une valeur vide',
+}
+const typeEn: Record<string, string> = {
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping ("key: value" lines)',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  number: 'a number',
+  null: 'an empty value',
+}
+const typeWord = (dict: Record<string, string>, t: unknown): string =>
+  String(t)
+    .split(',')
+    .map((x) => dict[x] ?? x)
+    .join(' / ')
+
+const didYouMeanFr = (d: Data): string => (d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : '')
+const didYouMeanEn = (d: Data): string => (d.suggestion ? ` Did you mean ${qe(d.suggestion)}?` : '')
+
+const formatFr: Record<string, [string, string]> = {
+  date: ['une date au format AAAA-MM-JJ', 'Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-18.'],
+  email: ['une adresse électronique', 'Écrivez une adresse de la forme equipe@exemple.gouv.fr.'],
+  'url-or-empty': ['une adresse web commençant par https://', "Écrivez l'adresse complète, par exemple https://exemple.beta.gouv.fr, ou '' s'il n'y en a pas."],
+  'non-blank': ['un texte non vide', 'Écrivez une valeur, ou supprimez la ligne si le champ est facultatif.'],
+  'organisation-ref': ['une référence de la forme /organisations/<identifiant>', 'Écrivez /organisations/ suivi du nom du fichier de l\'organisation sans .md, par exemple /organisations/dinum.'],
+  'organisation-ref-or-empty': ['une référence de la forme /organisations/<identifiant>', 'Écrivez /organisations/ suivi du nom du fichier de l\'organisation sans .md, par exemple /organisations/dinum.'],
+  'absolute-path': ['un chemin commençant par /', 'Écrivez un chemin de la forme /startups/ancien-nom.html.'],
+  'member-id': ["l'identifiant d'un membre (prenom.nom)", 'Écrivez un identifiant en minuscules, par exemple camille.martin.'],
+}
+const formatEn: Record<string, [string, string]> = {
+  date: ['a date written YYYY-MM-DD', 'Write the date as YYYY-MM-DD, for example 2024-03-18.'],
+  email: ['an e-mail address', 'Write an address such as team@example.gouv.fr.'],
+  'url-or-empty': ['a web address starting with https://', "Write the full address, for example https://example.beta.gouv.fr, or '' if there is none."],
+  'non-blank': ['a non-empty text', 'Write a value, or remove the line if the field is optional.'],
+  'organisation-ref': ['a reference of the form /organisations/<id>', "Write /organisations/ followed by the organisation's file name without .md, for example /organisations/dinum."],
+  'organisation-ref-or-empty': ['a reference of the form /organisations/<id>', "Write /organisations/ followed by the organisation's file name without .md, for example /organisations/dinum."],
+  'absolute-path': ['a path starting with /', 'Write a path such as /startups/old-name.html.'],
+  'member-id': ['a member id (firstname.lastname)', 'Write a lowercase id, for example camille.martin.'],
+}
+
+const FRONT_MATTER_FR = 'Une fiche commence par une ligne ---, puis les champs (clé: valeur), puis une ligne ---, puis le texte de présentation.'
+const FRONT_MATTER_EN = 'A fiche starts with a --- line, then the fields (key: value), then a --- line, then the description.'
+
+export const RULES: Record<string, RuleEntry> = {
+  'file/bom': {
+    severity: 'warning',
+    description: 'Le fichier commence par une marque d’ordre des octets (BOM) invisible.',
+    fr: { message: () => 'Le fichier commence par un caractère invisible (BOM UTF-8).', hint: () => "Enregistrez le fichier en UTF-8 sans BOM ; l'éditeur web de GitHub le fait par défaut." },
+    en: { message: () => 'The file starts with an invisible character (UTF-8 BOM).', hint: () => "Save the file as UTF-8 without BOM; GitHub's web editor does so by default." },
+  },
+  'file/directory': {
+    severity: 'warning',
+    description: 'Un dossier se trouve dans un dossier de fiches ; il n’est pas lu.',
+    fr: { message: (d) => `Le dossier ${q(d.name)} n'est pas une fiche ; il n'est pas lu.`, hint: () => 'Les fiches sont des fichiers <identifiant>.md placés directement dans le dossier de la collection ; déplacez ou supprimez ce dossier.' },
+    en: { message: (d) => `The folder ${qe(d.name)} is not a fiche; it is not read.`, hint: () => "Fiches are <id>.md files placed directly in the collection's folder; move or remove this folder." },
+  },
+  'file/empty': {
+    severity: 'error',
+    description: 'Le fichier est vide.',
+    fr: { message: () => 'Le fichier est vide.', hint: () => FRONT_MATTER_FR },
+    en: { message: () => 'The file is empty.', hint: () => FRONT_MATTER_EN },
+  },
+  'file/encoding': {
+    severity: 'error',
+    description: 'Le fichier n’est pas du texte UTF-8 valide.',
+    fr: { message: () => "Le fichier contient des octets qui ne sont pas de l'UTF-8 valide.", hint: () => "Enregistrez le fichier en UTF-8 (c'est le cas de l'éditeur web de GitHub) et retapez les caractères accentués de cette ligne." },
+    en: { message: () => 'The file contains bytes that are not valid UTF-8.', hint: () => "Save the file as UTF-8 (GitHub's web editor does) and retype the accented characters on this line." },
+  },
+  'file/extension': {
+    severity: 'warning',
+    description: 'Un fichier de fiche n’a pas l’extension .md ; il est lu quand même.',
+    fr: { message: (d) => `Le fichier n'a pas l'extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(d.id)}.md.` },
+    en: { message: (d) => `The file has no .md extension; it is read as the fiche ${qe(d.id)}.`, hint: (d) => `Rename it to ${show(d.id)}.md.` },
+  },
+  'file/ignored': {
+    severity: 'warning',
+    description: 'Un fichier caché (dont le nom commence par un point) est ignoré.',
+    fr: { message: (d) => `Le fichier caché ${q(d.name)} est ignoré.`, hint: () => 'Retirez le point au début du nom pour en faire une fiche, ou supprimez le fichier.' },
+    en: { message: (d) => `The hidden file ${qe(d.name)} is ignored.`, hint: () => 'Remove the leading dot to make it a fiche, or delete the file.' },
+  },
+  'file/not-regular': {
+    severity: 'error',
+    description: 'L’entrée n’est ni un fichier ni un dossier (tube, socket, périphérique).',
+    fr: { message: () => "Cette entrée n'est pas un fichier ordinaire ; elle n'est pas lue.", hint: () => 'Remplacez-la par un fichier <identifiant>.md.' },
+    en: { message: () => 'This entry is not a regular file; it is not read.', hint: () => 'Replace it with an <id>.md file.' },
+  },
+  'file/nul-byte': {
+    severity: 'error',
+    description: 'Le fichier contient un octet nul : ce n’est pas un fichier texte.',
+    fr: { message: () => 'Le fichier contient un caractère nul : ce n’est pas un fichier texte.', hint: () => 'Une fiche est un fichier texte ; recréez-le dans un éditeur de texte.' },
+    en: { message: () => 'The file contains a NUL character: it is not a text file.', hint: () => 'A fiche is a text file; recreate it in a text editor.' },
+  },
+  'file/symlink': {
+    severity: 'error',
+    description: 'Un lien symbolique dans un dossier de fiches est refusé et jamais suivi.',
+    fr: { message: () => "Ce fichier est un lien symbolique ; il n'est pas suivi.", hint: () => 'Remplacez le lien par une vraie fiche : le registre ne lit que les fichiers du dépôt.' },
+    en: { message: () => 'This file is a symbolic link; it is not followed.', hint: () => 'Replace the link with a real fiche: the registry only reads files in the repository.' },
+  },
+  'file/too-large': {
+    severity: 'error',
+    description: 'Le fichier dépasse la taille maximale (configurable, 1 Mio par défaut).',
+    fr: { message: (d) => `Le fichier pèse ${d.size} octets, plus que la limite de ${d.limit} octets ; il n'est pas lu.`, hint: () => 'Une fiche fait quelques kilo-octets : raccourcissez le texte et placez les documents volumineux ailleurs.' },
+    en: { message: (d) => `The file is ${d.size} bytes, over the limit of ${d.limit} bytes; it is not read.`, hint: () => 'A fiche is a few kilobytes: shorten the text and put large documents elsewhere.' },
+  },
+  'file/unreadable': {
+    severity: 'error',
+    description: 'Le fichier ne peut pas être lu (droits d’accès).',
+    fr: { message: (d) => `Le fichier ne peut pas être lu (${show(d.code)}).`, hint: () => 'Vérifiez les droits du fichier : il doit être lisible par tous (chmod 644).' },
+    en: { message: (d) => `The file cannot be read (${show(d.code)}).`, hint: () => 'Check the file permissions: it must be readable (chmod 644).' },
+  },
+  'frontmatter/empty': {
+    severity: 'error',
+    description: 'L’en-tête entre les deux lignes --- est vide.',
+    fr: { message: () => "L'en-tête de la fiche est vide.", hint: () => 'Ajoutez les champs obligatoires entre les deux lignes ---, un par ligne (clé: valeur).' },
+    en: { message: () => 'The front matter is empty.', hint: () => 'Add the required fields between the two --- lines, one per line (key: value).' },
+  },
+  'frontmatter/missing': {
+    severity: 'error',
+    description: 'Le fichier ne commence pas par une ligne ---.',
+    fr: { message: () => 'La fiche ne commence pas par une ligne ---.', hint: () => FRONT_MATTER_FR },
+    en: { message: () => 'The fiche does not start with a --- line.', hint: () => FRONT_MATTER_EN },
+  },
+  'frontmatter/not-mapping': {
+    severity: 'error',
+    description: 'L’en-tête n’est pas une liste de champs « clé: valeur ».',
+    fr: { message: (d) => `L'en-tête doit être une suite de lignes « clé: valeur », pas ${typeWord(typeFr, d.actual)}.`, hint: () => FRONT_MATTER_FR },
+    en: { message: (d) => `The front matter must be "key: value" lines, not ${typeWord(typeEn, d.actual)}.`, hint: () => FRONT_MATTER_EN },
+  },
+  'frontmatter/unterminated': {
+    severity: 'error',
+    description: 'La ligne --- qui ferme l’en-tête est absente.',
+    fr: { message: () => "L'en-tête ouvert par --- n'est jamais fermé.", hint: () => 'Ajoutez une ligne --- après le dernier champ, avant le texte de présentation.' },
+    en: { message: () => 'The front matter opened by --- is never closed.', hint: () => 'Add a --- line after the last field, before the description.' },
+  },
+  'id/case-collision': {
+    severity: 'error',
+    description: 'Deux fiches ont des identifiants qui ne diffèrent que par la casse ou les accents composés : ils se confondent sur certains systèmes de fichiers.',
+    fr: { message: (d) => `L'identifiant ${q(d.id)} ne diffère de ${q(d.other)} (${show(d.otherFile)}) que par les majuscules ou la forme des accents.`, hint: () => 'Renommez une des deux fiches : sur macOS et Windows, les deux noms désignent le même fichier.' },
+    en: { message: (d) => `The id ${qe(d.id)} differs from ${qe(d.other)} (${show(d.otherFile)}) only by case or accent form.`, hint: () => 'Rename one of the two fiches: on macOS and Windows both names are the same file.' },
+  },
+  'id/duplicate': {
+    severity: 'error',
+    description: 'Deux fichiers donnent le même identifiant (par exemple idfm et idfm.md).',
+    fr: { message: (d) => `L'identifiant ${q(d.id)} est déjà celui de ${show(d.otherFile)}.`, hint: () => 'Supprimez ou renommez un des deux fichiers.' },
+    en: { message: (d) => `The id ${qe(d.id)} is already used by ${show(d.otherFile)}.`, hint: () => 'Remove or rename one of the two files.' },
+  },
+  'id/format': {
+    severity: 'warning',
+    description: 'L’identifiant contient des majuscules, des accents ou des caractères autres que a-z, 0-9, -, . et _.',
+    fr: { message: (d) => `L'identifiant ${q(d.id)} contient des majuscules, des accents ou des caractères spéciaux.`, hint: () => "Pour une nouvelle fiche, choisissez un nom de fichier en minuscules sans accents, avec des tirets (mon-produit.md). Un identifiant déjà publié ne doit pas changer : il figure dans des adresses." },
+    en: { message: (d) => `The id ${qe(d.id)} contains uppercase letters, accents or special characters.`, hint: () => 'For a new fiche, choose a lowercase file name without accents, with dashes (my-product.md). A published id must not change: it is part of URLs.' },
+  },
+  'id/invalid': {
+    severity: 'error',
+    description: 'L’identifiant contient des espaces ou des caractères qui cassent les adresses web.',
+    fr: { message: (d) => `Le nom de fichier ${q(d.name)} contient des espaces ou des caractères interdits dans une adresse web.`, hint: () => 'Renommez le fichier en minuscules, avec des tirets à la place des espaces (mon-produit.md).' },
+    en: { message: (d) => `The file name ${qe(d.name)} contains spaces or characters that are not allowed in a URL.`, hint: () => 'Rename the file in lowercase, with dashes instead of spaces (my-product.md).' },
+  },
+  'id/mismatch': {
+    severity: 'error',
+    description: 'Le champ id d’une fiche diffère du nom de son fichier.',
+    fr: { message: (d) => `Le champ id vaut ${q(d.value)} mais le fichier s'appelle ${q(d.id)}.`, hint: () => "L'identifiant est le nom du fichier : supprimez la ligne id, ou corrigez-la." },
+    en: { message: (d) => `The id field is ${qe(d.value)} but the file is named ${qe(d.id)}.`, hint: () => 'The id is the file name: remove the id line, or correct it.' },
+  },
+  'phases/duplicate': {
+    severity: 'error',
+    description: 'Une même phase apparaît deux fois.',
+    fr: { message: (d) => `La phase ${q(d.name)} apparaît déjà plus haut.`, hint: () => 'Gardez une seule entrée par phase ; pour une phase reprise, prolongez-la avec end.' },
+    en: { message: (d) => `The phase ${qe(d.name)} already appears above.`, hint: () => 'Keep one entry per phase; for a resumed phase, extend it with end.' },
+  },
+  'phases/end-before-start': {
+    severity: 'error',
+    description: 'Une phase se termine avant de commencer.',
+    fr: { message: (d) => `La phase ${q(d.name)} se termine (${show(d.end)}) avant de commencer (${show(d.start)}).`, hint: () => "Vérifiez les deux dates : end doit être le même jour que start ou après." },
+    en: { message: (d) => `The phase ${qe(d.name)} ends (${show(d.end)}) before it starts (${show(d.start)}).`, hint: () => 'Check both dates: end must be on or after start.' },
+  },
+  'phases/order': {
+    severity: 'error',
+    description: 'Les phases ne sont pas dans l’ordre chronologique de leurs dates de début.',
+    fr: { message: (d) => `La phase ${q(d.name)} commence (${show(d.start)}) avant la phase précédente ${q(d.previous)} (${show(d.previousStart)}).`, hint: () => 'Rangez les phases de la plus ancienne à la plus récente ; la dernière est la phase actuelle.' },
+    en: { message: (d) => `The phase ${qe(d.name)} starts (${show(d.start)}) before the previous phase ${qe(d.previous)} (${show(d.previousStart)}).`, hint: () => 'Order the phases from oldest to newest; the last one is the current phase.' },
+  },
+  'phases/overlap': {
+    severity: 'warning',
+    description: 'Une phase se termine après le début de la suivante.',
+    fr: { message: (d) => `La phase ${q(d.name)} se termine (${show(d.end)}) après le début de la phase ${q(d.next)} (${show(d.nextStart)}).`, hint: () => 'Corrigez la date de fin, ou celle de début de la phase suivante.' },
+    en: { message: (d) => `The phase ${qe(d.name)} ends (${show(d.end)}) after the phase ${qe(d.next)} starts (${show(d.nextStart)}).`, hint: () => 'Correct the end date, or the start date of the next phase.' },
+  },
+  'ref/co-incubation-main': {
+    severity: 'error',
+    description: 'La liste incubators d’une startup co-incubée ne contient pas son incubateur principal.',
+    fr: { message: (d) => `La liste incubators ne contient pas l'incubateur principal ${q(d.incubator)}.`, hint: (d) => `Ajoutez « - ${show(d.incubator)} » à la liste incubators, ou corrigez le champ incubator.` },
+    en: { message: (d) => `The incubators list does not contain the main incubator ${qe(d.incubator)}.`, hint: (d) => `Add "- ${show(d.incubator)}" to the incubators list, or correct the incubator field.` },
+  },
+  'ref/unknown-incubator': {
+    severity: 'error',
+    description: 'L’incubateur cité n’a pas de fiche dans incubators/.',
+    fr: { message: (d) => `L'incubateur ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.` },
+    en: { message: (d) => `The incubator ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use the name of a file in ${show(d.folder)}/ without .md, or add the incubator's fiche in the same pull request.` },
+  },
+  'ref/unknown-owner': {
+    severity: 'error',
+    description: 'L’organisation qui porte un incubateur n’a pas de fiche dans organisations/.',
+    fr: { message: (d) => `L'organisation ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez /organisations/ suivi du nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'organisation.` },
+    en: { message: (d) => `The organisation ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use /organisations/ followed by the name of a file in ${show(d.folder)}/ without .md, or add the organisation's fiche.` },
+  },
+  'ref/unknown-sponsor': {
+    severity: 'error',
+    description: 'Une organisation sponsor n’a pas de fiche dans organisations/.',
+    fr: { message: (d) => `L'organisation ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez /organisations/ suivi du nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'organisation dans la même pull request.` },
+    en: { message: (d) => `The organisation ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use /organisations/ followed by the name of a file in ${show(d.folder)}/ without .md, or add the organisation's fiche in the same pull request.` },
+  },
+  'ref/unknown-startup': {
+    severity: 'error',
+    description: 'Une startup mise en avant par un incubateur n’a pas de fiche dans startups/.',
+    fr: { message: (d) => `La startup ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md.` },
+    en: { message: (d) => `The startup ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use the name of a file in ${show(d.folder)}/ without .md.` },
+  },
+  'schema/enum': {
+    severity: 'error',
+    description: 'La valeur ne fait pas partie de la liste des valeurs permises.',
+    fr: { message: (d) => `${q(d.value)} n'est pas une valeur permise pour ${show(d.field)}.${didYouMeanFr(d)}`, hint: (d) => `Valeurs permises : ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
+    en: { message: (d) => `${qe(d.value)} is not an allowed value for ${show(d.field)}.${didYouMeanEn(d)}`, hint: (d) => `Allowed values: ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
+  },
+  'schema/format': {
+    severity: 'error',
+    description: 'La valeur n’a pas la forme attendue (date, adresse électronique, adresse web…).',
+    fr: {
+      message: (d) =>
+        d.format === 'date' && d.reason === 'calendar'
+          ? `La date ${q(d.value)} n'existe pas dans le calendrier.`
+          : `${show(d.field)} doit être ${(formatFr[String(d.format)] ?? [String(d.format)])[0]}, pas ${q(d.value)}.`,
+      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.' : (formatFr[String(d.format)] ?? ['', 'Corrigez la valeur.'])[1]),
+    },
+    en: {
+      message: (d) =>
+        d.format === 'date' && d.reason === 'calendar'
+          ? `The date ${qe(d.value)} does not exist in the calendar.`
+          : `${show(d.field)} must be ${(formatEn[String(d.format)] ?? [String(d.format)])[0]}, not ${qe(d.value)}.`,
+      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Check the day and month (YYYY-MM-DD): a date is never corrected automatically.' : (formatEn[String(d.format)] ?? ['', 'Correct the value.'])[1]),
+    },
+  },
+  'schema/min-items': {
+    severity: 'error',
+    description: 'La liste est vide ou trop courte.',
+    fr: { message: (d) => `La liste ${show(d.field)} doit contenir au moins ${d.limit} élément${Number(d.limit) > 1 ? 's' : ''}.`, hint: () => 'Ajoutez un élément par ligne, chacun précédé de « - ».' },
+    en: { message: (d) => `The list ${show(d.field)} must have at least ${d.limit} item${Number(d.limit) > 1 ? 's' : ''}.`, hint: () => 'Add one item per line, each starting with "- ".' },
+  },
+  'schema/minimum': {
+    severity: 'error',
+    description: 'Le nombre est trop petit.',
+    fr: { message: (d) => `${show(d.field)} doit valoir au moins ${d.limit}, pas ${show(d.value)}.`, hint: () => 'Corrigez le nombre.' },
+    en: { message: (d) => `${show(d.field)} must be at least ${d.limit}, not ${show(d.value)}.`, hint: () => 'Correct the number.' },
+  },
+  'schema/other': {
+    severity: 'error',
+    description: 'Une autre contrainte du schéma n’est pas respectée.',
+    fr: { message: (d) => `${show(d.field)} ne respecte pas la contrainte ${show(d.keyword)} du schéma (${show(d.detail)}).`, hint: () => 'Consultez la référence des champs (docs/champs.md).' },
+    en: { message: (d) => `${show(d.field)} does not satisfy the schema's ${show(d.keyword)} constraint (${show(d.detail)}).`, hint: () => 'See the field reference (docs/champs.md).' },
+  },
+  'schema/required': {
+    severity: 'error',
+    description: 'Un champ obligatoire est absent.',
+    fr: { message: (d) => `Le champ obligatoire ${q(d.property)} est absent${d.parent ? ` de ${show(d.parent)}` : ''}.`, hint: (d) => `Ajoutez une ligne « ${show(d.property)}: … »${d.example !== undefined ? `, par exemple « ${show(d.property)}: ${show(d.example)} »` : ''}.` },
+    en: { message: (d) => `The required field ${qe(d.property)} is missing${d.parent ? ` from ${show(d.parent)}` : ''}.`, hint: (d) => `Add a line "${show(d.property)}: …"${d.example !== undefined ? `, for example "${show(d.property)}: ${show(d.example)}"` : ''}.` },
+  },
+  'schema/type': {
+    severity: 'error',
+    description: 'La valeur n’a pas le bon type (texte, liste, nombre, true/false…).',
+    fr: { message: (d) => `${show(d.field)} doit être ${typeWord(typeFr, d.expected)}, pas ${typeWord(typeFr, d.actual)}.`, hint: (d) => (d.actual === 'null' ? "La valeur est vide : écrivez-la après les deux-points, ou supprimez la ligne si le champ est facultatif." : d.expected === 'array' ? 'Écrivez un élément par ligne, chacun précédé de « - ».' : d.expected === 'string' ? 'Entourez la valeur de guillemets simples pour en faire du texte.' : 'Corrigez la valeur.') },
+    en: { message: (d) => `${show(d.field)} must be ${typeWord(typeEn, d.expected)}, not ${typeWord(typeEn, d.actual)}.`, hint: (d) => (d.actual === 'null' ? 'The value is empty: write it after the colon, or remove the line if the field is optional.' : d.expected === 'array' ? 'Write one item per line, each starting with "- ".' : d.expected === 'string' ? 'Put the value in single quotes to make it text.' : 'Correct the value.') },
+  },
+  'schema/unique-items': {
+    severity: 'error',
+    description: 'Une liste contient deux fois la même valeur.',
+    fr: { message: (d) => `La valeur ${q(d.value)} apparaît deux fois dans ${show(d.field)}.`, hint: () => 'Supprimez le doublon.' },
+    en: { message: (d) => `The value ${qe(d.value)} appears twice in ${show(d.field)}.`, hint: () => 'Remove the duplicate.' },
+  },
+  'schema/unknown-key': {
+    severity: 'error',
+    description: 'Le champ n’existe pas dans le schéma (souvent une faute de frappe).',
+    fr: { message: (d) => `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${didYouMeanFr(d)}`, hint: (d) => (d.suggestion ? `Renommez-le en ${show(d.suggestion)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).') },
+    en: { message: (d) => `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${didYouMeanEn(d)}`, hint: (d) => (d.suggestion ? `Rename it to ${show(d.suggestion)}.` : 'Remove the line, or see the field reference (docs/champs.md).') },
+  },
+  'value/untrimmed': {
+    severity: 'warning',
+    description: 'Une valeur commence ou finit par des espaces.',
+    fr: { message: (d) => `La valeur de ${show(d.field)} commence ou finit par des espaces : ${q(d.value)}.`, hint: () => 'Supprimez les espaces avant et après la valeur.' },
+    en: { message: (d) => `The value of ${show(d.field)} starts or ends with spaces: ${qe(d.value)}.`, hint: () => 'Remove the spaces before and after the value.' },
+  },
+  'yaml/alias': {
+    severity: 'error',
+    description: 'Les alias YAML (*nom) sont refusés.',
+    fr: { message: () => "Les alias YAML (*nom) ne sont pas acceptés dans une fiche.", hint: () => "Recopiez la valeur au lieu d'y faire référence." },
+    en: { message: () => 'YAML aliases (*name) are not accepted in a fiche.', hint: () => 'Copy the value instead of referring to it.' },
+  },
+  'yaml/anchor': {
+    severity: 'error',
+    description: 'Les ancres YAML (&nom) sont refusées.',
+    fr: { message: () => 'Les ancres YAML (&nom) ne sont pas acceptées dans une fiche.', hint: () => 'Supprimez « &nom » devant la valeur.' },
+    en: { message: () => 'YAML anchors (&name) are not accepted in a fiche.', hint: () => 'Remove "&name" before the value.' },
+  },
+  'yaml/duplicate-key': {
+    severity: 'error',
+    description: 'Le même champ est écrit deux fois.',
+    fr: { message: () => 'Ce champ est déjà défini plus haut.', hint: () => 'Gardez une seule ligne pour ce champ : YAML ne permet pas de répéter une clé.' },
+    en: { message: () => 'This field is already defined above.', hint: () => 'Keep one line for this field: YAML does not allow a key twice.' },
+  },
+  'yaml/syntax': {
+    severity: 'error',
+    description: 'L’en-tête n’est pas du YAML valide.',
+    fr: { message: (d) => `Erreur de syntaxe YAML : ${show(d.reasonFr ?? d.reason)}.`, hint: (d) => String(d.hintFr ?? 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés.') },
+    en: { message: (d) => `YAML syntax error: ${show(d.reason)}.`, hint: (d) => String(d.hintEn ?? 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes.') },
+  },
+  'yaml/tag': {
+    severity: 'error',
+    description: 'Les étiquettes de type YAML (!!type, !tag) sont refusées.',
+    fr: { message: (d) => `L'étiquette YAML ${q(d.tag)} n'est pas acceptée dans une fiche.`, hint: () => "Supprimez l'étiquette ; entourez la valeur de guillemets si elle doit rester du texte." },
+    en: { message: (d) => `The YAML tag ${qe(d.tag)} is not accepted in a fiche.`, hint: () => 'Remove the tag; quote the value if it must stay text.' },
+  },
+}
+
+export function ruleText(ruleId: string, lang: Lang, data: Data): { message: string; hint: string } {
+  const entry = RULES[ruleId]
+  if (!entry) throw new Error(`unknown rule id: ${ruleId}`)
+  const t = entry[lang]
+  return { message: t.message(data), hint: t.hint(data) }
+}
+
+/**
+ * Whether the configuration may change a rule's severity. Errors that make a
+ * record unreadable or its data invalid against the schema stay errors: the
+ * feed's validity depends on them.
+ */
+export function isConfigurable(ruleId: string): boolean {
+  const entry = RULES[ruleId]
+  if (!entry) return false
+  return entry.severity === 'warning' || ruleId.startsWith('ref/') || ruleId.startsWith('phases/')
+}

@@ -1,0 +1,107 @@
+/**
+ * Checks across records, once everything is loaded: ids (duplicates and case
+ * collisions), and every reference between fiches (incubator, co-incubation,
+ * sponsors, an incubator's owner, highlighted startups). An id counts as
+ * existing when its file exists, even if that file has errors of its own, so
+ * that one broken fiche does not cascade into reference errors elsewhere.
+ */
+import { COLLECTIONS, type Collection, type RegistryConfig } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import type { Problem } from '../report/diagnostic.ts'
+import { suggest } from './suggest.ts'
+
+export interface Entry {
+  file: string
+  collection: Collection
+  id: string
+}
+
+const SAFE_ID = /^[a-z0-9]+(?:[-._][a-z0-9]+)*$/
+/** Characters that break a URL path segment or a shell: refused in ids. */
+const UNSAFE_ID = /[\s/\\?#%"'<>`|*:;&$!{}[\]^~]|^\.|\.\.|^-/
+
+export function checkIds(entries: readonly Entry[]): Problem[] {
+  const problems: Problem[] = []
+  for (const collection of COLLECTIONS) {
+    const exact = new Map<string, Entry>()
+    const folded = new Map<string, Entry>()
+    for (const entry of entries.filter((e) => e.collection === collection)) {
+      const name = entry.file.slice(entry.file.lastIndexOf('/') + 1)
+      if (UNSAFE_ID.test(entry.id) || entry.id === '') {
+        problems.push({ file: entry.file, ruleId: 'id/invalid', offset: 0, data: { name } })
+      } else if (!SAFE_ID.test(entry.id)) {
+        problems.push({ file: entry.file, ruleId: 'id/format', offset: 0, data: { id: entry.id } })
+      }
+      const same = exact.get(entry.id)
+      if (same) {
+        problems.push({ file: entry.file, ruleId: 'id/duplicate', offset: 0, data: { id: entry.id, otherFile: same.file } })
+        continue
+      }
+      exact.set(entry.id, entry)
+      const key = entry.id.normalize('NFC').toLowerCase()
+      const other = folded.get(key)
+      if (other) {
+        problems.push({ file: entry.file, ruleId: 'id/case-collision', offset: 0, data: { id: entry.id, other: other.id, otherFile: other.file } })
+      } else {
+        folded.set(key, entry)
+      }
+    }
+  }
+  return problems
+}
+
+export function checkReferences(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig): Problem[] {
+  const ids: Record<Collection, Set<string>> = { startups: new Set(), organisations: new Set(), incubators: new Set() }
+  for (const e of entries) ids[e.collection].add(e.id)
+  const problems: Problem[] = []
+  const folder = config.collections
+
+  for (const record of records) {
+    const { data, file } = record
+    if (record.collection === 'startups') {
+      const incubator = data.incubator
+      if (typeof incubator === 'string' && incubator.trim() !== '' && !ids.incubators.has(incubator)) {
+        problems.push({ file, ruleId: 'ref/unknown-incubator', path: '/incubator', data: { id: incubator, folder: folder.incubators, suggestion: suggest(incubator, ids.incubators) } })
+      }
+      if (Array.isArray(data.incubators)) {
+        data.incubators.forEach((id: unknown, i) => {
+          if (typeof id === 'string' && id.trim() !== '' && !ids.incubators.has(id)) {
+            problems.push({ file, ruleId: 'ref/unknown-incubator', path: `/incubators/${i}`, data: { id, folder: folder.incubators, suggestion: suggest(id, ids.incubators) } })
+          }
+        })
+        if (typeof incubator === 'string' && !data.incubators.includes(incubator)) {
+          problems.push({ file, ruleId: 'ref/co-incubation-main', path: '/incubators', target: 'key', data: { incubator } })
+        }
+      }
+      if (Array.isArray(data.sponsors)) {
+        data.sponsors.forEach((ref: unknown, i) => {
+          const id = organisationId(ref)
+          if (id !== undefined && !ids.organisations.has(id)) {
+            problems.push({ file, ruleId: 'ref/unknown-sponsor', path: `/sponsors/${i}`, data: { id, folder: folder.organisations, suggestion: suggest(id, ids.organisations) } })
+          }
+        })
+      }
+    }
+    if (record.collection === 'incubators') {
+      const id = organisationId(data.owner)
+      if (id !== undefined && !ids.organisations.has(id)) {
+        problems.push({ file, ruleId: 'ref/unknown-owner', path: '/owner', data: { id, folder: folder.organisations, suggestion: suggest(id, ids.organisations) } })
+      }
+      if (Array.isArray(data.highlighted_startups)) {
+        data.highlighted_startups.forEach((id: unknown, i) => {
+          if (typeof id === 'string' && id.trim() !== '' && !ids.startups.has(id)) {
+            problems.push({ file, ruleId: 'ref/unknown-startup', path: `/highlighted_startups/${i}`, data: { id, folder: folder.startups, suggestion: suggest(id, ids.startups) } })
+          }
+        })
+      }
+    }
+  }
+  return problems
+}
+
+/** `/organisations/dinum` → `dinum`; undefined when the value is not such a reference (the schema reports it). */
+export function organisationId(ref: unknown): string | undefined {
+  if (typeof ref !== 'string') return undefined
+  const m = /^\/organisations\/([^/\s]+)$/.exec(ref)
+  return m ? m[1] : undefined
+}

@@ -1,0 +1,155 @@
+/**
+ * Checks one record on its own: its front matter against the collection's
+ * JSON Schema (each Ajv error becomes one problem with a pointer), then the
+ * rules a schema cannot say (phase order, the redundant id field, spaces
+ * around values).
+ */
+import type { ErrorObject } from 'ajv'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { jsonType } from '../load/parse-record.ts'
+import type { Problem } from '../report/diagnostic.ts'
+import { escapePointer } from '../report/locate.ts'
+import { ficheValidators } from './ajv.ts'
+import { isCalendarDate, isDateShaped } from './formats.ts'
+import { suggest } from './suggest.ts'
+
+export function validateRecord(record: ParsedRecord): Problem[] {
+  const validate = ficheValidators()[record.collection]
+  const problems: Problem[] = []
+  const schemaOk = validate(record.data)
+  if (!schemaOk) {
+    for (const error of validate.errors ?? []) problems.push(fromAjvError(record, error))
+  }
+  problems.push(...checkUntrimmed(record))
+  if (record.collection === 'startups') problems.push(...checkPhases(record))
+  if (record.collection === 'organisations' && typeof record.data.id === 'string' && record.data.id !== record.id) {
+    problems.push({ file: record.file, ruleId: 'id/mismatch', path: '/id', data: { value: record.data.id, id: record.id } })
+  }
+  return problems
+}
+
+/** A readable name for the value at a pointer: `start (phases n°2)`. */
+export function fieldLabel(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (parts.length === 0) return "l'en-tête"
+  const context: string[] = []
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (/^\d+$/.test(parts[i + 1]!)) context.push(`${parts[i]} n°${Number(parts[i + 1]) + 1}`)
+  }
+  const last = parts[parts.length - 1]!
+  if (/^\d+$/.test(last)) return context.join(', ') || last
+  return context.length > 0 ? `${last} (${context.join(', ')})` : last
+}
+
+function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
+  const file = record.file
+  const path = error.instancePath
+  const params = error.params as Record<string, any>
+  const field = fieldLabel(path)
+  switch (error.keyword) {
+    case 'required': {
+      const property = String(params.missingProperty)
+      const example = (error.parentSchema as any)?.properties?.[property]?.examples?.[0]
+      return {
+        file,
+        ruleId: 'schema/required',
+        path: `${path}/${escapePointer(property)}`,
+        data: { property, parent: path === '' ? undefined : field, example: typeof example === 'object' ? undefined : example },
+      }
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty)
+      const known = Object.keys((error.parentSchema as any)?.properties ?? {})
+      return {
+        file,
+        ruleId: 'schema/unknown-key',
+        path: `${path}/${escapePointer(key)}`,
+        target: 'key',
+        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(key, known) },
+      }
+    }
+    case 'type':
+      return { file, ruleId: 'schema/type', path, data: { field, expected: params.type, actual: jsonType(error.data) } }
+    case 'enum': {
+      const allowed = params.allowedValues as unknown[]
+      return {
+        file,
+        ruleId: 'schema/enum',
+        path,
+        data: { field, value: error.data, allowed, suggestion: typeof error.data === 'string' ? suggest(error.data, allowed.map(String)) : undefined },
+      }
+    }
+    case 'format': {
+      const value = String(error.data)
+      const reason = params.format === 'date' && isDateShaped(value) ? 'calendar' : 'shape'
+      return { file, ruleId: 'schema/format', path, data: { field, format: params.format, value, reason } }
+    }
+    case 'minItems':
+      return { file, ruleId: 'schema/min-items', path, target: 'key', data: { field, limit: params.limit } }
+    case 'uniqueItems': {
+      const items = error.data as unknown[]
+      const j = Number(params.j)
+      return { file, ruleId: 'schema/unique-items', path: `${path}/${j}`, data: { field, value: items[j] } }
+    }
+    case 'minimum':
+      return { file, ruleId: 'schema/minimum', path, data: { field, limit: params.limit, value: error.data } }
+    default:
+      return { file, ruleId: 'schema/other', path, data: { field, keyword: error.keyword, detail: error.message } }
+  }
+}
+
+function checkUntrimmed(record: ParsedRecord): Problem[] {
+  const problems: Problem[] = []
+  const visit = (value: unknown, pointer: string): void => {
+    if (typeof value === 'string') {
+      if (value !== '' && value.trim() !== value) {
+        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value } })
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, `${pointer}/${i}`))
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, `${pointer}/${escapePointer(k)}`)
+    }
+  }
+  visit(record.data, '')
+  return problems
+}
+
+interface PhaseLike {
+  name?: unknown
+  start?: unknown
+  end?: unknown
+}
+
+function checkPhases(record: ParsedRecord): Problem[] {
+  const phases = record.data.phases
+  if (!Array.isArray(phases)) return []
+  const problems: Problem[] = []
+  const file = record.file
+  const seen = new Set<string>()
+  let previous: { name: string; start: string } | undefined
+  phases.forEach((raw: unknown, i) => {
+    if (raw === null || typeof raw !== 'object') return
+    const phase = raw as PhaseLike
+    const name = typeof phase.name === 'string' ? phase.name : undefined
+    const start = typeof phase.start === 'string' && isCalendarDate(phase.start) ? phase.start : undefined
+    const end = typeof phase.end === 'string' && isCalendarDate(phase.end) ? phase.end : undefined
+    if (name !== undefined) {
+      if (seen.has(name)) problems.push({ file, ruleId: 'phases/duplicate', path: `/phases/${i}/name`, data: { name } })
+      seen.add(name)
+    }
+    if (start && previous && start < previous.start) {
+      problems.push({ file, ruleId: 'phases/order', path: `/phases/${i}/start`, data: { name, start, previous: previous.name, previousStart: previous.start } })
+    }
+    if (start && end && end < start) {
+      problems.push({ file, ruleId: 'phases/end-before-start', path: `/phases/${i}/end`, data: { name, start, end } })
+    }
+    const next = phases[i + 1] as PhaseLike | undefined
+    const nextStart = next && typeof next.start === 'string' && isCalendarDate(next.start) ? next.start : undefined
+    if (end && nextStart && end > nextStart) {
+      problems.push({ file, ruleId: 'phases/overlap', path: `/phases/${i}/end`, data: { name, end, next: next?.name, nextStart } })
+    }
+    if (start) previous = { name: name ?? '?', start }
+  })
+  return problems
+}

@@ -1,0 +1,37 @@
+/**
+ * The validation pipeline, pure: sources in, records and problems out.
+ * parse → schema and record rules → cross-record checks. A bad file only
+ * removes itself: every other file is still parsed and checked.
+ */
+import type { RegistryConfig } from '../load/config.ts'
+import { parseRecord, type ParsedRecord } from '../load/parse-record.ts'
+import type { SourceFile } from '../load/read-records.ts'
+import type { Problem } from '../report/diagnostic.ts'
+import { checkIds, checkReferences, type Entry } from './references.ts'
+import { validateRecord } from './validate-record.ts'
+
+export interface ValidationResult {
+  records: ParsedRecord[]
+  problems: Problem[]
+  /** Files that could not be turned into a record (parse errors). */
+  failed: Set<string>
+}
+
+export function validateRegistry(sources: readonly SourceFile[], entries: readonly Entry[], config: RegistryConfig): ValidationResult {
+  const records: ParsedRecord[] = []
+  const problems: Problem[] = []
+  const failed = new Set<string>()
+  for (const source of sources) {
+    const parsed = parseRecord(source, config.limits)
+    problems.push(...parsed.problems)
+    if (parsed.record) {
+      records.push(parsed.record)
+      problems.push(...validateRecord(parsed.record))
+    } else {
+      failed.add(source.file)
+    }
+  }
+  problems.push(...checkIds(entries))
+  problems.push(...checkReferences(records, entries, config))
+  return { records, problems, failed }
+}
