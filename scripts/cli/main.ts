@@ -65,9 +65,10 @@ Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
 const COMMANDS = { validate: validateCommand, build: buildCommand, docs: docsCommand } as const
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'fr'
+  // The language of a usage error found before --lang is parsed.
+  let lang: Lang = argv.some((a, i) => a === '--lang=en' || (a === 'en' && argv[i - 1] === '--lang')) ? 'en' : 'fr'
   try {
-    const { values, positionals } = parse(argv)
+    const { values, positionals } = parse(argv, lang)
     lang = parseLang(values.lang)
     if (values.help) {
       io.stdout(lang === 'fr' ? HELP_FR : HELP_EN)
@@ -78,9 +79,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(lang === 'fr' ? `Commande inconnue : ${name}.` : `Unknown command: ${name}.`)
     if (rest.length > 0) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[0]}.` : `Unexpected argument: ${rest[0]}.`)
     const root = path.resolve(io.cwd, values.root ?? '.')
-    const format = parseFormat(values.format, io)
+    const format = parseFormat(values.format, io, lang)
     const config = await loadConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
+    if (name === 'build') checkOut(out, root, config, lang)
     return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, io })
   } catch (err) {
     if (err instanceof UsageError) {
@@ -96,7 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function parse(argv: readonly string[]) {
+function parse(argv: readonly string[], lang: Lang) {
   try {
     return parseArgs({
       args: [...argv],
@@ -113,7 +115,36 @@ function parse(argv: readonly string[]) {
       },
     })
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(argsMessage(err as NodeJS.ErrnoException, lang))
+  }
+}
+
+/** node:util's parseArgs speaks English: say the same in the user's language. */
+function argsMessage(err: NodeJS.ErrnoException, lang: Lang): string {
+  const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? ''
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return lang === 'fr' ? `Option inconnue : ${option}.` : `Unknown option: ${option}.`
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(err.message)) return lang === 'fr' ? `L'option ${option} attend une valeur.` : `The option ${option} needs a value.`
+    return lang === 'fr' ? `L'option ${option} ne prend pas de valeur.` : `The option ${option} takes no value.`
+  }
+  return err.message
+}
+
+/**
+ * build replaces its output folder wholesale: refuse a folder that holds the
+ * registry or one of its collection folders (`--out .` would delete the fiches).
+ */
+function checkOut(out: string, root: string, config: RegistryConfig, lang: Lang): void {
+  const holds = (dir: string) => {
+    const rel = path.relative(out, dir)
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
+  }
+  if ([root, ...Object.values(config.collections).map((c) => path.resolve(root, c))].some(holds)) {
+    throw new UsageError(
+      lang === 'fr'
+        ? `Le dossier de sortie ${out} contient le registre ou ses fiches : build le remplacerait entièrement. Choisissez un dossier dédié, par exemple --out dist.`
+        : `The output folder ${out} holds the registry or its fiches: build would replace it entirely. Choose a dedicated folder, for example --out dist.`,
+    )
   }
 }
 
@@ -123,10 +154,11 @@ function parseLang(value: string | undefined): Lang {
   throw new UsageError(`--lang doit valoir fr ou en, pas « ${value} ».`)
 }
 
-function parseFormat(value: string | undefined, io: Io): FormatName {
+function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName {
   if (value === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'
   if (Object.hasOwn(FORMATTERS, value)) return value as FormatName
-  throw new UsageError(`--format doit valoir ${Object.keys(FORMATTERS).join(', ')}, pas « ${value} ».`)
+  const names = Object.keys(FORMATTERS).join(', ')
+  throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
 }
 
 async function loadConfig(root: string, option: string | undefined, cwd: string): Promise<RegistryConfig> {

@@ -17,7 +17,8 @@ const MESSAGES: Record<string, string> = {
   EROFS: 'est sur un système de fichiers en lecture seule',
   ENOSPC: "est sur un disque plein : libérez de l'espace",
   EDQUOT: 'a dépassé son quota de disque',
-  ENOTDIR: "n'est pas un dossier",
+  ENOTDIR: "a dans son chemin un fichier à la place d'un dossier",
+  EEXIST: "a dans son chemin un fichier à la place d'un dossier",
 }
 
 function describe(err: unknown, out: string): OutputError {
@@ -69,6 +70,15 @@ async function sweep(parent: string, base: string): Promise<void> {
   }
 }
 
+/**
+ * Puts the previous output back if a build was killed between its two renames
+ * (the only moment when the output folder is briefly absent).
+ */
+export async function repairOutput(outDir: string): Promise<void> {
+  const out = path.resolve(outDir)
+  if (!(await exists(out)) && (await exists(`${out}.previous`))) await fsp.rename(`${out}.previous`, out)
+}
+
 export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
@@ -83,8 +93,7 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
   await acquireLock(lock, out)
   const staging = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
   try {
-    // Repair a build killed between its two renames.
-    if (!(await exists(out)) && (await exists(previous))) await fsp.rename(previous, out)
+    await repairOutput(out)
     await sweep(parent, base)
     const stat = await fsp.lstat(out).catch(() => undefined)
     if (stat && (!stat.isDirectory() || stat.isSymbolicLink())) throw new OutputError(`${out} existe et n'est pas un dossier ; il n'est pas remplacé.`)

@@ -36,7 +36,7 @@ function typeOf(schema: JsonSchema, owner: JsonSchema): string {
   if (s.enum) return s.enum.map((v: unknown) => `\`${v}\``).join(', ')
   if (s.type === 'array') {
     const items = resolve(s.items ?? {}, owner)
-    return `liste de ${items.type === 'object' ? 'objets' : typeOf(items, owner)}`
+    return items.type === 'object' ? "liste d'objets" : `liste (${typeOf(items, owner)})`
   }
   if (s.type === 'object') return 'objet'
   if (s.format) return FORMAT_WORDS[s.format] ?? s.format

@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { OutputError, repairOutput, writeOutput } from '../../scripts/compile/write-output.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const temps: string[] = []
+function tmp(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'registry-out-'))
+  temps.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** Every file under a folder, path → content. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name)
+      if (e.isDirectory()) walk(p)
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8')
+    }
+  }
+  walk(dir)
+  return out
+}
+
+const files = (label: string, n = 3) => new Map(Array.from({ length: n }, (_, i) => [`api/v1/f${i}.json`, `${label}-${i}\n`]))
+
+describe('writeOutput', () => {
+  it('creates the output folder with every file', async () => {
+    const out = path.join(tmp(), 'dist')
+    await writeOutput(out, files('a'))
+    expect(snapshot(out)).toEqual({ 'api/v1/f0.json': 'a-0\n', 'api/v1/f1.json': 'a-1\n', 'api/v1/f2.json': 'a-2\n' })
+  })
+
+  it('replaces the previous output as a whole: stale files disappear, no temporary folder is left', async () => {
+    const dir = tmp()
+    const out = path.join(dir, 'dist')
+    await writeOutput(out, files('a', 3))
+    await writeOutput(out, files('b', 1))
+    expect(snapshot(out)).toEqual({ 'api/v1/f0.json': 'b-0\n' })
+    expect(readdirSync(dir)).toEqual(['dist'])
+  })
+
+  it('refuses to write while another live build holds the lock, and leaves the output alone', async () => {
+    const out = path.join(tmp(), 'dist')
+    await writeOutput(out, files('a'))
+    writeFileSync(`${out}.lock`, String(process.ppid))
+    await expect(writeOutput(out, files('b'))).rejects.toThrow(/Une autre compilation/)
+    expect(snapshot(out)['api/v1/f0.json']).toBe('a-0\n')
+  })
+
+  it('takes over the lock of a build that died', async () => {
+    const out = path.join(tmp(), 'dist')
+    writeFileSync(`${out}.lock`, '999999999')
+    await writeOutput(out, files('a'))
+    expect(existsSync(`${out}.lock`)).toBe(false)
+    expect(snapshot(out)['api/v1/f0.json']).toBe('a-0\n')
+  })
+
+  it('puts back the previous output of a build killed between its two renames', async () => {
+    const dir = tmp()
+    const out = path.join(dir, 'dist')
+    mkdirSync(`${out}.previous`)
+    writeFileSync(`${out}.previous/old.json`, 'old\n')
+    await repairOutput(out)
+    expect(snapshot(out)).toEqual({ 'old.json': 'old\n' })
+  })
+
+  it('gives a clear error when the output cannot be created', async () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'file'), '')
+    const error = await writeOutput(path.join(dir, 'file', 'dist'), files('a')).catch((e) => e)
+    expect(error).toBeInstanceOf(OutputError)
+    expect(error.message).toMatch(/un fichier à la place d'un dossier/)
+  })
+
+  it('refuses to replace an output path that is a file', async () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'dist'), 'not a folder')
+    await expect(writeOutput(path.join(dir, 'dist'), files('a'))).rejects.toThrow(/n'est pas un dossier/)
+    expect(readFileSync(path.join(dir, 'dist'), 'utf8')).toBe('not a folder')
+  })
+
+  // A build killed with SIGKILL at any moment leaves the previous output complete.
+  it.each([0, 2, 5, 10, 20, 40, 80, 160])('survives a SIGKILL %i ms into writing', async (delay) => {
+    const dir = tmp()
+    const out = path.join(dir, 'dist')
+    const count = 1000
+    const old = new Map(Array.from({ length: count }, (_, i) => [`api/v1/startups/s${String(i).padStart(5, '0')}.json`, `old ${i}\n`]))
+    await writeOutput(out, old)
+    const before = snapshot(out)
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'slow-writer.ts'), out, 'new', String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let finished = false
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('start')) setTimeout(() => child.kill('SIGKILL'), delay)
+        if (chunk.toString().includes('done')) finished = true
+      })
+      child.on('exit', () => resolve())
+    })
+    if (!existsSync(out)) {
+      // Killed between the two renames: the previous output is whole, next to it.
+      expect(snapshot(`${out}.previous`)).toEqual(before)
+      await repairOutput(out)
+    }
+    const after = snapshot(out)
+    if (finished || after['api/v1/startups/s00000.json'] !== 'old 0\n') {
+      expect(Object.keys(after)).toHaveLength(count)
+      expect(Object.values(after).every((c) => c.includes('"label":"new"'))).toBe(true)
+    } else {
+      expect(after).toEqual(before)
+    }
+    // The next build is not blocked by what the killed one left behind.
+    await writeOutput(out, files('c', 1))
+    expect(snapshot(out)).toEqual({ 'api/v1/f0.json': 'c-0\n' })
+    expect(readdirSync(dir)).toEqual(['dist'])
+  })
+})
