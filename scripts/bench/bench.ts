@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: generates synthetic registries (seeded) of 1k, 5k, 10k and
+ * 50k startups, and the real corpus when ../shared is there; measures each
+ * stage of a build, the floor (read + YAML parse of the same files, nothing
+ * else) and a plain `git log --name-only` in the same run; prints a table of
+ * times and ratios and writes bench-results/latest.json. Ratios are what
+ * count: absolute times depend on the machine.
+ *
+ * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS=3 runs per
+ * measurement (median kept), BENCH_KEEP=1 to keep the generated registries.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generate } from './generate.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repo = path.resolve(here, '../..')
+const sizes = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').map(Number)
+const runs = Number(process.env.BENCH_RUNS ?? 3)
+const corpus = path.resolve(repo, '../shared/corpus/beta.gouv.fr')
+
+interface Measure {
+  stages: Record<string, number>
+  total: number
+  maxRssBytes: number
+  files: number
+  errors: number
+}
+
+function measure(mode: 'floor' | 'build', root: string, config: string, out: string): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, root, config, out], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
+  if (r.status !== 0) throw new Error(`measure ${mode} failed: ${r.stderr}`)
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+function gitLog(root: string): number | null {
+  if (!existsSync(path.join(root, '.git'))) return null
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    execFileSync('git', ['-C', root, 'log', '--name-only', '--format=%H %ct', '--', '.'], { maxBuffer: 1 << 30 })
+    times.push(performance.now() - t)
+  }
+  return median(times)
+}
+
+interface Row {
+  name: string
+  startups: number
+  files: number
+  floorMs: number
+  buildMs: number
+  ratio: number
+  perFicheMs: number
+  stages: Record<string, number>
+  peakMiB: number
+  gitLogMs: number | null
+  errors: number
+}
+
+function run(name: string, startups: number, root: string, config: string, work: string): Row {
+  const floors: Measure[] = []
+  const builds: Measure[] = []
+  for (let i = 0; i < runs; i++) {
+    floors.push(measure('floor', root, config, '-'))
+    builds.push(measure('build', root, config, path.join(work, 'dist')))
+  }
+  const build = builds.sort((a, b) => a.total - b.total)[Math.floor(runs / 2)]!
+  const floorMs = median(floors.map((f) => f.total))
+  return {
+    name,
+    startups,
+    files: build.files,
+    floorMs,
+    buildMs: build.total,
+    ratio: build.total / floorMs,
+    perFicheMs: build.total / build.files,
+    stages: build.stages,
+    peakMiB: Math.max(...builds.map((b) => b.maxRssBytes)) / 1024 / 1024,
+    gitLogMs: gitLog(root),
+    errors: build.errors,
+  }
+}
+
+const rows: Row[] = []
+const work = mkdtempSync(path.join(os.tmpdir(), 'registry-bench-'))
+try {
+  if (existsSync(corpus)) {
+    console.error(`corpus réel : ${corpus}`)
+    rows.push(run('corpus beta.gouv.fr', 662, corpus, path.join(repo, 'config/beta.gouv.fr.config.json'), work))
+  }
+  for (const size of sizes) {
+    const root = path.join(work, `registry-${size}`)
+    const t = performance.now()
+    generate(root, { startups: size, seed: 2026, commits: Math.min(2000, Math.round(size / 5)) })
+    console.error(`registre synthétique de ${size} startups généré en ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    rows.push(run(`synthétique ${size}`, size, root, '-', work))
+    if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true })
+  }
+} finally {
+  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })
+}
+
+const stageNames = ['list', 'read', 'parse', 'validate', 'compile', 'write']
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
+const lines = [
+  `| registre | fichiers | plancher | build | build/plancher | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log |`,
+  `| --- | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: |`,
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.files} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} |`,
+  ),
+]
+console.log(lines.join('\n'))
+
+const targets: { name: string; value: number | null; limit: number; unit: string }[] = []
+const real = rows.find((r) => r.name.startsWith('corpus'))
+if (real) targets.push({ name: 'build / plancher, corpus réel', value: real.ratio, limit: 2, unit: 'x' })
+const big = rows.find((r) => r.startups === 50000)
+const five = rows.find((r) => r.startups === 5000)
+if (big) targets.push({ name: 'build / plancher, 50k', value: big.ratio, limit: 2, unit: 'x' })
+if (big && five) targets.push({ name: 'coût par fiche 50k / 5k', value: big.perFicheMs / five.perFicheMs, limit: 1.3, unit: 'x' })
+if (big) targets.push({ name: 'mémoire max à 50k (Mio)', value: big.peakMiB, limit: 1536, unit: ' Mio' })
+targets.push({ name: 'champs d’historique / git log', value: null, limit: 1.5, unit: 'x' })
+targets.push({ name: 'validate --changed / validation complète, 50k', value: null, limit: 0.1, unit: 'x' })
+console.log('\n| objectif | mesuré | limite | tenu |\n| --- | ---: | ---: | --- |')
+for (const t of targets) {
+  console.log(`| ${t.name} | ${t.value === null ? 'non mesuré (fonction absente)' : `${t.value.toFixed(2)}${t.unit}`} | ${t.limit}${t.unit} | ${t.value === null ? '–' : t.value <= t.limit ? 'oui' : 'NON'} |`)
+}
+
+mkdirSync(path.join(repo, 'bench-results'), { recursive: true })
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }
+writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs, rows, targets }, null, 2)}\n`)
+console.error('Résultats écrits dans bench-results/latest.json')

@@ -1,0 +1,80 @@
+/**
+ * One measurement, in its own process so that peak memory is its own:
+ *   floor <root> <config>  read + parse the front matter of every fiche with js-yaml, nothing else
+ *   build <root> <config> <out>  the whole pipeline, stage by stage
+ * Prints one JSON line: {stages: {name: ms}, total, maxRssBytes, files, errors}.
+ */
+import { promises as fsp } from 'node:fs'
+import path from 'node:path'
+import { load } from 'js-yaml'
+import { buildFeed } from '../compile/build-feed.ts'
+import { writeOutput } from '../compile/write-output.ts'
+import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
+import { parseRecord, splitFrontMatter, type ParsedRecord } from '../load/parse-record.ts'
+import { readRecords } from '../load/read-records.ts'
+import type { Problem } from '../report/diagnostic.ts'
+import { finalize, type LocatableFile } from '../report/finalize.ts'
+import { checkIds, checkReferences } from '../validate/references.ts'
+import { validateRecord } from '../validate/validate-record.ts'
+
+const [mode, root, configFile, out] = process.argv.slice(2)
+
+async function config(): Promise<RegistryConfig> {
+  return configFile && configFile !== '-' ? parseConfig(await fsp.readFile(configFile, 'utf8'), configFile) : DEFAULT_CONFIG
+}
+
+async function floor(cfg: RegistryConfig) {
+  const start = performance.now()
+  let files = 0
+  for (const c of COLLECTIONS) {
+    const dir = path.join(root!, cfg.collections[c])
+    const names = await fsp.readdir(dir)
+    await Promise.all(
+      names.map(async (name) => {
+        const text = await fsp.readFile(path.join(dir, name), 'utf8')
+        const split = splitFrontMatter(text)
+        if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd))
+        files++
+      }),
+    )
+  }
+  return { stages: {}, total: performance.now() - start, files, errors: 0 }
+}
+
+async function build(cfg: RegistryConfig) {
+  const stages: Record<string, number> = {}
+  let t = performance.now()
+  const start = t
+  const lap = (name: string) => {
+    const now = performance.now()
+    stages[name] = now - t
+    t = now
+  }
+  for (const c of COLLECTIONS) await fsp.readdir(path.join(root!, cfg.collections[c]), { withFileTypes: true })
+  lap('list')
+  const read = await readRecords(root!, cfg)
+  lap('read')
+  const records: ParsedRecord[] = []
+  const problems: Problem[] = [...read.problems]
+  for (const source of read.sources) {
+    const parsed = parseRecord(source, cfg.limits)
+    problems.push(...parsed.problems)
+    if (parsed.record) records.push(parsed.record)
+  }
+  lap('parse')
+  for (const r of records) problems.push(...validateRecord(r))
+  problems.push(...checkIds(read.entries), ...checkReferences(records, read.entries, cfg))
+  const locatable = new Map<string, LocatableFile>(read.sources.map((s) => [s.file, { text: s.text }]))
+  for (const r of records) locatable.set(r.file, r)
+  const diagnostics = finalize(problems, locatable, cfg, 'fr')
+  lap('validate')
+  const files = buildFeed(records, cfg, { commit: null })
+  lap('compile')
+  await writeOutput(out!, files)
+  lap('write')
+  return { stages, total: performance.now() - start, files: read.entries.length, errors: diagnostics.filter((d) => d.severity === 'error').length }
+}
+
+const cfg = await config()
+const result = mode === 'floor' ? await floor(cfg) : await build(cfg)
+process.stdout.write(`${JSON.stringify({ ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`)

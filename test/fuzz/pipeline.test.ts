@@ -1,0 +1,144 @@
+// Fuzzing the pipeline with fast-check: random and mutated fiches never crash
+// it, every diagnostic points inside its file, and every accepted fiche
+// compiles into a feed that validates against the published schema.
+// A fixed seed keeps `npm test` reproducible; FUZZ_RUNS=5000 runs longer,
+// FUZZ_SEED=<n> explores other inputs.
+import fc from 'fast-check'
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { buildFeed } from '../../scripts/compile/build-feed.ts'
+import { feedSchema } from '../../scripts/compile/feed-schema.ts'
+import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
+import { decode } from '../../scripts/load/read-records.ts'
+import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
+import { createAjv } from '../../scripts/validate/ajv.ts'
+import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
+import { BASE, check, sources } from '../helpers.ts'
+
+const runs = Number(process.env.FUZZ_RUNS ?? 150)
+const seed = Number(process.env.FUZZ_SEED ?? 20261123)
+const params = { numRuns: runs, seed }
+
+const FILE = 'startups/exemple.md'
+const repoFiches = readdirSync(new URL('../../startups/', import.meta.url)).map((name) => readFileSync(new URL(`../../startups/${name}`, import.meta.url), 'utf8'))
+const seeds = [BASE[FILE]!, ...repoFiches]
+
+/** Every diagnostic of `file` is inside it: a real line, a column at most one past the line's end. */
+function assertInside(diagnostics: readonly Diagnostic[], text: string, file = FILE): void {
+  const lines = text.split('\n')
+  for (const d of diagnostics.filter((x) => x.file === file)) {
+    expect(d.line, JSON.stringify(d)).toBeGreaterThanOrEqual(1)
+    expect(d.line, JSON.stringify(d)).toBeLessThanOrEqual(lines.length)
+    expect(d.column, JSON.stringify(d)).toBeGreaterThanOrEqual(1)
+    expect(d.column, JSON.stringify(d)).toBeLessThanOrEqual([...lines[d.line - 1]!].length + 1)
+    expect(d.message.length).toBeGreaterThan(0)
+    expect(d.hint.length).toBeGreaterThan(0)
+  }
+}
+
+const VALUES = ['', "''", '0', '-1', '3.5', 'true', 'null', '~', '[]', '{}', '[a, b]', '{a: 1}', '2023-02-30', '2024-13-01', '"\\u0000"', '"é\\t\\n"', '&a x', '*a', '!!js/function f', '<<: *a', "'unterminated", '"', '- x', ': :', '|\n  bloc', '>-\n  plié', '🚀', 'ج', '\u202e', '__proto__', 'constructor']
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), value: fc.constantFrom(...VALUES) }),
+  fc.record({ kind: fc.constant('corrupt-key' as const), at: fc.nat(), char: fc.constantFrom('x', ' ', ':', '\t', '-', '#', '"', '\u00a0') }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 8 }) }),
+  fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
+)
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never
+
+function apply(text: string, m: Mutation): string {
+  const lines = text.split('\n')
+  const i = m.at % lines.length
+  switch (m.kind) {
+    case 'delete-line':
+      lines.splice(i, 1)
+      return lines.join('\n')
+    case 'duplicate-line':
+      lines.splice(i, 0, lines[i]!)
+      return lines.join('\n')
+    case 'retype': {
+      const line = lines[i]!
+      const colon = line.indexOf(':')
+      lines[i] = colon === -1 ? `${line} ${m.value}` : `${line.slice(0, colon + 1)} ${m.value}`
+      return lines.join('\n')
+    }
+    case 'corrupt-key': {
+      const line = lines[i]!
+      const pos = line.length === 0 ? 0 : m.at % line.length
+      lines[i] = line.slice(0, pos) + m.char + line.slice(pos)
+      return lines.join('\n')
+    }
+    case 'insert': {
+      const pos = m.at % (text.length + 1)
+      return text.slice(0, pos) + m.text + text.slice(pos)
+    }
+    case 'indent':
+      lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i] : lines[i]!.replace(new RegExp(`^ {0,${-m.by}}`), '')
+      return lines.join('\n')
+  }
+}
+
+let accepted = 0
+const startupsValidator = createAjv().compile(feedSchema('startups', ''))
+
+describe('fuzzing the pipeline', () => {
+  it('never crashes on random text, and locates every diagnostic inside the file', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }).map((s) => `---\n${s}\n---\n`)), (text) => {
+        const diagnostics = check({ [FILE]: text })
+        assertInside(diagnostics, text)
+      }),
+      params,
+    )
+  })
+
+  it('never crashes on mutated valid fiches, and every accepted one compiles into a valid feed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seedText, mutations) => {
+        const text = mutations.reduce(apply, seedText)
+        const diagnostics = check({ [FILE]: text })
+        assertInside(diagnostics, text)
+        if (diagnostics.some((d) => d.severity === 'error')) return
+        accepted++
+        const all = sources({ ...BASE, [FILE]: text })
+        const { records } = validateRegistry(all, all, DEFAULT_CONFIG)
+        const feed = JSON.parse(buildFeed(records, DEFAULT_CONFIG, { commit: null }).get('api/v1/startups.json')!)
+        expect(startupsValidator(feed), JSON.stringify(startupsValidator.errors)).toBe(true)
+        const record = records.find((r) => r.file === FILE)!
+        const item = feed.startups.find((s: { id: string }) => s.id === 'exemple')
+        for (const [key, value] of Object.entries(record.data)) expect(item[key]).toEqual(value)
+        expect(item.body).toBe(record.body)
+      }),
+      params,
+    )
+  })
+
+  it('never crashes on random bytes at decoding', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const result = decode(bytes)
+        if (typeof result !== 'string') expect(result.offset).toBeGreaterThanOrEqual(0)
+      }),
+      params,
+    )
+  })
+
+  it('never pollutes Object.prototype, whatever the keys', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString'), fc.constantFrom('{polluted: 1}', '[1]', 'x'), (key, value) => {
+        check({ [FILE]: BASE[FILE]!.replace('title: Exemple', `${key}: ${value}\ntitle: Exemple`) })
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+        expect(Object.prototype.toString).toBe(Object.prototype.toString)
+      }),
+      { ...params, numRuns: Math.min(runs, 20) },
+    )
+  })
+})
+
+describe('the mutation fuzzer', () => {
+  it('produced accepted fiches too, so the round-trip property was exercised', () => {
+    expect(accepted).toBeGreaterThan(0)
+  })
+})
