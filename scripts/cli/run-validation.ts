@@ -26,6 +26,10 @@ export async function runValidation(root: string, config: RegistryConfig, lang: 
     locatable.set(s.file, { text: s.text })
     texts.set(s.file, s.text)
   }
+  for (const u of read.undecodable) {
+    locatable.set(u.file, { text: u.text })
+    texts.set(u.file, u.text)
+  }
   for (const r of records) locatable.set(r.file, r)
   const diagnostics = finalize([...read.problems, ...problems], locatable, config, lang)
   const files = new Set([...read.entries.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size

@@ -23,6 +23,8 @@ export interface ReadResult {
   /** Every entry found in the collection folders, read or not: ids that exist. */
   entries: { file: string; collection: Collection; id: string }[]
   problems: Problem[]
+  /** Files that are not valid UTF-8, decoded lossily: where to locate (and show) their encoding error. */
+  undecodable: { file: string; text: string }[]
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -32,7 +34,7 @@ export function idFromName(name: string): string {
 }
 
 export async function readRecords(root: string, config: RegistryConfig, only?: ReadonlySet<string>): Promise<ReadResult> {
-  const result: ReadResult = { sources: [], entries: [], problems: [] }
+  const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
   for (const collection of COLLECTIONS) {
     const folder = config.collections[collection]
     const dir = path.join(root, folder)
@@ -118,6 +120,7 @@ async function readOne(abs: string, file: string, collection: Collection, id: st
     const decoded = decode(bytes)
     if (typeof decoded !== 'string') {
       result.problems.push({ file, ruleId: 'file/encoding', offset: decoded.offset, data: {} })
+      result.undecodable.push({ file, text: new TextDecoder('utf-8').decode(bytes) })
       return
     }
     result.sources.push({ file, collection, id, text: decoded })
@@ -133,10 +136,24 @@ export function decode(bytes: Uint8Array): string | { offset: number } {
   try {
     return decoder.decode(bytes)
   } catch {
-    // Find the first invalid sequence: decode growing prefixes line by line is
-    // costly; instead decode the longest valid prefix with a non-fatal decoder.
-    const lossy = new TextDecoder('utf-8').decode(bytes)
-    const offset = lossy.indexOf('\uFFFD')
-    return { offset: Math.max(0, offset) }
+    // The longest prefix that is valid UTF-8 (an incomplete last character
+    // allowed): found by bisection, as a file may hold a literal U+FFFD
+    // before its first bad byte. Its decoded length is the offset.
+    const valid = (n: number): boolean => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true })
+        return true
+      } catch {
+        return false
+      }
+    }
+    let lo = 0
+    let hi = bytes.length
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1
+      if (valid(mid)) lo = mid
+      else hi = mid
+    }
+    return { offset: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo), { stream: true }).length }
   }
 }

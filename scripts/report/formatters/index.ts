@@ -16,7 +16,4 @@ export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext)
 export const FORMATTERS = { stylish, json, github } satisfies Record<string, Formatter>
 export type FormatName = keyof typeof FORMATTERS
 
-/** Control characters from a file name or a line of a fiche must not drive the terminal. */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�')
-}
+export { printable } from './printable.ts'

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.ts'
-import { printable, type FormatContext, type Formatter } from './index.ts'
+import type { FormatContext, Formatter } from './index.ts'
+import { printable } from './printable.ts'
 
 const ansi = (code: string) => (on: boolean, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s)
 const red = ansi('31')
@@ -19,9 +20,9 @@ export const stylish: Formatter = (diagnostics, ctx) => {
       current = d.file
     }
     const label = d.severity === 'error' ? red(ctx.color, ctx.lang === 'fr' ? 'erreur' : 'error') : yellow(ctx.color, ctx.lang === 'fr' ? 'attention' : 'warning')
-    out.push(`  ${d.line}:${d.column}  ${label}  ${d.message}  ${dim(ctx.color, d.ruleId)}`)
+    out.push(`  ${d.line}:${d.column}  ${label}  ${printable(d.message)}  ${dim(ctx.color, d.ruleId)}`)
     out.push(...frame(d, ctx))
-    out.push(`    ${cyan(ctx.color, '→')} ${d.hint}`)
+    out.push(`    ${cyan(ctx.color, '→')} ${printable(d.hint)}`)
   }
   const { errors, warnings, files } = ctx.summary
   if (out.length > 0) out.push('')
