@@ -22,6 +22,8 @@ export interface Options {
   lang: Lang
   strict: boolean
   out: string
+  /** validate --changed: the git revision to compare with. */
+  changed?: string
   io: Io
 }
 
@@ -39,6 +41,8 @@ Options :
   --lang fr|en     langue des messages (défaut : fr)
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
   --strict         les avertissements font aussi échouer (code 1)
+  --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
+  --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées)
   -h, --help       affiche cette aide
 
 Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
@@ -57,6 +61,8 @@ Options:
   --lang fr|en     language of the messages (default: fr)
   --out DIR        build output folder (default: <root>/dist)
   --strict         warnings fail too (exit 1)
+  --changed        validate: reads only the changed fiches (git) and checks their references
+  --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes)
   -h, --help       shows this help
 
 Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
@@ -83,7 +89,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const config = await loadConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
     if (name === 'build') checkOut(out, root, config, lang)
-    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, io })
+    if (values.base !== undefined && !values.changed) throw new UsageError(lang === 'fr' ? '--base ne va qu’avec --changed.' : '--base only goes with --changed.')
+    if (values.changed && name !== 'validate') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate.' : '--changed only goes with validate.')
+    const changed = values.changed ? (values.base ?? 'HEAD') : undefined
+    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, changed, io })
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
@@ -111,6 +120,8 @@ function parse(argv: readonly string[], lang: Lang) {
         lang: { type: 'string' },
         out: { type: 'string' },
         strict: { type: 'boolean' },
+        changed: { type: 'boolean' },
+        base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })

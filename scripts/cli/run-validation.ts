@@ -4,7 +4,7 @@
  */
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
-import { readRecords } from '../load/read-records.ts'
+import { readRecords, type ReadFilter } from '../load/read-records.ts'
 import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
 import { summarize } from '../report/diagnostic.ts'
 import { finalize, type LocatableFile } from '../report/finalize.ts'
@@ -17,8 +17,8 @@ export interface RunResult {
   texts: Map<string, string>
 }
 
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang): Promise<RunResult> {
-  const read = await readRecords(root, config)
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter): Promise<RunResult> {
+  const read = await readRecords(root, config, only)
   const { records, problems } = validateRegistry(read.sources, read.entries, config)
   const locatable = new Map<string, LocatableFile>()
   const texts = new Map<string, string>()
@@ -32,6 +32,7 @@ export async function runValidation(root: string, config: RegistryConfig, lang: 
   }
   for (const r of records) locatable.set(r.file, r)
   const diagnostics = finalize([...read.problems, ...problems], locatable, config, lang)
-  const files = new Set([...read.entries.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
+  const listed = only ? read.entries.filter((e) => only(e.file, e.collection)) : read.entries
+  const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
   return { records, diagnostics, summary: summarize(diagnostics, files), texts }
 }

@@ -33,7 +33,10 @@ export function idFromName(name: string): string {
   return name.endsWith('.md') ? name.slice(0, -3) : name
 }
 
-export async function readRecords(root: string, config: RegistryConfig, only?: ReadonlySet<string>): Promise<ReadResult> {
+/** Which listed files to read; the others only count as existing ids (validate --changed). */
+export type ReadFilter = (file: string, collection: Collection) => boolean
+
+export async function readRecords(root: string, config: RegistryConfig, only?: ReadFilter): Promise<ReadResult> {
   const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
   for (const collection of COLLECTIONS) {
     const folder = config.collections[collection]
@@ -59,7 +62,7 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
       }
       const id = idFromName(dirent.name)
       result.entries.push({ file, collection, id })
-      if (only && !only.has(file)) continue
+      if (only && !only(file, collection)) continue
       work.push(readOne(path.join(dir, dirent.name), file, collection, id, config, result))
     }
     await Promise.all(work)

@@ -1,9 +1,22 @@
+import { changedFiles } from '../../git/changed-files.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
+import { changedScope } from '../../validate/changed-scope.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
 
 export async function validateCommand(options: Options): Promise<number> {
-  const { diagnostics, summary, texts } = await runValidation(options.root, options.config, options.lang)
-  options.io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang: options.lang, texts, color: options.io.isTTY && !options.io.env.NO_COLOR }))
+  const { io, lang } = options
+  let filter
+  if (options.changed !== undefined) {
+    const scope = changedScope(await changedFiles(options.root, options.changed), options.config)
+    filter = scope.filter
+    io.stderr(
+      lang === 'fr'
+        ? `${scope.fiches.length} fiche${scope.fiches.length > 1 ? 's' : ''} modifiée${scope.fiches.length > 1 ? 's' : ''} depuis ${options.changed}${filter ? '' : ' (organisation ou incubateur touché : validation complète)'}.\n`
+        : `${scope.fiches.length} fiche${scope.fiches.length === 1 ? '' : 's'} changed since ${options.changed}${filter ? '' : ' (an organisation or incubator changed: full validation)'}.\n`,
+    )
+  }
+  const { diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, filter)
+  io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR }))
   return summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0
 }
