@@ -97,3 +97,59 @@ export function editStartup(from: string, to: string, file = 'startups/exemple.m
 export function triples(diagnostics: readonly Diagnostic[]): [string, number, number][] {
   return diagnostics.map((d) => [d.ruleId, d.line, d.column])
 }
+
+/** `text` with `from` replaced by `to`; `from` must occur exactly once, so a table row cannot silently edit the wrong line. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const parts = text.split(from)
+  if (parts.length !== 2) throw new Error(`"${from}" must occur exactly once (found ${parts.length - 1})`)
+  return parts.join(to)
+}
+
+/** The message of the only diagnostic (throws when there is not exactly one). */
+export function onlyMessage(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length !== 1) throw new Error(`expected one diagnostic, got ${diagnostics.length}: ${JSON.stringify(triples(diagnostics))}`)
+  return diagnostics[0]!.message
+}
+
+type SchemaNode = Record<string, any>
+
+/** A schema node with a `$ref` merged into what it points at (own keywords win), for walking the schemas. */
+export function resolveRef(node: SchemaNode, owner: SchemaNode, common: SchemaNode): SchemaNode {
+  const ref: unknown = node.$ref
+  if (typeof ref !== 'string') return node
+  const [file, pointer = ''] = ref.split('#')
+  const base = file ? common : owner
+  const target = pointer
+    .split('/')
+    .slice(1)
+    .reduce((n: any, key: string) => n?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], base)
+  if (!target) throw new Error(`unresolved $ref ${ref}`)
+  const { $ref: _, ...own } = node
+  return { ...resolveRef(target, file ? common : owner, common), ...own }
+}
+
+/**
+ * Every field of a fiche schema, at any depth, named as in the field reference:
+ * `title`, `fast.promotion`, `phases[].start`, `rgpd.controles[].date`.
+ */
+export function schemaFieldPaths(schema: SchemaNode, common: SchemaNode): string[] {
+  const out: string[] = []
+  const walk = (node: SchemaNode, prefix: string): void => {
+    for (const [key, raw] of Object.entries<SchemaNode>(node.properties ?? {})) {
+      const s = resolveRef(raw, schema, common)
+      out.push(`${prefix}${key}`)
+      if (s.type === 'object') walk(s, `${prefix}${key}.`)
+      if (s.type === 'array' && s.items) {
+        const items = resolveRef(s.items, schema, common)
+        if (items.type === 'object') walk(items, `${prefix}${key}[].`)
+      }
+    }
+  }
+  walk(schema, '')
+  return out
+}
+
+/** [file, ruleId, line, column] quadruples, for diagnostics spread over several files. */
+export function located(diagnostics: readonly Diagnostic[]): [string, string, number, number][] {
+  return diagnostics.map((d) => [d.file, d.ruleId, d.line, d.column])
+}

@@ -120,7 +120,7 @@ const REASONS: [RegExp, string, string?][] = [
   [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'une clé s’étend sur plusieurs lignes', 'Vérifiez les deux-points et les guillemets de la ligne précédente.'],
   [/can not read an implicit mapping pair; a colon is missed/, 'il manque les deux-points après la clé', 'Écrivez « clé: valeur », avec une espace après les deux-points.'],
   [/end of the stream or a document separator is expected/, 'contenu inattendu', 'Vérifiez l’indentation et les deux-points de cette ligne.'],
-  [/maximum nesting depth/i, 'imbrication trop profonde', 'Une fiche n’a que quelques niveaux : simplifiez la structure.'],
+  [/maximum nesting depth|nesting exceeded maxDepth/i, 'imbrication trop profonde', 'Une fiche n’a que quelques niveaux : simplifiez la structure.'],
   [/the stream contains non-printable characters/, 'un caractère de contrôle invisible', 'Supprimez le caractère invisible de cette ligne.'],
 ]
 

@@ -72,8 +72,9 @@ function offsets(problem: Problem, file: LocatableFile, c: { pointers?: Map<stri
   if (!span) return [base, base]
   if (exact && problem.target !== 'key') return [base + span.start, base + Math.max(span.end, span.start)]
   if (span.keyStart !== undefined) return [base + span.keyStart, base + (span.keyEnd ?? span.keyStart)]
-  if (!exact && span.start === 0 && problem.path.split('/').length === 2) {
-    // A missing top-level field: point at the opening `---` line.
+  if (!exact && problem.path.split('/').length === 2) {
+    // A missing top-level field: point at the opening `---` line (the root
+    // mapping may start lower, after a comment or a blank line).
     return [0, 3]
   }
   return [base + span.start, base + span.end]

@@ -49,20 +49,24 @@ export function pointerMap(yaml: string): Map<string, NodeSpan> {
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         const { pointer, isKey, frame } = childPointer()
+        // A quoted scalar's span includes its quotes, for keys as for values.
+        const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED
+        const start = quoted ? event.valueStart - 1 : event.valueStart
+        const end = quoted ? event.valueEnd + 1 : event.valueEnd
         if (isKey && frame) {
           frame.key = getScalarValue(yaml, event)
-          frame.keySpan = [event.valueStart, event.valueEnd]
+          frame.keySpan = [start, end]
           // A key with an empty value still has a place: the key itself.
-          map.set(`${frame.pointer}/${escapePointer(frame.key)}`, { keyStart: event.valueStart, keyEnd: event.valueEnd, start: event.valueStart, end: event.valueEnd })
+          map.set(`${frame.pointer}/${escapePointer(frame.key)}`, { keyStart: start, keyEnd: end, start, end })
         } else {
           if (event.valueStart < 0) {
-            // An empty value (`link:`): point at its key.
+            // An empty value (`link:`): point at its key. An empty list item
+            // (`-`) has no place of its own: leave it to its list's key.
             const k = frame?.kind === 'map' ? frame.keySpan : undefined
-            setValue(pointer, frame, k ? k[0] : 0, k ? k[1] : 0)
-          } else if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
-            setValue(pointer, frame, event.valueStart - 1, event.valueEnd + 1)
+            if (k) setValue(pointer, frame, k[0], k[1])
+            else if (frame?.kind !== 'seq') setValue(pointer, frame, 0, 0)
           } else {
-            setValue(pointer, frame, event.valueStart, event.valueEnd)
+            setValue(pointer, frame, start, end)
           }
         }
         break
@@ -70,14 +74,16 @@ export function pointerMap(yaml: string): Map<string, NodeSpan> {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const { pointer, isKey, frame } = childPointer()
+        let own = pointer
         if (isKey && frame) {
-          // A complex key: give it an unreachable name so its children do not clash.
+          // A complex key: give it, and its value, unreachable names so their children do not clash.
           frame.key = '\u0000complex'
           frame.keySpan = [event.start, event.start]
+          own = `${frame.pointer}/\u0000complex-key`
         } else {
           setValue(pointer, frame, event.start, event.start)
         }
-        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, index: 0 })
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer: own, index: 0 })
         break
       }
       case EVENT_ID.ALIAS: {

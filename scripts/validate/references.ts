@@ -69,7 +69,7 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
             problems.push({ file, ruleId: 'ref/unknown-incubator', path: `/incubators/${i}`, data: { id, folder: folder.incubators, suggestion: suggest(id, ids.incubators) } })
           }
         })
-        if (typeof incubator === 'string' && !data.incubators.includes(incubator)) {
+        if (typeof incubator === 'string' && incubator.trim() !== '' && !data.incubators.includes(incubator)) {
           problems.push({ file, ruleId: 'ref/co-incubation-main', path: '/incubators', target: 'key', data: { incubator } })
         }
       }

@@ -18,7 +18,14 @@ export function validateRecord(record: ParsedRecord): Problem[] {
   const problems: Problem[] = []
   const schemaOk = validate(record.data)
   if (!schemaOk) {
-    for (const error of validate.errors ?? []) problems.push(fromAjvError(record, error))
+    const errors = validate.errors ?? []
+    // A value outside an enum of texts fails `type` and `enum` at once: report
+    // only the enum (it lists the allowed values), one mistake, one problem.
+    const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath))
+    for (const error of errors) {
+      if (error.keyword === 'type' && enumAt.has(error.instancePath)) continue
+      problems.push(fromAjvError(record, error))
+    }
   }
   problems.push(...checkUntrimmed(record))
   if (record.collection === 'startups') problems.push(...checkPhases(record))
@@ -88,7 +95,8 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
       return { file, ruleId: 'schema/min-items', path, target: 'key', data: { field, limit: params.limit } }
     case 'uniqueItems': {
       const items = error.data as unknown[]
-      const j = Number(params.j)
+      // Ajv's i and j swap places with the item types; point at the later copy.
+      const j = Math.max(Number(params.i), Number(params.j))
       return { file, ruleId: 'schema/unique-items', path: `${path}/${j}`, data: { field, value: items[j] } }
     }
     case 'minimum':

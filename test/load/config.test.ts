@@ -1,0 +1,146 @@
+/**
+ * The registry configuration: what parseConfig accepts and how, every error
+ * with its French message, and which rule severities can be changed (the
+ * errors that guard the feed's validity are locked).
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../../scripts/load/config.ts'
+import { isConfigurable, RULES } from '../../scripts/report/messages.ts'
+import { BASE, check, editStartup } from '../helpers.ts'
+
+const F = 'registry.config.json'
+const parse = (value: unknown) => parseConfig(typeof value === 'string' ? value : JSON.stringify(value), F)
+const withDefaults = (overrides: Partial<RegistryConfig>): RegistryConfig => ({ ...structuredClone(DEFAULT_CONFIG), ...overrides })
+
+describe('parseConfig accepts', () => {
+  it.each([
+    ['an empty object: the defaults', {}, DEFAULT_CONFIG],
+    ['a $schema key', { $schema: './config.schema.json' }, DEFAULT_CONFIG],
+    ['collection folders', { collections: { startups: 'content/_startups' } }, withDefaults({ collections: { ...DEFAULT_CONFIG.collections, startups: 'content/_startups' } })],
+    ['a folder with backslashes and a trailing slash (normalised)', { collections: { incubators: 'content\\_incubators/' } }, withDefaults({ collections: { ...DEFAULT_CONFIG.collections, incubators: 'content/_incubators' } })],
+    ['a site URL (trailing slash removed)', { siteUrl: 'https://beta.gouv.fr/' }, withDefaults({ siteUrl: 'https://beta.gouv.fr' })],
+    ['an empty site URL', { siteUrl: '' }, DEFAULT_CONFIG],
+    ['limits', { limits: { maxFileBytes: 2048, maxDepth: 8 } }, withDefaults({ limits: { maxFileBytes: 2048, maxDepth: 8 } })],
+    ['one limit (the other stays)', { limits: { maxDepth: 8 } }, withDefaults({ limits: { ...DEFAULT_CONFIG.limits, maxDepth: 8 } })],
+    ['a warning turned off', { rules: { 'id/format': 'off' } }, withDefaults({ rules: { 'id/format': 'off' } })],
+    ['a warning turned into an error', { rules: { 'value/untrimmed': 'error' } }, withDefaults({ rules: { 'value/untrimmed': 'error' } })],
+    ['a reference error turned into a warning', { rules: { 'ref/unknown-sponsor': 'warning' } }, withDefaults({ rules: { 'ref/unknown-sponsor': 'warning' } })],
+    ['a phase error turned off', { rules: { 'phases/order': 'off' } }, withDefaults({ rules: { 'phases/order': 'off' } })],
+  ])('%s', (_case, raw, expected) => {
+    expect(parse(raw)).toEqual(expected)
+  })
+
+  it('reads the beta.gouv.fr configuration of the repository', () => {
+    const text = readFileSync(new URL('../../config/beta.gouv.fr.config.json', import.meta.url), 'utf8')
+    expect(parseConfig(text, 'config/beta.gouv.fr.config.json')).toEqual(
+      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr' }),
+    )
+  })
+
+  it('never changes the defaults', () => {
+    const before = structuredClone(DEFAULT_CONFIG)
+    const config = parse({ collections: { startups: 'x' }, limits: { maxDepth: 2 }, rules: { 'id/format': 'off' } })
+    config.rules['file/bom'] = 'off'
+    expect(DEFAULT_CONFIG).toEqual(before)
+  })
+})
+
+describe('parseConfig refuses', () => {
+  const folder = (name: string) => `${F} : le dossier de « ${name} » doit être un chemin relatif à l'intérieur du registre.`
+  const siteUrl = `${F} : « siteUrl » doit être une adresse https://… (ou une chaîne vide).`
+  const positive = (key: string) => `${F} : « limits.${key} » doit être un entier positif.`
+  const locked = (ruleId: string) => `${F} : la règle « ${ruleId} » protège la validité du flux ; sa sévérité ne peut pas être changée.`
+  it.each([
+    ['an array', [], `${F} doit contenir un objet JSON.`],
+    ['null', null, `${F} doit contenir un objet JSON.`],
+    ['a string', '"startups"', `${F} doit contenir un objet JSON.`],
+    ['an unknown key', { site: 'https://beta.gouv.fr' }, `${F} : clé inconnue « site » (clés permises : $schema, collections, siteUrl, limits, rules).`],
+    ['a __proto__ key', '{"__proto__": {"siteUrl": "x"}}', `${F} : clé inconnue « __proto__ » (clés permises : $schema, collections, siteUrl, limits, rules).`],
+    ['collections as a list', { collections: ['startups'] }, `${F} : « collections » doit être un objet.`],
+    ['an unknown collection', { collections: { produits: 'produits' } }, `${F} : collection inconnue « produits » (collections : startups, organisations, incubators).`],
+    ['a folder that goes up', { collections: { startups: '../startups' } }, folder('startups')],
+    ['a folder that goes up in the middle', { collections: { startups: 'content/../../startups' } }, folder('startups')],
+    ['a folder that goes up with backslashes', { collections: { startups: 'content\\..\\..\\x' } }, folder('startups')],
+    ['an absolute folder', { collections: { organisations: '/etc' } }, folder('organisations')],
+    ['an empty folder', { collections: { incubators: '' } }, folder('incubators')],
+    ['a folder that is not a text', { collections: { startups: 42 } }, folder('startups')],
+    ['a site URL without scheme', { siteUrl: 'beta.gouv.fr' }, siteUrl],
+    ['a site URL with a space', { siteUrl: 'https://beta gouv.fr' }, siteUrl],
+    ['a site URL that is not a text', { siteUrl: 42 }, siteUrl],
+    ['limits as a number', { limits: 10 }, `${F} : « limits » doit être un objet.`],
+    ['an unknown limit', { limits: { maxKeys: 10 } }, `${F} : limite inconnue « maxKeys » (maxFileBytes, maxDepth).`],
+    ['a zero limit', { limits: { maxDepth: 0 } }, positive('maxDepth')],
+    ['a negative limit', { limits: { maxFileBytes: -1 } }, positive('maxFileBytes')],
+    ['a decimal limit', { limits: { maxFileBytes: 1.5 } }, positive('maxFileBytes')],
+    ['a limit as text', { limits: { maxDepth: '8' } }, positive('maxDepth')],
+    ['a limit beyond safe integers', '{"limits": {"maxFileBytes": 9007199254740993}}', positive('maxFileBytes')],
+    ['rules as a list', { rules: ['id/format'] }, `${F} : « rules » doit être un objet.`],
+    ['an unknown rule', { rules: { 'id/formats': 'off' } }, `${F} : règle inconnue « id/formats » (voir docs/regles.md).`],
+    ['an inherited property as rule', { rules: { constructor: 'off' } }, `${F} : règle inconnue « constructor » (voir docs/regles.md).`],
+    ['a severity that does not exist', { rules: { 'id/format': 'warn' } }, `${F} : la règle « id/format » doit valoir "off", "warning" ou "error".`],
+    ['a severity as boolean', { rules: { 'id/format': false } }, `${F} : la règle « id/format » doit valoir "off", "warning" ou "error".`],
+    ['a schema error turned off', { rules: { 'schema/required': 'off' } }, locked('schema/required')],
+    ['a schema error turned into a warning', { rules: { 'schema/format': 'warning' } }, locked('schema/format')],
+    ['a YAML error turned off', { rules: { 'yaml/syntax': 'off' } }, locked('yaml/syntax')],
+    ['a file error turned off', { rules: { 'file/empty': 'off' } }, locked('file/empty')],
+    ['an id error turned into a warning', { rules: { 'id/duplicate': 'warning' } }, locked('id/duplicate')],
+    ['a locked error set to error', { rules: { 'id/mismatch': 'error' } }, locked('id/mismatch')],
+  ])('%s', (_case, raw, message) => {
+    expect(() => parse(raw)).toThrow(new ConfigError(message))
+  })
+
+  it('refuses text that is not JSON, quoting the parser', () => {
+    expect(() => parse('{ collections: }')).toThrow(ConfigError)
+    expect(() => parse('{ collections: }')).toThrow(/^registry\.config\.json n'est pas du JSON valide : /)
+  })
+})
+
+describe('rule severities that the configuration may change', () => {
+  // Warnings, and the errors about references and phases; never the errors that make data invalid.
+  const CONFIGURABLE = new Set([
+    'file/bom',
+    'file/directory',
+    'file/extension',
+    'file/ignored',
+    'id/format',
+    'phases/duplicate',
+    'phases/end-before-start',
+    'phases/order',
+    'phases/overlap',
+    'ref/co-incubation-main',
+    'ref/unknown-incubator',
+    'ref/unknown-owner',
+    'ref/unknown-sponsor',
+    'ref/unknown-startup',
+    'value/untrimmed',
+  ])
+
+  it.each(Object.keys(RULES))('%s', (ruleId) => {
+    expect(isConfigurable(ruleId)).toBe(CONFIGURABLE.has(ruleId))
+    if (CONFIGURABLE.has(ruleId)) expect(parse({ rules: { [ruleId]: 'off' } }).rules[ruleId]).toBe('off')
+    else expect(() => parse({ rules: { [ruleId]: 'off' } })).toThrow(ConfigError)
+  })
+
+  it('knows no rule outside the catalogue', () => {
+    expect(isConfigurable('nope/nope')).toBe(false)
+    expect(Object.keys(RULES)).toHaveLength(44)
+  })
+})
+
+describe('configured severities in the diagnostics', () => {
+  const untrimmed = editStartup('title: Exemple', "title: ' Exemple'")
+  const unknownSponsor = editStartup('  - /organisations/dinum', '  - /organisations/dinun')
+  it.each([
+    ['the default of a warning', untrimmed, {}, ['warning']],
+    ['a warning turned off', untrimmed, { 'value/untrimmed': 'off' }, []],
+    ['a warning turned into an error', untrimmed, { 'value/untrimmed': 'error' }, ['error']],
+    ['the default of a reference error', unknownSponsor, {}, ['error']],
+    ['a reference error turned into a warning', unknownSponsor, { 'ref/unknown-sponsor': 'warning' }, ['warning']],
+    ['an id warning turned into an error', { 'startups/auxAJ.md': BASE['startups/exemple.md']! }, { 'id/format': 'error' }, ['error']],
+    ['another rule configured', untrimmed, { 'id/format': 'off' }, ['warning']],
+  ] as [string, Record<string, string>, RegistryConfig['rules'], string[]][])('%s', (_case, files, rules, severities) => {
+    const config = parse({ rules })
+    expect(check(files, { config }).map((d) => d.severity)).toEqual(severities)
+  })
+})
