@@ -1,12 +1,15 @@
 /**
  * Compiles valid records into the files of the v1 feed: a map from output
  * path to content. Pure and deterministic: records sorted by id, keys in
- * schema order, values exactly as written in the fiches, no clock.
+ * schema order, values exactly as written in the fiches, no clock. The files
+ * of the beta.gouv.fr-compatible API v2.7 (build-api-v2-7.ts) are added to the
+ * same map, so that one build writes both APIs.
  */
 import type { Collection, RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { FICHE_SCHEMAS } from '../validate/ajv.ts'
 import { organisationId } from '../validate/references.ts'
+import { buildApiV27 } from './build-api-v2-7.ts'
 import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
 
 export interface BuildMeta {
@@ -102,5 +105,6 @@ export function buildFeed(records: readonly ParsedRecord[], config: RegistryConf
     }),
   )
   for (const f of FEED_FILES) files.set(`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site)))
+  for (const [file, content] of buildApiV27(records, config)) files.set(file, content)
   return files
 }
