@@ -14,6 +14,10 @@ export interface Limits {
   maxFileBytes: number
   /** Deepest YAML nesting accepted in a front matter. */
   maxDepth: number
+  /** Most items in one YAML list or mapping. */
+  maxItems: number
+  /** Longest line, in characters. */
+  maxLineLength: number
 }
 
 export interface RegistryConfig {
@@ -27,7 +31,7 @@ export interface RegistryConfig {
 export const DEFAULT_CONFIG: RegistryConfig = {
   collections: { startups: 'startups', organisations: 'organisations', incubators: 'incubators' },
   siteUrl: '',
-  limits: { maxFileBytes: 1024 * 1024, maxDepth: 32 },
+  limits: { maxFileBytes: 1024 * 1024, maxDepth: 32, maxItems: 1000, maxLineLength: 10_000 },
   rules: {},
 }
 
@@ -69,9 +73,9 @@ export function parseConfig(text: string, file: string): RegistryConfig {
   if (raw.limits !== undefined) {
     if (!isPlainObject(raw.limits)) throw new ConfigError(`${file} : « limits » doit être un objet.`)
     for (const [key, value] of Object.entries(raw.limits)) {
-      if (key !== 'maxFileBytes' && key !== 'maxDepth') throw new ConfigError(`${file} : limite inconnue « ${key} » (maxFileBytes, maxDepth).`)
+      if (!Object.hasOwn(DEFAULT_CONFIG.limits, key)) throw new ConfigError(`${file} : limite inconnue « ${key} » (${Object.keys(DEFAULT_CONFIG.limits).join(', ')}).`)
       if (!Number.isSafeInteger(value) || (value as number) < 1) throw new ConfigError(`${file} : « limits.${key} » doit être un entier positif.`)
-      config.limits[key] = value as number
+      config.limits[key as keyof Limits] = value as number
     }
   }
   if (raw.rules !== undefined) {

@@ -57,6 +57,10 @@ export function parseRecord(source: SourceFile, limits: Limits): ParseResult {
   const nul = text.indexOf('\u0000')
   if (nul !== -1) return { problems: [{ file, ruleId: 'file/nul-byte', offset: nul, endOffset: nul + 1 }] }
   if (text.charCodeAt(0) === 0xfeff) problems.push({ file, ruleId: 'file/bom', offset: 0, endOffset: 1 })
+  const crlf = text.indexOf('\r\n')
+  if (crlf !== -1) problems.push({ file, ruleId: 'file/crlf', offset: crlf, endOffset: crlf + 1 })
+  const long = firstLongLine(text, limits.maxLineLength)
+  if (long !== undefined) problems.push({ file, ruleId: 'file/long-line', offset: long, data: { limit: limits.maxLineLength } })
 
   const split = splitFrontMatter(text)
   if (split === 'missing') return { problems: [...problems, { file, ruleId: 'frontmatter/missing', offset: 0 }] }
@@ -82,6 +86,48 @@ export function parseRecord(source: SourceFile, limits: Limits): ParseResult {
 
 type YamlProblem = Omit<Problem, 'file'>
 
+/** The offset of the first character past `max` on a line, if any line is that long. */
+export function firstLongLine(text: string, max: number): number | undefined {
+  if (text.length <= max) return undefined
+  let start = 0
+  while (start < text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    if (end - start > max) return start + max
+    start = end + 1
+  }
+  return undefined
+}
+
+/** The first collection item past `max` (a sequence entry or a mapping pair), if any. */
+function tooManyItems(events: readonly Event[], max: number): YamlProblem | undefined {
+  const counts: { map: boolean; n: number }[] = []
+  const item = (offset: number): YamlProblem | undefined => {
+    const top = counts[counts.length - 1]
+    if (!top) return undefined
+    top.n++
+    const items = top.map ? Math.ceil(top.n / 2) : top.n
+    if (items > max && (!top.map || top.n % 2 === 1)) return { ruleId: 'yaml/too-many-items', offset, data: { limit: max } }
+    return undefined
+  }
+  for (const event of events) {
+    if (event.type === EVENT_ID.SCALAR) {
+      const p = item(Math.max(0, event.valueStart))
+      if (p) return p
+    } else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      const p = item(event.start)
+      if (p) return p
+      counts.push({ map: event.type === EVENT_ID.MAPPING, n: 0 })
+    } else if (event.type === EVENT_ID.ALIAS) {
+      const p = item(event.anchorStart - 1)
+      if (p) return p
+    } else if (event.type === EVENT_ID.POP) {
+      counts.pop()
+    }
+  }
+  return undefined
+}
+
 /** Parses one YAML document into plain data, refusing anchors, aliases and tags. */
 export function parseYaml(yaml: string, limits: Limits): { value: unknown } | { problem: YamlProblem } {
   let events: Event[]
@@ -90,6 +136,8 @@ export function parseYaml(yaml: string, limits: Limits): { value: unknown } | { 
   } catch (err) {
     return { problem: yamlError(err) }
   }
+  const many = tooManyItems(events, limits.maxItems)
+  if (many) return { problem: many }
   for (const event of events) {
     if (event.type === EVENT_ID.ALIAS) {
       return { problem: { ruleId: 'yaml/alias', offset: event.anchorStart - 1, endOffset: event.anchorEnd } }
@@ -113,14 +161,13 @@ const REASONS: [RegExp, string, string?][] = [
   [/^duplicated mapping key/, 'clé en double'],
   [/tab characters must not be used in indentation/, 'une tabulation sert d’indentation', 'Remplacez les tabulations en début de ligne par des espaces.'],
   [/bad indentation of a (mapping entry|sequence entry)/, 'indentation incorrecte', 'Alignez cette ligne sur les autres champs du même niveau, avec des espaces. Si la valeur contient « : », entourez-la de guillemets.'],
-  [/deficient indentation/, 'indentation insuffisante', 'Indentez cette ligne avec des espaces, au niveau attendu.'],
+  [/deficient indentation/, 'indentation insuffisante', 'Indentez cette ligne avec des espaces, au niveau attendu ; si une ligne précédente ouvre des guillemets, fermez-les.'],
   [/end of the stream within a (single|double) quoted scalar/, 'des guillemets ne sont jamais fermés', 'Fermez les guillemets ouverts sur cette ligne.'],
   [/unexpected end of the stream within a flow collection/, 'un crochet ou une accolade n’est jamais fermé', 'Fermez le [ ou le { ouvert plus haut.'],
   [/missed comma between flow collection entries/, 'une virgule manque entre deux éléments entre crochets', 'Séparez les éléments par des virgules.'],
   [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'une clé s’étend sur plusieurs lignes', 'Vérifiez les deux-points et les guillemets de la ligne précédente.'],
   [/can not read an implicit mapping pair; a colon is missed/, 'il manque les deux-points après la clé', 'Écrivez « clé: valeur », avec une espace après les deux-points.'],
   [/end of the stream or a document separator is expected/, 'contenu inattendu', 'Vérifiez l’indentation et les deux-points de cette ligne.'],
-  [/maximum nesting depth|nesting exceeded maxDepth/i, 'imbrication trop profonde', 'Une fiche n’a que quelques niveaux : simplifiez la structure.'],
   [/the stream contains non-printable characters/, 'un caractère de contrôle invisible', 'Supprimez le caractère invisible de cette ligne.'],
 ]
 
@@ -130,6 +177,7 @@ function yamlError(err: unknown): YamlProblem {
   const offset = err.mark?.position ?? 0
   if (/^duplicated mapping key/.test(reason)) return { ruleId: 'yaml/duplicate-key', offset }
   if (/maxAliases/.test(reason)) return { ruleId: 'yaml/alias', offset }
+  if (/nesting exceeded maxDepth|maximum nesting depth/i.test(reason)) return { ruleId: 'yaml/too-deep', offset, data: { reason } }
   const match = REASONS.find(([re]) => re.test(reason))
   return { ruleId: 'yaml/syntax', offset, data: { reason, reasonFr: match ? `${match[1]} (${reason})` : reason, hintFr: match?.[2] } }
 }

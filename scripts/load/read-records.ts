@@ -27,7 +27,7 @@ export interface ReadResult {
   undecodable: { file: string; text: string }[]
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true })
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export function idFromName(name: string): string {
   return name.endsWith('.md') ? name.slice(0, -3) : name
@@ -123,7 +123,7 @@ async function readOne(abs: string, file: string, collection: Collection, id: st
     const decoded = decode(bytes)
     if (typeof decoded !== 'string') {
       result.problems.push({ file, ruleId: 'file/encoding', offset: decoded.offset, data: {} })
-      result.undecodable.push({ file, text: new TextDecoder('utf-8').decode(bytes) })
+      result.undecodable.push({ file, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) })
       return
     }
     result.sources.push({ file, collection, id, text: decoded })
@@ -144,7 +144,7 @@ export function decode(bytes: Uint8Array): string | { offset: number } {
     // before its first bad byte. Its decoded length is the offset.
     const valid = (n: number): boolean => {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true })
+        new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n), { stream: true })
         return true
       } catch {
         return false
@@ -157,6 +157,6 @@ export function decode(bytes: Uint8Array): string | { offset: number } {
       if (valid(mid)) lo = mid
       else hi = mid
     }
-    return { offset: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo), { stream: true }).length }
+    return { offset: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, lo), { stream: true }).length }
   }
 }

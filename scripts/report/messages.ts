@@ -15,6 +15,8 @@ export interface RuleText {
 
 export interface RuleEntry {
   severity: Severity
+  /** Whether registry.config.json may change the severity (default: warnings, ref/* and phases/*). */
+  configurable?: boolean
   /** What the rule checks, for the reference (French). */
   description: string
   fr: RuleText
@@ -93,10 +95,18 @@ const FRONT_MATTER_EN = 'A fiche starts with a --- line, then the fields (key: v
 
 export const RULES: Record<string, RuleEntry> = {
   'file/bom': {
-    severity: 'warning',
+    severity: 'error',
+    configurable: true,
     description: 'Le fichier commence par une marque d’ordre des octets (BOM) invisible.',
     fr: { message: () => 'Le fichier commence par un caractère invisible (BOM UTF-8).', hint: () => "Enregistrez le fichier en UTF-8 sans BOM ; l'éditeur web de GitHub le fait par défaut." },
     en: { message: () => 'The file starts with an invisible character (UTF-8 BOM).', hint: () => "Save the file as UTF-8 without BOM; GitHub's web editor does so by default." },
+  },
+  'file/crlf': {
+    severity: 'error',
+    configurable: true,
+    description: 'Le fichier a des fins de ligne Windows (CRLF).',
+    fr: { message: () => 'Le fichier a des fins de ligne Windows (CRLF).', hint: () => "Enregistrez le fichier avec des fins de ligne Unix (LF) ; l'éditeur web de GitHub le fait par défaut, et `git config core.autocrlf input` l'assure sous Windows." },
+    en: { message: () => 'The file has Windows line endings (CRLF).', hint: () => "Save the file with Unix line endings (LF); GitHub's web editor does so by default, and `git config core.autocrlf input` ensures it on Windows." },
   },
   'file/directory': {
     severity: 'warning',
@@ -133,6 +143,12 @@ export const RULES: Record<string, RuleEntry> = {
     description: 'L’entrée n’est ni un fichier ni un dossier (tube, socket, périphérique).',
     fr: { message: () => "Cette entrée n'est pas un fichier ordinaire ; elle n'est pas lue.", hint: () => 'Remplacez-la par un fichier <identifiant>.md.' },
     en: { message: () => 'This entry is not a regular file; it is not read.', hint: () => 'Replace it with an <id>.md file.' },
+  },
+  'file/long-line': {
+    severity: 'error',
+    description: 'Une ligne dépasse la longueur maximale (configurable, 10 000 caractères par défaut).',
+    fr: { message: (d) => `Cette ligne dépasse ${d.limit} caractères.`, hint: () => 'Coupez le texte en paragraphes ; un texte aussi long n’a pas sa place dans une fiche.' },
+    en: { message: (d) => `This line is longer than ${d.limit} characters.`, hint: () => 'Split the text into paragraphs; a text this long does not belong in a fiche.' },
   },
   'file/nul-byte': {
     severity: 'error',
@@ -195,10 +211,11 @@ export const RULES: Record<string, RuleEntry> = {
     en: { message: (d) => `The id ${qe(d.id)} is already used by ${show(d.otherFile)}.`, hint: () => 'Remove or rename one of the two files.' },
   },
   'id/format': {
-    severity: 'warning',
+    severity: 'error',
+    configurable: true,
     description: 'L’identifiant contient des majuscules, des accents ou des caractères autres que a-z, 0-9, -, . et _.',
-    fr: { message: (d) => `L'identifiant ${q(d.id)} contient des majuscules, des accents ou des caractères spéciaux.`, hint: () => "Pour une nouvelle fiche, choisissez un nom de fichier en minuscules sans accents, avec des tirets (mon-produit.md). Un identifiant déjà publié ne doit pas changer : il figure dans des adresses." },
-    en: { message: (d) => `The id ${qe(d.id)} contains uppercase letters, accents or special characters.`, hint: () => 'For a new fiche, choose a lowercase file name without accents, with dashes (my-product.md). A published id must not change: it is part of URLs.' },
+    fr: { message: (d) => `L'identifiant ${q(d.id)} contient des majuscules, des accents ou des caractères spéciaux.`, hint: () => "Renommez le fichier en minuscules sans accents, avec des tirets (mon-produit.md). Un identifiant déjà publié ne doit pas changer (il figure dans des adresses) : pour un registre qui en a, registry.config.json peut ramener la règle à un avertissement." },
+    en: { message: (d) => `The id ${qe(d.id)} contains uppercase letters, accents or special characters.`, hint: () => 'Rename the file in lowercase without accents, with dashes (my-product.md). A published id must not change (it is part of URLs): a registry that has some can lower the rule to a warning in registry.config.json.' },
   },
   'id/invalid': {
     severity: 'error',
@@ -362,6 +379,18 @@ export const RULES: Record<string, RuleEntry> = {
     fr: { message: (d) => `Erreur de syntaxe YAML : ${show(d.reasonFr ?? d.reason)}.`, hint: (d) => String(d.hintFr ?? 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés.') },
     en: { message: (d) => `YAML syntax error: ${show(d.reason)}.`, hint: (d) => String(d.hintEn ?? 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes.') },
   },
+  'yaml/too-deep': {
+    severity: 'error',
+    description: 'Les valeurs sont imbriquées trop profondément (configurable, 32 niveaux par défaut).',
+    fr: { message: () => 'Les valeurs sont imbriquées trop profondément.', hint: () => 'Une fiche n’a que quelques niveaux (champ, liste, objet) : simplifiez la structure.' },
+    en: { message: () => 'The values are nested too deeply.', hint: () => 'A fiche has only a few levels (field, list, object): simplify the structure.' },
+  },
+  'yaml/too-many-items': {
+    severity: 'error',
+    description: 'Une liste ou un objet a trop d’éléments (configurable, 1 000 par défaut).',
+    fr: { message: (d) => `Cette liste a plus de ${d.limit} éléments.`, hint: () => 'Une fiche n’a pas besoin d’autant de valeurs : gardez les plus importantes.' },
+    en: { message: (d) => `This list has more than ${d.limit} items.`, hint: () => 'A fiche does not need that many values: keep the most important ones.' },
+  },
   'yaml/tag': {
     severity: 'error',
     description: 'Les étiquettes de type YAML (!!type, !tag) sont refusées.',
@@ -385,5 +414,5 @@ export function ruleText(ruleId: string, lang: Lang, data: Data): { message: str
 export function isConfigurable(ruleId: string): boolean {
   const entry = RULES[ruleId]
   if (!entry) return false
-  return entry.severity === 'warning' || ruleId.startsWith('ref/') || ruleId.startsWith('phases/')
+  return entry.configurable ?? (entry.severity === 'warning' || ruleId.startsWith('ref/') || ruleId.startsWith('phases/'))
 }

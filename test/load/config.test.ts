@@ -21,7 +21,7 @@ describe('parseConfig accepts', () => {
     ['a folder with backslashes and a trailing slash (normalised)', { collections: { incubators: 'content\\_incubators/' } }, withDefaults({ collections: { ...DEFAULT_CONFIG.collections, incubators: 'content/_incubators' } })],
     ['a site URL (trailing slash removed)', { siteUrl: 'https://beta.gouv.fr/' }, withDefaults({ siteUrl: 'https://beta.gouv.fr' })],
     ['an empty site URL', { siteUrl: '' }, DEFAULT_CONFIG],
-    ['limits', { limits: { maxFileBytes: 2048, maxDepth: 8 } }, withDefaults({ limits: { maxFileBytes: 2048, maxDepth: 8 } })],
+    ['limits', { limits: { maxFileBytes: 2048, maxDepth: 8, maxItems: 50, maxLineLength: 500 } }, withDefaults({ limits: { maxFileBytes: 2048, maxDepth: 8, maxItems: 50, maxLineLength: 500 } })],
     ['one limit (the other stays)', { limits: { maxDepth: 8 } }, withDefaults({ limits: { ...DEFAULT_CONFIG.limits, maxDepth: 8 } })],
     ['a warning turned off', { rules: { 'id/format': 'off' } }, withDefaults({ rules: { 'id/format': 'off' } })],
     ['a warning turned into an error', { rules: { 'value/untrimmed': 'error' } }, withDefaults({ rules: { 'value/untrimmed': 'error' } })],
@@ -34,7 +34,7 @@ describe('parseConfig accepts', () => {
   it('reads the beta.gouv.fr configuration of the repository', () => {
     const text = readFileSync(new URL('../../config/beta.gouv.fr.config.json', import.meta.url), 'utf8')
     expect(parseConfig(text, 'config/beta.gouv.fr.config.json')).toEqual(
-      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr' }),
+      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr', rules: { 'id/format': 'warning' } }),
     )
   })
 
@@ -69,7 +69,7 @@ describe('parseConfig refuses', () => {
     ['a site URL with a space', { siteUrl: 'https://beta gouv.fr' }, siteUrl],
     ['a site URL that is not a text', { siteUrl: 42 }, siteUrl],
     ['limits as a number', { limits: 10 }, `${F} : « limits » doit être un objet.`],
-    ['an unknown limit', { limits: { maxKeys: 10 } }, `${F} : limite inconnue « maxKeys » (maxFileBytes, maxDepth).`],
+    ['an unknown limit', { limits: { maxKeys: 10 } }, `${F} : limite inconnue « maxKeys » (maxFileBytes, maxDepth, maxItems, maxLineLength).`],
     ['a zero limit', { limits: { maxDepth: 0 } }, positive('maxDepth')],
     ['a negative limit', { limits: { maxFileBytes: -1 } }, positive('maxFileBytes')],
     ['a decimal limit', { limits: { maxFileBytes: 1.5 } }, positive('maxFileBytes')],
@@ -97,9 +97,12 @@ describe('parseConfig refuses', () => {
 })
 
 describe('rule severities that the configuration may change', () => {
-  // Warnings, and the errors about references and phases; never the errors that make data invalid.
+  // Warnings, the errors about references and phases, and the strict errors a
+  // registry with legacy files may lower (BOM, CRLF, id format); never the
+  // errors that make data invalid.
   const CONFIGURABLE = new Set([
     'file/bom',
+    'file/crlf',
     'file/directory',
     'file/extension',
     'file/ignored',
@@ -124,7 +127,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES)).toHaveLength(44)
+    expect(Object.keys(RULES)).toHaveLength(48)
   })
 })
 

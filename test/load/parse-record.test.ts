@@ -99,7 +99,7 @@ describe('file and front matter problems, located in the file', () => {
     ['a front matter with only a comment', '---\n# à remplir\n---\n', [['frontmatter/empty', 2, 1]]],
     ['a front matter that is a list', '---\n- title: Exemple\n---\n', [['frontmatter/not-mapping', 2, 1]]],
     ['a front matter that is a text', '---\nExemple\n---\n', [['frontmatter/not-mapping', 2, 1]]],
-    ['a CRLF fiche is located like an LF one', STARTUP.replace(/\n/g, '\r\n').replace('2023-07-01', '2023-02-30'), [['schema/format', 14, 12]]],
+    ['a CRLF fiche is located like an LF one', STARTUP.replace(/\n/g, '\r\n').replace('2023-07-01', '2023-02-30'), [['file/crlf', 1, 4], ['schema/format', 14, 12]]],
     ['a fiche closed by ...', STARTUP.replace('---\n## Contexte', '...\n## Contexte').replace('2023-07-01', '2023-02-30'), [['schema/format', 14, 12]]],
   ])('%s', (_case, text, expected) => {
     expect(triples(check({ [S]: text }))).toEqual(expected)
@@ -137,11 +137,11 @@ describe('YAML problems, located in the file', () => {
     expect(check(editStartup('incubator: dinum', 'incubator: !custom dinum'))[0]?.message).toBe("L'étiquette YAML « !custom » n'est pas acceptée dans une fiche.")
   })
 
-  it('reports an excessive nesting depth as a syntax error', () => {
+  it('reports an excessive nesting depth with its own rule', () => {
     const limits = { ...LIMITS, maxDepth: 3 }
     const { problems, record } = parse('---\na: [[[[1]]]]\n---\n', limits)
     expect(record).toBeUndefined()
-    expect(problems.map((p) => p.ruleId)).toEqual(['yaml/syntax'])
+    expect(problems.map((p) => p.ruleId)).toEqual(['yaml/too-deep'])
     expect(parse('---\na: [1]\n---\n', limits).problems).toEqual([])
   })
 })
@@ -150,14 +150,13 @@ describe('YAML syntax errors have a French reason and hint', () => {
   it.each([
     ['a:\n\t- b\n', 'une tabulation sert d’indentation', 'Remplacez les tabulations en début de ligne par des espaces.'],
     ['a: b\n  c: d\n', 'indentation incorrecte', 'Alignez cette ligne sur les autres champs du même niveau, avec des espaces. Si la valeur contient « : », entourez-la de guillemets.'],
-    ['a: "x\n', 'indentation insuffisante', 'Indentez cette ligne avec des espaces, au niveau attendu.'],
+    ['a: "x\n', 'indentation insuffisante', 'Indentez cette ligne avec des espaces, au niveau attendu ; si une ligne précédente ouvre des guillemets, fermez-les.'],
     ['a: "x', 'des guillemets ne sont jamais fermés', 'Fermez les guillemets ouverts sur cette ligne.'],
     ['a: [x', 'un crochet ou une accolade n’est jamais fermé', 'Fermez le [ ou le { ouvert plus haut.'],
     ['a: ["x" "y"]\n', 'une virgule manque entre deux éléments entre crochets', 'Séparez les éléments par des virgules.'],
     ['title: x\ninc dinum\nfoo: y\n', 'une clé s’étend sur plusieurs lignes', 'Vérifiez les deux-points et les guillemets de la ligne précédente.'],
     ['"a\nb": c\n', 'contenu inattendu', 'Vérifiez l’indentation et les deux-points de cette ligne.'],
     ['a: \u0007\n', 'un caractère de contrôle invisible', 'Supprimez le caractère invisible de cette ligne.'],
-    ['a: [[[[[[1]]]]]]\n', 'imbrication trop profonde', 'Une fiche n’a que quelques niveaux : simplifiez la structure.'],
   ])('%j', (yaml, reasonFr, hintFr) => {
     const result = parseYaml(yaml, { ...LIMITS, maxDepth: 4 })
     expect('problem' in result).toBe(true)

@@ -100,7 +100,7 @@ describe('ids', () => {
   })
 
   it.each([
-    ['id/format', 'warning'],
+    ['id/format', 'error'],
     ['id/invalid', 'error'],
     ['id/duplicate', 'error'],
     ['id/case-collision', 'error'],
