@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
@@ -16,6 +17,7 @@ import {
 import { buildFeed } from '../../scripts/compile/build-feed.ts'
 import { checkV27Schemas } from '../../scripts/compat/check-schemas.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
+import { readRecords } from '../../scripts/load/read-records.ts'
 import { createAjv, FICHE_SCHEMAS } from '../../scripts/validate/ajv.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { BASE, sources } from '../helpers.ts'
@@ -362,6 +364,19 @@ describe('v2.7 rules (corpus README, "The v2.7 API")', () => {
     expect(broken.attributes).toMatchObject({ name: '42', pitch: 'ab', stats_url: '7/stats', link: '7', events: [{ name: '', date: '', comment: '' }] })
     expect(broken.relationships.incubators.data).toEqual([{ type: 'incubator', id: 'ademe' }])
     expect(startup(files, 'empty').relationships).toEqual({ incubator: { data: { type: 'incubator', id: '' } }, incubators: { data: [] } })
+  })
+})
+
+describe("the repository's own fiches", () => {
+  it('compile into v2.7 files valid against their schemas, one per startup', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    const read = await readRecords(root, DEFAULT_CONFIG)
+    const { records } = validateRegistry(read.sources, read.entries, DEFAULT_CONFIG)
+    const files = buildApiV27(records, DEFAULT_CONFIG)
+    expect(checkV27Schemas(files).flatMap((c) => c.errors)).toEqual([])
+    const startups = records.filter((r) => r.collection === 'startups').length
+    expect(json(files, 'startups.json').data).toHaveLength(startups)
+    expect(csv(files)).toHaveLength(startups + 1)
   })
 })
 
