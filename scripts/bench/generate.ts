@@ -76,7 +76,8 @@ export function startupFiche(rand: () => number, i: number, incubators: number, 
   const lines = ['---', `title: ${sentence(rand, 1, 4)} ${i}`, `mission: ${sentence(rand, 8, 20)}`, `incubator: incubateur-${Math.floor(rand() * incubators)}`]
   if (chance(rand, 0.95)) {
     lines.push('sponsors:')
-    for (let k = 0, n = 1 + Math.floor(rand() * 2); k < n; k++) lines.push(`  - /organisations/organisation-${Math.floor(rand() * organisations)}`)
+    const sponsors = new Set(Array.from({ length: 1 + Math.floor(rand() * 2) }, () => Math.floor(rand() * organisations)))
+    for (const o of sponsors) lines.push(`  - /organisations/organisation-${o}`)
   }
   lines.push(`contact: equipe-${i}@beta.gouv.fr`)
   lines.push(chance(rand, 0.5) ? `link: https://produit-${i}.beta.gouv.fr` : "link: ''")
@@ -143,16 +144,22 @@ export function generate(root: string, options: GenerateOptions): Generated {
   }
   const bodies = Array.from({ length: BODY_POOL }, () => body(rand))
   for (let i = 0; i < options.startups; i++) files.push([`startups/startup-${String(i).padStart(6, '0')}.md`, startupFiche(rand, i, incubators, organisations, bodies)])
-  for (const [file, text] of files) writeFileSync(path.join(root, file), text)
-  if (options.commits > 0) history(root, files, options.commits, rand)
+  // The history changes some files: the work tree gets their last version, once.
+  const final = options.commits > 0 ? history(root, files, options.commits, rand) : new Map(files)
+  for (const [file, text] of final) writeFileSync(path.join(root, file), text)
+  if (options.commits > 0) execFileSync('git', ['-C', root, 'reset', '-q', 'main'])
   return { root, files: files.map(([f]) => f) }
 }
 
 /**
  * A git history made with fast-import: a first commit with every file, then
  * `commits` commits that each touch a few startups (dates increasing).
+ * Returns the last version of every file. Blobs are stored without delta
+ * search (--big-file-threshold=1): what the history measures is `git log`,
+ * not the packing, and deltas made generation minutes long at 50k.
  */
-function history(root: string, files: [string, string][], commits: number, rand: () => number): void {
+function history(root: string, files: [string, string][], commits: number, rand: () => number): Map<string, string> {
+  const final = new Map(files)
   execFileSync('git', ['init', '-q', '-b', 'main', root])
   const chunks: string[] = []
   let mark = 0
@@ -175,11 +182,13 @@ function history(root: string, files: [string, string][], commits: number, rand:
   for (let c = 1; c <= commits; c++) {
     const touched: [string, string][] = []
     for (let k = 0, n = 1 + Math.floor(rand() * 3); k < n; k++) {
-      const [file, text] = startups[Math.floor(rand() * startups.length)]!
-      touched.push([file, `${text}\nMise à jour ${c}.\n`])
+      const [file] = startups[Math.floor(rand() * startups.length)]!
+      const text = `${final.get(file)}\nMise à jour ${c}.\n`
+      final.set(file, text)
+      touched.push([file, text])
     }
     commit(start + c * 3600, touched, `Mise à jour ${c}`)
   }
-  execFileSync('git', ['-C', root, 'fast-import', '--quiet', '--depth=1'], { input: chunks.join(''), maxBuffer: 1 << 30 })
-  execFileSync('git', ['-C', root, 'reset', '-q', '--hard', 'main'])
+  execFileSync('git', ['-C', root, 'fast-import', '--quiet', '--big-file-threshold=1'], { input: chunks.join(''), maxBuffer: 1 << 30 })
+  return final
 }

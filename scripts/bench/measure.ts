@@ -1,16 +1,19 @@
 /**
  * One measurement, in its own process so that peak memory is its own:
  *   floor <root> <config>  read + parse the front matter of every fiche with js-yaml, nothing else
- *   build <root> <config> <out>  the whole pipeline, stage by stage
+ *   stages <root> <config> <out>  the pipeline stage by stage (the output held in memory between compile and write, to time them apart)
+ *   build <root> <config> <out>  `registry build` as the command line runs it (output streamed), in process
  * Prints one JSON line: {stages: {name: ms}, total, maxRssBytes, files, errors}.
  */
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import { load } from 'js-yaml'
+import { main } from '../cli/main.ts'
 import { buildFeed } from '../compile/build-feed.ts'
 import { writeOutput } from '../compile/write-output.ts'
 import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
 import { parseRecord, splitFrontMatter, type ParsedRecord } from '../load/parse-record.ts'
+import { forEachLimit, IO_CONCURRENCY } from '../load/pool.ts'
 import { readRecords } from '../load/read-records.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { finalize, type LocatableFile } from '../report/finalize.ts'
@@ -29,14 +32,13 @@ async function floor(cfg: RegistryConfig) {
   for (const c of COLLECTIONS) {
     const dir = path.join(root!, cfg.collections[c])
     const names = await fsp.readdir(dir)
-    await Promise.all(
-      names.map(async (name) => {
-        const text = await fsp.readFile(path.join(dir, name), 'utf8')
-        const split = splitFrontMatter(text)
-        if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd))
-        files++
-      }),
-    )
+    // Same concurrency as the registry's reader: the floor is the same I/O.
+    await forEachLimit(names, IO_CONCURRENCY, async (name) => {
+      const text = await fsp.readFile(path.join(dir, name), 'utf8')
+      const split = splitFrontMatter(text)
+      if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd))
+      files++
+    })
   }
   return { stages: {}, total: performance.now() - start, files, errors: 0 }
 }
@@ -70,11 +72,24 @@ async function build(cfg: RegistryConfig) {
   lap('validate')
   const files = buildFeed(records, cfg, { commit: null })
   lap('compile')
+  // (the command line streams compile into write instead; see `build`)
   await writeOutput(out!, files)
   lap('write')
   return { stages, total: performance.now() - start, files: read.entries.length, errors: diagnostics.filter((d) => d.severity === 'error').length }
 }
 
+/** The real command, in process: what a contributor or CI waits for, minus Node's start. */
+async function cli() {
+  const start = performance.now()
+  const args = ['build', '--root', root!, '--out', out!, '--format', 'json']
+  if (configFile && configFile !== '-') args.push('--config', configFile)
+  let errors = 0
+  const code = await main(args, { stdout: () => {}, stderr: () => {}, env: {}, cwd: process.cwd(), isTTY: false })
+  if (code === 1) errors = 1
+  else if (code !== 0) throw new Error(`registry build exited with ${code}`)
+  return { stages: {}, total: performance.now() - start, files: 0, errors }
+}
+
 const cfg = await config()
-const result = mode === 'floor' ? await floor(cfg) : await build(cfg)
+const result = mode === 'floor' ? await floor(cfg) : mode === 'stages' ? await build(cfg) : await cli()
 process.stdout.write(`${JSON.stringify({ ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`)

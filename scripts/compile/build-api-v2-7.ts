@@ -22,7 +22,8 @@ import { stringify } from 'csv-stringify/sync'
 import type { Collection, RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { V2_7_SCHEMAS, type V27SchemaName } from './api-v2-7-schemas.ts'
-import type { OutputFiles } from './build-feed.ts'
+import { materialize, type Content, type OutputFiles } from './output.ts'
+import { jsonChunks } from './json-chunks.ts'
 
 export const API_V2_7_DIR = 'api/v2.7'
 
@@ -348,15 +349,18 @@ export function v27SchemaUrl(siteUrl: string, name: V27SchemaName): string {
 }
 
 export function buildApiV27(records: readonly ParsedRecord[], config: RegistryConfig): OutputFiles {
-  const files: OutputFiles = new Map()
-  files.set(`${API_V2_7_DIR}/startups.json`, json(startupsDocument(records, config)))
-  files.set(`${API_V2_7_DIR}/incubators.json`, json(incubatorsDocument(records)))
-  files.set(`${API_V2_7_DIR}/organisations.json`, json(organisationsDocument(records)))
-  files.set(`${API_V2_7_DIR}/sponsors.json`, json(sponsorsDocument(records)))
-  files.set(`${API_V2_7_DIR}/startups.csv`, serializeCsv(startupsCsvRows(records)))
+  return materialize(apiV27Files(records, config))
+}
+
+/** The v2.7 files, lazily: each document is built when the writer reaches it, and streamed in chunks. */
+export function* apiV27Files(records: readonly ParsedRecord[], config: RegistryConfig): Generator<[string, Content]> {
+  yield [`${API_V2_7_DIR}/startups.json`, jsonChunks(startupsDocument(records, config))]
+  yield [`${API_V2_7_DIR}/incubators.json`, jsonChunks(incubatorsDocument(records))]
+  yield [`${API_V2_7_DIR}/organisations.json`, jsonChunks(organisationsDocument(records))]
+  yield [`${API_V2_7_DIR}/sponsors.json`, jsonChunks(sponsorsDocument(records))]
+  yield [`${API_V2_7_DIR}/startups.csv`, serializeCsv(startupsCsvRows(records))]
   for (const [name, schema] of Object.entries(V2_7_SCHEMAS) as [V27SchemaName, Record<string, unknown>][]) {
     const { $schema, ...rest } = schema
-    files.set(`${API_V2_7_DIR}/schemas/${name}.schema.json`, json({ $schema, $id: v27SchemaUrl(config.siteUrl, name), ...rest }))
+    yield [`${API_V2_7_DIR}/schemas/${name}.schema.json`, json({ $schema, $id: v27SchemaUrl(config.siteUrl, name), ...rest })]
   }
-  return files
 }

@@ -9,15 +9,15 @@ import type { Collection, RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { FICHE_SCHEMAS } from '../validate/ajv.ts'
 import { organisationId } from '../validate/references.ts'
-import { buildApiV27 } from './build-api-v2-7.ts'
+import { apiV27Files } from './build-api-v2-7.ts'
+import { materialize, type Content, type OutputFiles } from './output.ts'
+import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
   commit: string | null
 }
-
-export type OutputFiles = Map<string, string>
 
 const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
 
@@ -37,6 +37,15 @@ export function serialize(value: unknown): string {
 }
 
 export function buildFeed(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): OutputFiles {
+  return materialize(feedFiles(records, config, meta))
+}
+
+/**
+ * The feed's files, lazily: each per-startup file is serialised when the
+ * writer reaches it and the large lists are streamed in chunks, so that a
+ * build never holds the whole output in memory.
+ */
+export function* feedFiles(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): Generator<[string, Content]> {
   const of = (c: Collection) => records.filter((r) => r.collection === c).sort(byId)
   const startups = of('startups')
   const organisations = of('organisations')
@@ -80,16 +89,17 @@ export function buildFeed(records: readonly ParsedRecord[], config: RegistryConf
   }))
 
   const site = config.siteUrl
-  const files: OutputFiles = new Map()
-  const list = (name: 'startups' | 'organisations' | 'incubators', items: unknown[]) =>
-    files.set(`api/v1/${name}.json`, serialize({ $schema: schemaUrl(site, name), api_version: API_VERSION, count: items.length, [name]: items }))
-  list('startups', startupItems)
-  list('organisations', organisationItems)
-  list('incubators', incubatorItems)
-  for (const item of startupItems) files.set(`api/v1/startups/${item.id}.json`, serialize(item))
+  const list = (name: 'startups' | 'organisations' | 'incubators', items: unknown[]): [string, Content] => [
+    `api/v1/${name}.json`,
+    jsonChunks({ $schema: schemaUrl(site, name), api_version: API_VERSION, count: items.length, [name]: items }),
+  ]
+  yield list('startups', startupItems)
+  yield list('organisations', organisationItems)
+  yield list('incubators', incubatorItems)
+  for (const item of startupItems) yield [`api/v1/startups/${item.id}.json`, serialize(item)]
 
   const active = startupItems.filter((s) => s.status === 'active').length
-  files.set(
+  yield [
     'api/v1/index.json',
     serialize({
       api_version: API_VERSION,
@@ -103,8 +113,7 @@ export function buildFeed(records: readonly ParsedRecord[], config: RegistryConf
       },
       schemas: Object.fromEntries(FEED_FILES.map((f) => [f, schemaUrl(site, f)])),
     }),
-  )
-  for (const f of FEED_FILES) files.set(`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site)))
-  for (const [file, content] of buildApiV27(records, config)) files.set(file, content)
-  return files
+  ]
+  for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
+  yield* apiV27Files(records, config)
 }

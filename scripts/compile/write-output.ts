@@ -8,6 +8,8 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
+import { IO_CONCURRENCY } from '../load/pool.ts'
+import type { LazyFiles } from './output.ts'
 
 export class OutputError extends Error {}
 
@@ -79,7 +81,57 @@ export async function repairOutput(outDir: string): Promise<void> {
   if (!(await exists(out)) && (await exists(`${out}.previous`))) await fsp.rename(`${out}.previous`, out)
 }
 
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+const CHUNK_BYTES = 1 << 20
+
+/**
+ * Writes every file under `dir`, pulling them one at a time from the lazy
+ * list so that only the files in flight are in memory; chunked contents are
+ * written in pieces of about 1 MiB.
+ */
+async function writeAll(dir: string, files: LazyFiles): Promise<number> {
+  const iterator = files[Symbol.iterator]()
+  const made = new Set<string>([dir])
+  let count = 0
+  const ensureDir = async (d: string): Promise<void> => {
+    if (made.has(d)) return
+    await fsp.mkdir(d, { recursive: true })
+    made.add(d)
+  }
+  const worker = async (): Promise<void> => {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      const [rel, content] = next.value
+      count++
+      const target = path.join(dir, rel)
+      await ensureDir(path.dirname(target))
+      if (typeof content === 'string') {
+        await fsp.writeFile(target, content)
+        continue
+      }
+      const handle = await fsp.open(target, 'w')
+      try {
+        let pending: string[] = []
+        let size = 0
+        for (const chunk of content) {
+          pending.push(chunk)
+          size += chunk.length
+          if (size >= CHUNK_BYTES) {
+            await handle.write(pending.join(''))
+            pending = []
+            size = 0
+          }
+        }
+        if (pending.length > 0) await handle.write(pending.join(''))
+      } finally {
+        await handle.close()
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: IO_CONCURRENCY }, worker))
+  return count
+}
+
+/** Writes the files atomically in place of `outDir`; returns how many were written. */
+export async function writeOutput(outDir: string, files: LazyFiles): Promise<number> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
   const base = path.basename(out)
@@ -99,19 +151,13 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
     if (stat && (!stat.isDirectory() || stat.isSymbolicLink())) throw new OutputError(`${out} existe et n'est pas un dossier ; il n'est pas remplacé.`)
 
     await fsp.mkdir(staging)
-    const dirs = new Set<string>()
-    for (const rel of files.keys()) dirs.add(path.dirname(path.join(staging, rel)))
-    for (const dir of [...dirs].sort()) await fsp.mkdir(dir, { recursive: true })
-    const entries = [...files]
-    // Bounded parallelism: fast on SSDs without exhausting file descriptors.
-    for (let i = 0; i < entries.length; i += 64) {
-      await Promise.all(entries.slice(i, i + 64).map(([rel, content]) => fsp.writeFile(path.join(staging, rel), content)))
-    }
+    const count = await writeAll(staging, files)
 
     await fsp.rm(previous, { recursive: true, force: true })
     if (stat) await fsp.rename(out, previous)
     await fsp.rename(staging, out)
     await fsp.rm(previous, { recursive: true, force: true })
+    return count
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true }).catch(() => {})
     if (err instanceof OutputError) throw err

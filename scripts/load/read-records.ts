@@ -7,6 +7,7 @@
 import { constants, promises as fsp, type Dirent } from 'node:fs'
 import path from 'node:path'
 import type { Problem } from '../report/diagnostic.ts'
+import { forEachLimit, IO_CONCURRENCY } from './pool.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
 
 export interface SourceFile {
@@ -51,7 +52,7 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
     if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
     const dirents = await fsp.readdir(dir, { withFileTypes: true })
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    const work: Promise<void>[] = []
+    const toRead: [string, string, string][] = []
     for (const dirent of dirents) {
       const file = `${folder}/${dirent.name}`
       const problem = classify(dirent, file)
@@ -63,9 +64,9 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
       const id = idFromName(dirent.name)
       result.entries.push({ file, collection, id })
       if (only && !only(file, collection)) continue
-      work.push(readOne(path.join(dir, dirent.name), file, collection, id, config, result))
+      toRead.push([path.join(dir, dirent.name), file, id])
     }
-    await Promise.all(work)
+    await forEachLimit(toRead, IO_CONCURRENCY, ([abs, file, id]) => readOne(abs, file, collection, id, config, result))
   }
   result.sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return result

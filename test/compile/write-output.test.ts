@@ -124,3 +124,25 @@ describe('writeOutput', () => {
     expect(readdirSync(dir)).toEqual(['dist'])
   })
 })
+
+describe('writeOutput with lazy contents', () => {
+  it('writes chunked contents whole and pulls files one at a time', async () => {
+    const out = path.join(tmp(), 'dist')
+    let pulled = 0
+    function* lazy(): Generator<[string, string | Iterable<string>]> {
+      for (let i = 0; i < 100; i++) {
+        pulled++
+        yield [`a/${i}.txt`, `${i}\n`]
+      }
+      yield ['big.json', (function* () {
+        for (let i = 0; i < 50_000; i++) yield `${i},`
+      })()]
+    }
+    expect(await writeOutput(out, lazy())).toBe(101)
+    expect(pulled).toBe(100)
+    const big = readFileSync(path.join(out, 'big.json'), 'utf8')
+    expect(big.split(',').length).toBe(50_001)
+    expect(big.startsWith('0,1,2,')).toBe(true)
+    expect(readFileSync(path.join(out, 'a/42.txt'), 'utf8')).toBe('42\n')
+  })
+})

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { buildFeed } from '../../compile/build-feed.ts'
+import { feedFiles } from '../../compile/build-feed.ts'
 import { writeOutput } from '../../compile/write-output.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
 import type { Options } from '../main.ts'
@@ -29,9 +29,8 @@ export async function buildCommand(options: Options): Promise<number> {
     io.stderr(lang === 'fr' ? 'Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n' : 'Build cancelled: fix the errors above. Nothing was written.\n')
     return 1
   }
-  const files = buildFeed(records, options.config, { commit: await sourceCommit(options.root) })
-  await writeOutput(options.out, files)
+  const count = await writeOutput(options.out, feedFiles(records, options.config, { commit: await sourceCommit(options.root) }))
   const rel = path.relative(io.cwd, options.out) || '.'
-  io.stderr(lang === 'fr' ? `${files.size} fichiers écrits dans ${rel}/.\n` : `${files.size} files written to ${rel}/.\n`)
+  io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0
 }

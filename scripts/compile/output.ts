@@ -1,0 +1,18 @@
+/** What the compile stage produces: output paths with their contents, lazily or in memory. */
+
+export type OutputFiles = Map<string, string>
+/** A file's content: a string, or chunks produced on demand (large lists). */
+export type Content = string | Iterable<string>
+/** Output files, produced one at a time as the writer asks for them. */
+export type LazyFiles = Iterable<[string, Content]>
+
+export function contentToString(content: Content): string {
+  return typeof content === 'string' ? content : [...content].join('')
+}
+
+/** All the files in memory: for tests and small registries. */
+export function materialize(files: LazyFiles): OutputFiles {
+  const out: OutputFiles = new Map()
+  for (const [path, content] of files) out.set(path, contentToString(content))
+  return out
+}

@@ -1,0 +1,38 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { jsonChunks } from '../../scripts/compile/json-chunks.ts'
+
+const joined = (value: unknown, levels?: number) => [...jsonChunks(value, levels)].join('')
+const reference = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+
+describe('jsonChunks', () => {
+  it.each([
+    ['an empty object', {}],
+    ['an empty array', []],
+    ['a scalar', 'é"\\\n\t🚀'],
+    ['null', null],
+    ['a list envelope', { $schema: 'x', count: 2, startups: [{ id: 'a', body: 'l1\nl2' }, { id: 'b', tags: [] }] }],
+    ['nested empties', { a: [], b: {}, c: [{}], d: [[]] }],
+    ['keys JSON.stringify skips', { a: undefined, b: 1, c: () => 1 }],
+    ['array holes JSON.stringify turns into null', [undefined, 1]],
+    ['a __proto__ key', JSON.parse('{"__proto__": {"x": 1}, "y": [1]}')],
+  ])('is byte-identical to JSON.stringify for %s', (_, value) => {
+    expect(joined(value)).toBe(reference(value))
+  })
+
+  it('is byte-identical to JSON.stringify for random JSON values, at every streaming depth', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.integer({ min: 0, max: 4 }), (value, levels) => {
+        expect(joined(value, levels)).toBe(reference(value))
+      }),
+      { numRuns: 300, seed: 7 },
+    )
+  })
+
+  it('yields one chunk group per item of a large list, never the whole document', () => {
+    const doc = { items: Array.from({ length: 1000 }, (_, i) => ({ i, text: 'x'.repeat(100) })) }
+    const parts = [...jsonChunks(doc)]
+    expect(parts.length).toBeGreaterThan(1000)
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(200)
+  })
+})
