@@ -23,7 +23,7 @@ import type { Collection, RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { V2_7_SCHEMAS, type V27SchemaName } from './api-v2-7-schemas.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
-import { jsonChunks } from './json-chunks.ts'
+import { jsonChunks, LazyList } from './json-chunks.ts'
 
 export const API_V2_7_DIR = 'api/v2.7'
 
@@ -49,7 +49,7 @@ export interface V27IncludedIncubator {
 
 export interface V27StartupsDocument {
   links: { self: string }
-  data: V27Startup[]
+  data: LazyList<V27Startup>
   included: V27IncludedIncubator[]
 }
 
@@ -202,18 +202,22 @@ function startupAttributes(record: ParsedRecord): Record<string, unknown> {
   return a
 }
 
+function v27Startup(r: ParsedRecord): V27Startup {
+  return {
+    id: r.id,
+    type: 'startup',
+    attributes: startupAttributes(r),
+    relationships: {
+      incubator: { data: { type: 'incubator', id: liquidText(r.data.incubator) } },
+      incubators: { data: startupIncubators(r.data).map((id) => ({ type: 'incubator', id })) },
+    },
+  }
+}
+
+/** The startups document; its `data` items (with their encoded bodies) are made as they are written. */
 export function startupsDocument(records: readonly ParsedRecord[], config: RegistryConfig): V27StartupsDocument {
-  const data = ofCollection(records, 'startups').map(
-    (r): V27Startup => ({
-      id: r.id,
-      type: 'startup',
-      attributes: startupAttributes(r),
-      relationships: {
-        incubator: { data: { type: 'incubator', id: liquidText(r.data.incubator) } },
-        incubators: { data: startupIncubators(r.data).map((id) => ({ type: 'incubator', id })) },
-      },
-    }),
-  )
+  const startups = ofCollection(records, 'startups')
+  const data = new LazyList(startups.length, (i) => v27Startup(startups[i]!))
   const included = ofCollection(records, 'incubators')
     .filter((r) => !liquidTruthy(r.data.hidden))
     .map(

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonChunks } from '../../scripts/compile/json-chunks.ts'
+import { jsonChunks, LazyList } from '../../scripts/compile/json-chunks.ts'
 
 const joined = (value: unknown, levels?: number) => [...jsonChunks(value, levels)].join('')
 const reference = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
@@ -34,5 +34,30 @@ describe('jsonChunks', () => {
     const parts = [...jsonChunks(doc)]
     expect(parts.length).toBeGreaterThan(1000)
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(200)
+  })
+})
+
+describe('LazyList', () => {
+  it('serialises like the array it stands for, making each item only when it is written', () => {
+    const made: number[] = []
+    const list = new LazyList(3, (i) => {
+      made.push(i)
+      return { i, text: `item ${i}` }
+    })
+    const doc = { links: { self: 'x' }, data: list, empty: new LazyList(0, () => 1) }
+    const plain = { links: { self: 'x' }, data: [0, 1, 2].map((i) => ({ i, text: `item ${i}` })), empty: [] }
+    const iterator = jsonChunks(doc)[Symbol.iterator]()
+    let out = ''
+    let checked = false
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      out += next.value
+      if (!checked && out.includes('"item 0"')) {
+        expect(made).toEqual([0])
+        checked = true
+      }
+    }
+    expect(checked).toBe(true)
+    expect(out).toBe(reference(plain))
+    expect(JSON.stringify(doc, null, 2)).toBe(JSON.stringify(plain, null, 2))
   })
 })
