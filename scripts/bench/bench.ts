@@ -149,11 +149,11 @@ try {
 const stageNames = ['list', 'read', 'parse', 'validate', 'compile', 'write']
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
 const lines = [
-  `| registre | fichiers | erreurs | plancher | build | build/plancher | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) |`,
-  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
+  `| registre | fichiers | erreurs | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) |`,
+  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.files} | ${r.errors} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} |`,
+      `| ${r.name} | ${r.files} | ${r.errors} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} |`,
   ),
 ]
 console.log(lines.join('\n'))
