@@ -33,7 +33,7 @@ interface Measure {
   errors: number
 }
 
-function measure(mode: 'floor' | 'stages' | 'build', root: string, config: string, out: string): Measure {
+function measure(mode: 'floor' | 'build', root: string, config: string, out: string): Measure {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, root, config, out], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
   if (r.status !== 0) throw new Error(`measure ${mode} failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure
@@ -75,9 +75,8 @@ interface Row {
   startups: number
   files: number
   floorMs: number
-  /** `registry build` in process (streamed output), or the sum of the stages where the registry has errors (the real corpus). */
+  /** `registry build` in process (streamed output), stages summed. */
   buildMs: number
-  stagesMs: number
   ratio: number
   perFicheMs: number
   stages: Record<string, number>
@@ -90,30 +89,26 @@ interface Row {
 
 function run(name: string, startups: number, root: string, config: string, work: string): Row {
   const floors: Measure[] = []
-  const staged: Measure[] = []
   const builds: Measure[] = []
   for (let i = 0; i < runs; i++) {
     floors.push(measure('floor', root, config, '-'))
-    staged.push(measure('stages', root, config, path.join(work, 'dist')))
-    builds.push(measure('build', root, config, path.join(work, 'dist')))
+    // A fresh output folder each time, as in CI: no previous output to replace.
+    builds.push(measure('build', root, config, path.join(work, `dist-${i}`)))
   }
-  const stages = staged.sort((a, b) => a.total - b.total)[Math.floor(runs / 2)]!
+  const build = builds.sort((a, b) => a.total - b.total)[Math.floor(runs / 2)]!
   const floorMs = median(floors.map((f) => f.total))
-  // A registry with errors is not built by the command line: its build time is the sum of the stages.
-  const buildMs = stages.errors > 0 ? stages.total : median(builds.map((b) => b.total))
   return {
     name,
     startups,
-    files: stages.files,
+    files: build.files,
     floorMs,
-    buildMs,
-    stagesMs: stages.total,
-    ratio: buildMs / floorMs,
-    perFicheMs: buildMs / stages.files,
-    stages: stages.stages,
-    peakMiB: Math.max(...(stages.errors > 0 ? staged : builds).map((b) => b.maxRssBytes)) / 1024 / 1024,
+    buildMs: build.total,
+    ratio: build.total / floorMs,
+    perFicheMs: build.total / build.files,
+    stages: build.stages,
+    peakMiB: Math.max(...builds.map((b) => b.maxRssBytes)) / 1024 / 1024,
     gitLogMs: gitLog(root),
-    errors: stages.errors,
+    errors: build.errors,
   }
 }
 
@@ -149,11 +144,11 @@ try {
 const stageNames = ['list', 'read', 'parse', 'validate', 'compile', 'write']
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
 const lines = [
-  `| registre | fichiers | erreurs | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) |`,
+  `| registre | fichiers | erreurs dans les fiches | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) |`,
   `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.files} | ${r.errors} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} |`,
+      `| ${r.name} | ${r.files} | ${r.errors ? "oui" : "non"} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} |`,
   ),
 ]
 console.log(lines.join('\n'))

@@ -8,7 +8,8 @@ import { readRecords, type ReadFilter } from '../load/read-records.ts'
 import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
 import { summarize } from '../report/diagnostic.ts'
 import { finalize, type LocatableFile } from '../report/finalize.ts'
-import { validateRegistry } from '../validate/validate-registry.ts'
+import { checkRecords, parseSources } from '../validate/validate-registry.ts'
+import { Timings } from './timings.ts'
 
 export interface RunResult {
   records: ParsedRecord[]
@@ -17,9 +18,10 @@ export interface RunResult {
   texts: Map<string, string>
 }
 
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter): Promise<RunResult> {
-  const read = await readRecords(root, config, only)
-  const { records, problems } = validateRegistry(read.sources, read.entries, config)
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings()): Promise<RunResult> {
+  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
+  const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config))
+  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
   const locatable = new Map<string, LocatableFile>()
   const texts = new Map<string, string>()
   for (const s of read.sources) {
@@ -31,7 +33,7 @@ export async function runValidation(root: string, config: RegistryConfig, lang: 
     texts.set(u.file, u.text)
   }
   for (const r of records) locatable.set(r.file, r)
-  const diagnostics = finalize([...read.problems, ...problems], locatable, config, lang)
+  const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang))
   const listed = only ? read.entries.filter((e) => only(e.file, e.collection)) : read.entries
   const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
   return { records, diagnostics, summary: summarize(diagnostics, files), texts }

@@ -18,20 +18,29 @@ export interface ValidationResult {
 }
 
 export function validateRegistry(sources: readonly SourceFile[], entries: readonly Entry[], config: RegistryConfig): ValidationResult {
+  const parsed = parseSources(sources, config)
+  return { ...parsed, problems: [...parsed.problems, ...checkRecords(parsed.records, entries, config)] }
+}
+
+/** Parse stage: every source that can be read becomes a record. */
+export function parseSources(sources: readonly SourceFile[], config: RegistryConfig): ValidationResult {
   const records: ParsedRecord[] = []
   const problems: Problem[] = []
   const failed = new Set<string>()
   for (const source of sources) {
     const parsed = parseRecord(source, config.limits)
     problems.push(...parsed.problems)
-    if (parsed.record) {
-      records.push(parsed.record)
-      problems.push(...validateRecord(parsed.record))
-    } else {
-      failed.add(source.file)
-    }
+    if (parsed.record) records.push(parsed.record)
+    else failed.add(source.file)
   }
+  return { records, problems, failed }
+}
+
+/** Validate stage: each record against its schema and rules, then ids and references across records. */
+export function checkRecords(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig): Problem[] {
+  const problems: Problem[] = []
+  for (const record of records) problems.push(...validateRecord(record))
   problems.push(...checkIds(entries))
   problems.push(...checkReferences(records, entries, config))
-  return { records, problems, failed }
+  return problems
 }
