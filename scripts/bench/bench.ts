@@ -7,7 +7,7 @@
  * count: absolute times depend on the machine.
  *
  * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS=3 runs per
- * measurement (median kept; registries over 20k startups are measured once,
+ * measurement (median kept; registries of 10k startups and more are measured once,
  * to stay within 10 minutes), BENCH_KEEP=1 to keep the generated registries,
  * BENCH_DIR to work elsewhere than .bench/.
  */

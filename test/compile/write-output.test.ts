@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import fs, { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -144,5 +144,22 @@ describe('writeOutput with lazy contents', () => {
     expect(big.split(',').length).toBe(50_001)
     expect(big.startsWith('0,1,2,')).toBe(true)
     expect(readFileSync(path.join(out, 'a/42.txt'), 'utf8')).toBe('42\n')
+  })
+})
+
+describe('writeOutput on a folder it may not write', () => {
+  // As root, file modes do not stop writes: /sys (sysfs) refuses them instead.
+  it('gives a clear French error and no stack', async () => {
+    let out: string
+    if (process.getuid?.() === 0) out = '/sys/registry-test-dist'
+    else {
+      const dir = tmp()
+      fs.chmodSync(dir, 0o555)
+      out = path.join(dir, 'dist')
+    }
+    const error = await writeOutput(out, files('a')).catch((e) => e)
+    expect(error).toBeInstanceOf(OutputError)
+    expect(error.message).toMatch(/n'est pas accessible en écriture|lecture seule/)
+    expect(error.message).toMatch(/La sortie précédente est intacte/)
   })
 })

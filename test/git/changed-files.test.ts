@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../scripts/cli/main.ts'
-import { changedFiles } from '../../scripts/git/changed-files.ts'
+import { changedFiles, statusPaths } from '../../scripts/git/changed-files.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { changedScope } from '../../scripts/validate/changed-scope.ts'
 import { BASE } from '../helpers.ts'
@@ -56,6 +56,27 @@ describe('changedFiles', () => {
     const plain = mkdtempSync(path.join(os.tmpdir(), 'registry-nogit-'))
     temps.push(plain)
     await expect(changedFiles(plain, 'HEAD')).rejects.toThrow(/dépôt git/)
+  })
+})
+
+describe('changedFiles in a registry below the top of its repository', () => {
+  it('gives paths relative to the registry and ignores changes outside it', async () => {
+    const top = repo()
+    const root = path.join(top, 'registre')
+    mkdirSync(path.join(root, 'startups'), { recursive: true })
+    writeFileSync(path.join(root, 'startups/a.md'), 'x')
+    writeFileSync(path.join(top, 'startups/dehors.md'), 'y')
+    expect(await changedFiles(root, 'HEAD')).toEqual(['startups/a.md'])
+  })
+})
+
+describe('statusPaths', () => {
+  it.each([
+    [' M startups/a.md\0?? startups/b.md\0', ['startups/a.md', 'startups/b.md']],
+    ['R  startups/new.md\0startups/old.md\0D  incubators/x.md\0', ['startups/new.md', 'startups/old.md', 'incubators/x.md']],
+    ['', []],
+  ])('%j', (output, paths) => {
+    expect(statusPaths(output)).toEqual(paths)
   })
 })
 
