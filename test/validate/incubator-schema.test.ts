@@ -3,9 +3,9 @@
  * field, then one change per row, with the exact [ruleId, line, column].
  */
 import { describe, expect, it } from 'vitest'
-import common from '../../schemas/common.schema.json' with { type: 'json' }
+import { describeSchemaTable } from './schema-table.ts'
 import incubator from '../../schemas/incubator.schema.json' with { type: 'json' }
-import { check, onlyMessage, replaceOnce, schemaFieldPaths, triples } from '../helpers.ts'
+import { check, onlyMessage, replaceOnce } from '../helpers.ts'
 
 const FILE = 'incubators/ademe.md'
 
@@ -78,30 +78,7 @@ const ACCEPTED: [string, string, string, string][] = [
   ['hidden', 'true', 'hidden: false', 'hidden: true'],
 ]
 
-describe('incubator schema', () => {
-  it('accepts the full fiche as written', () => {
-    expect(check({ [FILE]: FICHE })).toEqual([])
-  })
-
-  describe('rejects one change', () => {
-    it.each(REJECTED)('%s: %s', (_field, _change, from, to, expected) => {
-      expect(triples(run(from, to))).toEqual(expected)
-    })
-  })
-
-  describe('accepts one change', () => {
-    it.each(ACCEPTED)('%s: %s', (_field, _change, from, to) => {
-      expect(triples(run(from, to))).toEqual([])
-    })
-  })
-
-  it('has at least one rejected case for every field of the schema', () => {
-    const covered = new Set(REJECTED.map((r) => r[0]))
-    const fields = schemaFieldPaths(incubator, common)
-    expect(fields.filter((f) => !covered.has(f))).toEqual([])
-    expect(fields).toHaveLength(11)
-  })
-})
+describeSchemaTable({ name: 'incubator', file: FILE, fiche: FICHE, schema: incubator, rejected: REJECTED, accepted: ACCEPTED, fields: 11 })
 
 describe('incubator schema messages', () => {
   it.each([

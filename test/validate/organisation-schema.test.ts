@@ -3,9 +3,9 @@
  * field, then one change per row, with the exact [ruleId, line, column].
  */
 import { describe, expect, it } from 'vitest'
-import common from '../../schemas/common.schema.json' with { type: 'json' }
+import { describeSchemaTable } from './schema-table.ts'
 import organisation from '../../schemas/organisation.schema.json' with { type: 'json' }
-import { check, onlyMessage, replaceOnce, schemaFieldPaths, triples } from '../helpers.ts'
+import { check, onlyMessage, replaceOnce } from '../helpers.ts'
 
 const FILE = 'organisations/idfm.md'
 
@@ -60,30 +60,7 @@ const ACCEPTED: [string, string, string, string][] = [
   ['body', 'absent', 'Autorité organisatrice des mobilités en Île-de-France.\n', ''],
 ]
 
-describe('organisation schema', () => {
-  it('accepts the full fiche as written', () => {
-    expect(check({ [FILE]: FICHE })).toEqual([])
-  })
-
-  describe('rejects one change', () => {
-    it.each(REJECTED)('%s: %s', (_field, _change, from, to, expected) => {
-      expect(triples(run(from, to))).toEqual(expected)
-    })
-  })
-
-  describe('accepts one change', () => {
-    it.each(ACCEPTED)('%s: %s', (_field, _change, from, to) => {
-      expect(triples(run(from, to))).toEqual([])
-    })
-  })
-
-  it('has at least one rejected case for every field of the schema', () => {
-    const covered = new Set(REJECTED.map((r) => r[0]))
-    const fields = schemaFieldPaths(organisation, common)
-    expect(fields.filter((f) => !covered.has(f))).toEqual([])
-    expect(fields).toEqual(['name', 'acronym', 'domaine_ministeriel', 'type', 'id', 'annuaire'])
-  })
-})
+describeSchemaTable({ name: 'organisation', file: FILE, fiche: FICHE, schema: organisation, rejected: REJECTED, accepted: ACCEPTED, fields: ['name', 'acronym', 'domaine_ministeriel', 'type', 'id', 'annuaire'] })
 
 describe('organisation schema messages', () => {
   it.each([
