@@ -75,7 +75,8 @@ function offsets(problem: Problem, file: LocatableFile, c: { pointers?: Map<stri
   if (!exact && problem.path.split('/').length === 2) {
     // A missing top-level field: point at the opening `---` line (the root
     // mapping may start lower, after a comment or a blank line).
-    return [0, 3]
+    const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0
+    return [bom, bom + 3]
   }
   return [base + span.start, base + span.end]
 }

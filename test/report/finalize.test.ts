@@ -109,3 +109,11 @@ describe('finalize', () => {
     expect(() => finalize([{ file: 'startups/a.md', ruleId: 'nope/nope', offset: 0 }], files, DEFAULT_CONFIG, 'fr')).toThrow('unknown rule id: nope/nope')
   })
 })
+
+describe('a missing field in a file with a BOM', () => {
+  it('spans the opening --- itself, not the invisible BOM', () => {
+    const text = `\uFEFF${BASE['startups/exemple.md']!.replace('title: Exemple\n', '')}`
+    const d = check({ 'startups/exemple.md': text }).find((x) => x.ruleId === 'schema/required')!
+    expect([d.line, d.column, d.endLine, d.endColumn]).toEqual([1, 2, 1, 5])
+  })
+})
