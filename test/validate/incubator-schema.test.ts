@@ -3,7 +3,7 @@
  * field, then one change per row, with the exact [ruleId, line, column].
  */
 import { describe, expect, it } from 'vitest'
-import { describeSchemaTable } from './schema-table.ts'
+import { describeSchemaTable, type, format, type Triple } from './schema-table.ts'
 import incubator from '../../schemas/incubator.schema.json' with { type: 'json' }
 import { check, onlyMessage, replaceOnce } from '../helpers.ts'
 
@@ -31,9 +31,6 @@ const FICHE = [
 
 const run = (from: string, to: string) => check({ [FILE]: replaceOnce(FICHE, from, to) })
 
-type Triple = [string, number, number]
-const type = (line: number, column: number): Triple[] => [['schema/type', line, column]]
-const format = (line: number, column: number): Triple[] => [['schema/format', line, column]]
 const missingTop: Triple[] = [['schema/required', 1, 1]]
 
 const REJECTED: [string, string, string, string, Triple[]][] = [

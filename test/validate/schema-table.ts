@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest'
 import common from '../../schemas/common.schema.json' with { type: 'json' }
 import { check, replaceOnce, schemaFieldPaths, triples } from '../helpers.ts'
 
-type Triple = [string, number, number]
+export type Triple = [string, number, number]
+/** One diagnostic of a rule at a line and column, as the tables write it. */
+export const type = (line: number, column: number): Triple[] => [['schema/type', line, column]]
+export const format = (line: number, column: number): Triple[] => [['schema/format', line, column]]
+export const enumError = (line: number, column: number): Triple[] => [['schema/enum', line, column]]
 /** [field, change, from, to, expected] */
 export type RejectedRow = [string, string, string, string, Triple[]]
 /** [field, change, from, to] */

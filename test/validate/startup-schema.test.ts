@@ -5,7 +5,7 @@
  * margin comment).
  */
 import { describe, expect, it } from 'vitest'
-import { describeSchemaTable } from './schema-table.ts'
+import { describeSchemaTable, type, format, enumError, type Triple } from './schema-table.ts'
 import startup from '../../schemas/startup.schema.json' with { type: 'json' }
 import { check, onlyMessage, replaceOnce } from '../helpers.ts'
 
@@ -87,13 +87,9 @@ const CONTROLE = '    - type: Homologation\n      intervenant: Prestataire quali
 
 const run = (from: string, to: string) => check({ [FILE]: replaceOnce(FICHE, from, to) })
 
-type Triple = [string, number, number]
 /** [field, change, from, to, expected diagnostics]. */
 type Row = [string, string, string, string, Triple[]]
 
-const type = (line: number, column: number): Triple[] => [['schema/type', line, column]]
-const format = (line: number, column: number): Triple[] => [['schema/format', line, column]]
-const enumError = (line: number, column: number): Triple[] => [['schema/enum', line, column]]
 const missingTop: Triple[] = [['schema/required', 1, 1]]
 
 const REJECTED: Row[] = [
