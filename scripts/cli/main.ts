@@ -9,9 +9,6 @@ import { parseArgs } from 'node:util'
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
 import type { Lang } from '../report/diagnostic.ts'
 import { FORMATTERS, type FormatName } from '../report/formatters/index.ts'
-import { buildCommand } from './commands/build.ts'
-import { docsCommand } from './commands/docs.ts'
-import { validateCommand } from './commands/validate.ts'
 import { UsageError, type Io } from './io.ts'
 import { OutputError } from '../compile/write-output.ts'
 
@@ -68,7 +65,12 @@ Options:
 Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
 `
 
-const COMMANDS = { validate: validateCommand, build: buildCommand, docs: docsCommand } as const
+/** Each command is loaded when it runs: `validate` does not pay for the compiler's modules. */
+const COMMANDS = {
+  validate: async (o: Options) => (await import('./commands/validate.ts')).validateCommand(o),
+  build: async (o: Options) => (await import('./commands/build.ts')).buildCommand(o),
+  docs: async (o: Options) => (await import('./commands/docs.ts')).docsCommand(o),
+} as const
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // The language of a usage error found before --lang is parsed.
