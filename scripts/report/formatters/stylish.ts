@@ -47,8 +47,20 @@ function frame(d: Diagnostic, ctx: FormatContext): string[] {
     const shown = [...content].length > 120 ? `${[...content].slice(0, 119).join('')}…` : content
     out.push(dim(ctx.color, `    ${n === d.line ? '>' : ' '} ${String(n).padStart(width)} | `) + shown)
   }
-  const prefix = [...target.replace(/\r$/, '')].slice(0, d.column - 1).map((c) => (c === '\t' ? '  ' : ' ')).join('')
-  const length = d.endLine === d.line && d.endColumn > d.column ? d.endColumn - d.column : 1
+  const chars = [...target.replace(/\r$/, '')]
+  const prefix = ' '.repeat(chars.slice(0, d.column - 1).reduce((sum, c) => sum + cellWidth(c), 0))
+  const span = d.endLine === d.line && d.endColumn > d.column ? chars.slice(d.column - 1, d.endColumn - 1) : []
+  const length = Math.max(1, span.reduce((sum, c) => sum + cellWidth(c), 0))
   if (d.column - 1 <= 120) out.push(dim(ctx.color, `      ${' '.repeat(width)} | `) + red(ctx.color, `${prefix}${'^'.repeat(Math.min(length, 80))}`))
   return out
+}
+
+const WIDE = /\p{Extended_Pictographic}|[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u
+const ZERO = /\p{M}|[\u200B-\u200F\u2060\uFEFF]/u
+
+/** Terminal cells a character takes: 2 for CJK and emoji, 0 for combining and zero-width marks, 2 for a tab (shown as two spaces). */
+export function cellWidth(c: string): number {
+  if (c === '\t') return 2
+  if (ZERO.test(c)) return 0
+  return WIDE.test(c) ? 2 : 1
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic, Lang } from '../../../scripts/report/diagnostic.ts'
 import { summarize } from '../../../scripts/report/diagnostic.ts'
-import { stylish } from '../../../scripts/report/formatters/stylish.ts'
+import { cellWidth, stylish } from '../../../scripts/report/formatters/stylish.ts'
 import { BASE, check, editStartup } from '../../helpers.ts'
 
 function render(diagnostics: Diagnostic[], texts: Record<string, string>, options: { lang?: Lang; color?: boolean; files?: number } = {}): string {
@@ -169,5 +169,32 @@ describe('stylish', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const m = await import('./scripts/report/formatters/stylish.ts'); process.stdout.write(typeof m.stylish)"], { cwd: repo, encoding: 'utf8', timeout: 20_000 })
     expect(r.stderr).not.toContain('before initialization')
     expect([r.status, r.stdout]).toEqual([0, 'function'])
+  })
+})
+
+describe('the caret under wide characters', () => {
+  it.each([
+    ['a', 1],
+    ['é', 1],
+    ['\t', 2],
+    ['中', 2],
+    ['🚀', 2],
+    ['\u0301', 0],
+    ['\u200b', 0],
+  ])('%j takes %i cells', (c, cells) => {
+    expect(cellWidth(c)).toBe(cells)
+  })
+
+  it('stands under the value after CJK text and an emoji', () => {
+    const text = '---\ntitle: 中文 🚀 x: 2024-02-30\n---\n'
+    const d: Diagnostic = { file: 'startups/w.md', line: 2, column: 16, endLine: 2, endColumn: 26, ruleId: 'schema/format', severity: 'error', message: 'm', hint: 'h' }
+    const out = stylish([d], { summary: { files: 1, errors: 1, warnings: 0 }, lang: 'fr', texts: new Map([[d.file, text]]), color: false })
+    const lines = out.split('\n')
+    const code = lines.find((l) => l.includes('title:'))!
+    const caret = lines.find((l) => l.includes('^'))!
+    // Cells, not characters: 中 and 文 and 🚀 take two cells each.
+    const cells = (s: string) => [...s].reduce((n, c) => n + cellWidth(c), 0)
+    expect(cells(caret.slice(0, caret.indexOf('^')))).toBe(cells(code.slice(0, code.indexOf('2024'))))
+    expect(caret.slice(caret.indexOf('^')).trim()).toBe('^'.repeat(10))
   })
 })
