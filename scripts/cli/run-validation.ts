@@ -22,16 +22,8 @@ export async function runValidation(root: string, config: RegistryConfig, lang: 
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
-  const locatable = new Map<string, LocatableFile>()
-  const texts = new Map<string, string>()
-  for (const s of read.sources) {
-    locatable.set(s.file, { text: s.text })
-    texts.set(s.file, s.text)
-  }
-  for (const u of read.undecodable) {
-    locatable.set(u.file, { text: u.text })
-    texts.set(u.file, u.text)
-  }
+  const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
+  const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)
   const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang))
   const listed = only ? read.entries.filter((e) => only(e.file, e.collection)) : read.entries

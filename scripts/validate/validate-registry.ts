@@ -13,8 +13,6 @@ import { validateRecord } from './validate-record.ts'
 export interface ValidationResult {
   records: ParsedRecord[]
   problems: Problem[]
-  /** Files that could not be turned into a record (parse errors). */
-  failed: Set<string>
 }
 
 export function validateRegistry(sources: readonly SourceFile[], entries: readonly Entry[], config: RegistryConfig): ValidationResult {
@@ -26,14 +24,12 @@ export function validateRegistry(sources: readonly SourceFile[], entries: readon
 export function parseSources(sources: readonly SourceFile[], config: RegistryConfig): ValidationResult {
   const records: ParsedRecord[] = []
   const problems: Problem[] = []
-  const failed = new Set<string>()
   for (const source of sources) {
     const parsed = parseRecord(source, config.limits)
     problems.push(...parsed.problems)
     if (parsed.record) records.push(parsed.record)
-    else failed.add(source.file)
   }
-  return { records, problems, failed }
+  return { records, problems }
 }
 
 /** Validate stage: each record against its schema and rules, then ids and references across records. */
