@@ -18,7 +18,6 @@ import { Timings } from '../cli/timings.ts'
 import { feedFiles } from '../compile/build-feed.ts'
 import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
 import { splitFrontMatter } from '../load/parse-record.ts'
-import { forEachLimit, IO_CONCURRENCY } from '../load/pool.ts'
 import { readRecords } from '../load/read-records.ts'
 import { parseSources } from '../validate/validate-registry.ts'
 
@@ -33,14 +32,13 @@ async function floor(cfg: RegistryConfig) {
   let files = 0
   for (const c of COLLECTIONS) {
     const dir = path.join(root!, cfg.collections[c])
-    const names = await fsp.readdir(dir)
-    // Same concurrency as the registry's reader: the floor is the same I/O.
-    await forEachLimit(names, IO_CONCURRENCY, async (name) => {
-      const text = await fsp.readFile(path.join(dir, name), 'utf8')
+    // Synchronous reads, as the registry's reader does: the floor is the same I/O.
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(path.join(dir, name), 'utf8')
       const split = splitFrontMatter(text)
       if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd))
       files++
-    })
+    }
   }
   return { stages: {}, total: performance.now() - start, files, errors: 0 }
 }
@@ -80,8 +78,6 @@ async function build(cfg: RegistryConfig) {
     writeFileSync(path.join(plain, rel), bytes)
   }
   const writeFloor = performance.now() - t
-  await fsp.rm(plain, { recursive: true, force: true })
-  await fsp.rm(out!, { recursive: true, force: true })
   const count = (await readRecords(root!, cfg, () => false)).entries.length
   return { stages: { ...stages, writeFloor }, total, files: count, errors, maxRssBytes }
 }

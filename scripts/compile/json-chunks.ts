@@ -37,46 +37,67 @@ function leaf(value: Json, indent: string): string {
   return indent === '' ? s : s.replace(/\n/g, `\n${indent}`)
 }
 
+/** Items serialised together by one JSON.stringify call when a list is streamed. */
+export const BATCH_ITEMS = 64
+
+/**
+ * The items of a list whose items are leaves, `length` of them, as they stand
+ * between its brackets at `indent`: one JSON.stringify call per batch of
+ * items, the batch wrapped in as many arrays as the list is deep so that
+ * JSON.stringify itself indents the items (no pass over the text to re-indent
+ * it), then unwrapped.
+ */
+function* leafItems(length: number, at: (index: number) => Json, indent: string): Generator<string> {
+  let prefix = ''
+  for (let d = 0; d <= indent.length / 2; d++) prefix += `${' '.repeat(2 * d)}[\n`
+  const suffixLength = prefix.length
+  for (let start = 0; start < length; start += BATCH_ITEMS) {
+    const batch: Json[] = []
+    for (let i = start; i < Math.min(length, start + BATCH_ITEMS); i++) {
+      const item = at(i)
+      batch.push(omitted(item) ? null : item)
+    }
+    let wrapped: Json = batch
+    for (let d = 0; d < indent.length / 2; d++) wrapped = [wrapped]
+    const text = JSON.stringify(wrapped, null, 2)
+    if (start > 0) yield ',\n'
+    yield text.slice(prefix.length, text.length - suffixLength)
+  }
+}
+
 function* chunks(value: Json, indent: string, levels: number): Generator<string> {
-  if (value instanceof LazyList) {
+  if (value instanceof LazyList || (Array.isArray(value) && isStreamable(value))) {
+    const list = value
     if (levels === 0) {
       yield leaf(value, indent)
       return
     }
-    const inner = `${indent}  `
-    if (value.length === 0) {
+    if (list.length === 0) {
       yield '[]'
       return
     }
+    const at = list instanceof LazyList ? (i: number) => list.at(i) : (i: number) => list[i]
     yield '[\n'
-    for (let i = 0; i < value.length; i++) {
-      const item = value.at(i)
-      yield inner
-      yield* chunks(omitted(item) ? null : item, inner, levels - 1)
-      yield i < value.length - 1 ? ',\n' : '\n'
+    if (levels === 1) {
+      yield* leafItems(list.length, at, indent)
+    } else {
+      const inner = `${indent}  `
+      for (let i = 0; i < list.length; i++) {
+        const item = at(i)
+        yield inner
+        yield* chunks(omitted(item) ? null : item, inner, levels - 1)
+        yield i < list.length - 1 ? ',\n' : '\n'
+      }
     }
+    if (levels === 1) yield '\n'
     yield `${indent}]`
     return
   }
-  if (levels === 0 || !isStreamable(value)) {
+  if (levels === 0 || !isStreamable(value) || Array.isArray(value)) {
     yield leaf(value, indent)
     return
   }
   const inner = `${indent}  `
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]'
-      return
-    }
-    yield '[\n'
-    for (let i = 0; i < value.length; i++) {
-      yield inner
-      yield* chunks(omitted(value[i]) ? null : value[i], inner, levels - 1)
-      yield i < value.length - 1 ? ',\n' : '\n'
-    }
-    yield `${indent}]`
-    return
-  }
   const entries = Object.keys(value).filter((k) => !omitted(value[k]))
   if (entries.length === 0) {
     yield '{}'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonChunks, LazyList } from '../../scripts/compile/json-chunks.ts'
+import { BATCH_ITEMS, jsonChunks, LazyList } from '../../scripts/compile/json-chunks.ts'
 
 const joined = (value: unknown, levels?: number) => [...jsonChunks(value, levels)].join('')
 const reference = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
@@ -29,30 +29,40 @@ describe('jsonChunks', () => {
     )
   })
 
-  it('yields one chunk group per item of a large list, never the whole document', () => {
+  it('yields a large list in batches of items, never the whole document', () => {
     const doc = { items: Array.from({ length: 1000 }, (_, i) => ({ i, text: 'x'.repeat(100) })) }
     const parts = [...jsonChunks(doc)]
-    expect(parts.length).toBeGreaterThan(1000)
-    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(200)
+    expect(parts.length).toBeGreaterThan(1000 / BATCH_ITEMS)
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(BATCH_ITEMS * 200)
+    expect(parts.join('')).toBe(reference(doc))
+  })
+
+  it.each([0, 1, 2, 3])('is byte-identical to JSON.stringify for lists of batch size ± 1 at depth %i', (depth) => {
+    for (const length of [BATCH_ITEMS - 1, BATCH_ITEMS, BATCH_ITEMS + 1, 2 * BATCH_ITEMS + 1]) {
+      let value: unknown = Array.from({ length }, (_, i) => (i % 3 === 0 ? { i, s: 'a\nb', l: [i, []] } : i % 3 === 1 ? [i, { x: null }] : 'é'))
+      for (let d = 0; d < depth; d++) value = d % 2 ? [value] : { key: value }
+      expect(joined(value, depth + 1)).toBe(reference(value))
+    }
   })
 })
 
 describe('LazyList', () => {
-  it('serialises like the array it stands for, making each item only when it is written', () => {
+  it('serialises like the array it stands for, making each batch of items only when it is written', () => {
     const made: number[] = []
-    const list = new LazyList(3, (i) => {
+    const length = 3 * BATCH_ITEMS
+    const list = new LazyList(length, (i) => {
       made.push(i)
       return { i, text: `item ${i}` }
     })
     const doc = { links: { self: 'x' }, data: list, empty: new LazyList(0, () => 1) }
-    const plain = { links: { self: 'x' }, data: [0, 1, 2].map((i) => ({ i, text: `item ${i}` })), empty: [] }
+    const plain = { links: { self: 'x' }, data: Array.from({ length }, (_, i) => ({ i, text: `item ${i}` })), empty: [] }
     const iterator = jsonChunks(doc)[Symbol.iterator]()
     let out = ''
     let checked = false
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       out += next.value
       if (!checked && out.includes('"item 0"')) {
-        expect(made).toEqual([0])
+        expect(made).toEqual(Array.from({ length: BATCH_ITEMS }, (_, i) => i))
         checked = true
       }
     }
