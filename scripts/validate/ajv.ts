@@ -3,7 +3,8 @@
  * `schemas/` loaded by `$id`. Schemas are imported as modules, not read from
  * disk at run time.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
+import { createHash } from 'node:crypto'
+import { Ajv2020, type CodeOptions, type ValidateFunction } from 'ajv/dist/2020.js'
 import common from '../../schemas/common.schema.json' with { type: 'json' }
 import incubator from '../../schemas/incubator.schema.json' with { type: 'json' }
 import organisation from '../../schemas/organisation.schema.json' with { type: 'json' }
@@ -16,23 +17,41 @@ export type JsonSchema = Record<string, any>
 export const FICHE_SCHEMAS: Record<Collection, JsonSchema> = { startups: startup, organisations: organisation, incubators: incubator }
 export const COMMON_SCHEMA: JsonSchema = common
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true })
+/** The registry's Ajv; `code` only to generate the standalone validators (generate-validators.ts). */
+export function createAjv(code?: CodeOptions): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, ...(code ? { code } : {}) })
   for (const [name, check] of Object.entries(FORMATS)) ajv.addFormat(name, check)
   ajv.addSchema(common)
   return ajv
 }
 
+/** A digest of the schemas, as they are compiled: the generated validators say which schemas they come from. */
+export function schemasHash(): string {
+  return createHash('sha256')
+    .update(JSON.stringify([common, FICHE_SCHEMAS]))
+    .digest('hex')
+}
+
+// Loaded if it can be: `npm run generate` must work without it (and a broken one only costs time).
+const generated: Record<string, unknown> | undefined = await import('./validators.generated.ts').catch(() => undefined)
+
 let validators: Record<Collection, ValidateFunction> | undefined
 
+/**
+ * The fiche validators: the schemas compiled ahead of time into
+ * validators.generated.ts (generate-validators.ts), which loads in a few
+ * milliseconds where compiling took about 120 ms; compiled here when that
+ * file was generated from other schemas (a schema edited without
+ * `npm run generate`), so that a fiche is never checked against stale rules.
+ */
 export function ficheValidators(): Record<Collection, ValidateFunction> {
-  if (!validators) {
-    const ajv = createAjv()
-    validators = {
-      startups: ajv.compile(startup),
-      organisations: ajv.compile(organisation),
-      incubators: ajv.compile(incubator),
-    }
-  }
+  validators ??= chooseValidators(generated)
   return validators
+}
+
+/** The generated validators if they come from these schemas, else the schemas compiled now. */
+export function chooseValidators(module: Record<string, unknown> | undefined): Record<Collection, ValidateFunction> {
+  if (module && module.SCHEMAS_HASH === schemasHash()) return module as unknown as Record<Collection, ValidateFunction>
+  const ajv = createAjv()
+  return { startups: ajv.compile(startup), organisations: ajv.compile(organisation), incubators: ajv.compile(incubator) }
 }
