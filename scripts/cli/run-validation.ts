@@ -18,9 +18,10 @@ export interface RunResult {
   texts: Map<string, string>
 }
 
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings()): Promise<RunResult> {
+/** `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread). */
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void): Promise<RunResult> {
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
-  const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config))
+  const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))

@@ -17,6 +17,11 @@ import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
   commit: string | null
+  /**
+   * True when a worker thread writes the v2.7 files and the per-startup files
+   * (`api/v1/startups/<id>.json`, made by startupFile): the feed leaves them out.
+   */
+  worker?: boolean
 }
 
 const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
@@ -35,6 +40,32 @@ function fields(record: ParsedRecord): Record<string, unknown> {
 export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
+
+/** A startup as the feed lists it: its fields as written, then what consumers derive from them. */
+export function startupItem(r: ParsedRecord) {
+  const d = r.data
+  const incubatorIds = [...new Set([d.incubator as string, ...((d.incubators as string[] | undefined) ?? [])])]
+  const sponsorIds = ((d.sponsors as string[] | undefined) ?? []).map((s) => organisationId(s)!).filter(Boolean)
+  const phases = d.phases as { name: string }[]
+  const current = phases[phases.length - 1]!.name
+  return {
+    id: r.id,
+    file: r.file,
+    ...fields(r),
+    incubator_ids: incubatorIds,
+    sponsor_ids: sponsorIds,
+    current_phase: current,
+    status: ENDED_PHASES.has(current) ? 'ended' : 'active',
+    body: r.body,
+  }
+}
+
+/** `api/v1/startups/<id>.json`. */
+export function startupFile(item: ReturnType<typeof startupItem>): [string, string] {
+  return [`${STARTUP_FILES_DIR}/${item.id}.json`, serialize(item)]
+}
+
+export const STARTUP_FILES_DIR = 'api/v1/startups'
 
 export function buildFeed(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): OutputFiles {
   return materialize(feedFiles(records, config, meta))
@@ -60,23 +91,10 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   }
 
   const startupItems = startups.map((r) => {
-    const d = r.data
-    const incubatorIds = [...new Set([d.incubator as string, ...((d.incubators as string[] | undefined) ?? [])])]
-    const sponsorIds = ((d.sponsors as string[] | undefined) ?? []).map((s) => organisationId(s)!).filter(Boolean)
-    for (const i of incubatorIds) push(incubated, i, r.id)
-    for (const s of sponsorIds) push(sponsored, s, r.id)
-    const phases = d.phases as { name: string }[]
-    const current = phases[phases.length - 1]!.name
-    return {
-      id: r.id,
-      file: r.file,
-      ...fields(r),
-      incubator_ids: incubatorIds,
-      sponsor_ids: sponsorIds,
-      current_phase: current,
-      status: ENDED_PHASES.has(current) ? 'ended' : 'active',
-      body: r.body,
-    }
+    const item = startupItem(r)
+    for (const i of item.incubator_ids) push(incubated, i, r.id)
+    for (const s of item.sponsor_ids) push(sponsored, s, r.id)
+    return item
   })
   const organisationItems = organisations.map((r) => ({ id: r.id, file: r.file, ...fields(r), startup_ids: sponsored.get(r.id) ?? [], body: r.body }))
   const incubatorItems = incubators.map((r) => ({
@@ -96,7 +114,7 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   yield list('startups', startupItems)
   yield list('organisations', organisationItems)
   yield list('incubators', incubatorItems)
-  for (const item of startupItems) yield [`api/v1/startups/${item.id}.json`, serialize(item)]
+  if (!meta.worker) for (const item of startupItems) yield startupFile(item)
 
   const active = startupItems.filter((s) => s.status === 'active').length
   yield [
@@ -115,5 +133,5 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
     }),
   ]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
-  yield* apiV27Files(records, config)
+  if (!meta.worker) yield* apiV27Files(records, config)
 }

@@ -41,27 +41,28 @@ function leaf(value: Json, indent: string): string {
 export const BATCH_ITEMS = 64
 
 /**
- * The items of a list whose items are leaves, `length` of them, as they stand
- * between its brackets at `indent`: one JSON.stringify call per batch of
- * items, the batch wrapped in as many arrays as the list is deep so that
- * JSON.stringify itself indents the items (no pass over the text to re-indent
- * it), then unwrapped.
+ * The text of `items` as they stand between the brackets of a list at
+ * `indent` in JSON.stringify(…, null, 2): the items wrapped in as many arrays
+ * as the list is deep, so that JSON.stringify itself indents them (no pass
+ * over the text to re-indent it), then unwrapped.
  */
+export function listItemsText(items: readonly Json[], indent: string): string {
+  const depth = indent.length / 2
+  let wrapped: Json = items.map((item) => (omitted(item) ? null : item))
+  for (let d = 0; d < depth; d++) wrapped = [wrapped]
+  let prefixLength = 0
+  for (let d = 0; d <= depth; d++) prefixLength += 2 * d + 2 // `${'  '.repeat(d)}[\n`
+  const text = JSON.stringify(wrapped, null, 2)
+  return text.slice(prefixLength, text.length - prefixLength)
+}
+
+/** The items of a list whose items are leaves, between its brackets: one JSON.stringify call per batch of items. */
 function* leafItems(length: number, at: (index: number) => Json, indent: string): Generator<string> {
-  let prefix = ''
-  for (let d = 0; d <= indent.length / 2; d++) prefix += `${' '.repeat(2 * d)}[\n`
-  const suffixLength = prefix.length
   for (let start = 0; start < length; start += BATCH_ITEMS) {
     const batch: Json[] = []
-    for (let i = start; i < Math.min(length, start + BATCH_ITEMS); i++) {
-      const item = at(i)
-      batch.push(omitted(item) ? null : item)
-    }
-    let wrapped: Json = batch
-    for (let d = 0; d < indent.length / 2; d++) wrapped = [wrapped]
-    const text = JSON.stringify(wrapped, null, 2)
+    for (let i = start; i < Math.min(length, start + BATCH_ITEMS); i++) batch.push(at(i))
     if (start > 0) yield ',\n'
-    yield text.slice(prefix.length, text.length - suffixLength)
+    yield listItemsText(batch, indent)
   }
 }
 

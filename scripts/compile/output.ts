@@ -5,6 +5,8 @@ export type OutputFiles = Map<string, string>
 export type Content = string | Iterable<string>
 /** Output files, produced one at a time as the writer asks for them. */
 export type LazyFiles = Iterable<[string, Content]>
+/** A file's content that arrives over time (from another thread): only the writer takes it. */
+export type StreamedFiles = Iterable<[string, Content | AsyncIterable<string>]>
 
 export function contentToString(content: Content): string {
   return typeof content === 'string' ? content : [...content].join('')

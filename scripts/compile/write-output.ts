@@ -6,10 +6,9 @@
  * next one (the previous output is put back before anything else happens).
  */
 import { randomBytes } from 'node:crypto'
-import { promises as fsp } from 'node:fs'
+import { closeSync, mkdirSync, openSync, promises as fsp, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { IO_CONCURRENCY } from '../load/pool.ts'
-import type { LazyFiles } from './output.ts'
+import type { LazyFiles, StreamedFiles } from './output.ts'
 
 export class OutputError extends Error {}
 
@@ -82,56 +81,73 @@ export async function repairOutput(outDir: string): Promise<void> {
 }
 
 const CHUNK_BYTES = 1 << 20
+const YIELD_MS = 4
 
 /**
  * Writes every file under `dir`, pulling them one at a time from the lazy
- * list so that only the files in flight are in memory; chunked contents are
- * written in pieces of about 1 MiB.
+ * list so that only the file being written is in memory; chunked contents are
+ * written in pieces of about 1 MiB. Synchronously, one file after the other:
+ * on two cores, with the v2.7 files written by a worker thread meanwhile,
+ * promise-based writes with 32 in flight took twice as long (2.9 s against
+ * 1.5 s for the v1 files of 10,000 startups): their thread-pool hops and the
+ * threads themselves compete with the compiler for the cores. Only the
+ * chunks of a content that arrives from another thread are awaited.
  */
-async function writeAll(dir: string, files: LazyFiles): Promise<number> {
-  const iterator = files[Symbol.iterator]()
+export async function writeFiles(dir: string, files: StreamedFiles): Promise<number> {
   const made = new Set<string>([dir])
   let count = 0
-  const ensureDir = async (d: string): Promise<void> => {
-    if (made.has(d)) return
-    await fsp.mkdir(d, { recursive: true })
-    made.add(d)
-  }
-  const worker = async (): Promise<void> => {
-    for (let next = iterator.next(); !next.done; next = iterator.next()) {
-      const [rel, content] = next.value
-      count++
-      const target = path.join(dir, rel)
-      await ensureDir(path.dirname(target))
-      if (typeof content === 'string') {
-        await fsp.writeFile(target, content)
-        continue
-      }
-      const handle = await fsp.open(target, 'w')
-      try {
-        let pending: string[] = []
-        let size = 0
-        for (const chunk of content) {
-          pending.push(chunk)
-          size += chunk.length
-          if (size >= CHUNK_BYTES) {
-            await handle.write(pending.join(''))
-            pending = []
-            size = 0
-          }
+  let turn = performance.now()
+  for (const [rel, content] of files) {
+    // Every few milliseconds, the event loop gets a turn: the worker thread's messages
+    // (asking for the next startups) must not wait for the end of this loop.
+    if (performance.now() - turn > YIELD_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      turn = performance.now()
+    }
+    count++
+    const target = path.join(dir, rel)
+    const parent = path.dirname(target)
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true })
+      made.add(parent)
+    }
+    if (typeof content === 'string') {
+      writeFileSync(target, content)
+      continue
+    }
+    const fd = openSync(target, 'w')
+    try {
+      let pending: string[] = []
+      let size = 0
+      const add = (chunk: string) => {
+        pending.push(chunk)
+        size += chunk.length
+        if (size >= CHUNK_BYTES) {
+          writeSync(fd, pending.join(''))
+          pending = []
+          size = 0
         }
-        if (pending.length > 0) await handle.write(pending.join(''))
-      } finally {
-        await handle.close()
       }
+      if (Symbol.asyncIterator in content) for await (const chunk of content) add(chunk)
+      else for (const chunk of content) add(chunk)
+      if (pending.length > 0) writeSync(fd, pending.join(''))
+    } finally {
+      closeSync(fd)
     }
   }
-  await Promise.all(Array.from({ length: IO_CONCURRENCY }, worker))
   return count
 }
 
-/** Writes the files atomically in place of `outDir`; returns how many were written. */
-export async function writeOutput(outDir: string, files: LazyFiles): Promise<number> {
+/** Files that another writer (a worker thread) puts into the staging folder, at the same time. */
+export interface SideWriter {
+  /** Writes into `staging`; resolves with how many files were written. */
+  write(staging: string): Promise<number>
+  /** Stops writing: resolves once nothing more will be written. */
+  abort(): Promise<void>
+}
+
+/** Writes the files (and those of `side`, at the same time) atomically in place of `outDir`; returns how many were written. */
+export async function writeOutput(outDir: string, files: LazyFiles, side?: SideWriter): Promise<number> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
   const base = path.basename(out)
@@ -151,13 +167,24 @@ export async function writeOutput(outDir: string, files: LazyFiles): Promise<num
     if (stat && (!stat.isDirectory() || stat.isSymbolicLink())) throw new OutputError(`${out} existe et n'est pas un dossier ; il n'est pas remplacé.`)
 
     await fsp.mkdir(staging)
-    const count = await writeAll(staging, files)
+    const own = writeFiles(staging, files)
+    const other = side ? side.write(staging) : Promise.resolve(0)
+    let count: number
+    let sideCount: number
+    try {
+      ;[count, sideCount] = await Promise.all([own, other])
+    } catch (err) {
+      // Both writers are stopped before the staging folder is removed below.
+      await side?.abort().catch(() => {})
+      await Promise.allSettled([own, other])
+      throw err
+    }
 
     await fsp.rm(previous, { recursive: true, force: true })
     if (stat) await fsp.rename(out, previous)
     await fsp.rename(staging, out)
     await fsp.rm(previous, { recursive: true, force: true })
-    return count
+    return count + sideCount
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true }).catch(() => {})
     if (err instanceof OutputError) throw err

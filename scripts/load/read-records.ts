@@ -7,6 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import type { Problem } from '../report/diagnostic.ts'
+import { compareBytes } from './byte-order.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
 
 export interface SourceFile {
@@ -70,7 +71,8 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
     }
     for (const [abs, file, id] of toRead) readOne(abs, file, collection, id, config, result)
   }
-  result.sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  // Byte order (as git lists files): collections first (incubators, organisations, startups), then names.
+  result.sources.sort((a, b) => compareBytes(a.file, b.file))
   return result
 }
 

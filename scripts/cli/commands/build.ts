@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process'
+import { promises as fsp } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { feedFiles } from '../../compile/build-feed.ts'
 import type { Content, LazyFiles } from '../../compile/output.ts'
 import { Timings } from '../timings.ts'
-import { writeOutput } from '../../compile/write-output.ts'
+import { CompileThread } from '../../compile/compile-thread.ts'
+import { writeOutput, type SideWriter } from '../../compile/write-output.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
@@ -20,17 +23,33 @@ async function sourceCommit(root: string): Promise<string | null> {
   }
 }
 
+/** From how many startup fiches the v2.7 files are written by a worker thread (below, starting it costs more than it saves). */
+export const THREAD_MIN_STARTUPS = 1000
+
+/**
+ * Whether a build uses a worker thread: REGISTRY_THREADS=0 or 1 decides;
+ * otherwise, when the machine has two cores or more and the registry enough
+ * startups (counted from the folder's entries, before anything is read).
+ */
+async function useThread(options: Options): Promise<boolean> {
+  const forced = options.io.env.REGISTRY_THREADS
+  if (forced === '0' || forced === '1') return forced === '1'
+  if (availableParallelism() < 2) return false
+  const names = await fsp.readdir(path.join(options.root, options.config.collections.startups)).catch(() => [])
+  return names.length >= THREAD_MIN_STARTUPS
+}
+
 /**
  * Compiling is streamed into writing: the time spent producing files and their
  * chunks counts as `compile`, the rest of writeOutput as `write`.
  */
-export async function compileAndWrite(out: string, files: LazyFiles, timings: Timings): Promise<number> {
+export async function compileAndWrite(out: string, files: LazyFiles, timings: Timings, side?: SideWriter): Promise<number> {
   const compiled = (function* (): Generator<[string, Content]> {
     for (const [file, content] of timings.timed('compile', files)) yield [file, typeof content === 'string' ? content : timings.timed('compile', content)]
   })()
   const before = timings.totals.compile ?? 0
   const start = performance.now()
-  const count = await writeOutput(out, compiled)
+  const count = await writeOutput(out, compiled, side)
   timings.add('write', performance.now() - start - ((timings.totals.compile ?? 0) - before))
   return count
 }
@@ -38,7 +57,18 @@ export async function compileAndWrite(out: string, files: LazyFiles, timings: Ti
 export async function buildCommand(options: Options): Promise<number> {
   const { io, lang } = options
   const timings = io.timings ?? new Timings()
-  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings)
+  // Started first, so that it loads its modules while the fiches are read and checked.
+  const thread = (await useThread(options)) ? new CompileThread(options.out, options.config) : undefined
+  try {
+    return await build(options, timings, thread)
+  } finally {
+    await thread?.stop()
+  }
+}
+
+async function build(options: Options, timings: Timings, thread: CompileThread | undefined): Promise<number> {
+  const { io, lang } = options
+  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, thread && ((r) => thread.send(r)))
   const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
   if (diagnostics.length > 0 || options.format === 'json') {
     io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR }))
@@ -48,7 +78,7 @@ export async function buildCommand(options: Options): Promise<number> {
     return 1
   }
   const commit = await sourceCommit(options.root)
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit }), timings)
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread) }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0

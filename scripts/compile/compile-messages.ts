@@ -1,0 +1,41 @@
+/** What the main thread and the v2.7 worker thread say to each other (structured clones). */
+import type { RegistryConfig } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+
+/** A record as sent to the worker: `body`, the end of `text`, is not copied twice but given by where it starts. */
+export type SentRecord = Omit<ParsedRecord, 'body'> & { bodyStart: number }
+
+export interface WorkerData {
+  /** The worker's module, loaded by worker-boot.mjs. */
+  entry: string
+  /** The folder the worker writes into (`api/v2.7/` and `api/v1/startups/`, moved into the build's staging folder at the end). */
+  dir: string
+  config: RegistryConfig
+  /**
+   * Shared counters: [CONSUMED] batches the worker has taken, so that the main
+   * thread stays at most a few batches ahead; [FAILED] set to 1 when the
+   * worker stops on an error, so that the main thread stops sending.
+   */
+  progress: Int32Array
+}
+
+export const CONSUMED = 0
+export const FAILED = 1
+
+export type ToWorker =
+  /** Parsed records, in the order of the sources (file paths, byte by byte): incubators, organisations, then startups. */
+  | { type: 'records'; records: SentRecord[] }
+  /** The registry is valid: `files` are its records, which the worker checks it has received, in order. */
+  | { type: 'end'; files: string[] }
+
+export type FromWorker = { type: 'done'; count: number } | { type: 'error'; code?: string; message: string }
+
+export function sent(record: ParsedRecord): SentRecord {
+  const { file, collection, id, data, text, yamlStart, yamlEnd, body } = record
+  return { file, collection, id, data, text, yamlStart, yamlEnd, bodyStart: text.length - body.length }
+}
+
+export function received(record: SentRecord): ParsedRecord {
+  const { bodyStart, ...rest } = record
+  return { ...rest, body: record.text.slice(bodyStart) }
+}

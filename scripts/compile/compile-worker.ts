@@ -1,0 +1,90 @@
+/**
+ * The worker thread that writes the v2.7 files and the v1 per-startup files
+ * (`api/v1/startups/<id>.json`) while the main thread parses and checks the
+ * fiches, then writes the v1 lists: on two cores, most of the compile stage
+ * happens at the same time as parsing. It receives each
+ * record as soon as it is parsed and writes into a folder of its own; the
+ * main thread alone decides, once the whole registry is valid, whether that
+ * work becomes part of the output (its folder is otherwise removed).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parentPort, workerData } from 'node:worker_threads'
+import { compareBytes } from '../load/byte-order.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { API_V2_7_DIR, apiV27OtherFiles, startupsJsonStream } from './build-api-v2-7.ts'
+import { STARTUP_FILES_DIR, startupFile, startupItem } from './build-feed.ts'
+import { CONSUMED, FAILED, received, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
+import { writeFiles } from './write-output.ts'
+
+const { dir, config, progress } = workerData as WorkerData
+const port = parentPort!
+const inbox: ToWorker[] = []
+let wake: (() => void) | undefined
+port.on('message', (message: ToWorker) => {
+  inbox.push(message)
+  wake?.()
+})
+
+async function next(): Promise<ToWorker> {
+  while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+  wake = undefined
+  return inbox.shift()!
+}
+
+async function run(): Promise<number> {
+  const files: string[] = []
+  const incubators: ParsedRecord[] = []
+  const organisations: ParsedRecord[] = []
+  // The startups' data, kept for incubators.json and startups.csv; their texts are dropped once written.
+  const startups: ParsedRecord[] = []
+  let expected: string[] | undefined
+  async function* startupBatches(): AsyncGenerator<ParsedRecord[]> {
+    for (;;) {
+      const message = await next()
+      if (message.type === 'end') {
+        expected = message.files
+        return
+      }
+      const batch: ParsedRecord[] = []
+      for (const record of message.records.map(received)) {
+        if (files.length > 0 && compareBytes(files[files.length - 1]!, record.file) >= 0) throw new Error(`records out of order: ${record.file}`)
+        files.push(record.file)
+        if (record.collection === 'startups') batch.push(record)
+        else if (record.collection === 'incubators') incubators.push(record)
+        else organisations.push(record)
+      }
+      Atomics.add(progress, CONSUMED, 1)
+      Atomics.notify(progress, CONSUMED)
+      if (batch.length === 0) continue
+      yield batch
+      if (startups.length === 0) mkdirSync(path.join(dir, STARTUP_FILES_DIR), { recursive: true })
+      for (const r of batch) {
+        const [file, content] = startupFile(startupItem(r))
+        writeFileSync(path.join(dir, file), content)
+        startups.push({ ...r, text: '', body: '' })
+      }
+    }
+  }
+  mkdirSync(dir, { recursive: true })
+  let count = await writeFiles(dir, [[`${API_V2_7_DIR}/startups.json`, startupsJsonStream(startupBatches(), incubators, config)]])
+  if (!expected || expected.length !== files.length || expected.some((f, i) => f !== files[i])) {
+    throw new Error('the records received differ from the registry’s records')
+  }
+  count += await writeFiles(dir, apiV27OtherFiles([...startups, ...incubators, ...organisations], config))
+  return count + startups.length
+}
+
+const say = (message: FromWorker) => port.postMessage(message)
+run().then(
+  (count) => {
+    say({ type: 'done', count })
+    port.close()
+  },
+  (err: unknown) => {
+    Atomics.store(progress, FAILED, 1)
+    Atomics.notify(progress, CONSUMED)
+    say({ type: 'error', code: (err as NodeJS.ErrnoException).code, message: err instanceof Error ? err.message : String(err) })
+    port.close()
+  },
+)
