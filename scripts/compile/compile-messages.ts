@@ -1,6 +1,10 @@
-/** What the main thread and the v2.7 worker thread say to each other (structured clones). */
+/** What the main thread and the compile worker thread say to each other (structured clones), and the work both can do. */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
+import { STARTUP_FILES_DIR, startupFile, startupItem } from './build-feed.ts'
+import { writeTextFile } from './write-text.ts'
 
 /** A record as sent to the worker: `body`, the end of `text`, is not copied twice but given by where it starts. */
 export type SentRecord = Omit<ParsedRecord, 'body'> & { bodyStart: number }
@@ -23,12 +27,30 @@ export const CONSUMED = 0
 export const FAILED = 1
 
 export type ToWorker =
-  /** Parsed records, in the order of the sources (file paths, byte by byte): incubators, organisations, then startups. */
-  | { type: 'records'; records: SentRecord[] }
+  /**
+   * Parsed records, in the order of the sources (file paths, byte by byte):
+   * incubators, organisations, then startups. `written`: the main thread has
+   * already written their per-startup files (it does, rather than wait, when
+   * the worker falls behind).
+   */
+  | { type: 'records'; records: SentRecord[]; written: boolean }
   /** The registry is valid: `files` are its records, which the worker checks it has received, in order. */
   | { type: 'end'; files: string[] }
 
 export type FromWorker = { type: 'done'; count: number } | { type: 'error'; code?: string; message: string }
+
+/** Writes `api/v1/startups/<id>.json` for the startups among `records`, under `dir`: on either thread. */
+export function writeStartupFiles(dir: string, records: readonly ParsedRecord[]): void {
+  const folder = path.join(dir, STARTUP_FILES_DIR)
+  let made = false
+  for (const r of records) {
+    if (r.collection !== 'startups') continue
+    if (!made) mkdirSync(folder, { recursive: true })
+    made = true
+    const [file, content] = startupFile(startupItem(r))
+    writeTextFile(path.join(dir, file), content)
+  }
+}
 
 export function sent(record: ParsedRecord): SentRecord {
   const { file, collection, id, data, text, yamlStart, yamlEnd, body } = record

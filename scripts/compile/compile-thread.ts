@@ -14,7 +14,7 @@ import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { API_V2_7_DIR } from './build-api-v2-7.ts'
 import { STARTUP_FILES_DIR } from './build-feed.ts'
-import { CONSUMED, FAILED, sent, type FromWorker, type SentRecord, type ToWorker, type WorkerData } from './compile-messages.ts'
+import { CONSUMED, FAILED, sent, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import type { SideWriter } from './write-output.ts'
 
 /** Records per message, messages sent ahead of the worker, and how long to wait for it before giving up on it. */
@@ -40,9 +40,11 @@ export class CompileThread {
   private readonly dir: string
   private readonly progress = new Int32Array(new SharedArrayBuffer(8))
   private readonly done: Promise<number>
-  private pending: SentRecord[] = []
+  private pending: ParsedRecord[] = []
   private posted = 0
   private sending = true
+  /** An error of the main thread's share of the writing. */
+  private failure: Error | undefined
   private stopped = false
 
   private readonly options: ThreadOptions
@@ -69,15 +71,31 @@ export class CompileThread {
   /** A record has been parsed: it is sent with the next batch. Synchronous, called from the parsing loop. */
   send(record: ParsedRecord): void {
     if (!this.sending) return
-    this.pending.push(sent(record))
+    this.pending.push(record)
     if (this.pending.length >= this.options.batch) this.flush()
   }
 
   private flush(): void {
     if (!this.sending || this.pending.length === 0) return
-    // The parsing loop is synchronous: it waits for the worker on the shared counter, not on messages.
+    // The parsing loop is synchronous: it waits for the worker on the shared counter, not on
+    // messages. Rather than wait, it first writes the batch's per-startup files itself: the work
+    // is shared between the threads as their speeds require.
     const deadline = Date.now() + this.options.stallMs
+    let written = false
     while (this.posted - Atomics.load(this.progress, CONSUMED) >= this.options.ahead) {
+      if (!written) {
+        try {
+          writeStartupFiles(this.dir, this.pending)
+        } catch (err) {
+          // Reported by write(), as the worker's own errors are: parsing goes on.
+          this.failure = err as Error
+          this.sending = false
+          this.pending = []
+          return
+        }
+        written = true
+        continue
+      }
       if (Atomics.load(this.progress, FAILED) !== 0 || Date.now() > deadline) {
         // The worker has failed (or is stuck): write() reports it.
         this.sending = false
@@ -86,7 +104,7 @@ export class CompileThread {
       }
       Atomics.wait(this.progress, CONSUMED, Atomics.load(this.progress, CONSUMED), 100)
     }
-    this.post({ type: 'records', records: this.pending })
+    this.post({ type: 'records', records: this.pending.map(sent), written })
     this.posted++
     this.pending = []
   }
@@ -101,7 +119,9 @@ export class CompileThread {
       write: async (staging) => {
         this.flush()
         if (!this.sending) {
-          // The worker failed while records were parsed (its own error says why), or stalled.
+          // The worker failed while records were parsed (its own error says why), or stalled, or
+          // the main thread could not write its share.
+          if (this.failure) throw this.failure
           if (Atomics.load(this.progress, FAILED) !== 0) await this.done
           throw new WorkerError("Le fil d'exécution de la compilation ne répond plus.")
         }

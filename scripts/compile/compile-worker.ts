@@ -7,14 +7,12 @@
  * main thread alone decides, once the whole registry is valid, whether that
  * work becomes part of the output (its folder is otherwise removed).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
+import { mkdirSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { compareBytes } from '../load/byte-order.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { API_V2_7_DIR, apiV27OtherFiles, startupsJsonStream } from './build-api-v2-7.ts'
-import { STARTUP_FILES_DIR, startupFile, startupItem } from './build-feed.ts'
-import { CONSUMED, FAILED, received, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
+import { CONSUMED, FAILED, received, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import { writeFiles } from './write-output.ts'
 
 const { dir, config, progress } = workerData as WorkerData
@@ -58,12 +56,8 @@ async function run(): Promise<number> {
       Atomics.notify(progress, CONSUMED)
       if (batch.length === 0) continue
       yield batch
-      if (startups.length === 0) mkdirSync(path.join(dir, STARTUP_FILES_DIR), { recursive: true })
-      for (const r of batch) {
-        const [file, content] = startupFile(startupItem(r))
-        writeFileSync(path.join(dir, file), content)
-        startups.push({ ...r, text: '', body: '' })
-      }
+      if (!message.written) writeStartupFiles(dir, batch)
+      for (const r of batch) startups.push({ ...r, text: '', body: '' })
     }
   }
   mkdirSync(dir, { recursive: true })

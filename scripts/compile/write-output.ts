@@ -6,9 +6,10 @@
  * next one (the previous output is put back before anything else happens).
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, promises as fsp, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, promises as fsp } from 'node:fs'
 import path from 'node:path'
 import type { LazyFiles, StreamedFiles } from './output.ts'
+import { writeText, writeTextFile } from './write-text.ts'
 
 export class OutputError extends Error {}
 
@@ -112,7 +113,7 @@ export async function writeFiles(dir: string, files: StreamedFiles): Promise<num
       made.add(parent)
     }
     if (typeof content === 'string') {
-      writeFileSync(target, content)
+      writeTextFile(target, content)
       continue
     }
     const fd = openSync(target, 'w')
@@ -123,14 +124,14 @@ export async function writeFiles(dir: string, files: StreamedFiles): Promise<num
         pending.push(chunk)
         size += chunk.length
         if (size >= CHUNK_BYTES) {
-          writeSync(fd, pending.join(''))
+          writeText(fd, pending.join(''))
           pending = []
           size = 0
         }
       }
       if (Symbol.asyncIterator in content) for await (const chunk of content) add(chunk)
       else for (const chunk of content) add(chunk)
-      if (pending.length > 0) writeSync(fd, pending.join(''))
+      if (pending.length > 0) writeText(fd, pending.join(''))
     } finally {
       closeSync(fd)
     }

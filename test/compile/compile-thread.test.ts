@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generate } from '../../scripts/bench/generate.ts'
+import { feedFiles } from '../../scripts/compile/build-feed.ts'
 import { CompileThread } from '../../scripts/compile/compile-thread.ts'
 import { writeOutput, type SideWriter } from '../../scripts/compile/write-output.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
@@ -75,18 +76,22 @@ describe('CompileThread', () => {
     return parseSources(read.sources, DEFAULT_CONFIG).records
   }
 
-  it('keeps the main thread at most `ahead` batches in front, and writes everything', async () => {
-    const all = await records(copyRegistry())
-    const out = path.join(tempDir(), 'dist')
-    const thread = new CompileThread(out, DEFAULT_CONFIG, { batch: 1, ahead: 1 })
+  it('keeps the main thread at most `ahead` batches in front, sharing the per-startup files, and writes the same bytes', async () => {
+    const root = tempDir()
+    generate(root, { startups: 60, seed: 5, commits: 0 })
+    const all = await records(root)
+    const dir = tempDir()
+    const serial = path.join(dir, 'serial')
+    await writeOutput(serial, feedFiles(all, DEFAULT_CONFIG, { commit: null }))
+    const out = path.join(dir, 'threaded')
+    const thread = new CompileThread(out, DEFAULT_CONFIG, { batch: 3, ahead: 1 })
     try {
       for (const r of all) thread.send(r)
-      const count = await writeOutput(out, [], thread.writer(all))
-      expect(count).toBeGreaterThan(all.filter((r) => r.collection === 'startups').length)
-      expect(fs.existsSync(path.join(out, 'api/v2.7/startups.json'))).toBe(true)
+      await writeOutput(out, feedFiles(all, DEFAULT_CONFIG, { commit: null, worker: true }), thread.writer(all))
     } finally {
       await thread.stop()
     }
+    expect(snapshotTree(out)).toEqual(snapshotTree(serial))
   })
 
   it('reports a worker that cannot write, without blocking the records being sent, and leaves the previous output', async () => {

@@ -9,6 +9,7 @@ import { Timings } from '../timings.ts'
 import { CompileThread } from '../../compile/compile-thread.ts'
 import { writeOutput, type SideWriter } from '../../compile/write-output.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
+import type { RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
 
@@ -31,11 +32,11 @@ export const THREAD_MIN_STARTUPS = 1000
  * otherwise, when the machine has two cores or more and the registry enough
  * startups (counted from the folder's entries, before anything is read).
  */
-async function useThread(options: Options): Promise<boolean> {
-  const forced = options.io.env.REGISTRY_THREADS
+export async function useThread(root: string, config: RegistryConfig, env: Record<string, string | undefined>): Promise<boolean> {
+  const forced = env.REGISTRY_THREADS
   if (forced === '0' || forced === '1') return forced === '1'
   if (availableParallelism() < 2) return false
-  const names = await fsp.readdir(path.join(options.root, options.config.collections.startups)).catch(() => [])
+  const names = await fsp.readdir(path.join(root, config.collections.startups)).catch(() => [])
   return names.length >= THREAD_MIN_STARTUPS
 }
 
@@ -58,7 +59,7 @@ export async function buildCommand(options: Options): Promise<number> {
   const { io, lang } = options
   const timings = io.timings ?? new Timings()
   // Started first, so that it loads its modules while the fiches are read and checked.
-  const thread = (await useThread(options)) ? new CompileThread(options.out, options.config) : undefined
+  const thread = (await useThread(options.root, options.config, options.io.env)) ? new CompileThread(options.out, options.config) : undefined
   try {
     return await build(options, timings, thread)
   } finally {
