@@ -34,6 +34,9 @@ interface Measure {
 }
 
 function measure(mode: 'floor' | 'build' | 'build-anyway', root: string, config: string, out: string): Measure {
+  // Every measurement starts with no dirty pages to write back: the previous outputs (hundreds of
+  // MB) are flushed before, not in the middle of the next build's writes.
+  execFileSync('sync')
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, root, config, out], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
   if (r.status !== 0) throw new Error(`measure ${mode} failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure
@@ -115,9 +118,11 @@ function run(name: string, startups: number, root: string, config: string, work:
 
 const rows: Row[] = []
 // Nothing is deleted before the end of the run: on a file system without a journal (this
-// development machine's), ext4 skips inodes freed less than 30 s ago when it creates a file, one
-// by one, and creating files right after deleting thousands took up to 8x longer (0.7 s against
-// 5.2 s for the same 12,550 output files). Each build writes into a fresh folder instead.
+// development machine's), ext4 skips recently freed inodes (a minute or more, see the kernel's
+// recently_deleted()) one by one when it creates a file, and creating files after deleting
+// thousands took up to 8x longer (0.7 s against 5.2 s for the same 12,550 output files, the
+// time going to recently_deleted in `perf`). Each build writes into a fresh folder instead; and
+// the bench should not be started right after deleting many files (a previous run's, say).
 // Inside the checkout by default, like a registry's own dist/ (on some machines /tmp is far
 // slower at creating files than the disk it sits on); BENCH_DIR to choose another place.
 const benchRoot = process.env.BENCH_DIR ?? path.join(repo, '.bench')

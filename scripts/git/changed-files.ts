@@ -31,23 +31,33 @@ export function statusPaths(output: string): string[] {
 }
 
 export async function changedFiles(root: string, base: string): Promise<string[]> {
+  // The work tree's status does not depend on the revisions: it runs meanwhile (the slowest call
+  // in a large registry). Its failure is reported after the checks below, which explain it better.
+  const statusOutput = git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--no-renames', '--', '.'])
+  statusOutput.catch(() => {})
   let prefix: string
+  let head: string
   try {
-    prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim()
+    ;[prefix, head] = (await git(root, ['rev-parse', '--show-prefix', 'HEAD'])).split('\n').map((l) => l.trim()) as [string, string]
   } catch {
-    throw new UsageError(`--changed demande un dépôt git : ${root} n'en est pas un.`)
+    // Not a repository, or one without a commit yet (then the base is missing, said below).
+    const inRepository = await git(root, ['rev-parse', '--show-prefix']).then(
+      () => true,
+      () => false,
+    )
+    if (!inRepository) throw new UsageError(`--changed demande un dépôt git : ${root} n'en est pas un.`)
+    throw new UsageError(`--base : la révision « ${base} » est introuvable dans le dépôt.`)
   }
   try {
     await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`])
   } catch {
     throw new UsageError(`--base : la révision « ${base} » est introuvable dans le dépôt.`)
   }
-  const head = (await git(root, ['rev-parse', 'HEAD'])).trim()
   const mergeBase = (await git(root, ['merge-base', base, 'HEAD']).catch(() => base)).trim() || base
   // Tree against tree: no work tree walk.
   const committed = mergeBase === head ? '' : await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', mergeBase, 'HEAD', '--'])
   // Paths in porcelain output are relative to the repository's top: keep this registry's, relative to it.
-  const status = statusPaths(await git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--no-renames', '--', '.']))
+  const status = statusPaths(await statusOutput)
     .filter((p) => p.startsWith(prefix))
     .map((p) => p.slice(prefix.length))
   return [...new Set([...committed.split('\0'), ...status].filter(Boolean))].sort()
