@@ -6,10 +6,11 @@
  * times and ratios and writes bench-results/latest.json. Ratios are what
  * count: absolute times depend on the machine.
  *
- * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS=3 runs per
- * measurement (median kept; registries of 10k startups and more are measured once,
- * to stay within 10 minutes), BENCH_KEEP=1 to keep the generated registries,
- * BENCH_DIR to work elsewhere than .bench/.
+ * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS runs per
+ * measurement (3 by default, the median is kept; about 6 minutes in all on the
+ * development machine), BENCH_KEEP=1 to keep the generated registries,
+ * BENCH_DIR to work elsewhere than .bench/, REGISTRY_THREADS=0 or 1 to measure
+ * builds without or with the compile thread.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -22,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../..')
 const sizes = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').map(Number)
 const defaultRuns = Number(process.env.BENCH_RUNS ?? 3)
-let runs = defaultRuns
+const runs = defaultRuns
 const corpus = path.resolve(repo, '../shared/corpus/beta.gouv.fr')
 
 interface Measure {

@@ -1,9 +1,9 @@
 /**
  * What `validate --changed` must read for a set of changed files. Changed
- * startups are read with every incubator (an incubator may highlight a
- * startup that the change deletes); every other id only needs to exist, which
- * the folder listing says. A change to an organisation or an incubator can
- * break any startup, so it falls back to a full validation.
+ * startups are read alone; every id they refer to only needs to exist, which
+ * the folder listing says. When a change deletes a startup, every incubator
+ * is read too (one may highlight it). A change to an organisation or an
+ * incubator can break any startup, so it falls back to a full validation.
  */
 import { COLLECTIONS, type Collection, type RegistryConfig } from '../load/config.ts'
 import type { ReadFilter } from '../load/read-records.ts'
@@ -23,9 +23,11 @@ export function collectionOf(file: string, config: RegistryConfig): Collection |
   return undefined
 }
 
-export function changedScope(changed: readonly string[], config: RegistryConfig): ChangedScope {
+/** `deleted`: the changed files that no longer exist. */
+export function changedScope(changed: readonly string[], config: RegistryConfig, deleted: ReadonlySet<string> = new Set()): ChangedScope {
   const fiches = changed.filter((f) => collectionOf(f, config) !== undefined)
   if (fiches.some((f) => collectionOf(f, config) !== 'startups')) return { fiches }
   const set = new Set(fiches)
-  return { fiches, filter: (file, collection) => collection === 'incubators' || set.has(file) }
+  const incubators = fiches.some((f) => deleted.has(f))
+  return { fiches, filter: (file, collection) => (incubators && collection === 'incubators') || set.has(file) }
 }

@@ -91,17 +91,28 @@ describe('changedScope', () => {
     expect(scope.fiches).toEqual(fiches)
     expect(scope.filter !== undefined).toBe(reduced)
   })
+
+  it.each([
+    [[], false],
+    [['startups/a.md'], true],
+  ])('reads the incubators only when a changed startup is deleted (deleted: %j → %s)', (deleted, incubators) => {
+    const scope = changedScope(['startups/a.md', 'startups/b.md'], DEFAULT_CONFIG, new Set(deleted))
+    expect(scope.filter!('incubators/dinum.md', 'incubators')).toBe(incubators)
+    expect(scope.filter!('startups/b.md', 'startups')).toBe(true)
+    expect(scope.filter!('startups/c.md', 'startups')).toBe(false)
+    expect(scope.filter!('organisations/dinum.md', 'organisations')).toBe(false)
+  })
 })
 
 describe('validate --changed', () => {
-  it('reads only the changed startup and the incubators, and reports its error', async () => {
+  it('reads only the changed startup, and reports its error', async () => {
     const root = repo()
     writeFileSync(path.join(root, 'startups/exemple.md'), BASE['startups/exemple.md']!.replace('incubator: dinum', 'incubator: dinun'))
     const { code, json, stderr } = await validate(root)
     expect(code).toBe(1)
     expect(stderr).toMatch(/1 fiche modifiée depuis HEAD/)
     expect(json.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['ref/unknown-incubator'])
-    expect(json.summary.files).toBe(3)
+    expect(json.summary.files).toBe(1)
   })
 
   it('catches a deleted startup still highlighted by an incubator', async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { changedFiles } from '../../git/changed-files.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
 import { changedScope } from '../../validate/changed-scope.ts'
@@ -8,7 +10,9 @@ export async function validateCommand(options: Options): Promise<number> {
   const { io, lang } = options
   let filter
   if (options.changed !== undefined) {
-    const scope = changedScope(await changedFiles(options.root, options.changed), options.config)
+    const changed = await changedFiles(options.root, options.changed)
+    const deleted = new Set(changed.filter((f) => !existsSync(path.join(options.root, f))))
+    const scope = changedScope(changed, options.config, deleted)
     filter = scope.filter
     io.stderr(
       lang === 'fr'
