@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { V2_7_SCHEMAS, type V27SchemaName } from '../../scripts/compile/api-v2-7-schemas.ts'
 import {
@@ -11,8 +13,11 @@ import {
   liquidText,
   liquidTruthy,
   rubyStrip,
+  serializeCsv,
   stripNewlines,
   urlEncode,
+  CSV_ALWAYS_QUOTED,
+  CSV_HEADER,
 } from '../../scripts/compile/build-api-v2-7.ts'
 import { buildFeed } from '../../scripts/compile/build-feed.ts'
 import { checkV27Schemas } from '../../scripts/compat/check-schemas.ts'
@@ -579,5 +584,35 @@ describe('Jekyll and Liquid conventions', () => {
     const words = ['é', 'a', 'Z', '🚀', '\uffff', 'a-b', 'a.md']
     const bytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
     expect([...words].sort(compareBytes)).toEqual(bytes)
+  })
+
+  it('serializeCsv gives the bytes csv-stringify gives, and csv-parse reads the rows back', () => {
+    // The serialisation the registry used before (csv-stringify, always-quoted columns by cast).
+    const reference = (rows: string[][]) => {
+      const [header, ...body] = rows
+      const head = header ? stringify([header], { delimiter: ';', record_delimiter: '\n', quoted_match: /\r/ }) : ''
+      return (
+        head +
+        stringify(body, {
+          delimiter: ';',
+          record_delimiter: '\n',
+          quoted_match: /\r/,
+          cast: { string: (value, context) => (CSV_ALWAYS_QUOTED.has(context.index) ? { value, quoted: true, quoted_empty: true } : value) },
+        })
+      )
+    }
+    const field = fc.string({ unit: fc.constantFrom('a', 'é', ';', '"', '\n', '\r', ' ', ',', '\t', '🚀', "'", '=') })
+    const row = fc.array(field, { minLength: CSV_HEADER.length, maxLength: CSV_HEADER.length })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 5 }), (body) => {
+        const rows = [[...CSV_HEADER], ...body]
+        const text = serializeCsv(rows)
+        expect(text).toBe(reference(rows))
+        expect(parse(text, { delimiter: ';' })).toEqual(rows)
+      }),
+      { numRuns: 1000, seed: 23 },
+    )
+    expect(serializeCsv([])).toBe(reference([]))
+    expect(serializeCsv([[...CSV_HEADER]])).toBe(reference([[...CSV_HEADER]]))
   })
 })
