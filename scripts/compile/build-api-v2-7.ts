@@ -390,7 +390,14 @@ export function* apiV27Files(records: readonly ParsedRecord[], config: RegistryC
   yield* apiV27OtherFiles(records, config)
 }
 
-/** Every v2.7 file but `startups.json`: they need the startups' data, not their bodies. */
+/**
+ * The startup fields that the files of apiV27OtherFiles read: the compile
+ * worker keeps only these of each startup once its `startups.json` item is
+ * written (a test checks that the files are the same with only these).
+ */
+export const OTHER_FILES_STARTUP_KEYS = ['title', 'mission', 'incubator', 'incubators', 'repository', 'contact', 'phases', 'stats_url', 'link', 'accessibility_status'] as const
+
+/** Every v2.7 file but `startups.json`: they need some of the startups' fields (OTHER_FILES_STARTUP_KEYS), not their bodies. */
 export function* apiV27OtherFiles(records: readonly ParsedRecord[], config: RegistryConfig): Generator<[string, Content]> {
   yield [`${API_V2_7_DIR}/incubators.json`, jsonChunks(incubatorsDocument(records))]
   yield [`${API_V2_7_DIR}/organisations.json`, jsonChunks(organisationsDocument(records))]

@@ -23,8 +23,8 @@ export interface ThreadOptions {
   ahead: number
   stallMs: number
 }
-// At most 48 messages of 128 records (about 80 MB of fiches) wait in the worker's queue.
-const DEFAULTS: ThreadOptions = { batch: 128, ahead: 48, stallMs: 60_000 }
+// At most 24 messages of 128 records (about 40 MB of fiches) wait in the worker's queue.
+const DEFAULTS: ThreadOptions = { batch: 128, ahead: 24, stallMs: 60_000 }
 
 export class WorkerError extends Error {
   constructor(

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { compareBytes } from '../load/byte-order.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
-import { API_V2_7_DIR, apiV27OtherFiles, startupsJsonStream } from './build-api-v2-7.ts'
+import { API_V2_7_DIR, apiV27OtherFiles, OTHER_FILES_STARTUP_KEYS, startupsJsonStream } from './build-api-v2-7.ts'
 import { CONSUMED, FAILED, received, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import { writeFiles } from './write-output.ts'
 
@@ -34,7 +34,7 @@ async function run(): Promise<number> {
   const files: string[] = []
   const incubators: ParsedRecord[] = []
   const organisations: ParsedRecord[] = []
-  // The startups' data, kept for incubators.json and startups.csv; their texts are dropped once written.
+  // What incubators.json and startups.csv need of each startup, kept once its startups.json item is written.
   const startups: ParsedRecord[] = []
   let expected: string[] | undefined
   async function* startupBatches(): AsyncGenerator<ParsedRecord[]> {
@@ -57,7 +57,11 @@ async function run(): Promise<number> {
       if (batch.length === 0) continue
       yield batch
       if (!message.written) writeStartupFiles(dir, batch)
-      for (const r of batch) startups.push({ ...r, text: '', body: '' })
+      for (const r of batch) {
+        const data: Record<string, unknown> = {}
+        for (const key of OTHER_FILES_STARTUP_KEYS) if (Object.hasOwn(r.data, key)) data[key] = r.data[key]
+        startups.push({ ...r, data, text: '', body: '' })
+      }
     }
   }
   mkdirSync(dir, { recursive: true })

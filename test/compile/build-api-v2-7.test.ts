@@ -18,7 +18,10 @@ import {
   urlEncode,
   CSV_ALWAYS_QUOTED,
   CSV_HEADER,
+  apiV27OtherFiles,
+  OTHER_FILES_STARTUP_KEYS,
 } from '../../scripts/compile/build-api-v2-7.ts'
+import { materialize } from '../../scripts/compile/output.ts'
 import { buildFeed } from '../../scripts/compile/build-feed.ts'
 import { checkV27Schemas } from '../../scripts/compat/check-schemas.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
@@ -382,6 +385,18 @@ describe("the repository's own fiches", () => {
     const startups = records.filter((r) => r.collection === 'startups').length
     expect(json(files, 'startups.json').data).toHaveLength(startups)
     expect(csv(files)).toHaveLength(startups + 1)
+  })
+})
+
+describe('apiV27OtherFiles', () => {
+  it('needs no startup field but OTHER_FILES_STARTUP_KEYS (what the compile worker keeps)', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    const read = await readRecords(root, DEFAULT_CONFIG)
+    const { records } = validateRegistry(read.sources, read.entries, DEFAULT_CONFIG)
+    const slim = records.map((r) =>
+      r.collection === 'startups' ? { ...r, text: '', body: '', data: Object.fromEntries(OTHER_FILES_STARTUP_KEYS.filter((k) => Object.hasOwn(r.data, k)).map((k) => [k, r.data[k]])) } : r,
+    )
+    expect(materialize(apiV27OtherFiles(slim, DEFAULT_CONFIG))).toEqual(materialize(apiV27OtherFiles(records, DEFAULT_CONFIG)))
   })
 })
 
