@@ -88,19 +88,19 @@ const YIELD_MS = 4
  * Writes every file under `dir`, pulling them one at a time from the lazy
  * list so that only the file being written is in memory; chunked contents are
  * written in pieces of about 1 MiB. Synchronously, one file after the other:
- * on two cores, with the v2.7 files written by a worker thread meanwhile,
- * promise-based writes with 32 in flight took twice as long (2.9 s against
- * 1.5 s for the v1 files of 10,000 startups): their thread-pool hops and the
- * threads themselves compete with the compiler for the cores. Only the
- * chunks of a content that arrives from another thread are awaited.
+ * with a worker thread compiling on the other core, promise-based writes (32
+ * in flight) kept the main thread's writing at 2.9 s for 10,000 startups,
+ * their thread-pool threads competing with both for two cores; a synchronous
+ * write has no hop to make. Only the chunks of a content that arrives from
+ * another thread are awaited.
  */
 export async function writeFiles(dir: string, files: StreamedFiles): Promise<number> {
   const made = new Set<string>([dir])
   let count = 0
   let turn = performance.now()
   for (const [rel, content] of files) {
-    // Every few milliseconds, the event loop gets a turn: the worker thread's messages
-    // (asking for the next startups) must not wait for the end of this loop.
+    // Every few milliseconds, the event loop gets a turn: a worker thread's messages (its
+    // errors, its end) must not wait for the end of this loop.
     if (performance.now() - turn > YIELD_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve))
       turn = performance.now()

@@ -56,8 +56,7 @@ export async function compileAndWrite(out: string, files: LazyFiles, timings: Ti
 }
 
 export async function buildCommand(options: Options): Promise<number> {
-  const { io, lang } = options
-  const timings = io.timings ?? new Timings()
+  const timings = options.io.timings ?? new Timings()
   // Started first, so that it loads its modules while the fiches are read and checked.
   const thread = (await useThread(options.root, options.config, options.io.env)) ? new CompileThread(options.out, options.config) : undefined
   try {
