@@ -7,7 +7,7 @@
  */
 import type { Collection, RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
-import { FICHE_SCHEMAS } from '../validate/ajv.ts'
+import { FICHE_SCHEMAS } from '../validate/schemas.ts'
 import { organisationId } from '../validate/references.ts'
 import { apiV27Files } from './build-api-v2-7.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'

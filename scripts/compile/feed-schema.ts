@@ -5,7 +5,7 @@
  * Each schema is standalone (the shared definitions are bundled in).
  */
 import type { Collection } from '../load/config.ts'
-import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/ajv.ts'
+import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
 
 export const API_VERSION = '1.0'
 export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators'] as const

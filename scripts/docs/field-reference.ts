@@ -3,7 +3,7 @@
  * fiche schemas; a test checks that the committed file is up to date.
  */
 import type { Collection } from '../load/config.ts'
-import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/ajv.ts'
+import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
 
 const TITLES: Record<Collection, string> = {
   startups: 'Startups (`startups/<identifiant>.md`)',

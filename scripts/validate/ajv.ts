@@ -6,17 +6,11 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type { Ajv2020, CodeOptions, ValidateFunction } from 'ajv/dist/2020.js'
-import common from '../../schemas/common.schema.json' with { type: 'json' }
-import incubator from '../../schemas/incubator.schema.json' with { type: 'json' }
-import organisation from '../../schemas/organisation.schema.json' with { type: 'json' }
-import startup from '../../schemas/startup.schema.json' with { type: 'json' }
 import type { Collection } from '../load/config.ts'
 import { FORMATS } from './formats.ts'
+import { COMMON_SCHEMA, FICHE_SCHEMAS } from './schemas.ts'
 
-export type JsonSchema = Record<string, any>
-
-export const FICHE_SCHEMAS: Record<Collection, JsonSchema> = { startups: startup, organisations: organisation, incubators: incubator }
-export const COMMON_SCHEMA: JsonSchema = common
+export { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from './schemas.ts'
 
 // Ajv itself is loaded only when schemas are compiled (tests, tools, a stale generated file):
 // commands validate with the generated code and save its loading time (about 35 ms).
@@ -27,14 +21,14 @@ export function createAjv(code?: CodeOptions): Ajv2020 {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, ...(code ? { code } : {}) })
   for (const [name, check] of Object.entries(FORMATS)) ajv.addFormat(name, check)
-  ajv.addSchema(common)
+  ajv.addSchema(COMMON_SCHEMA)
   return ajv
 }
 
 /** A digest of the schemas, as they are compiled: the generated validators say which schemas they come from. */
 export function schemasHash(): string {
   return createHash('sha256')
-    .update(JSON.stringify([common, FICHE_SCHEMAS]))
+    .update(JSON.stringify([COMMON_SCHEMA, FICHE_SCHEMAS]))
     .digest('hex')
 }
 
@@ -59,5 +53,5 @@ export function ficheValidators(): Record<Collection, ValidateFunction> {
 export function chooseValidators(module: Record<string, unknown> | undefined): Record<Collection, ValidateFunction> {
   if (module && module.SCHEMAS_HASH === schemasHash()) return module as unknown as Record<Collection, ValidateFunction>
   const ajv = createAjv()
-  return { startups: ajv.compile(startup), organisations: ajv.compile(organisation), incubators: ajv.compile(incubator) }
+  return { startups: ajv.compile(FICHE_SCHEMAS.startups), organisations: ajv.compile(FICHE_SCHEMAS.organisations), incubators: ajv.compile(FICHE_SCHEMAS.incubators) }
 }
