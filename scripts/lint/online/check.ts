@@ -8,7 +8,7 @@
  */
 import { readCache, writeCache, isFresh, type CacheProblem } from './cache.ts'
 import { checkRepository, type RepositoryContext } from './check-repository.ts'
-import { checkUrl, systemResolver, type FetchContext, type Resolver } from './fetch-url.ts'
+import { allowAll, checkUrl, refusePrivate, systemResolver, type FetchContext, type Resolver } from './fetch-url.ts'
 import { createGitHubSession } from './github.ts'
 import { mapBounded } from './pool.ts'
 import { repositoryOutcome } from './repository-outcome.ts'
@@ -115,7 +115,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
     retries,
     maxRedirects: bounded(options.maxRedirects, d.maxRedirects, 0, 50),
     userAgent,
-    allowPrivateAddresses: options.allowPrivateAddresses === true,
+    policy: options.allowPrivateAddresses === true ? allowAll : refusePrivate,
     resolver: options.resolver ?? systemResolver,
   }
   const github = createGitHubSession({ baseUrl: options.githubBaseUrl ?? d.githubBaseUrl, token, userAgent, timeoutMs, retries })

@@ -6,7 +6,7 @@
  * refused. The verdict is a value (`UrlVerdict`), never an exception.
  */
 import { lookup as dnsLookup } from 'node:dns/promises'
-import { firstRefused, ipLiteral } from './address-policy.ts'
+import { firstRefused, ipLiteral, type RefusedRange } from './address-policy.ts'
 import { httpRequest, errorCode, type HttpAnswer, type PinnedAddress } from './http-request.ts'
 import type { OnlineOutcome } from './types.ts'
 
@@ -20,9 +20,19 @@ export interface FetchContext {
   retries: number
   maxRedirects: number
   userAgent: string
-  allowPrivateAddresses: boolean
+  /** Which addresses may not be connected to: `refusePrivate`, or nothing in tests. */
+  policy: AddressPolicy
   resolver: Resolver
 }
+
+/** The refused range among a host's addresses, or null when the connection may go ahead. */
+export type AddressPolicy = (addresses: readonly string[]) => RefusedRange | null
+
+/** The policy for strangers' URLs: loopback, private, link-local… are refused. */
+export const refusePrivate: AddressPolicy = (addresses) => firstRefused(addresses)?.range ?? null
+
+/** Tests only: every address allowed. */
+export const allowAll: AddressPolicy = () => null
 
 /** The answer to one hop, or why no request was sent. */
 export type HopAnswer =
@@ -86,10 +96,8 @@ async function addressFor(
     }
     if (addresses.length === 0) return { kind: 'network', code: 'ENOTFOUND' }
   }
-  if (!ctx.allowPrivateAddresses) {
-    const refused = firstRefused(addresses.map((a) => a.address))
-    if (refused) return { kind: 'refused-address', range: refused.range }
-  }
+  const refused = ctx.policy(addresses.map((a) => a.address))
+  if (refused) return { kind: 'refused-address', range: refused }
   if (literal) return { pin: null }
   const first = addresses[0]!
   return { pin: { address: first.address, family: first.family === 6 ? 6 : 4 } }
