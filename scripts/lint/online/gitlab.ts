@@ -53,6 +53,7 @@ export async function checkGitLabProject(
     return { outcome, ...(detail ? { detail } : {}) }
   }
   if (answer.status === 404) return { outcome: 'repo-not-found', status: 404 }
+  if (answer.status === 429) return { outcome: 'rate-limited', status: 429 }
   if (answer.status !== 200 || !answer.body || !answer.bodyComplete) return null
   let json: unknown
   try {

@@ -214,6 +214,7 @@ describe('other forges', () => {
         'group/sub/closed': { visibility: 'private' },
         'group/nolicence': { license: null },
         'group/html': 'not-json',
+        'group/busy': 'rate-limited',
       }),
     )
     const github = await startFakeGitHub({})
@@ -226,6 +227,7 @@ describe('other forges', () => {
         repo(`http://gitlab.test:${p}/group/nolicence`),
         repo(`http://gitlab.test:${p}/group/missing`),
         repo(`http://gitlab.test:${p}/group/html`),
+        repo(`http://gitlab.test:${p}/group/busy`),
         repo(`http://git.test:${p}/group/app/src/branch/main`),
         repo(`http://git.test:${p}/group/gone`),
       ],
@@ -237,6 +239,7 @@ describe('other forges', () => {
       [`http://gitlab.test:${p}/group/nolicence`]: 'repo-no-licence',
       [`http://gitlab.test:${p}/group/missing`]: 'repo-not-found',
       [`http://gitlab.test:${p}/group/html`]: 'ok', // API unusable: the page answers
+      [`http://gitlab.test:${p}/group/busy`]: 'rate-limited',
       [`http://git.test:${p}/group/app/src/branch/main`]: 'ok',
       [`http://git.test:${p}/group/gone`]: 'repo-not-found',
     })

@@ -65,13 +65,14 @@ export interface FakeGitLabProject {
 }
 
 /** A GitLab instance: the API for `projects`, and project pages (200) for the same paths. */
-export async function startFakeGitLab(projects: Record<string, FakeGitLabProject | 'not-json'>): Promise<TestServer> {
+export async function startFakeGitLab(projects: Record<string, FakeGitLabProject | 'not-json' | 'rate-limited'>): Promise<TestServer> {
   return startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const api = /^\/api\/v4\/projects\/([^/]+)$/.exec(url.pathname)
     if (api) {
       const path = decodeURIComponent(api[1]!)
       const project = projects[path]
+      if (project === 'rate-limited') return json(res, 429, { message: 'Retry later' }, { 'retry-after': '60' })
       if (project === 'not-json') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>')
       if (!project) return json(res, 404, { message: '404 Project Not Found' })
       return json(res, 200, {
