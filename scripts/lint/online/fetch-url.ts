@@ -82,7 +82,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 async function addressFor(
   hostname: string,
   ctx: FetchContext,
-): Promise<{ pin: PinnedAddress | null } | HopAnswer> {
+): Promise<{ pins: PinnedAddress[] | null } | HopAnswer> {
   const literal = ipLiteral(hostname)
   let addresses: Array<{ address: string; family: number }>
   if (literal) addresses = [{ address: literal, family: literal.includes(':') ? 6 : 4 }]
@@ -98,9 +98,8 @@ async function addressFor(
   }
   const refused = ctx.policy(addresses.map((a) => a.address))
   if (refused) return { kind: 'refused-address', range: refused }
-  if (literal) return { pin: null }
-  const first = addresses[0]!
-  return { pin: { address: first.address, family: first.family === 6 ? 6 : 4 } }
+  if (literal) return { pins: null }
+  return { pins: addresses.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })) }
 }
 
 export interface HopOptions {
@@ -118,7 +117,7 @@ export async function fetchHop(text: string, ctx: FetchContext, hop: HopOptions)
   return httpRequest({
     url,
     method: hop.method,
-    address: target.pin,
+    addresses: target.pins,
     timeoutMs: ctx.timeoutMs,
     headers: { 'user-agent': ctx.userAgent, accept: '*/*', ...hop.headers },
     maxBodyBytes: hop.maxBodyBytes ?? 0,

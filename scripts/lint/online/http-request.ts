@@ -22,8 +22,8 @@ export interface PinnedAddress {
 export interface HttpExchange {
   url: URL
   method: 'HEAD' | 'GET'
-  /** The checked address to connect to; null when the URL's host is an IP literal. */
-  address: PinnedAddress | null
+  /** The checked addresses to connect to (not empty); null when the URL's host is an IP literal. */
+  addresses: PinnedAddress[] | null
   timeoutMs: number
   headers: Record<string, string>
   /** How much of the body to read (0: none, the socket is closed once the headers arrive). */
@@ -51,10 +51,16 @@ export function errorCode(error: unknown): string {
 
 type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void
 
-function pinnedLookup(pin: PinnedAddress) {
+/**
+ * A `lookup` that answers only with the checked addresses. Node asks for all of
+ * them when it tries families in turn (autoSelectFamily); when it asks for one,
+ * IPv4 comes first, as many networks (CI runners among them) have no IPv6 route.
+ */
+function pinnedLookup(pins: PinnedAddress[]) {
+  const first = pins.find((p) => p.family === 4) ?? pins[0]!
   return (_host: string, options: { all?: boolean }, callback: LookupCallback): void => {
-    if (options?.all) callback(null, [{ address: pin.address, family: pin.family }])
-    else callback(null, pin.address, pin.family)
+    if (options?.all) callback(null, pins.map((p) => ({ address: p.address, family: p.family })))
+    else callback(null, first.address, first.family)
   }
 }
 
@@ -73,7 +79,7 @@ export function httpRequest(x: HttpExchange): Promise<HttpAnswer> {
       agent: false,
       headers: { ...x.headers, connection: 'close', 'accept-encoding': 'identity' },
     }
-    if (x.address) options.lookup = pinnedLookup(x.address) as unknown as http.RequestOptions['lookup']
+    if (x.addresses) options.lookup = pinnedLookup(x.addresses) as unknown as http.RequestOptions['lookup']
     let req: http.ClientRequest
     try {
       req = transport.request(x.url, options, (res) => {

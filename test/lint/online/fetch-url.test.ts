@@ -2,6 +2,9 @@
  * The URL checker against real servers on 127.0.0.1. Private addresses are
  * allowed here (`allowAll`) except where the policy itself is under test.
  */
+import { readFileSync } from 'node:fs'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   allowAll,
@@ -260,5 +263,29 @@ describe('the address policy, against a real server that must not be contacted',
       finalUrl: `http://127.0.0.2:${server.port}/inside`,
     })
     expect(server.requests.map((r) => r.url)).toEqual(['/start'])
+  })
+})
+
+describe('https', () => {
+  it('a certificate no public authority signed is unreachable, with the TLS error code, and no request is sent', async () => {
+    const tls = (name: string) => readFileSync(new URL(`./tls/${name}`, import.meta.url))
+    let requests = 0
+    const server = https.createServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (_req, res) => {
+      requests++
+      res.end('secret')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
+      for (const url of [`https://127.0.0.1:${port}/`, `https://site.test:${port}/`]) {
+        const verdict = await checkUrl(url, context({ resolver }))
+        expect(verdict).toEqual({ outcome: 'unreachable', detail: 'DEPTH_ZERO_SELF_SIGNED_CERT' })
+      }
+      expect(requests).toBe(0)
+    } finally {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   })
 })
