@@ -39,8 +39,11 @@ const SEGMENT = /^[A-Za-z0-9._-]{1,255}$/
 
 /** Whether a host is a GitLab instance whose public API can be asked (`/api/v4`). */
 export function isGitLabHost(host: string): boolean {
-  return host === 'framagit.org' || host === 'gitlab.com' || /(^|\.)gitlab\./.test(host)
+  return KNOWN_GITLAB.has(host) || /(^|\.)gitlab[.-]/.test(host)
 }
+
+/** GitLab instances the registry's fiches name whose host name does not say so. */
+const KNOWN_GITLAB = new Set(['gitlab.com', 'framagit.org', 'forge.apps.education.fr'])
 
 function segmentsOf(url: URL): string[] {
   const segments: string[] = []

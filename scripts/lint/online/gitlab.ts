@@ -34,6 +34,17 @@ export function gitLabFacts(host: string, json: unknown): RepositoryFacts | null
   return facts
 }
 
+/** Whether a 404 body is GitLab's (`{"message":"404 Project Not Found"}`) (pure). */
+export function isGitLabNotFound(body: Buffer | undefined): boolean {
+  if (!body) return false
+  try {
+    const json = JSON.parse(body.toString('utf8')) as { message?: unknown }
+    return typeof json?.message === 'string' && json.message.startsWith('404')
+  } catch {
+    return false
+  }
+}
+
 /** Asks a GitLab instance; null when its API gave nothing usable (then check the page). */
 export async function checkGitLabProject(
   origin: string,
@@ -52,7 +63,10 @@ export async function checkGitLabProject(
     const { outcome, detail } = verdictOf({ kind: 'end', answer, finalUrl: api }, api)
     return { outcome, ...(detail ? { detail } : {}) }
   }
-  if (answer.status === 404) return { outcome: 'repo-not-found', status: 404 }
+  if (answer.status === 404) {
+    // only GitLab's own 404 says the project is missing; another server's says nothing
+    return isGitLabNotFound(answer.body) ? { outcome: 'repo-not-found', status: 404 } : null
+  }
   if (answer.status === 429) return { outcome: 'rate-limited', status: 429 }
   if (answer.status !== 200 || !answer.body || !answer.bodyComplete) return null
   let json: unknown

@@ -252,6 +252,23 @@ describe('other forges', () => {
     expect(results.get(`repository http://git.test:${p}/group/app/src/branch/main`)!.repository).toEqual({ host: 'git.test' })
   })
 
+  it('a 404 from a GitLab-looking host that is not GitLab does not mean missing: the page decides', async () => {
+    const site = await track(
+      startServer((req, res) => {
+        if (req.url!.startsWith('/api/')) res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>')
+        else res.writeHead(req.url === '/group/app' ? 200 : 404).end()
+      }),
+    )
+    const github = await startFakeGitHub({})
+    const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
+    const results = await checkOnline(
+      [repo(`http://gitlab.test:${site.port}/group/app`), repo(`http://gitlab.test:${site.port}/group/gone`)],
+      options(github, { resolver }),
+    )
+    expect(Object.values(outcomes(results))).toEqual(['ok', 'repo-not-found'])
+    expect(site.requests.map((r) => r.url)).toContain('/group/app')
+  })
+
   it('a repository URL on a private address is refused before any forge API', async () => {
     const github = await startFakeGitHub({})
     const results = await checkOnline(

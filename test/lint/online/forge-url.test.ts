@@ -12,6 +12,8 @@ describe('parseForgeUrl', () => {
     ['https://gitlab.com/group/sub/project/tree/master', 'gitlab', 'group/sub/project', 'https://gitlab.com/group/sub/project'],
     ['https://framagit.org/group/project', 'gitlab', 'group/project', 'https://framagit.org/group/project'],
     ['https://gitlab.huma-num.fr/group/project/-/blob/main/README.md', 'gitlab', 'group/project', 'https://gitlab.huma-num.fr/group/project'],
+    ['https://gitlab-forge.din.developpement-durable.gouv.fr/pub/pnm-public/camino', 'gitlab', 'pub/pnm-public/camino', 'https://gitlab-forge.din.developpement-durable.gouv.fr/pub/pnm-public/camino'],
+    ['https://forge.apps.education.fr/incubateur/projet/startup-d-etat/compte-ressources', 'gitlab', 'incubateur/projet/startup-d-etat/compte-ressources', 'https://forge.apps.education.fr/incubateur/projet/startup-d-etat/compte-ressources'],
     ['https://codeberg.org/owner/name/src/branch/main', 'other', 'owner/name', 'https://codeberg.org/owner/name'],
     ['https://git.example.fr/owner/name.git', 'other', 'owner/name', 'https://git.example.fr/owner/name'],
   ])('%s', (url, forge, path, pageUrl) => {
