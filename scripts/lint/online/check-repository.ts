@@ -3,7 +3,7 @@
  * github.com through its API, GitLab instances through theirs, any other
  * forge (Codeberg, Gitea, git.*) by its page answering.
  */
-import { acceptUrl, checkUrl, type FetchContext } from './fetch-url.ts'
+import { acceptUrl, checkUrl, withDeadline, type FetchContext } from './fetch-url.ts'
 import { parseForgeUrl } from './forge-url.ts'
 import { checkGitHubRepository, type GitHubSession, type RepositoryVerdict } from './github.ts'
 import { checkGitLabProject } from './gitlab.ts'
@@ -42,7 +42,8 @@ async function checkPage(url: string, host: string, ctx: RepositoryContext): Pro
   return { ...verdict, outcome: gone ? 'repo-not-found' : verdict.outcome, repository: { host } }
 }
 
-export async function checkRepository(url: string, ctx: RepositoryContext): Promise<RepositoryCheck> {
+export async function checkRepository(url: string, context: RepositoryContext): Promise<RepositoryCheck> {
+  const ctx = { ...context, fetch: withDeadline(context.fetch) }
   const accepted = acceptUrl(url)
   if (!(accepted instanceof URL)) return { outcome: 'refused-scheme', detail: accepted.reason }
   const forge = parseForgeUrl(url)

@@ -19,6 +19,8 @@ export interface OnlineOptions {
   concurrency?: number
   /** Time limit of one request, connection and DNS included, in milliseconds (default 10 000). */
   timeoutMs?: number
+  /** Time limit of all the requests for one target: retries, redirects, HEAD then GET (default 4 × timeoutMs). */
+  targetTimeoutMs?: number
   /** More tries after a timeout, a reset connection or a 5xx (default 1). */
   retries?: number
   /** Redirects followed before giving up (default 10). */
@@ -112,6 +114,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
 
   const fetch: FetchContext = {
     timeoutMs,
+    targetTimeoutMs: bounded(options.targetTimeoutMs, 4 * timeoutMs, 1, 3_600_000),
     retries,
     maxRedirects: bounded(options.maxRedirects, d.maxRedirects, 0, 50),
     userAgent,

@@ -16,7 +16,12 @@ export type Resolver = (hostname: string) => Promise<Array<{ address: string; fa
 export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true })
 
 export interface FetchContext {
+  /** Time limit of one request (DNS, connection, headers, body read). */
   timeoutMs: number
+  /** Time limit of all the requests for one target (retries, redirects, HEAD then GET). */
+  targetTimeoutMs?: number
+  /** Set by `withDeadline`: the `performance.now()` after which no request starts. */
+  deadline?: number
   retries: number
   maxRedirects: number
   userAgent: string
@@ -70,6 +75,18 @@ export function acceptUrl(text: string): URL | { reason: 'invalid' | 'scheme' | 
   return url
 }
 
+/** The context for one target: its requests share `targetTimeoutMs`. */
+export function withDeadline(ctx: FetchContext): FetchContext {
+  if (ctx.targetTimeoutMs === undefined) return ctx
+  return { ...ctx, deadline: performance.now() + ctx.targetTimeoutMs }
+}
+
+/** The time left for the next request, within both limits. */
+function timeLeft(ctx: FetchContext): number {
+  if (ctx.deadline === undefined) return ctx.timeoutMs
+  return Math.min(ctx.timeoutMs, Math.floor(ctx.deadline - performance.now()))
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined
   const expiry = new Promise<'timeout'>((resolve) => {
@@ -82,13 +99,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 async function addressFor(
   hostname: string,
   ctx: FetchContext,
+  timeoutMs: number,
 ): Promise<{ pins: PinnedAddress[] | null } | HopAnswer> {
   const literal = ipLiteral(hostname)
   let addresses: Array<{ address: string; family: number }>
   if (literal) addresses = [{ address: literal, family: literal.includes(':') ? 6 : 4 }]
   else {
     try {
-      const found = await withTimeout(ctx.resolver(hostname.replace(/\.$/, '')), ctx.timeoutMs)
+      const found = await withTimeout(ctx.resolver(hostname.replace(/\.$/, '')), timeoutMs)
       if (found === 'timeout') return { kind: 'timeout' }
       addresses = found
     } catch (error) {
@@ -112,13 +130,17 @@ export interface HopOptions {
 export async function fetchHop(text: string, ctx: FetchContext, hop: HopOptions): Promise<HopAnswer> {
   const url = acceptUrl(text)
   if (!(url instanceof URL)) return { kind: 'refused-scheme', reason: url.reason }
-  const target = await addressFor(url.hostname, ctx)
+  let left = timeLeft(ctx)
+  if (left <= 0) return { kind: 'timeout' }
+  const target = await addressFor(url.hostname, ctx, left)
   if ('kind' in target) return target
+  left = timeLeft(ctx)
+  if (left <= 0) return { kind: 'timeout' }
   return httpRequest({
     url,
     method: hop.method,
     addresses: target.pins,
-    timeoutMs: ctx.timeoutMs,
+    timeoutMs: left,
     headers: { 'user-agent': ctx.userAgent, accept: '*/*', ...hop.headers },
     maxBodyBytes: hop.maxBodyBytes ?? 0,
   })
@@ -195,7 +217,8 @@ export function verdictOf(end: ChainEnd, start: string): UrlVerdict {
 }
 
 /** Whether a page answers: HEAD, then GET from the start when HEAD got an error status. */
-export async function checkUrl(url: string, ctx: FetchContext): Promise<UrlVerdict> {
+export async function checkUrl(url: string, context: FetchContext): Promise<UrlVerdict> {
+  const ctx = context.deadline === undefined ? withDeadline(context) : context
   let end = await followRedirects(url, ctx, { method: 'HEAD' })
   if (end.kind === 'end' && end.answer.kind === 'response' && end.answer.status >= 400) {
     end = await followRedirects(url, ctx, { method: 'GET', headers: { accept: 'text/html,*/*' } })

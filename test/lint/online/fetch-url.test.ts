@@ -104,6 +104,15 @@ describe('checkUrl against real servers', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/r0', '/r1', '/r2', '/r3'])
   })
 
+  it('a slow redirect chain stops at the time limit of the target, whatever the per-request limit', async () => {
+    const server = await serve((req, res) => {
+      setTimeout(() => res.writeHead(302, { location: `/r${Number(req.url!.slice(2)) + 1}` }).end(), 100)
+    })
+    const verdict = await checkUrl(`${server.origin}/r0`, context({ timeoutMs: 5000, targetTimeoutMs: 300, maxRedirects: 50 }))
+    expect(verdict.outcome).toBe('timeout')
+    expect(server.requests.length).toBeLessThan(50)
+  })
+
   it('HEAD refused (405) then GET answers: ok', async () => {
     const server = await serve((req, res) => {
       if (req.method === 'HEAD') res.writeHead(405, { allow: 'GET' }).end()
