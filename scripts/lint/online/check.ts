@@ -10,6 +10,7 @@ import { readCache, writeCache, isFresh, type CacheProblem } from './cache.ts'
 import { checkRepository, type RepositoryContext } from './check-repository.ts'
 import { allowAll, checkUrl, refusePrivate, systemResolver, type FetchContext, type Resolver } from './fetch-url.ts'
 import { createGitHubSession } from './github.ts'
+import { parseForgeUrl } from './forge-url.ts'
 import { mapBounded } from './pool.ts'
 import { repositoryOutcome } from './repository-outcome.ts'
 import { onlineKey, type OnlineResult, type OnlineTarget } from './types.ts'
@@ -17,6 +18,8 @@ import { onlineKey, type OnlineResult, type OnlineTarget } from './types.ts'
 export interface OnlineOptions {
   /** Checks in flight at once (default 8). */
   concurrency?: number
+  /** Checks in flight at once on the same host, the GitHub API counting as one (default 2). */
+  perHostConcurrency?: number
   /** Time limit of one request, connection and DNS included, in milliseconds (default 10 000). */
   timeoutMs?: number
   /** Time limit of all the requests for one target: retries, redirects, HEAD then GET (default 4 × timeoutMs). */
@@ -60,6 +63,7 @@ export type OnlineWarning =
 
 export const DEFAULT_ONLINE_OPTIONS = {
   concurrency: 8,
+  perHostConcurrency: 2,
   timeoutMs: 10_000,
   retries: 1,
   maxRedirects: 10,
@@ -71,6 +75,16 @@ export const DEFAULT_ONLINE_OPTIONS = {
 
 /** Results that say nothing lasting about the target are not cached. */
 const NOT_CACHED = new Set(['rate-limited', 'refused-scheme'])
+
+/** The host a target's first request goes to, for the per-host limit. */
+function hostOf(target: OnlineTarget): string {
+  if (target.kind === 'repository' && parseForgeUrl(target.url)?.forge === 'github') return 'api github'
+  try {
+    return `host ${new URL(target.url.trim()).hostname.toLowerCase()}`
+  } catch {
+    return `invalid ${target.url}`
+  }
+}
 
 function bounded(value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback
@@ -144,7 +158,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
     done++
     options.onProgress?.({ done, total, result, cached: hit !== undefined })
     return result
-  })
+  }, { groupOf: hostOf, perGroup: bounded(options.perHostConcurrency, d.perHostConcurrency, 1, 64) })
 
   const byKey = new Map<string, OnlineResult>()
   for (const result of results) byKey.set(onlineKey(result), result)

@@ -297,10 +297,40 @@ describe('bounded concurrency and deduplication', () => {
     )
     const github = await startFakeGitHub({})
     const targets = Array.from({ length: 12 }, (_, i) => url(`${site.origin}/page-${i}`))
-    const results = await checkOnline(targets, options(github, { concurrency: 3 }))
+    const results = await checkOnline(targets, options(github, { concurrency: 3, perHostConcurrency: 10 }))
     expect(new Set(Object.values(outcomes(results)))).toEqual(new Set(['ok']))
     expect(site.requests).toHaveLength(12)
     expect(site.maxInFlight()).toBe(3)
+  })
+
+  it('never more than perHostConcurrency in flight on one host', async () => {
+    const held: Array<() => void> = []
+    let quiet: NodeJS.Timeout | undefined
+    const hosts = new Map<string, number>()
+    let maxPerHost = 0
+    const site = await track(
+      startServer((req, res) => {
+        const host = req.headers.host!.split(':')[0]!
+        hosts.set(host, (hosts.get(host) ?? 0) + 1)
+        maxPerHost = Math.max(maxPerHost, hosts.get(host)!)
+        held.push(() => {
+          hosts.set(host, hosts.get(host)! - 1)
+          res.end('ok')
+        })
+        clearTimeout(quiet)
+        quiet = setTimeout(() => held.splice(0).forEach((release) => release()), 150)
+      }),
+    )
+    const github = await startFakeGitHub({})
+    const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
+    const targets = ['a.test', 'b.test'].flatMap((host) =>
+      Array.from({ length: 5 }, (_, i) => url(`http://${host}:${site.port}/page-${i}`)),
+    )
+    const results = await checkOnline(targets, options(github, { concurrency: 8, perHostConcurrency: 2, resolver }))
+    expect(new Set(Object.values(outcomes(results)))).toEqual(new Set(['ok']))
+    expect(site.requests).toHaveLength(10)
+    expect(maxPerHost).toBe(2)
+    expect(site.maxInFlight()).toBe(4)
   })
 
   it('the same target twice is checked once; results keep the targets order', async () => {
