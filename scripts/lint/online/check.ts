@@ -110,7 +110,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
   const timeoutMs = bounded(options.timeoutMs, d.timeoutMs, 1, 600_000)
   const retries = bounded(options.retries, d.retries, 0, 5)
   const userAgent = options.userAgent ?? d.userAgent
-  const token = options.githubToken === undefined ? (process.env.GITHUB_TOKEN || null) : options.githubToken
+  const token = (options.githubToken === undefined ? process.env.GITHUB_TOKEN : options.githubToken) || null
 
   const unique = new Map<string, OnlineTarget>()
   for (const target of targets) {
@@ -150,7 +150,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
     else {
       const found = target.kind === 'url' ? await checkUrl(target.url, fetch) : await checkRepository(target.url, repositories)
       result = { kind: target.kind, url: target.url, checkedAt, ...found }
-      if (result.outcome === 'rate-limited' && !rateLimitWarned) {
+      if (result.outcome === 'rate-limited' && github.gate.limited && !rateLimitWarned) {
         rateLimitWarned = true
         warn({ id: 'github-rate-limited', ...(github.gate.resetAt ? { resetAt: github.gate.resetAt } : {}), authenticated: token !== null })
       }

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { checkOnline, type OnlineOptions, type OnlineWarning } from '../../../scripts/lint/online/check.ts'
 import type { Resolver } from '../../../scripts/lint/online/fetch-url.ts'
 import { onlineKey, type OnlineResult, type OnlineTarget } from '../../../scripts/lint/online/types.ts'
@@ -174,6 +174,17 @@ describe('repositories on github.com through Octokit', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ id: 'github-rate-limited', authenticated: true }))
   })
 
+  it('reads GITHUB_TOKEN when no token option is given', async () => {
+    const github = await startFakeGitHub(REPOS)
+    vi.stubEnv('GITHUB_TOKEN', TOKEN)
+    try {
+      await checkOnline([repo('https://github.com/betagouv/public')], { ...options(github), githubToken: undefined })
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    expect(github.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`)
+  })
+
   it('sends no Authorization without a token', async () => {
     const github = await startFakeGitHub(REPOS)
     await checkOnline([repo('https://github.com/betagouv/public')], options(github))
@@ -220,6 +231,7 @@ describe('other forges', () => {
     const github = await startFakeGitHub({})
     const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
     const p = gitlab.port
+    const warnings: OnlineWarning[] = []
     const results = await checkOnline(
       [
         repo(`http://gitlab.test:${p}/group/app/-/tree/main`),
@@ -231,8 +243,9 @@ describe('other forges', () => {
         repo(`http://git.test:${p}/group/app/src/branch/main`),
         repo(`http://git.test:${p}/group/gone`),
       ],
-      options(github, { resolver }),
+      options(github, { resolver, onWarning: (w) => warnings.push(w) }),
     )
+    expect(warnings).toEqual([]) // a GitLab rate limit is not GitHub's
     expect(outcomes(results)).toEqual({
       [`http://gitlab.test:${p}/group/app/-/tree/main`]: 'ok',
       [`http://gitlab.test:${p}/group/sub/closed.git`]: 'repo-private',
