@@ -6,6 +6,7 @@
  * rules read the results (`types.ts`); this module is the only network code
  * of the lint stage.
  */
+import { join } from 'node:path'
 import { readCache, writeCache, isFresh, type CacheProblem } from './cache.ts'
 import { checkRepository, type RepositoryContext } from './check-repository.ts'
 import { allowAll, checkUrl, refusePrivate, systemResolver, type FetchContext, type Resolver } from './fetch-url.ts'
@@ -28,8 +29,10 @@ export interface OnlineOptions {
   retries?: number
   /** Redirects followed before giving up (default 10). */
   maxRedirects?: number
-  /** The cache file (JSON); no cache when absent. */
-  cacheFile?: string
+  /** The registry's root: the cache goes to `<root>/.cache/online-checks.json` unless `cacheFile` says otherwise. */
+  root?: string
+  /** The cache file (JSON); `null`: no cache. Default: under `root` when given, otherwise none. */
+  cacheFile?: string | null
   /** How long a cached result is used, in milliseconds (default 24 hours). */
   cacheMaxAgeMs?: number
   /** The clock, for `checkedAt` and cache expiry (default: the system clock). */
@@ -39,10 +42,12 @@ export interface OnlineOptions {
   /** The GitHub REST API (default https://api.github.com). */
   githubBaseUrl?: string
   /**
-   * The GitHub token; `undefined` reads the GITHUB_TOKEN environment variable,
-   * `null` means none. Sent to the GitHub API only, never printed or stored.
+   * The GitHub token; `undefined` reads GITHUB_TOKEN from `env`, `null` means
+   * none. Sent to the GitHub API only, never printed or stored.
    */
   githubToken?: string | null
+  /** Where GITHUB_TOKEN is read from (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>
   /** A repository without a push for longer than this is `repo-inactive` (default 365 days). */
   activityWindowDays?: number
   /** The User-Agent header sent everywhere. */
@@ -72,6 +77,11 @@ export const DEFAULT_ONLINE_OPTIONS = {
   activityWindowDays: 365,
   userAgent: 'registre-startups-beta (online evidence check; +https://beta.gouv.fr)',
 } as const
+
+/** Where the cache goes in a registry when no file is given. */
+export function defaultCacheFile(root: string): string {
+  return join(root, '.cache', 'online-checks.json')
+}
 
 /** Results that say nothing lasting about the target are not cached. */
 const NOT_CACHED = new Set(['rate-limited', 'refused-scheme'])
@@ -110,7 +120,9 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
   const timeoutMs = bounded(options.timeoutMs, d.timeoutMs, 1, 600_000)
   const retries = bounded(options.retries, d.retries, 0, 5)
   const userAgent = options.userAgent ?? d.userAgent
-  const token = (options.githubToken === undefined ? process.env.GITHUB_TOKEN : options.githubToken) || null
+  const env = options.env ?? process.env
+  const token = (options.githubToken === undefined ? env.GITHUB_TOKEN : options.githubToken) || null
+  const cacheFile = options.cacheFile === undefined ? (options.root ? defaultCacheFile(options.root) : null) : options.cacheFile
 
   const unique = new Map<string, OnlineTarget>()
   for (const target of targets) {
@@ -119,10 +131,10 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
   }
 
   const cached = new Map<string, OnlineResult>()
-  if (options.cacheFile) {
-    const read = await readCache(options.cacheFile)
-    if (read.problem) warn({ id: 'cache-ignored', file: options.cacheFile, problem: read.problem })
-    if (read.dropped > 0) warn({ id: 'cache-entries-dropped', file: options.cacheFile, count: read.dropped })
+  if (cacheFile) {
+    const read = await readCache(cacheFile)
+    if (read.problem) warn({ id: 'cache-ignored', file: cacheFile, problem: read.problem })
+    if (read.dropped > 0) warn({ id: 'cache-entries-dropped', file: cacheFile, count: read.dropped })
     for (const [key, result] of read.entries) if (isFresh(result, nowMs, maxAgeMs)) cached.set(key, result)
   }
 
@@ -163,11 +175,11 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
   const byKey = new Map<string, OnlineResult>()
   for (const result of results) byKey.set(onlineKey(result), result)
 
-  if (options.cacheFile) {
+  if (cacheFile) {
     const store = new Map(cached)
     for (const [key, result] of byKey) if (!NOT_CACHED.has(result.outcome) && !cached.has(key)) store.set(key, result)
-    const code = await writeCache(options.cacheFile, store)
-    if (code) warn({ id: 'cache-unwritable', file: options.cacheFile, code })
+    const code = await writeCache(cacheFile, store)
+    if (code) warn({ id: 'cache-unwritable', file: cacheFile, code })
   }
   return byKey
 }

@@ -82,7 +82,8 @@ describe('online mode end to end (acceptance)', () => {
         url(`${s}/moved`),
         url(`${s}/slow`),
         repo('https://github.com/betagouv/public'),
-        repo('https://github.com/betagouv/secret'), // private, or missing: 404
+        repo('https://github.com/betagouv/secret'), // private and no token, or missing: 404
+        repo('https://github.com/betagouv/visible-private'), // private, seen with a token that has access
         repo('https://github.com/betagouv/nolicence.git'),
       ],
       options(github, { timeoutMs: 200 }),
@@ -94,6 +95,7 @@ describe('online mode end to end (acceptance)', () => {
       [`${s}/slow`]: 'timeout',
       'https://github.com/betagouv/public': 'ok',
       'https://github.com/betagouv/secret': 'repo-not-found',
+      'https://github.com/betagouv/visible-private': 'repo-private',
       'https://github.com/betagouv/nolicence.git': 'repo-no-licence',
     })
     expect(first.get(`url ${s}/moved`)).toMatchObject({ status: 200, finalUrl: `${s}/live` })
@@ -183,6 +185,13 @@ describe('repositories on github.com through Octokit', () => {
       vi.unstubAllEnvs()
     }
     expect(github.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`)
+  })
+
+  it('reads GITHUB_TOKEN from the env option when given (the CLI passes its own)', async () => {
+    const github = await startFakeGitHub(REPOS)
+    await checkOnline([repo('https://github.com/betagouv/public')], { ...options(github), githubToken: undefined, env: { GITHUB_TOKEN: TOKEN } })
+    await checkOnline([repo('https://github.com/betagouv/public')], { ...options(github), githubToken: undefined, env: { GITHUB_TOKEN: '' } })
+    expect(github.requests.map((r) => r.headers.authorization)).toEqual([`token ${TOKEN}`, undefined])
   })
 
   it('sends no Authorization without a token', async () => {
@@ -382,6 +391,19 @@ describe('the disk cache', () => {
     const file = JSON.parse(await readFile(cacheFile, 'utf8'))
     expect(file.version).toBe(1)
     expect(Object.keys(file.entries)).toEqual([...targets.map(onlineKey)].sort())
+  })
+
+  it('with a registry root, the cache goes to <root>/.cache/online-checks.json unless cacheFile is null', async () => {
+    const site = await website()
+    const github = await startFakeGitHub({})
+    const targets = [url(`${site.origin}/live`)]
+    await checkOnline(targets, options(github, { root: dir }))
+    const file = JSON.parse(await readFile(join(dir, '.cache', 'online-checks.json'), 'utf8'))
+    expect(Object.keys(file.entries)).toEqual([`url ${site.origin}/live`])
+    await checkOnline(targets, options(github, { root: dir }))
+    expect(site.requests).toHaveLength(1)
+    await checkOnline(targets, options(github, { root: dir, cacheFile: null }))
+    expect(site.requests).toHaveLength(2)
   })
 
   it('cacheMaxAgeMs sets the expiry', async () => {
