@@ -31,6 +31,8 @@ async function track<T extends TestServer>(server: Promise<T>): Promise<T> {
   return s
 }
 
+const fakeGitHub = (repos: Record<string, FakeRepo>) => track(startFakeGitHub(repos))
+
 /** A web site: /live, /dead (404), /moved (301 to /live), /slow (never answers). */
 function website(): Promise<TestServer> {
   return track(
@@ -73,7 +75,7 @@ const outcomes = (results: Map<string, OnlineResult>): Record<string, string> =>
 describe('online mode end to end (acceptance)', () => {
   it('a dead link, a redirect, a timeout, a private repository, a repository without licence, a 403 rate limit, a private address refused', async () => {
     const site = await website()
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     const s = site.origin
     const first = await checkOnline(
       [
@@ -132,7 +134,7 @@ describe('online mode end to end (acceptance)', () => {
 
 describe('repositories on github.com through Octokit', () => {
   it('judges visibility, licence, archival and activity', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     const names = Object.keys(REPOS)
     const results = await checkOnline(
       names.map((n) => repo(`https://github.com/${n}`)),
@@ -150,13 +152,13 @@ describe('repositories on github.com through Octokit', () => {
   })
 
   it('the activity window is an option', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     const results = await checkOnline([repo('https://github.com/betagouv/sleepy')], options(github, { activityWindowDays: 3 * 365 }))
     expect([...results.values()][0]!.outcome).toBe('ok')
   })
 
   it('sends the token as Authorization, and never lets it appear in results, cache or warnings', async () => {
-    const github = await startFakeGitHub({ ...REPOS, 'betagouv/broken': { fail: { status: 500, times: 9 } } })
+    const github = await fakeGitHub({ ...REPOS, 'betagouv/broken': { fail: { status: 500, times: 9 } } })
     const cacheFile = join(dir, 'cache.json')
     const warnings: OnlineWarning[] = []
     const targets = ['public', 'secret', 'broken'].map((n) => repo(`https://github.com/betagouv/${n}`))
@@ -177,7 +179,7 @@ describe('repositories on github.com through Octokit', () => {
   })
 
   it('reads GITHUB_TOKEN when no token option is given', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     vi.stubEnv('GITHUB_TOKEN', TOKEN)
     try {
       await checkOnline([repo('https://github.com/betagouv/public')], { ...options(github), githubToken: undefined })
@@ -188,20 +190,20 @@ describe('repositories on github.com through Octokit', () => {
   })
 
   it('reads GITHUB_TOKEN from the env option when given (the CLI passes its own)', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     await checkOnline([repo('https://github.com/betagouv/public')], { ...options(github), githubToken: undefined, env: { GITHUB_TOKEN: TOKEN } })
     await checkOnline([repo('https://github.com/betagouv/public')], { ...options(github), githubToken: undefined, env: { GITHUB_TOKEN: '' } })
     expect(github.requests.map((r) => r.headers.authorization)).toEqual([`token ${TOKEN}`, undefined])
   })
 
   it('sends no Authorization without a token', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     await checkOnline([repo('https://github.com/betagouv/public')], options(github))
     expect(github.requests[0]!.headers.authorization).toBeUndefined()
   })
 
   it('after a rate limit, the remaining GitHub checks are not sent but marked rate-limited', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     github.rateLimit(403)
     const warnings: OnlineWarning[] = []
     const targets = Object.keys(REPOS).map((n) => repo(`https://github.com/${n}`))
@@ -211,8 +213,15 @@ describe('repositories on github.com through Octokit', () => {
     expect(warnings).toHaveLength(1)
   })
 
+  it('a GitHub API that cannot be reached is unreachable, with the network error code', async () => {
+    const github = await fakeGitHub({})
+    await servers.pop()!.close()
+    const results = await checkOnline([repo('https://github.com/betagouv/public')], options(github))
+    expect([...results.values()][0]).toMatchObject({ outcome: 'unreachable', detail: 'ECONNREFUSED' })
+  })
+
   it('retries once after a 502, and a GitHub that never answers is a timeout', async () => {
-    const github = await startFakeGitHub({
+    const github = await fakeGitHub({
       'betagouv/flaky': { fail: { status: 502, times: 1 } },
       'betagouv/hung': { hang: true },
     })
@@ -237,7 +246,7 @@ describe('other forges', () => {
         'group/busy': 'rate-limited',
       }),
     )
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
     const p = gitlab.port
     const warnings: OnlineWarning[] = []
@@ -281,7 +290,7 @@ describe('other forges', () => {
         else res.writeHead(req.url === '/group/app' ? 200 : 404).end()
       }),
     )
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
     const results = await checkOnline(
       [repo(`http://gitlab.test:${site.port}/group/app`), repo(`http://gitlab.test:${site.port}/group/gone`)],
@@ -292,7 +301,7 @@ describe('other forges', () => {
   })
 
   it('a repository URL on a private address is refused before any forge API', async () => {
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const results = await checkOnline(
       [repo('http://gitlab.internal/group/app'), repo('ftp://git.example.org/a/b')],
       options(github, { allowPrivateAddresses: false, resolver: async () => [{ address: '192.168.1.10', family: 4 }] }),
@@ -317,7 +326,7 @@ describe('bounded concurrency and deduplication', () => {
         quiet = setTimeout(() => held.splice(0).forEach((release) => release()), 150)
       }),
     )
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const targets = Array.from({ length: 12 }, (_, i) => url(`${site.origin}/page-${i}`))
     const results = await checkOnline(targets, options(github, { concurrency: 3, perHostConcurrency: 10 }))
     expect(new Set(Object.values(outcomes(results)))).toEqual(new Set(['ok']))
@@ -343,7 +352,7 @@ describe('bounded concurrency and deduplication', () => {
         quiet = setTimeout(() => held.splice(0).forEach((release) => release()), 150)
       }),
     )
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const resolver: Resolver = async () => [{ address: '127.0.0.1', family: 4 }]
     const targets = ['a.test', 'b.test'].flatMap((host) =>
       Array.from({ length: 5 }, (_, i) => url(`http://${host}:${site.port}/page-${i}`)),
@@ -357,7 +366,7 @@ describe('bounded concurrency and deduplication', () => {
 
   it('the same target twice is checked once; results keep the targets order', async () => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const targets = [url(`${site.origin}/dead`), url(`${site.origin}/live`), url(`${site.origin}/live`)]
     const results = await checkOnline(targets, options(github))
     expect([...results.keys()]).toEqual([onlineKey(targets[0]!), onlineKey(targets[1]!)])
@@ -371,7 +380,7 @@ describe('the disk cache', () => {
 
   it('a fresh cache entry is used without contacting the server; an expired one is checked again', async () => {
     const site = await website()
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     const cacheFile = join(dir, 'sub', 'online-cache.json')
     const targets = [url(`${site.origin}/dead`), repo('https://github.com/betagouv/public')]
     const first = await checkOnline(targets, options(github, { cacheFile }))
@@ -395,7 +404,7 @@ describe('the disk cache', () => {
 
   it('with a registry root, the cache goes to <root>/.cache/online-checks.json unless cacheFile is null', async () => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const targets = [url(`${site.origin}/live`)]
     await checkOnline(targets, options(github, { root: dir }))
     const file = JSON.parse(await readFile(join(dir, '.cache', 'online-checks.json'), 'utf8'))
@@ -408,7 +417,7 @@ describe('the disk cache', () => {
 
   it('cacheMaxAgeMs sets the expiry', async () => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const cacheFile = join(dir, 'cache.json')
     const targets = [url(`${site.origin}/live`)]
     await checkOnline(targets, options(github, { cacheFile }))
@@ -417,7 +426,7 @@ describe('the disk cache', () => {
   })
 
   it('a cached repository is judged again with the current date (activity window)', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     const cacheFile = join(dir, 'cache.json')
     const targets = [repo('https://github.com/betagouv/public')]
     await checkOnline(targets, options(github, { cacheFile }))
@@ -427,7 +436,7 @@ describe('the disk cache', () => {
   })
 
   it('rate-limited results are not cached', async () => {
-    const github = await startFakeGitHub(REPOS)
+    const github = await fakeGitHub(REPOS)
     const cacheFile = join(dir, 'cache.json')
     github.rateLimit(403)
     await checkOnline([repo('https://github.com/betagouv/public')], options(github, { cacheFile }))
@@ -441,7 +450,7 @@ describe('the disk cache', () => {
     ['entries of the wrong type', '{"version": 1, "entries": "x"}', 'shape'],
   ])('a corrupt cache file (%s) is ignored with a warning, then rewritten', async (_name, text, reason) => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const cacheFile = join(dir, 'cache.json')
     await writeFile(cacheFile, text)
     const warnings: OnlineWarning[] = []
@@ -453,7 +462,7 @@ describe('the disk cache', () => {
 
   it('hostile entries are dropped one by one; valid ones are used', async () => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const cacheFile = join(dir, 'cache.json')
     const good = `url ${site.origin}/dead`
     const checkedAt = NOW.toISOString()
@@ -480,7 +489,7 @@ describe('the disk cache', () => {
 
   it('an entry dated in the future is not trusted', async () => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const cacheFile = join(dir, 'cache.json')
     const u = `${site.origin}/dead`
     const future = new Date(NOW.getTime() + 365 * 24 * HOUR).toISOString()
@@ -491,7 +500,7 @@ describe('the disk cache', () => {
 
   it('a cache path that cannot be written gives a warning, not a crash', async () => {
     const site = await website()
-    const github = await startFakeGitHub({})
+    const github = await fakeGitHub({})
     const blocker = join(dir, 'file')
     await writeFile(blocker, 'x')
     const warnings: OnlineWarning[] = []
