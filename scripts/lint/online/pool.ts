@@ -3,11 +3,19 @@
  * `perGroup` in flight for items of the same group (the same host: a
  * politeness limit), and returns the results in the items' order. A task
  * starts only when a slot of its group is free, so waiting for a busy host
- * never eats into a task's own time limits.
+ * never eats into a task's own time limits. Groups take turns; each start
+ * and each end costs constant time, however many items share a group.
  */
 export interface Grouping<T> {
   groupOf: (item: T) => string
   perGroup: number
+}
+
+interface Group {
+  pending: number[]
+  next: number
+  active: number
+  ready: boolean
 }
 
 export function mapBounded<T, R>(
@@ -19,32 +27,47 @@ export function mapBounded<T, R>(
   const results = new Array<R>(items.length)
   const lanes = Math.max(1, Math.floor(limit) || 1)
   const perGroup = grouping ? Math.max(1, Math.floor(grouping.perGroup) || 1) : Infinity
-  const groups = items.map((item) => (grouping ? grouping.groupOf(item) : ''))
-  const pending = items.map((_, index) => index)
-  const active = new Map<string, number>()
+  const groups = new Map<string, Group>()
+  const ready: Group[] = [] // groups with pending items and a free slot, in turn
+  let readyHead = 0
+  for (let index = 0; index < items.length; index++) {
+    const key = grouping ? grouping.groupOf(items[index]!) : ''
+    let group = groups.get(key)
+    if (!group) {
+      group = { pending: [], next: 0, active: 0, ready: true }
+      groups.set(key, group)
+      ready.push(group)
+    }
+    group.pending.push(index)
+  }
+  const hasWork = (g: Group): boolean => g.next < g.pending.length && g.active < perGroup
   let running = 0
+  let finished = 0
   return new Promise((resolve, reject) => {
     let failed = false
     const pump = (): void => {
-      if (failed) return
-      if (pending.length === 0 && running === 0) return resolve(results)
-      for (let i = 0; i < pending.length && running < lanes; ) {
-        const index = pending[i]!
-        const group = groups[index]!
-        const busy = active.get(group) ?? 0
-        if (busy >= perGroup) {
-          i++
-          continue
-        }
-        pending.splice(i, 1)
+      while (!failed && running < lanes && readyHead < ready.length) {
+        const group = ready[readyHead++]!
+        group.ready = false
+        const index = group.pending[group.next++]!
+        group.active++
         running++
-        active.set(group, busy + 1)
+        if (hasWork(group)) {
+          group.ready = true
+          ready.push(group)
+        }
         work(items[index]!).then(
           (result) => {
             results[index] = result
             running--
-            active.set(group, active.get(group)! - 1)
-            pump()
+            finished++
+            group.active--
+            if (!group.ready && hasWork(group)) {
+              group.ready = true
+              ready.push(group)
+            }
+            if (finished === items.length) resolve(results)
+            else pump()
           },
           (error: unknown) => {
             failed = true
@@ -53,6 +76,7 @@ export function mapBounded<T, R>(
         )
       }
     }
-    pump()
+    if (items.length === 0) resolve(results)
+    else pump()
   })
 }

@@ -35,6 +35,19 @@ describe('mapBounded', () => {
     expect(g.max()).toBe(2)
   })
 
+  it('many items on one busy group are scheduled without rescanning them (linear work)', async () => {
+    let calls = 0
+    const items = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 0 ? `b${i}` : `a${i}`))
+    let scans = 0
+    const results = await mapBounded(items, 8, async (i) => {
+      calls++
+      return i.length
+    }, { groupOf: (i) => (scans++, i[0]!), perGroup: 2 })
+    expect(calls).toBe(items.length)
+    expect(results[49_999]).toBe('a49999'.length)
+    expect(scans).toBe(items.length) // each item's group is asked once
+  })
+
   it('resolves at once without items, and rejects when work rejects', async () => {
     expect(await mapBounded([], 4, async () => 1)).toEqual([])
     await expect(mapBounded([1, 2], 1, async (n) => { if (n === 2) throw new Error('boom'); return n })).rejects.toThrow('boom')
