@@ -83,8 +83,11 @@ export function defaultCacheFile(root: string): string {
   return join(root, '.cache', 'online-checks.json')
 }
 
-/** Results that say nothing lasting about the target are not cached. */
-const NOT_CACHED = new Set(['rate-limited', 'refused-scheme'])
+/**
+ * Results not cached: they say nothing lasting about the target (a rate limit,
+ * a network or DNS failure on our side, a time-out), or cost no request.
+ */
+const NOT_CACHED = new Set(['rate-limited', 'timeout', 'unreachable', 'refused-scheme'])
 
 /** The host a target's first request goes to, for the per-host limit. */
 function hostOf(target: OnlineTarget): string {
@@ -161,7 +164,8 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
     if (hit) result = rejudge(hit, nowMs, activityWindowDays)
     else {
       const found = target.kind === 'url' ? await checkUrl(target.url, fetch) : await checkRepository(target.url, repositories)
-      result = { kind: target.kind, url: target.url, checkedAt, ...found }
+      const { outcome, ...rest } = found
+      result = { kind: target.kind, url: target.url, outcome, checkedAt, ...rest }
       if (result.outcome === 'rate-limited' && github.gate.limited && !rateLimitWarned) {
         rateLimitWarned = true
         warn({ id: 'github-rate-limited', ...(github.gate.resetAt ? { resetAt: github.gate.resetAt } : {}), authenticated: token !== null })

@@ -435,12 +435,24 @@ describe('the disk cache', () => {
     expect([...later.values()][0]!.outcome).toBe('repo-inactive')
   })
 
-  it('rate-limited results are not cached', async () => {
+  it('rate-limited, timed-out and unreachable results are not cached; dead ones are', async () => {
+    const site = await website()
     const github = await fakeGitHub(REPOS)
     const cacheFile = join(dir, 'cache.json')
     github.rateLimit(403)
-    await checkOnline([repo('https://github.com/betagouv/public')], options(github, { cacheFile }))
-    expect(JSON.parse(await readFile(cacheFile, 'utf8')).entries).toEqual({})
+    const resolver: Resolver = async (host) => {
+      if (host === 'nowhere.test') throw Object.assign(new Error('no'), { code: 'ENOTFOUND' })
+      return [{ address: '127.0.0.1', family: 4 }]
+    }
+    const targets = [
+      repo('https://github.com/betagouv/public'),
+      url(`${site.origin}/slow`),
+      url('http://nowhere.test/'),
+      url(`${site.origin}/dead`),
+    ]
+    const results = await checkOnline(targets, options(github, { cacheFile, timeoutMs: 100, resolver }))
+    expect(Object.values(outcomes(results))).toEqual(['rate-limited', 'timeout', 'unreachable', 'dead'])
+    expect(Object.keys(JSON.parse(await readFile(cacheFile, 'utf8')).entries)).toEqual([`url ${site.origin}/dead`])
   })
 
   it.each([
