@@ -42,6 +42,15 @@ export interface OnlineResult {
   status?: number
   /** Where redirects led, when they led elsewhere. */
   finalUrl?: string
+  /**
+   * A short machine-readable detail, when there is one: the network error code
+   * for `unreachable` (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED…), the address
+   * range for `refused-address` (loopback, private, link-local…), the reason
+   * for `refused-scheme` (scheme, credentials, invalid), `loop` or `limit` for
+   * `too-many-redirects`, the ISO date-time at which the limit resets for
+   * `rate-limited` (when the forge said). Never free text, never a secret.
+   */
+  detail?: string
   /** For repositories, what the forge said. */
   repository?: {
     host: string

@@ -1,0 +1,54 @@
+/**
+ * The checker's warnings (cache trouble, GitHub rate limit) in French (the
+ * default) and English, for the command to print. The outcomes themselves are
+ * put in words by the lint rules (`scripts/lint/online-words.ts`). Pure.
+ */
+import type { CacheProblem } from './cache.ts'
+import type { OnlineWarning } from './check.ts'
+
+export type OnlineLang = 'fr' | 'en'
+
+function cacheProblem(problem: CacheProblem, lang: OnlineLang): string {
+  switch (problem.reason) {
+    case 'json':
+      return lang === 'fr' ? 'ce n’est pas du JSON valide' : 'it is not valid JSON'
+    case 'shape':
+      return lang === 'fr' ? 'sa structure est inattendue' : 'its structure is unexpected'
+    case 'version':
+      return lang === 'fr' ? 'sa version est inconnue' : 'its version is unknown'
+    case 'too-large':
+      return lang === 'fr' ? `il est trop gros (${problem.bytes} octets)` : `it is too large (${problem.bytes} bytes)`
+    case 'io':
+      return lang === 'fr' ? `il est illisible (${problem.code})` : `it cannot be read (${problem.code})`
+  }
+}
+
+/** One sentence for a warning of the checker. */
+export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang = 'fr'): string {
+  const fr = lang === 'fr'
+  switch (warning.id) {
+    case 'cache-ignored':
+      return fr
+        ? `Cache des vérifications en ligne ignoré (${warning.file}) : ${cacheProblem(warning.problem, lang)}. Tout est revérifié.`
+        : `Online check cache ignored (${warning.file}): ${cacheProblem(warning.problem, lang)}. Everything is checked again.`
+    case 'cache-entries-dropped':
+      return fr
+        ? `${warning.count} entrée(s) invalide(s) du cache ${warning.file} ignorée(s).`
+        : `${warning.count} invalid entr${warning.count === 1 ? 'y' : 'ies'} of the cache ${warning.file} ignored.`
+    case 'cache-unwritable':
+      return fr
+        ? `Le cache ${warning.file} n’a pas pu être écrit (${warning.code}).`
+        : `The cache ${warning.file} could not be written (${warning.code}).`
+    case 'github-rate-limited': {
+      const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''
+      const hint = warning.authenticated
+        ? ''
+        : fr
+          ? ' Définissez la variable GITHUB_TOKEN pour une limite plus haute.'
+          : ' Set the GITHUB_TOKEN variable for a higher limit.'
+      return fr
+        ? `GitHub limite le nombre de requêtes${when} : les dépôts restants ne sont pas vérifiés.${hint}`
+        : `GitHub is rate-limiting requests${when}: the remaining repositories are not checked.${hint}`
+    }
+  }
+}
