@@ -34,7 +34,7 @@ export interface PrReportInput {
   limit?: number
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 || n === 0 ? many : one}`
+const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`
 const pluralEn = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
 /** A value for a table cell: one line, no HTML, no pipe breaking the row. */
