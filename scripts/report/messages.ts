@@ -93,6 +93,75 @@ const formatEn: Record<string, [string, string]> = {
 const FRONT_MATTER_FR = 'Une fiche commence par une ligne ---, puis les champs (clé: valeur), puis une ligne ---, puis le texte de présentation.'
 const FRONT_MATTER_EN = 'A fiche starts with a --- line, then the fields (key: value), then a --- line, then the description.'
 
+const key = (d: Data): string => (d.key ? ` ${q(d.key)}` : '')
+const keyEn = (d: Data): string => (d.key ? ` ${qe(d.key)}` : '')
+
+/** The headline of a YAML syntax error, from its likely cause (load/yaml-errors.ts). */
+function yamlCauseFr(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value': return `la valeur de${key(d)} contient « : » sans être entre guillemets`
+    case 'reserved-start': return `la valeur de${key(d)} commence par ${q(d.char)}, un caractère réservé en YAML`
+    case 'apostrophe-in-quotes': return `une apostrophe ferme les guillemets simples de${key(d)}`
+    case 'text-after-quotes': return `du texte suit les guillemets fermés de${key(d)}`
+    case 'tab': return 'une tabulation sert d’indentation'
+    case 'unclosed-quote': return `les guillemets ouverts dans la valeur de${key(d)} ne sont jamais fermés`
+    case 'unclosed-bracket': return 'un crochet ou une accolade n’est jamais fermé'
+    case 'misaligned-item': return 'un élément de liste (« - ») n’est pas aligné sur les autres'
+    case 'misaligned-key': return `le champ${key(d)} n’est pas aligné sur les autres`
+    case 'missing-colon': return `il manque les deux-points après${key(d)}`
+    case 'control-character': return `un caractère de contrôle invisible (${show(d.char)})`
+    default: return 'cette ligne ne peut pas être lue'
+  }
+}
+function yamlAdviceFr(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value': return 'Entourez la valeur de guillemets simples.'
+    case 'reserved-start': return 'Entourez la valeur de guillemets simples.'
+    case 'apostrophe-in-quotes': return 'Dans des guillemets simples, doublez l’apostrophe (\'\').'
+    case 'text-after-quotes': return 'Mettez toute la valeur entre les guillemets.'
+    case 'tab': return 'Remplacez les tabulations du début de ligne par des espaces.'
+    case 'unclosed-quote': return 'Fermez les guillemets à la fin de la valeur.'
+    case 'unclosed-bracket': return 'Fermez le [ ou le { à la fin de la liste.'
+    case 'misaligned-item': return 'Alignez le tiret sur celui de l’élément précédent, avec des espaces.'
+    case 'misaligned-key': return 'Alignez le champ sur les autres champs du même niveau, avec des espaces.'
+    case 'missing-colon': return 'Écrivez « clé: valeur », avec une espace après les deux-points.'
+    case 'control-character': return 'Supprimez le caractère invisible de cette ligne (il vient souvent d’un copier-coller).'
+    default: return 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés ; dans le doute, entourez la valeur de guillemets simples.'
+  }
+}
+function yamlCauseEn(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value': return `the value of${keyEn(d)} contains ": " without quotes`
+    case 'reserved-start': return `the value of${keyEn(d)} starts with ${qe(d.char)}, a reserved character in YAML`
+    case 'apostrophe-in-quotes': return `an apostrophe closes the single quotes of${keyEn(d)}`
+    case 'text-after-quotes': return `text follows the closed quotes of${keyEn(d)}`
+    case 'tab': return 'a tab is used for indentation'
+    case 'unclosed-quote': return `the quotes opened in the value of${keyEn(d)} are never closed`
+    case 'unclosed-bracket': return 'a bracket or brace is never closed'
+    case 'misaligned-item': return 'a list item ("- ") is not aligned with the others'
+    case 'misaligned-key': return `the field${keyEn(d)} is not aligned with the others`
+    case 'missing-colon': return `the colon after${keyEn(d)} is missing`
+    case 'control-character': return `an invisible control character (${show(d.char)})`
+    default: return 'this line cannot be read'
+  }
+}
+function yamlAdviceEn(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value':
+    case 'reserved-start': return 'Put the value in single quotes.'
+    case 'apostrophe-in-quotes': return "Inside single quotes, double the apostrophe ('')."
+    case 'text-after-quotes': return 'Put the whole value inside the quotes.'
+    case 'tab': return 'Replace the tabs at the start of the line with spaces.'
+    case 'unclosed-quote': return 'Close the quotes at the end of the value.'
+    case 'unclosed-bracket': return 'Close the [ or { at the end of the list.'
+    case 'misaligned-item': return "Align the dash with the previous item's, with spaces."
+    case 'misaligned-key': return 'Align the field with the other fields of the same level, with spaces.'
+    case 'missing-colon': return 'Write "key: value", with a space after the colon.'
+    case 'control-character': return 'Remove the invisible character from this line (it often comes from a copy and paste).'
+    default: return 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes; when in doubt, put the value in single quotes.'
+  }
+}
+
 export const RULES: Record<string, RuleEntry> = {
   'file/bom': {
     severity: 'error',
@@ -375,9 +444,9 @@ export const RULES: Record<string, RuleEntry> = {
   },
   'yaml/syntax': {
     severity: 'error',
-    description: 'L’en-tête n’est pas du YAML valide.',
-    fr: { message: (d) => `Erreur de syntaxe YAML : ${show(d.reasonFr ?? d.reason)}.`, hint: (d) => String(d.hintFr ?? 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés.') },
-    en: { message: (d) => `YAML syntax error: ${show(d.reason)}.`, hint: (d) => String(d.hintEn ?? 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes.') },
+    description: 'L’en-tête n’est pas du YAML valide (deux-points ou caractère réservé dans une valeur sans guillemets, tabulation, guillemets ou crochet non fermés, ligne mal alignée).',
+    fr: { message: (d) => `Erreur de syntaxe YAML : ${yamlCauseFr(d)}.`, hint: (d) => `${yamlAdviceFr(d)}${d.fixed !== undefined ? ` Écrivez : ${String(d.fixed).slice(0, 300)}` : ''}` },
+    en: { message: (d) => `YAML syntax error: ${yamlCauseEn(d)} (${show(d.reason)}).`, hint: (d) => `${yamlAdviceEn(d)}${d.fixed !== undefined ? ` Write: ${String(d.fixed).slice(0, 300)}` : ''}` },
   },
   'yaml/too-deep': {
     severity: 'error',
