@@ -103,3 +103,26 @@ describe('registry new', () => {
     expect((await run(['new', 'startup', '--root', root])).code).toBe(2)
   })
 })
+
+describe('one French word per severity, and a hint for a beta.gouv.fr checkout', () => {
+  it('the listing and the summary both say "avertissement"', async () => {
+    const root = copyRegistry()
+    const text = fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')
+    fs.writeFileSync(path.join(root, 'startups/exemple.md'), text.replace('title: Exemple', "title: 'Exemple '"))
+    const r = await run(['validate', '--root', root])
+    expect(r.stdout).toMatch(/ {2}\d+:\d+ {2}avertissement {2}/)
+    expect(r.stdout).toContain('1 avertissement dans')
+    expect(r.stdout).not.toContain('attention')
+  })
+
+  it('a missing collection folder in a beta.gouv.fr checkout points at the shipped configuration', async () => {
+    const root = tempDir()
+    fs.mkdirSync(path.join(root, 'content', '_startups'), { recursive: true })
+    const r = await run(['validate', '--root', root])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('ressemble à un dépôt beta.gouv.fr')
+    expect(r.stderr).toContain(`--config ${path.join(REPO, 'config', 'beta.gouv.fr.config.json')}`)
+    const plain = await run(['validate', '--root', tempDir()])
+    expect(plain.stderr).not.toContain('beta.gouv.fr')
+  })
+})
