@@ -415,14 +415,34 @@ export const RULES: Record<string, RuleEntry> = {
   'schema/unknown-key': {
     severity: 'error',
     description: 'Le champ n’existe pas dans le schéma (souvent une faute de frappe).',
-    fr: { message: (d) => `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${didYouMeanFr(d)}`, hint: (d) => (d.suggestion ? `Renommez-le en ${show(d.suggestion)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).') },
-    en: { message: (d) => `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${didYouMeanEn(d)}`, hint: (d) => (d.suggestion ? `Rename it to ${show(d.suggestion)}.` : 'Remove the line, or see the field reference (docs/champs.md).') },
+    fr: {
+      message: (d) =>
+        `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${d.invisibleFr ? ` Son nom contient un caractère invisible : ${show(d.invisibleFr)}.` : ''}${didYouMeanFr(d)}${d.missingRequired ? ` Le champ obligatoire ${q(d.suggestion)} est donc absent.` : ''}`,
+      hint: (d) => (d.suggestion ? `${d.invisibleFr ? 'Retapez le nom du champ au clavier' : 'Renommez-le'} : ${q(`${show(d.suggestion)}: …`)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).'),
+    },
+    en: {
+      message: (d) =>
+        `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${d.invisibleEn ? ` Its name contains an invisible character: ${show(d.invisibleEn)}.` : ''}${didYouMeanEn(d)}${d.missingRequired ? ` So the required field ${qe(d.suggestion)} is missing.` : ''}`,
+      hint: (d) => (d.suggestion ? `${d.invisibleEn ? 'Retype the field name' : 'Rename it'}: ${qe(`${show(d.suggestion)}: …`)}.` : 'Remove the line, or see the field reference (docs/champs.md).'),
+    },
   },
   'value/untrimmed': {
     severity: 'warning',
     description: 'Une valeur commence ou finit par des espaces.',
-    fr: { message: (d) => `La valeur de ${show(d.field)} commence ou finit par des espaces : ${q(d.value)}.`, hint: () => 'Supprimez les espaces avant et après la valeur.' },
-    en: { message: (d) => `The value of ${show(d.field)} starts or ends with spaces: ${qe(d.value)}.`, hint: () => 'Remove the spaces before and after the value.' },
+    fr: {
+      message: (d) => `La valeur de ${show(d.field)} commence ou finit par des espaces : ${q(d.value)}.${d.invisibleFr ? ` Dont des caractères invisibles : ${show(d.invisibleFr)}.` : ''}`,
+      hint: (d) => `Supprimez les espaces avant et après la valeur${d.trimmed !== undefined ? `, qui devient ${q(d.trimmed)}` : ''}.`,
+    },
+    en: {
+      message: (d) => `The value of ${show(d.field)} starts or ends with spaces: ${qe(d.value)}.${d.invisibleEn ? ` Including invisible characters: ${show(d.invisibleEn)}.` : ''}`,
+      hint: (d) => `Remove the spaces before and after the value${d.trimmed !== undefined ? `, which becomes ${qe(d.trimmed)}` : ''}.`,
+    },
+  },
+  'value/invisible-character': {
+    severity: 'warning',
+    description: 'Une valeur contient un caractère invisible (espace sans chasse, trait d’union conditionnel…), souvent venu d’un copier-coller.',
+    fr: { message: (d) => `La valeur de ${show(d.field)} contient un caractère invisible : ${show(d.invisibleFr)}.`, hint: () => 'Retapez la valeur au clavier, ou supprimez le caractère (les flèches du clavier s’y arrêtent sans rien montrer).' },
+    en: { message: (d) => `The value of ${show(d.field)} contains an invisible character: ${show(d.invisibleEn)}.`, hint: () => 'Retype the value, or delete the character (the arrow keys stop on it without showing anything).' },
   },
   'yaml/alias': {
     severity: 'error',

@@ -11,6 +11,7 @@ import type { Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
+import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible } from './invisible.ts'
 import { suggest } from './suggest.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
@@ -22,10 +23,12 @@ export function validateRecord(record: ParsedRecord): Problem[] {
     // A value outside an enum of texts fails `type` and `enum` at once: report
     // only the enum (it lists the allowed values), one mistake, one problem.
     const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath))
+    const fromSchema: Problem[] = []
     for (const error of errors) {
       if (error.keyword === 'type' && enumAt.has(error.instancePath)) continue
-      problems.push(fromAjvError(record, error))
+      fromSchema.push(fromAjvError(record, error))
     }
+    problems.push(...mergeTypos(fromSchema))
   }
   problems.push(...checkUntrimmed(record))
   if (record.collection === 'startups') problems.push(...checkPhases(record))
@@ -67,12 +70,13 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     case 'additionalProperties': {
       const key = String(params.additionalProperty)
       const known = Object.keys((error.parentSchema as any)?.properties ?? {})
+      const invisible = invisibleInKey(key)
       return {
         file,
         ruleId: 'schema/unknown-key',
         path: `${path}/${escapePointer(key)}`,
         target: 'key',
-        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(key, known) },
+        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(invisible ? withoutInvisible(key) : key, known), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
       }
     }
     case 'type':
@@ -106,12 +110,32 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
   }
 }
 
+/**
+ * A misspelt key explains a missing required field (`contat:` for `contact:`):
+ * one mistake, one problem, at the typo, which says that the field is missing.
+ */
+export function mergeTypos(problems: readonly Problem[]): Problem[] {
+  const explained = new Set<string>()
+  const out = problems.map((p) => {
+    if (p.ruleId !== 'schema/unknown-key' || typeof p.data?.suggestion !== 'string' || p.path === undefined) return p
+    const missing = `${p.path.slice(0, p.path.lastIndexOf('/'))}/${escapePointer(p.data.suggestion)}`
+    if (!problems.some((q) => q.ruleId === 'schema/required' && q.path === missing) || explained.has(missing)) return p
+    explained.add(missing)
+    return { ...p, data: { ...p.data, missingRequired: true } }
+  })
+  return out.filter((p) => !(p.ruleId === 'schema/required' && p.path !== undefined && explained.has(p.path)))
+}
+
 function checkUntrimmed(record: ParsedRecord): Problem[] {
   const problems: Problem[] = []
   const visit = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {
       if (value !== '' && value.trim() !== value) {
-        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value } })
+        const invisible = invisibleAtEdges(value)
+        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed: value.trim(), invisibleFr: invisible?.fr, invisibleEn: invisible?.en } })
+      } else {
+        const invisible = invisibleInValue(value)
+        if (invisible) problems.push({ file: record.file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en } })
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${pointer}/${i}`))
