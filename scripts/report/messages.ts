@@ -66,6 +66,10 @@ const typeWord = (dict: Record<string, string>, t: unknown): string =>
     .map((x) => dict[x] ?? x)
     .join(' / ')
 
+/** « Par exemple : stats: true » from the schema's example, when there is one. */
+const forExampleFr = (d: Data): string => (d.example !== undefined ? ` Par exemple : ${q(d.example)}.` : '')
+const forExampleEn = (d: Data): string => (d.example !== undefined ? ` For example: ${qe(d.example)}.` : '')
+
 const didYouMeanFr = (d: Data): string => (d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : '')
 const didYouMeanEn = (d: Data): string => (d.suggestion ? ` Did you mean ${qe(d.suggestion)}?` : '')
 
@@ -198,8 +202,8 @@ export const RULES: Record<string, RuleEntry> = {
   'file/extension': {
     severity: 'warning',
     description: 'Un fichier de fiche n’a pas l’extension .md ; il est lu quand même.',
-    fr: { message: (d) => `Le fichier n'a pas l'extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(d.id)}.md.` },
-    en: { message: (d) => `The file has no .md extension; it is read as the fiche ${qe(d.id)}.`, hint: (d) => `Rename it to ${show(d.id)}.md.` },
+    fr: { message: (d) => `Le fichier n'a pas l'extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
+    en: { message: (d) => `The file has no .md extension; it is read as the fiche ${qe(d.id)}.`, hint: (d) => `Rename it to ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
   },
   'file/ignored': {
     severity: 'warning',
@@ -319,8 +323,8 @@ export const RULES: Record<string, RuleEntry> = {
   'phases/overlap': {
     severity: 'warning',
     description: 'Une phase se termine après le début de la suivante.',
-    fr: { message: (d) => `La phase ${q(d.name)} se termine (${show(d.end)}) après le début de la phase ${q(d.next)} (${show(d.nextStart)}).`, hint: () => 'Corrigez la date de fin, ou celle de début de la phase suivante.' },
-    en: { message: (d) => `The phase ${qe(d.name)} ends (${show(d.end)}) after the phase ${qe(d.next)} starts (${show(d.nextStart)}).`, hint: () => 'Correct the end date, or the start date of the next phase.' },
+    fr: { message: (d) => `La phase ${q(d.name)} se termine (${show(d.end)}) après le début de la phase ${q(d.next)} (${show(d.nextStart)}).`, hint: (d) => `Écrivez une date de fin au plus tard le ${show(d.nextStart)}, ou corrigez la date de début de la phase suivante.` },
+    en: { message: (d) => `The phase ${qe(d.name)} ends (${show(d.end)}) after the phase ${qe(d.next)} starts (${show(d.nextStart)}).`, hint: (d) => `Write an end date no later than ${show(d.nextStart)}, or correct the start date of the next phase.` },
   },
   'ref/co-incubation-main': {
     severity: 'error',
@@ -366,33 +370,33 @@ export const RULES: Record<string, RuleEntry> = {
         d.format === 'date' && d.reason === 'calendar'
           ? `La date ${q(d.value)} n'existe pas dans le calendrier.`
           : `${show(d.field)} doit être ${(formatFr[String(d.format)] ?? [String(d.format)])[0]}, pas ${q(d.value)}.`,
-      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.' : (formatFr[String(d.format)] ?? ['', 'Corrigez la valeur.'])[1]),
+      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.' : formatFr[String(d.format)]?.[1] ?? `Écrivez une valeur de la forme attendue.${forExampleFr(d)}`),
     },
     en: {
       message: (d) =>
         d.format === 'date' && d.reason === 'calendar'
           ? `The date ${qe(d.value)} does not exist in the calendar.`
           : `${show(d.field)} must be ${(formatEn[String(d.format)] ?? [String(d.format)])[0]}, not ${qe(d.value)}.`,
-      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Check the day and month (YYYY-MM-DD): a date is never corrected automatically.' : (formatEn[String(d.format)] ?? ['', 'Correct the value.'])[1]),
+      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Check the day and month (YYYY-MM-DD): a date is never corrected automatically.' : formatEn[String(d.format)]?.[1] ?? `Write a value of the expected form.${forExampleEn(d)}`),
     },
   },
   'schema/min-items': {
     severity: 'error',
     description: 'La liste est vide ou trop courte.',
-    fr: { message: (d) => `La liste ${show(d.field)} doit contenir au moins ${d.limit} élément${Number(d.limit) > 1 ? 's' : ''}.`, hint: () => 'Ajoutez un élément par ligne, chacun précédé de « - ».' },
-    en: { message: (d) => `The list ${show(d.field)} must have at least ${d.limit} item${Number(d.limit) > 1 ? 's' : ''}.`, hint: () => 'Add one item per line, each starting with "- ".' },
+    fr: { message: (d) => `La liste ${show(d.field)} doit contenir au moins ${d.limit} élément${Number(d.limit) > 1 ? 's' : ''}.`, hint: (d) => `Ajoutez un élément par ligne, chacun précédé de « - ».${forExampleFr(d)}` },
+    en: { message: (d) => `The list ${show(d.field)} must have at least ${d.limit} item${Number(d.limit) > 1 ? 's' : ''}.`, hint: (d) => `Add one item per line, each starting with "- ".${forExampleEn(d)}` },
   },
   'schema/minimum': {
     severity: 'error',
     description: 'Le nombre est trop petit.',
-    fr: { message: (d) => `${show(d.field)} doit valoir au moins ${d.limit}, pas ${show(d.value)}.`, hint: () => 'Corrigez le nombre.' },
-    en: { message: (d) => `${show(d.field)} must be at least ${d.limit}, not ${show(d.value)}.`, hint: () => 'Correct the number.' },
+    fr: { message: (d) => `${show(d.field)} doit valoir au moins ${d.limit}, pas ${show(d.value)}.`, hint: (d) => `Écrivez un nombre supérieur ou égal à ${d.limit}.${forExampleFr(d)}` },
+    en: { message: (d) => `${show(d.field)} must be at least ${d.limit}, not ${show(d.value)}.`, hint: (d) => `Write a number of at least ${d.limit}.${forExampleEn(d)}` },
   },
   'schema/other': {
     severity: 'error',
     description: 'Une autre contrainte du schéma n’est pas respectée.',
-    fr: { message: (d) => `${show(d.field)} ne respecte pas la contrainte ${show(d.keyword)} du schéma (${show(d.detail)}).`, hint: () => 'Consultez la référence des champs (docs/champs.md).' },
-    en: { message: (d) => `${show(d.field)} does not satisfy the schema's ${show(d.keyword)} constraint (${show(d.detail)}).`, hint: () => 'See the field reference (docs/champs.md).' },
+    fr: { message: (d) => `${show(d.field)} ne respecte pas la contrainte ${show(d.keyword)} du schéma (${show(d.detail)}).`, hint: (d) => `Consultez la référence des champs (docs/champs.md).${forExampleFr(d)}` },
+    en: { message: (d) => `${show(d.field)} does not satisfy the schema's ${show(d.keyword)} constraint (${show(d.detail)}).`, hint: (d) => `See the field reference (docs/champs.md).${forExampleEn(d)}` },
   },
   'schema/required': {
     severity: 'error',
@@ -403,8 +407,8 @@ export const RULES: Record<string, RuleEntry> = {
   'schema/type': {
     severity: 'error',
     description: 'La valeur n’a pas le bon type (texte, liste, nombre, true/false…).',
-    fr: { message: (d) => `${show(d.field)} doit être ${typeWord(typeFr, d.expected)}, pas ${typeWord(typeFr, d.actual)}.`, hint: (d) => (d.actual === 'null' ? "La valeur est vide : écrivez-la après les deux-points, ou supprimez la ligne si le champ est facultatif." : d.expected === 'array' ? 'Écrivez un élément par ligne, chacun précédé de « - ».' : d.expected === 'string' ? 'Entourez la valeur de guillemets simples pour en faire du texte.' : 'Corrigez la valeur.') },
-    en: { message: (d) => `${show(d.field)} must be ${typeWord(typeEn, d.expected)}, not ${typeWord(typeEn, d.actual)}.`, hint: (d) => (d.actual === 'null' ? 'The value is empty: write it after the colon, or remove the line if the field is optional.' : d.expected === 'array' ? 'Write one item per line, each starting with "- ".' : d.expected === 'string' ? 'Put the value in single quotes to make it text.' : 'Correct the value.') },
+    fr: { message: (d) => `${show(d.field)} doit être ${typeWord(typeFr, d.expected)}, pas ${typeWord(typeFr, d.actual)}.`, hint: (d) => (d.actual === 'null' ? "La valeur est vide : écrivez-la après les deux-points, ou supprimez la ligne si le champ est facultatif." : d.expected === 'array' ? 'Écrivez un élément par ligne, chacun précédé de « - ».' : d.expected === 'string' ? 'Entourez la valeur de guillemets simples pour en faire du texte.' : `Écrivez ${typeWord(typeFr, d.expected)}.`) + forExampleFr(d) },
+    en: { message: (d) => `${show(d.field)} must be ${typeWord(typeEn, d.expected)}, not ${typeWord(typeEn, d.actual)}.`, hint: (d) => (d.actual === 'null' ? 'The value is empty: write it after the colon, or remove the line if the field is optional.' : d.expected === 'array' ? 'Write one item per line, each starting with "- ".' : d.expected === 'string' ? 'Put the value in single quotes to make it text.' : `Write ${typeWord(typeEn, d.expected)}.`) + forExampleEn(d) },
   },
   'schema/unique-items': {
     severity: 'error',

@@ -12,6 +12,7 @@ import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
 import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible } from './invisible.ts'
+import { exampleLine } from './schema-example.ts'
 import { suggest } from './suggest.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
@@ -80,7 +81,7 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
       }
     }
     case 'type':
-      return { file, ruleId: 'schema/type', path, data: { field, expected: params.type, actual: jsonType(error.data) } }
+      return { file, ruleId: 'schema/type', path, data: { field, expected: params.type, actual: jsonType(error.data), example: exampleLine(record.collection, path) } }
     case 'enum': {
       const allowed = params.allowedValues as unknown[]
       return {
@@ -93,10 +94,10 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     case 'format': {
       const value = String(error.data)
       const reason = params.format === 'date' && isDateShaped(value) ? 'calendar' : 'shape'
-      return { file, ruleId: 'schema/format', path, data: { field, format: params.format, value, reason } }
+      return { file, ruleId: 'schema/format', path, data: { field, format: params.format, value, reason, example: exampleLine(record.collection, path) } }
     }
     case 'minItems':
-      return { file, ruleId: 'schema/min-items', path, target: 'key', data: { field, limit: params.limit } }
+      return { file, ruleId: 'schema/min-items', path, target: 'key', data: { field, limit: params.limit, example: exampleLine(record.collection, `${path}/0`) } }
     case 'uniqueItems': {
       const items = error.data as unknown[]
       // Ajv's i and j swap places with the item types; point at the later copy.
@@ -104,9 +105,9 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
       return { file, ruleId: 'schema/unique-items', path: `${path}/${j}`, data: { field, value: items[j] } }
     }
     case 'minimum':
-      return { file, ruleId: 'schema/minimum', path, data: { field, limit: params.limit, value: error.data } }
+      return { file, ruleId: 'schema/minimum', path, data: { field, limit: params.limit, value: error.data, example: exampleLine(record.collection, path) } }
     default:
-      return { file, ruleId: 'schema/other', path, data: { field, keyword: error.keyword, detail: error.message } }
+      return { file, ruleId: 'schema/other', path, data: { field, keyword: error.keyword, detail: error.message, example: exampleLine(record.collection, path) } }
   }
 }
 
