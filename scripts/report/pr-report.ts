@@ -28,11 +28,16 @@ export interface PrReportInput {
   changed: readonly string[]
   diagnostics: readonly Diagnostic[]
   summary: Summary
-  /** Extra sections, after the validation ones (the lint adds its own). */
+  /** Extra sections, after the changed fiches' problems, before the other fiches' (the lint adds its own). */
   sections?: readonly ReportSection[]
   /** Defaults to GITHUB_TEXT_LIMIT. */
   limit?: number
+  /** Rows of each detailed table (default ROWS_PER_TABLE); the synthesis by rule counts them all. */
+  rowsPerTable?: number
 }
+
+/** A bot pull request of hundreds of fiches: the detailed tables stop here, the synthesis by rule covers the rest. */
+export const ROWS_PER_TABLE = 40
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`
 const pluralEn = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
@@ -81,17 +86,23 @@ export function prReport(input: PrReportInput): string {
   }
 
   const sections: ReportSection[] = []
+  const rowsMax = input.rowsPerTable ?? ROWS_PER_TABLE
   const table = (list: readonly Diagnostic[]): string => {
     const rows = [fr ? '| Fiche | Ligne | Problème | Que faire | Règle |' : '| Fiche | Line | Problem | What to do | Rule |', '| --- | --- | --- | --- | --- |']
-    for (const d of list) rows.push(`| \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.message)} | ${cell(d.hint)} | \`${cell(d.ruleId)}\` |`)
+    for (const d of list.slice(0, rowsMax)) rows.push(`| \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.message)} | ${cell(d.hint)} | \`${cell(d.ruleId)}\` |`)
+    const more = list.length - rowsMax
+    if (more > 0) rows.push('', fr ? `… et ${more} autre${more > 1 ? 's' : ''} : \`npx registry validate\` les liste toutes.` : `… and ${more} more: \`npx registry validate\` lists them all.`)
     return rows.join('\n')
   }
+  if (input.diagnostics.length > 0) sections.push(byRule(inChanged, elsewhere, fr))
   const errorsIn = inChanged.filter((d) => d.severity === 'error')
   const warningsIn = inChanged.filter((d) => d.severity === 'warning')
   const errorsOut = elsewhere.filter((d) => d.severity === 'error')
   const warningsOut = elsewhere.filter((d) => d.severity === 'warning')
   if (errorsIn.length) sections.push({ title: fr ? `Erreurs dans les fiches modifiées (${errorsIn.length})` : `Errors in the changed fiches (${errorsIn.length})`, body: table(errorsIn) })
   if (warningsIn.length) sections.push({ title: fr ? `Avertissements dans les fiches modifiées (${warningsIn.length})` : `Warnings in the changed fiches (${warningsIn.length})`, body: table(warningsIn) })
+  // Other stages' sections (the lint) before the problems of fiches the change does not touch.
+  sections.push(...(input.sections ?? []))
   if (errorsOut.length) {
     sections.push({
       title: fr ? `Erreurs dans d'autres fiches (${errorsOut.length})` : `Errors in other fiches (${errorsOut.length})`,
@@ -104,7 +115,6 @@ export function prReport(input: PrReportInput): string {
       body: `<details><summary>${fr ? 'Afficher' : 'Show'}</summary>\n\n${table(warningsOut)}\n\n</details>`,
     })
   }
-  sections.push(...(input.sections ?? []))
   if (n > 0) {
     const list = input.changed.map((f) => `- \`${cell(f)}\``).join('\n')
     sections.push({ title: fr ? `Fiches modifiées (${n})` : `Changed fiches (${n})`, body: `<details><summary>${fr ? 'Afficher la liste' : 'Show the list'}</summary>\n\n${list}\n\n</details>` })
@@ -112,6 +122,26 @@ export function prReport(input: PrReportInput): string {
   if (input.diagnostics.length === 0) head.push(fr ? 'Aucun problème : les fiches sont valides. Merci !' : 'No problem: the fiches are valid. Thank you!', '')
 
   return bounded(head.join('\n'), sections, limit, fr)
+}
+
+/** One row per rule: how many times in the changed fiches and elsewhere, with one example message. */
+function byRule(inChanged: readonly Diagnostic[], elsewhere: readonly Diagnostic[], fr: boolean): ReportSection {
+  const rules = new Map<string, { severity: string; changed: number; other: number; example: Diagnostic }>()
+  for (const [list, key] of [[inChanged, 'changed'], [elsewhere, 'other']] as const) {
+    for (const d of list) {
+      const r = rules.get(d.ruleId) ?? { severity: d.severity, changed: 0, other: 0, example: d }
+      r[key]++
+      if (d.severity === 'error') r.severity = 'error'
+      rules.set(d.ruleId, r)
+    }
+  }
+  const sorted = [...rules].sort(([a, x], [b, y]) => (x.severity !== y.severity ? (x.severity === 'error' ? -1 : 1) : y.changed + y.other - (x.changed + x.other) || (a < b ? -1 : 1)))
+  const rows = [fr ? '| Règle | Gravité | Fiches modifiées | Ailleurs | Exemple |' : '| Rule | Severity | Changed fiches | Elsewhere | Example |', '| --- | --- | --- | --- | --- |']
+  for (const [id, r] of sorted) {
+    const severity = r.severity === 'error' ? (fr ? 'erreur' : 'error') : fr ? 'avertissement' : 'warning'
+    rows.push(`| \`${cell(id)}\` | ${severity} | ${r.changed} | ${r.other} | ${cell(r.example.message)} |`)
+  }
+  return { title: fr ? 'Synthèse par règle' : 'Summary by rule', body: rows.join('\n') }
 }
 
 /** Joins the sections, cutting line by line once the limit is near, with a note saying what was left out. */

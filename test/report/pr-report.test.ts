@@ -47,20 +47,37 @@ describe('prReport', () => {
     expect(md).toContain('No problem')
   })
 
-  it('a bot pull request of 400 fiches with 3 diagnostics each stays under the limit, cut with a note', () => {
+  const bulk = () => {
     const changed = Array.from({ length: 400 }, (_, i) => `startups/fiche-${String(i).padStart(3, '0')}.md`)
     const diagnostics = changed.flatMap((f) => [diag(f, 'error'), diag(f, 'warning'), diag(f, 'warning', { line: 9 })])
-    const md = prReport({ lang: 'fr', changed, diagnostics, summary: summarize(diagnostics, 400) })
+    return { changed, diagnostics, summary: summarize(diagnostics, 400) }
+  }
+
+  it('a bot pull request of 400 fiches: a synthesis by rule, tables cut at 40 rows, under the limit', () => {
+    const md = prReport({ lang: 'fr', ...bulk() })
+    expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
+    expect(md).toContain('**400 fiches modifiées**')
+    expect(md).toContain('| `schema/format` | erreur | 400 | 0 |')
+    expect(md).toContain('| `value/untrimmed` | avertissement | 800 | 0 |')
+    expect(md).toContain('… et 360 autres : `npx registry validate` les liste toutes.')
+    expect(md).toContain('… et 760 autres')
+    expect(md).not.toContain('Rapport tronqué')
+  })
+
+  it('when the tables alone exceed the limit, the report is cut line by line with a note', () => {
+    const md = prReport({ lang: 'fr', ...bulk(), rowsPerTable: 10_000 })
     expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
     expect(md).toContain('Rapport tronqué')
-    expect(md).toContain('**400 fiches modifiées**')
+    expect(md).toContain('### Synthèse par règle')
     // Cut inside a <details>: it is closed.
     expect((md.match(/<details>/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length)
   })
 
-  it('extra sections (the lint) come after the validation', () => {
-    const md = prReport({ lang: 'fr', changed: [], diagnostics: [diag('startups/a.md', 'error')], summary: { files: 1, errors: 1, warnings: 0 }, sections: [{ title: 'Standards', body: 'corps' }] })
-    expect(md.indexOf('### Standards')).toBeGreaterThan(md.indexOf('### Erreurs'))
+  it('extra sections (the lint) come after the changed fiches, before the other fiches', () => {
+    const diagnostics = [diag('startups/a.md', 'error'), diag('startups/b.md', 'error')]
+    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), sections: [{ title: 'Standards', body: 'corps' }] })
+    expect(md.indexOf('### Standards')).toBeGreaterThan(md.indexOf('### Erreurs dans les fiches modifiées'))
+    expect(md.indexOf('### Standards')).toBeLessThan(md.indexOf("### Erreurs dans d'autres fiches"))
   })
 
   it('table cells cannot break the table or inject HTML or mentions', () => {
