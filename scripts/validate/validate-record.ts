@@ -81,7 +81,12 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
       }
     }
     case 'type':
-      return { file, ruleId: 'schema/type', path, data: { field, expected: params.type, actual: jsonType(error.data), example: exampleLine(record.collection, path) } }
+      return {
+        file,
+        ruleId: 'schema/type',
+        path,
+        data: { field, expected: params.type, actual: jsonType(error.data), example: exampleLine(record.collection, path), comment: error.data === null ? commentedValue(record, path) : undefined },
+      }
     case 'enum': {
       const allowed = params.allowedValues as unknown[]
       return {
@@ -125,6 +130,20 @@ export function mergeTypos(problems: readonly Problem[]): Problem[] {
     return { ...p, data: { ...p.data, missingRequired: true } }
   })
   return out.filter((p) => !(p.ruleId === 'schema/required' && p.path !== undefined && explained.has(p.path)))
+}
+
+/**
+ * `mission: #1 des services` reads as an empty value: `#` after a space
+ * starts a comment. The line as it should be written, or undefined.
+ */
+export function commentedValue(record: ParsedRecord, pointer: string): string | undefined {
+  const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~')
+  if (key === '' || /^\d+$/.test(key)) return undefined
+  const yaml = record.text.slice(record.yamlStart, record.yamlEnd)
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // Linear: no lazy group before an optional tail (lines are up to 10,000 characters).
+  const m = new RegExp(`^([ \\t]*(?:-[ \\t]+)?${escaped}:)[ \\t]+(#.*)$`, 'm').exec(yaml)
+  return m ? `${m[1]} '${m[2]!.trimEnd().replace(/'/g, "''")}'` : undefined
 }
 
 function checkUntrimmed(record: ParsedRecord): Problem[] {

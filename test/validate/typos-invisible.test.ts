@@ -59,3 +59,17 @@ describe('invisible characters', () => {
     expect(invisibleInKey('contact')).toBeUndefined()
   })
 })
+
+describe('a # in an unquoted value', () => {
+  it('starts a comment: the empty value is explained, with the quoted line', () => {
+    const [d] = check(editStartup('mission: Simplifier une démarche pour les usagers', 'mission: #1 des démarches'))
+    expect(d!.ruleId).toBe('schema/type')
+    expect([d!.line, d!.column]).toEqual([3, 1])
+    expect(d!.hint).toBe("Le # commence un commentaire en YAML : la valeur est lue comme vide. Entourez-la de guillemets simples : « mission: '#1 des démarches' ».")
+  })
+
+  it('an empty value with no # keeps the usual hint', () => {
+    const [d] = check(editStartup('mission: Simplifier une démarche pour les usagers', 'mission:'))
+    expect(d!.hint).toMatch(/^La valeur est vide/)
+  })
+})
