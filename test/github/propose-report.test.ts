@@ -162,16 +162,21 @@ describe('registry report --pr', () => {
     fake.pulls.push({ number: 7, head: 'x', base: 'main', title: 't', body: '', state: 'open' })
   })
 
+  /** `registry report --pr N --body-file` with this markdown. */
+  const post = (markdown: string, pr = 7) => {
+    const body = path.join(root, 'report.md')
+    fs.writeFileSync(body, markdown)
+    return run(['report', '--pr', String(pr), '--repo', 'betagouv/registre', '--body-file', body], { cwd: root, env: env() })
+  }
+  const upsert = (body: string) => upsertComment(createGitHub({ token: TOKEN, baseUrl: fake.baseUrl }), { owner: 'betagouv', repo: 'registre', pr: 7 }, body, 'fr')
+
   it('creates the comment, then updates the same one (found by its hidden marker)', async () => {
     fake.comments.set(7, [{ id: 1, body: 'Merci pour la fiche !', user: { login: 'camille', type: 'User' } }])
-    const body = path.join(root, 'report.md')
-    fs.writeFileSync(body, '## Premier rapport\n')
-    const first = await run(['report', '--pr', '7', '--repo', 'betagouv/registre', '--body-file', body], { cwd: root, env: env() })
+    const first = await post('## Premier rapport\n')
     noSecret(first)
     expect(first.code).toBe(0)
     expect(first.stderr).toContain('Commentaire créé')
-    fs.writeFileSync(body, '## Second rapport\n')
-    const second = await run(['report', '--pr', '7', '--repo', 'betagouv/registre', '--body-file', body], { cwd: root, env: env() })
+    const second = await post('## Second rapport\n')
     expect(second.stderr).toContain('Commentaire mis à jour')
     const comments = fake.comments.get(7)!
     expect(comments).toHaveLength(2)
@@ -181,9 +186,7 @@ describe('registry report --pr', () => {
   })
 
   it('a body longer than GitHub allows is cut with a note', async () => {
-    const body = path.join(root, 'report.md')
-    fs.writeFileSync(body, `${'é'.repeat(100_000)}\n`)
-    const r = await run(['report', '--pr', '7', '--repo', 'betagouv/registre', '--body-file', body], { cwd: root, env: env() })
+    const r = await post(`${'é'.repeat(100_000)}\n`)
     expect(r.code).toBe(0)
     const posted = fake.comments.get(7)![0]!.body
     expect(posted.length).toBeLessThanOrEqual(65_536)
@@ -192,9 +195,7 @@ describe('registry report --pr', () => {
 
   it('a comment that quotes the report is not mistaken for it', async () => {
     fake.comments.set(7, [{ id: 1, body: `> ${REPORT_MARKER}\n> cité`, user: { login: 'camille', type: 'User' } }])
-    const github = createGitHub({ token: TOKEN, baseUrl: fake.baseUrl })
-    const result = await upsertComment(github, { owner: 'betagouv', repo: 'registre', pr: 7 }, 'rapport', 'fr')
-    expect(result.action).toBe('created')
+    expect((await upsert('rapport')).action).toBe('created')
     expect(fake.comments.get(7)![0]!.body).toBe(`> ${REPORT_MARKER}\n> cité`)
   })
 
@@ -202,15 +203,11 @@ describe('registry report --pr', () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `commentaire ${i}`, user: { login: 'c', type: 'User' } }))
     many[120]!.body = `${REPORT_MARKER}\nancien`
     fake.comments.set(7, many)
-    const github = createGitHub({ token: TOKEN, baseUrl: fake.baseUrl })
-    const result = await upsertComment(github, { owner: 'betagouv', repo: 'registre', pr: 7 }, 'nouveau', 'fr')
-    expect(result).toMatchObject({ action: 'updated', id: 121 })
+    expect(await upsert('nouveau')).toMatchObject({ action: 'updated', id: 121 })
   })
 
   it('a pull request that does not exist: 404 in French', async () => {
-    const body = path.join(root, 'report.md')
-    fs.writeFileSync(body, 'x')
-    const r = await run(['report', '--pr', '99', '--repo', 'betagouv/registre', '--body-file', body], { cwd: root, env: env() })
+    const r = await post('x', 99)
     noSecret(r)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('Introuvable sur GitHub (404)')
