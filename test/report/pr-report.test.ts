@@ -139,6 +139,32 @@ describe('registry report', () => {
     expect(fs.readFileSync(out, 'utf8')).toContain('**0 fiche modifiée**')
   })
 
+  it('validate --base (without --changed) checks everything and annotates the changed fiches first', async () => {
+    const root = gitRepo()
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], { stdio: 'pipe' })
+    const exemple = fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')
+    // An old error on main, before the branch: not part of the change.
+    git('checkout', '-q', 'main')
+    writeFiles(root, { 'startups/exemple.md': exemple.replace('incubator: dinum', 'incubator: dinun') })
+    git('commit', '-qam', 'old error')
+    git('checkout', '-qb', 'feature')
+    writeFiles(root, { 'startups/nouvelle.md': exemple.replace('incubator: dinum', 'incubator: dinun') })
+    git('add', '.')
+    git('commit', '-qm', 'new fiche')
+    const errorsOf = (stdout: string) => [...stdout.matchAll(/^::error file=([^,]+)/gm)].map((m) => m[1])
+    const r = await run(['validate', '--root', root, '--base', 'main', '--format', 'github'])
+    expect(r.code).toBe(1)
+    expect(errorsOf(r.stdout)).toEqual(['startups/nouvelle.md', 'startups/exemple.md'])
+    const plain = await run(['validate', '--root', root, '--format', 'github'])
+    expect(errorsOf(plain.stdout)).toEqual(['startups/exemple.md', 'startups/nouvelle.md'])
+  })
+
+  it('outside a git repository: a French usage error that speaks of report', async () => {
+    const r = await run(['report', '--root', copyRegistry()])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("report compare les fiches à une révision git")
+  })
+
   it('--pr without --repo, and a bad --pr, are usage errors', async () => {
     expect((await run(['report', '--pr', '3'])).code).toBe(2)
     const bad = await run(['report', '--pr', '3; rm', '--repo', 'a/b'])

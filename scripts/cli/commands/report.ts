@@ -27,7 +27,11 @@ export async function reportCommand(options: Options): Promise<number> {
     markdown = clampReport(await readBody(options.bodyFile, fr), lang)
   } else {
     const base = options.base ?? 'HEAD'
-    const changed = (await changedFiles(options.root, base)).filter((f) => collectionOf(f, options.config) !== undefined && existsSync(path.join(options.root, f)))
+    const changed = (await changedFiles(options.root, base).catch((err: unknown) => {
+      // changedFiles speaks of --changed; here the revision comes from --base.
+      if (err instanceof UsageError && /dépôt git/.test(err.message)) throw new UsageError(fr ? `report compare les fiches à une révision git : ${options.root} n'est pas un dépôt git.` : `report compares the fiches with a git revision: ${options.root} is not a git repository.`)
+      throw err
+    })).filter((f) => collectionOf(f, options.config) !== undefined && existsSync(path.join(options.root, f)))
     const { diagnostics, summary } = await runValidation(options.root, options.config, lang)
     markdown = prReport({ lang, base, changed, diagnostics, summary })
     code = summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0
