@@ -17,6 +17,9 @@ export type YamlCause =
   | 'misaligned-item'
   | 'misaligned-key'
   | 'missing-colon'
+  | 'stray-character'
+  | 'hash-in-key'
+  | 'split-line'
   | 'control-character'
   | 'other'
 
@@ -115,6 +118,22 @@ export function explainYamlError(yaml: string, reason: string, offset: number): 
     }
   }
 
+  // A character typed before a key (`*title: …`), or a ` #` inside it (`inc #ubator:`), on the line or the one above.
+  for (const i of [at, at - 1]) {
+    const t = lines[i]?.text
+    if (t === undefined) continue
+    const stray = /^(\s*(?:-\s+)?)([@|>!%&*`{[\]}:'"]+)\s*([\p{L}_][\p{L}\p{N}_-]*:(?:\s.*)?)$/u.exec(t)
+    if (stray) {
+      const col = stray[1]!.length
+      return { cause: 'stray-character', offset: lines[i]!.start + col, endOffset: lines[i]!.start + col + stray[2]!.length, char: stray[2]!, fixed: `${stray[1]}${stray[3]}` }
+    }
+    const hash = /^(\s*(?:-\s+)?)([\p{L}_][\p{L}\p{N}_-]*)\s+#([\p{L}\p{N}_-]*):(\s.*)?$/u.exec(t)
+    if (hash) {
+      const col = hash[1]!.length + hash[2]!.length
+      return { cause: 'hash-in-key', offset: lines[i]!.start + col, endOffset: lines[i]!.start + col + 2, key: `${hash[2]}${hash[3]}`, fixed: `${hash[1]}${hash[2]}${hash[3]}:${hash[4] ?? ''}` }
+    }
+  }
+
   const kv = KEY_VALUE.exec(line.text)
   const value = kv?.[3]
   if (kv && value !== undefined && value !== '') {
@@ -138,6 +157,12 @@ export function explainYamlError(yaml: string, reason: string, offset: number): 
   if (/unidentified alias/.test(reason) && kv && value) {
     const prefix = line.text.slice(0, line.text.length - value.length)
     return { cause: 'reserved-start', offset: line.start + prefix.length, endOffset: line.start + prefix.length + 1, key: kv[2], char: '*', fixed: `${prefix}${quoteYaml(value)}` }
+  }
+
+  // A value cut in two by a line break (` -01` under `start: 2023-01`).
+  const previous = lines[at - 1]?.text
+  if (at > 0 && /^\s+\S/.test(line.text) && !line.text.includes(': ') && !/^\s*-(\s|$)/.test(line.text) && previous !== undefined && KEY_VALUE.test(previous) && KEY_VALUE.exec(previous)![3]) {
+    return { cause: 'split-line', offset: line.start, endOffset: line.start + line.text.length, fixed: `${previous}${line.text.trimStart()}` }
   }
 
   if (/bad indentation|end of the stream or a document separator/.test(reason)) {

@@ -114,6 +114,9 @@ function yamlCauseFr(d: Data): string {
     case 'misaligned-key': return `le champ${key(d)} n’est pas aligné sur les autres`
     case 'missing-colon': return `il manque les deux-points après${key(d)}`
     case 'control-character': return `un caractère de contrôle invisible (${show(d.char)})`
+    case 'stray-character': return `un caractère en trop (${q(d.char)}) avant le nom du champ`
+    case 'hash-in-key': return `un « # » coupe le nom du champ${key(d)}`
+    case 'split-line': return 'une valeur est coupée en deux lignes'
     default: return 'cette ligne ne peut pas être lue'
   }
 }
@@ -130,6 +133,9 @@ function yamlAdviceFr(d: Data): string {
     case 'misaligned-key': return 'Alignez le champ sur les autres champs du même niveau, avec des espaces.'
     case 'missing-colon': return 'Écrivez « clé: valeur », avec une espace après les deux-points.'
     case 'control-character': return 'Supprimez le caractère invisible de cette ligne (il vient souvent d’un copier-coller).'
+    case 'stray-character': return 'Supprimez ce caractère.'
+    case 'hash-in-key': return 'Supprimez le « # » : en YAML, il commence un commentaire.'
+    case 'split-line': return 'Remettez la valeur sur une seule ligne.'
     default: return 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés ; dans le doute, entourez la valeur de guillemets simples.'
   }
 }
@@ -146,6 +152,9 @@ function yamlCauseEn(d: Data): string {
     case 'misaligned-key': return `the field${keyEn(d)} is not aligned with the others`
     case 'missing-colon': return `the colon after${keyEn(d)} is missing`
     case 'control-character': return `an invisible control character (${show(d.char)})`
+    case 'stray-character': return `a stray character (${qe(d.char)}) before the field name`
+    case 'hash-in-key': return `a "#" cuts the field name${keyEn(d)}`
+    case 'split-line': return 'a value is split over two lines'
     default: return 'this line cannot be read'
   }
 }
@@ -162,6 +171,9 @@ function yamlAdviceEn(d: Data): string {
     case 'misaligned-key': return 'Align the field with the other fields of the same level, with spaces.'
     case 'missing-colon': return 'Write "key: value", with a space after the colon.'
     case 'control-character': return 'Remove the invisible character from this line (it often comes from a copy and paste).'
+    case 'stray-character': return 'Remove this character.'
+    case 'hash-in-key': return 'Remove the "#": in YAML it starts a comment.'
+    case 'split-line': return 'Put the value back on one line.'
     default: return 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes; when in doubt, put the value in single quotes.'
   }
 }

@@ -1,11 +1,12 @@
 // One row per class of YAML syntax error: a French headline naming the cause, the right line and
 // column in the whole file, and a hint that shows the corrected line; no parser English in French.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { explainYamlError, quoteYaml } from '../../scripts/load/yaml-errors.ts'
-import { check, editStartup } from '../helpers.ts'
+import { BASE, check, editStartup } from '../helpers.ts'
 
 /** Words of js-yaml's English reasons that must never reach a French message. */
-const ENGLISH = /\b(bad|mapping|entry|sequence|stream|deficient|scalar|implicit|missed|unexpected|quoted|expected|characters|unidentified|alias|within|flow|collection|multiline|tab|cannot|can not|key may|end of)\b/i
+const ENGLISH = /\b(bad|mapping|entry|sequence|stream|deficient|scalar|implicit|missed|unexpected|quoted|expected|characters|unidentified|within|flow|collection|multiline|tab|cannot|can not|key may|end of)\b/i
 
 const ROWS: [string, string, string, string, number, number, string][] = [
   // name, from, to, headline, line, column, corrected line
@@ -23,6 +24,9 @@ const ROWS: [string, string, string, string, number, number, string][] = [
   ['list item misaligned (more, in phases)', '  - name: construction', '   - name: construction', 'un élément de liste (« - ») n’est pas aligné sur les autres', 13, 1, '  - name: construction'],
   ['key misaligned', 'incubator: dinum', 'incubator: dinum\n  contact2: x', 'le champ « contact2 » n’est pas aligné sur les autres', 5, 1, 'contact2: x'],
   ['missing colon', 'incubator: dinum', 'incubator dinum', 'il manque les deux-points après « incubator dinum »', 4, 1, 'incubator: dinum'],
+  ['stray character before a key', 'title: Exemple', '*title: Exemple', 'un caractère en trop (« * ») avant le nom du champ', 2, 1, 'title: Exemple'],
+  ['# inside a key', 'incubator: dinum', 'incu #bator: dinum', 'un « # » coupe le nom du champ « incubator »', 4, 5, 'incubator: dinum'],
+  ['value split over two lines', '    start: 2023-07-01', '    start: 2023-07\n -01', 'une valeur est coupée en deux lignes', 15, 1, '    start: 2023-07-01'],
 ]
 
 describe('YAML syntax errors, one row per cause', () => {
@@ -38,6 +42,8 @@ describe('YAML syntax errors, one row per cause', () => {
     // The corrected line really fixes the file.
     const fixedFile = editStartup(from, to)['startups/exemple.md']!.split('\n')
     fixedFile[line - 1] = fixed
+    // A split value is joined into one line: the first half goes.
+    if (_name === 'value split over two lines') fixedFile.splice(line - 2, 1)
     const after = check({ 'startups/exemple.md': fixedFile.join('\n') }).filter((x) => x.ruleId.startsWith('yaml/'))
     expect(after).toEqual([])
   })
@@ -64,5 +70,28 @@ describe('YAML syntax errors, one row per cause', () => {
 
   it('quoteYaml doubles single quotes', () => {
     expect(quoteYaml("L'exemple")).toBe("'L''exemple'")
+  })
+})
+
+describe('no parser English in French, whatever the mistake', () => {
+  it('random insertions of YAML-significant characters give French-only syntax messages', () => {
+    const text = BASE['startups/exemple.md']!
+    const yamlEnd = text.indexOf('\n---', 4)
+    const insert = fc.record({ at: fc.integer({ min: 4, max: yamlEnd }), what: fc.constantFrom(': ', ' #', '\t', '"', "'", '[', '{', ' - ', '\n ', '\n  - ', '@', '*', '&', '!', '|', '>', '%', '`') })
+    let syntax = 0
+    fc.assert(
+      fc.property(fc.array(insert, { minLength: 1, maxLength: 3 }), (edits) => {
+        let t = text
+        for (const e of edits) t = t.slice(0, e.at) + e.what + t.slice(e.at)
+        for (const d of check({ 'startups/exemple.md': t })) {
+          if (!d.ruleId.startsWith('yaml/')) continue
+          syntax++
+          expect(d.message, t).not.toMatch(ENGLISH)
+          expect(d.hint, t).not.toMatch(ENGLISH)
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    )
+    expect(syntax).toBeGreaterThan(50)
   })
 })
