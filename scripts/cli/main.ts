@@ -54,7 +54,9 @@ Options :
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
   --strict         les avertissements font aussi échouer (code 1)
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
-  --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées)
+  --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées) ;
+                   validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
+  --pr N, --repo PROPRIETAIRE/NOM, --body-file FICHIER  report et propose (voir leur aide)
   --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
   --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
   -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
@@ -80,7 +82,9 @@ Options:
   --out DIR        build output folder (default: <root>/dist)
   --strict         warnings fail too (exit 1)
   --changed        validate: reads only the changed fiches (git) and checks their references
-  --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes)
+  --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes);
+                   validate without --changed: annotate the changed fiches first; report, propose: see their help
+  --pr N, --repo OWNER/NAME, --body-file FILE  report and propose (see their help)
   --color, --no-color  forces or removes colours (otherwise: FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal)
   --output-file FILE  writes the result to FILE instead of standard output
   -h, --help       shows this help (registry <command> --help: the command's help)
