@@ -37,7 +37,11 @@ export async function reportCommand(options: Options): Promise<number> {
     code = summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0
     io.stdout(markdown)
     const stepSummary = io.env.GITHUB_STEP_SUMMARY
-    if (stepSummary) await fsp.appendFile(stepSummary, `${markdown}\n`)
+    if (stepSummary) {
+      await fsp.appendFile(stepSummary, `${markdown}\n`).catch((err: NodeJS.ErrnoException) => {
+        throw new ConfigError(fr ? `GITHUB_STEP_SUMMARY : impossible d'écrire ${stepSummary} (${err.code}).` : `GITHUB_STEP_SUMMARY: cannot write ${stepSummary} (${err.code}).`)
+      })
+    }
   }
   if (options.pr !== undefined && options.repo !== undefined) {
     const { createGitHub, parseRepo } = await import('../../github/client.ts')
