@@ -22,6 +22,18 @@ export interface Options {
   /** validate --changed: the git revision to compare with. */
   changed?: string
   io: Io
+  /** Whether the output may use ANSI colours (--color/--no-color, FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal). */
+  color: boolean
+  /** The command's own arguments (new startup <id>, propose <file>). */
+  args: string[]
+  /** --base REV given without --changed: validate annotates the fiches changed since REV first; report compares with it. */
+  base?: string
+  /** report: the pull request to comment on. */
+  pr?: number
+  /** report, propose: OWNER/NAME on GitHub. */
+  repo?: string
+  /** report: post this markdown file instead of computing the report (the comment workflow). */
+  bodyFile?: string
 }
 
 const HELP_FR = `Utilisation : registry <commande> [options]
@@ -30,6 +42,9 @@ Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
   build      vérifie puis compile le flux JSON dans --out (rien n'est écrit en cas d'erreur)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
+  report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
+  new        new startup|organisation|incubator <id> : écrit une fiche à compléter, puis la vérifie
+  propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant)
@@ -39,8 +54,13 @@ Options :
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
   --strict         les avertissements font aussi échouer (code 1)
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
-  --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées)
-  -h, --help       affiche cette aide
+  --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées) ;
+                   validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
+  --pr N, --repo PROPRIETAIRE/NOM, --body-file FICHIER  report et propose (voir leur aide)
+  --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
+  --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
+  -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
+  -v, --version    affiche la version
 
 Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
 `
@@ -50,6 +70,9 @@ Commands:
   validate   checks every fiche (schemas, references, phases)
   build      checks, then compiles the JSON feed into --out (nothing is written on error)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
+  report     markdown summary of a pull request (changed fiches, errors); with --pr, posts it as a comment
+  new        new startup|organisation|incubator <id>: writes a fiche to fill in, then checks it
+  propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
 
 Options:
   --root DIR       the registry's root (default: the current folder)
@@ -59,8 +82,13 @@ Options:
   --out DIR        build output folder (default: <root>/dist)
   --strict         warnings fail too (exit 1)
   --changed        validate: reads only the changed fiches (git) and checks their references
-  --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes)
-  -h, --help       shows this help
+  --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes);
+                   validate without --changed: annotate the changed fiches first; report, propose: see their help
+  --pr N, --repo OWNER/NAME, --body-file FILE  report and propose (see their help)
+  --color, --no-color  forces or removes colours (otherwise: FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal)
+  --output-file FILE  writes the result to FILE instead of standard output
+  -h, --help       shows this help (registry <command> --help: the command's help)
+  -v, --version    shows the version
 
 Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
 `
@@ -70,7 +98,13 @@ const COMMANDS = {
   validate: async (o: Options) => (await import('./commands/validate.ts')).validateCommand(o),
   build: async (o: Options) => (await import('./commands/build.ts')).buildCommand(o),
   docs: async (o: Options) => (await import('./commands/docs.ts')).docsCommand(o),
+  report: async (o: Options) => (await import('./commands/report.ts')).reportCommand(o),
+  new: async (o: Options) => (await import('./commands/new.ts')).newCommand(o),
+  propose: async (o: Options) => (await import('./commands/propose.ts')).proposeCommand(o),
 } as const
+
+/** Commands that take arguments of their own. */
+const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // The language of a usage error found before --lang is parsed.
@@ -78,30 +112,55 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parse(argv, lang)
     lang = parseLang(values.lang)
-    if (values.help) {
-      io.stdout(lang === 'fr' ? HELP_FR : HELP_EN)
+    if (values.version) {
+      io.stdout(`${await version()}\n`)
       return 0
     }
     const [name, ...rest] = positionals
+    if (values.help) {
+      const { commandHelp } = await import('./help.ts')
+      io.stdout((name !== undefined && commandHelp(name, lang)) || (lang === 'fr' ? HELP_FR : HELP_EN))
+      return 0
+    }
     if (!name) throw new UsageError(lang === 'fr' ? 'Aucune commande donnée.' : 'No command given.')
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(lang === 'fr' ? `Commande inconnue : ${name}.` : `Unknown command: ${name}.`)
-    if (rest.length > 0) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[0]}.` : `Unexpected argument: ${rest[0]}.`)
+    const wanted = POSITIONAL_ARGS[name as keyof typeof COMMANDS] ?? 0
+    if (rest.length > wanted) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[wanted]}.` : `Unexpected argument: ${rest[wanted]}.`)
+    if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
+    if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = path.resolve(io.cwd, values.root ?? '.')
     const format = parseFormat(values.format, io, lang)
     const config = await loadConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
     if (name === 'build') checkOut(out, root, config, lang)
-    if (values.base !== undefined && !values.changed) throw new UsageError(lang === 'fr' ? '--base ne va qu’avec --changed.' : '--base only goes with --changed.')
+    if (values.base !== undefined && !values.changed && name !== 'validate' && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--base ne va qu’avec validate, report et propose.' : '--base only goes with validate, report and propose.')
+    for (const only of ['pr', 'body-file'] as const) {
+      if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
+    }
+    if (values.repo !== undefined && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report et propose.' : '--repo only goes with report and propose.')
+    const pr = values.pr === undefined ? undefined : parsePr(values.pr, lang)
     if (values.changed && name !== 'validate') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate.' : '--changed only goes with validate.')
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
-    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, changed, io })
+    const outputFile = values['output-file'] === undefined ? undefined : path.resolve(io.cwd, values['output-file'])
+    const color = useColor(values.color ? true : values['no-color'] ? false : undefined, io.env, io.isTTY && outputFile === undefined)
+    // --output-file: what the command prints goes to the file, written once the command is done.
+    let output = ''
+    const runIo: Io = outputFile === undefined ? io : { ...io, stdout: (s) => void (output += s) }
+    const options: Options = {
+      root, config, format, lang, strict: values.strict === true, out, changed, io: runIo, color, args: rest,
+      base: values.changed ? undefined : values.base, pr, repo: values.repo,
+      bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
+    }
+    const code = await COMMANDS[name as keyof typeof COMMANDS](options)
+    if (outputFile !== undefined) await writeOutputFile(outputFile, output, lang)
+    return code
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
       return 2
     }
-    if (err instanceof ConfigError || err instanceof OutputError) {
-      io.stderr(`${err.message}\n`)
+    if (err instanceof ConfigError || err instanceof OutputError || (err as Error)?.name === 'GitHubError') {
+      io.stderr(`${(err as Error).message}\n`)
       return 2
     }
     io.stderr(`${lang === 'fr' ? 'Erreur interne (un bogue de l’outil, pas de votre fiche) :' : 'Internal error (a bug in the tool, not in your fiche):'}\n${(err as Error)?.stack ?? String(err)}\n`)
@@ -125,6 +184,13 @@ function parse(argv: readonly string[], lang: Lang) {
         changed: { type: 'boolean' },
         base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'output-file': { type: 'string' },
+        pr: { type: 'string' },
+        repo: { type: 'string' },
+        'body-file': { type: 'string' },
       },
     })
   } catch (err) {
@@ -184,4 +250,38 @@ async function loadConfig(root: string, option: string | undefined, cwd: string)
     throw new ConfigError(`Le fichier de configuration ${file} ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
   }
   return parseConfig(text, file)
+}
+
+/**
+ * Colours: --color/--no-color win; then FORCE_COLOR (0 or false: off), then
+ * NO_COLOR (any non-empty value: off), then TERM=dumb (off); otherwise only
+ * on a terminal. https://force-color.org, https://no-color.org
+ */
+export function useColor(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean): boolean {
+  if (flag !== undefined) return flag
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return force !== '0' && force !== 'false'
+  if (env.NO_COLOR) return false
+  if (env.TERM === 'dumb') return false
+  return isTTY
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await fsp.readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+function parsePr(value: string, lang: Lang): number {
+  if (!/^[1-9]\d{0,9}$/.test(value)) throw new UsageError(lang === 'fr' ? `--pr attend un numéro de pull request, pas « ${value} ».` : `--pr needs a pull request number, not "${value}".`)
+  return Number(value)
+}
+
+async function writeOutputFile(file: string, text: string, lang: Lang): Promise<void> {
+  try {
+    await fsp.mkdir(path.dirname(file), { recursive: true })
+    await fsp.writeFile(file, text)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new ConfigError(lang === 'fr' ? `--output-file : impossible d'écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
+  }
 }

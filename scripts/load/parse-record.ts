@@ -9,6 +9,7 @@ import { constructFromEvents, EVENT_ID, parseEvents, YAMLException, type Event }
 import type { Problem } from '../report/diagnostic.ts'
 import { isPlainObject, type Collection, type Limits } from './config.ts'
 import type { SourceFile } from './read-records.ts'
+import { explainYamlError } from './yaml-errors.ts'
 
 export interface ParsedRecord {
   file: string
@@ -134,7 +135,7 @@ export function parseYaml(yaml: string, limits: Limits): { value: unknown } | { 
   try {
     events = parseEvents(yaml, { maxDepth: limits.maxDepth })
   } catch (err) {
-    return { problem: yamlError(err) }
+    return { problem: yamlError(err, yaml) }
   }
   const many = tooManyItems(events, limits.maxItems)
   if (many) return { problem: many }
@@ -153,33 +154,20 @@ export function parseYaml(yaml: string, limits: Limits): { value: unknown } | { 
     const docs = constructFromEvents(events, { source: yaml, maxAliases: 0 })
     return { value: docs.length === 0 ? null : docs[0] }
   } catch (err) {
-    return { problem: yamlError(err) }
+    return { problem: yamlError(err, yaml) }
   }
 }
 
-const REASONS: [RegExp, string, string?][] = [
-  [/^duplicated mapping key/, 'clé en double'],
-  [/tab characters must not be used in indentation/, 'une tabulation sert d’indentation', 'Remplacez les tabulations en début de ligne par des espaces.'],
-  [/bad indentation of a (mapping entry|sequence entry)/, 'indentation incorrecte', 'Alignez cette ligne sur les autres champs du même niveau, avec des espaces. Si la valeur contient « : », entourez-la de guillemets.'],
-  [/deficient indentation/, 'indentation insuffisante', 'Indentez cette ligne avec des espaces, au niveau attendu ; si une ligne précédente ouvre des guillemets, fermez-les.'],
-  [/end of the stream within a (single|double) quoted scalar/, 'des guillemets ne sont jamais fermés', 'Fermez les guillemets ouverts sur cette ligne.'],
-  [/unexpected end of the stream within a flow collection/, 'un crochet ou une accolade n’est jamais fermé', 'Fermez le [ ou le { ouvert plus haut.'],
-  [/missed comma between flow collection entries/, 'une virgule manque entre deux éléments entre crochets', 'Séparez les éléments par des virgules.'],
-  [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'une clé s’étend sur plusieurs lignes', 'Vérifiez les deux-points et les guillemets de la ligne précédente.'],
-  [/can not read an implicit mapping pair; a colon is missed/, 'il manque les deux-points après la clé', 'Écrivez « clé: valeur », avec une espace après les deux-points.'],
-  [/end of the stream or a document separator is expected/, 'contenu inattendu', 'Vérifiez l’indentation et les deux-points de cette ligne.'],
-  [/the stream contains non-printable characters/, 'un caractère de contrôle invisible', 'Supprimez le caractère invisible de cette ligne.'],
-]
-
-function yamlError(err: unknown): YamlProblem {
+function yamlError(err: unknown, yaml: string): YamlProblem {
   if (!(err instanceof YAMLException)) throw err
   const reason = err.reason || err.message
   const offset = err.mark?.position ?? 0
   if (/^duplicated mapping key/.test(reason)) return { ruleId: 'yaml/duplicate-key', offset }
   if (/maxAliases/.test(reason)) return { ruleId: 'yaml/alias', offset }
   if (/nesting exceeded maxDepth|maximum nesting depth/i.test(reason)) return { ruleId: 'yaml/too-deep', offset, data: { reason } }
-  const match = REASONS.find(([re]) => re.test(reason))
-  return { ruleId: 'yaml/syntax', offset, data: { reason, reasonFr: match ? `${match[1]} (${reason})` : reason, hintFr: match?.[2] } }
+  // Bounded: the explanation looks at the lines of a front matter already under the size limits.
+  const e = explainYamlError(yaml, reason, offset)
+  return { ruleId: 'yaml/syntax', offset: e.offset, endOffset: e.endOffset, data: { reason, cause: e.cause, fixed: e.fixed, key: e.key, char: e.char } }
 }
 
 export function jsonType(v: unknown): string {

@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, type Dirent } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Problem } from '../report/diagnostic.ts'
 import { compareBytes } from './byte-order.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
@@ -47,7 +48,7 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
     try {
       stat = await fsp.lstat(dir)
     } catch {
-      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.`)
+      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.${await configHint(root)}`)
     }
     if (stat.isSymbolicLink()) throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`)
     if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
@@ -171,4 +172,18 @@ export function decode(bytes: Uint8Array): string | { offset: number } {
     }
     return { offset: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, lo), { stream: true }).length }
   }
+}
+
+/**
+ * A beta.gouv.fr checkout keeps its fiches under content/_startups…: when
+ * the default folders are missing there, say which configuration to use.
+ */
+async function configHint(root: string): Promise<string> {
+  const isDir = await fsp.stat(path.join(root, 'content', '_startups')).then(
+    (s) => s.isDirectory(),
+    () => false,
+  )
+  if (!isDir) return ''
+  const shipped = fileURLToPath(new URL('../../config/beta.gouv.fr.config.json', import.meta.url))
+  return `\nCe dossier ressemble à un dépôt beta.gouv.fr (content/_startups existe) : ajoutez --config ${shipped} pour lire ses fiches.`
 }

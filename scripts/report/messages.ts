@@ -66,6 +66,10 @@ const typeWord = (dict: Record<string, string>, t: unknown): string =>
     .map((x) => dict[x] ?? x)
     .join(' / ')
 
+/** « Par exemple : stats: true » from the schema's example, when there is one. */
+const forExampleFr = (d: Data): string => (d.example !== undefined ? ` Par exemple : ${q(d.example)}.` : '')
+const forExampleEn = (d: Data): string => (d.example !== undefined ? ` For example: ${qe(d.example)}.` : '')
+
 const didYouMeanFr = (d: Data): string => (d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : '')
 const didYouMeanEn = (d: Data): string => (d.suggestion ? ` Did you mean ${qe(d.suggestion)}?` : '')
 
@@ -92,6 +96,87 @@ const formatEn: Record<string, [string, string]> = {
 
 const FRONT_MATTER_FR = 'Une fiche commence par une ligne ---, puis les champs (clé: valeur), puis une ligne ---, puis le texte de présentation.'
 const FRONT_MATTER_EN = 'A fiche starts with a --- line, then the fields (key: value), then a --- line, then the description.'
+
+const key = (d: Data): string => (d.key ? ` ${q(d.key)}` : '')
+const keyEn = (d: Data): string => (d.key ? ` ${qe(d.key)}` : '')
+
+/** The headline of a YAML syntax error, from its likely cause (load/yaml-errors.ts). */
+function yamlCauseFr(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value': return `la valeur de${key(d)} contient « : » sans être entre guillemets`
+    case 'reserved-start': return `la valeur de${key(d)} commence par ${q(d.char)}, un caractère réservé en YAML`
+    case 'apostrophe-in-quotes': return `une apostrophe ferme les guillemets simples de${key(d)}`
+    case 'text-after-quotes': return `du texte suit les guillemets fermés de${key(d)}`
+    case 'tab': return 'une tabulation sert d’indentation'
+    case 'unclosed-quote': return `les guillemets ouverts dans la valeur de${key(d)} ne sont jamais fermés`
+    case 'unclosed-bracket': return 'un crochet ou une accolade n’est jamais fermé'
+    case 'misaligned-item': return 'un élément de liste (« - ») n’est pas aligné sur les autres'
+    case 'misaligned-key': return `le champ${key(d)} n’est pas aligné sur les autres`
+    case 'missing-colon': return `il manque les deux-points après${key(d)}`
+    case 'control-character': return `un caractère de contrôle invisible (${show(d.char)})`
+    case 'stray-character': return `un caractère en trop (${q(d.char)}) avant le nom du champ`
+    case 'hash-in-key': return `un « # » coupe le nom du champ${key(d)}`
+    case 'split-line': return 'une valeur est coupée en deux lignes'
+    default: return 'cette ligne ne peut pas être lue'
+  }
+}
+function yamlAdviceFr(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value': return 'Entourez la valeur de guillemets simples.'
+    case 'reserved-start': return 'Entourez la valeur de guillemets simples.'
+    case 'apostrophe-in-quotes': return 'Dans des guillemets simples, doublez l’apostrophe (\'\').'
+    case 'text-after-quotes': return 'Mettez toute la valeur entre les guillemets.'
+    case 'tab': return 'Remplacez les tabulations du début de ligne par des espaces.'
+    case 'unclosed-quote': return 'Fermez les guillemets à la fin de la valeur.'
+    case 'unclosed-bracket': return 'Fermez le [ ou le { à la fin de la liste.'
+    case 'misaligned-item': return 'Alignez le tiret sur celui de l’élément précédent, avec des espaces.'
+    case 'misaligned-key': return 'Alignez le champ sur les autres champs du même niveau, avec des espaces.'
+    case 'missing-colon': return 'Écrivez « clé: valeur », avec une espace après les deux-points.'
+    case 'control-character': return 'Supprimez le caractère invisible de cette ligne (il vient souvent d’un copier-coller).'
+    case 'stray-character': return 'Supprimez ce caractère.'
+    case 'hash-in-key': return 'Supprimez le « # » : en YAML, il commence un commentaire.'
+    case 'split-line': return 'Remettez la valeur sur une seule ligne.'
+    default: return 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés ; dans le doute, entourez la valeur de guillemets simples.'
+  }
+}
+function yamlCauseEn(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value': return `the value of${keyEn(d)} contains ": " without quotes`
+    case 'reserved-start': return `the value of${keyEn(d)} starts with ${qe(d.char)}, a reserved character in YAML`
+    case 'apostrophe-in-quotes': return `an apostrophe closes the single quotes of${keyEn(d)}`
+    case 'text-after-quotes': return `text follows the closed quotes of${keyEn(d)}`
+    case 'tab': return 'a tab is used for indentation'
+    case 'unclosed-quote': return `the quotes opened in the value of${keyEn(d)} are never closed`
+    case 'unclosed-bracket': return 'a bracket or brace is never closed'
+    case 'misaligned-item': return 'a list item ("- ") is not aligned with the others'
+    case 'misaligned-key': return `the field${keyEn(d)} is not aligned with the others`
+    case 'missing-colon': return `the colon after${keyEn(d)} is missing`
+    case 'control-character': return `an invisible control character (${show(d.char)})`
+    case 'stray-character': return `a stray character (${qe(d.char)}) before the field name`
+    case 'hash-in-key': return `a "#" cuts the field name${keyEn(d)}`
+    case 'split-line': return 'a value is split over two lines'
+    default: return 'this line cannot be read'
+  }
+}
+function yamlAdviceEn(d: Data): string {
+  switch (d.cause) {
+    case 'colon-in-value':
+    case 'reserved-start': return 'Put the value in single quotes.'
+    case 'apostrophe-in-quotes': return "Inside single quotes, double the apostrophe ('')."
+    case 'text-after-quotes': return 'Put the whole value inside the quotes.'
+    case 'tab': return 'Replace the tabs at the start of the line with spaces.'
+    case 'unclosed-quote': return 'Close the quotes at the end of the value.'
+    case 'unclosed-bracket': return 'Close the [ or { at the end of the list.'
+    case 'misaligned-item': return "Align the dash with the previous item's, with spaces."
+    case 'misaligned-key': return 'Align the field with the other fields of the same level, with spaces.'
+    case 'missing-colon': return 'Write "key: value", with a space after the colon.'
+    case 'control-character': return 'Remove the invisible character from this line (it often comes from a copy and paste).'
+    case 'stray-character': return 'Remove this character.'
+    case 'hash-in-key': return 'Remove the "#": in YAML it starts a comment.'
+    case 'split-line': return 'Put the value back on one line.'
+    default: return 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes; when in doubt, put the value in single quotes.'
+  }
+}
 
 export const RULES: Record<string, RuleEntry> = {
   'file/bom': {
@@ -129,8 +214,8 @@ export const RULES: Record<string, RuleEntry> = {
   'file/extension': {
     severity: 'warning',
     description: 'Un fichier de fiche n’a pas l’extension .md ; il est lu quand même.',
-    fr: { message: (d) => `Le fichier n'a pas l'extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(d.id)}.md.` },
-    en: { message: (d) => `The file has no .md extension; it is read as the fiche ${qe(d.id)}.`, hint: (d) => `Rename it to ${show(d.id)}.md.` },
+    fr: { message: (d) => `Le fichier n'a pas l'extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
+    en: { message: (d) => `The file has no .md extension; it is read as the fiche ${qe(d.id)}.`, hint: (d) => `Rename it to ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
   },
   'file/ignored': {
     severity: 'warning',
@@ -250,8 +335,8 @@ export const RULES: Record<string, RuleEntry> = {
   'phases/overlap': {
     severity: 'warning',
     description: 'Une phase se termine après le début de la suivante.',
-    fr: { message: (d) => `La phase ${q(d.name)} se termine (${show(d.end)}) après le début de la phase ${q(d.next)} (${show(d.nextStart)}).`, hint: () => 'Corrigez la date de fin, ou celle de début de la phase suivante.' },
-    en: { message: (d) => `The phase ${qe(d.name)} ends (${show(d.end)}) after the phase ${qe(d.next)} starts (${show(d.nextStart)}).`, hint: () => 'Correct the end date, or the start date of the next phase.' },
+    fr: { message: (d) => `La phase ${q(d.name)} se termine (${show(d.end)}) après le début de la phase ${q(d.next)} (${show(d.nextStart)}).`, hint: (d) => `Écrivez une date de fin au plus tard le ${show(d.nextStart)}, ou corrigez la date de début de la phase suivante.` },
+    en: { message: (d) => `The phase ${qe(d.name)} ends (${show(d.end)}) after the phase ${qe(d.next)} starts (${show(d.nextStart)}).`, hint: (d) => `Write an end date no later than ${show(d.nextStart)}, or correct the start date of the next phase.` },
   },
   'ref/co-incubation-main': {
     severity: 'error',
@@ -297,33 +382,33 @@ export const RULES: Record<string, RuleEntry> = {
         d.format === 'date' && d.reason === 'calendar'
           ? `La date ${q(d.value)} n'existe pas dans le calendrier.`
           : `${show(d.field)} doit être ${(formatFr[String(d.format)] ?? [String(d.format)])[0]}, pas ${q(d.value)}.`,
-      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.' : (formatFr[String(d.format)] ?? ['', 'Corrigez la valeur.'])[1]),
+      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.' : formatFr[String(d.format)]?.[1] ?? `Écrivez une valeur de la forme attendue.${forExampleFr(d)}`),
     },
     en: {
       message: (d) =>
         d.format === 'date' && d.reason === 'calendar'
           ? `The date ${qe(d.value)} does not exist in the calendar.`
           : `${show(d.field)} must be ${(formatEn[String(d.format)] ?? [String(d.format)])[0]}, not ${qe(d.value)}.`,
-      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Check the day and month (YYYY-MM-DD): a date is never corrected automatically.' : (formatEn[String(d.format)] ?? ['', 'Correct the value.'])[1]),
+      hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Check the day and month (YYYY-MM-DD): a date is never corrected automatically.' : formatEn[String(d.format)]?.[1] ?? `Write a value of the expected form.${forExampleEn(d)}`),
     },
   },
   'schema/min-items': {
     severity: 'error',
     description: 'La liste est vide ou trop courte.',
-    fr: { message: (d) => `La liste ${show(d.field)} doit contenir au moins ${d.limit} élément${Number(d.limit) > 1 ? 's' : ''}.`, hint: () => 'Ajoutez un élément par ligne, chacun précédé de « - ».' },
-    en: { message: (d) => `The list ${show(d.field)} must have at least ${d.limit} item${Number(d.limit) > 1 ? 's' : ''}.`, hint: () => 'Add one item per line, each starting with "- ".' },
+    fr: { message: (d) => `La liste ${show(d.field)} doit contenir au moins ${d.limit} élément${Number(d.limit) > 1 ? 's' : ''}.`, hint: (d) => `Ajoutez un élément par ligne, chacun précédé de « - ».${forExampleFr(d)}` },
+    en: { message: (d) => `The list ${show(d.field)} must have at least ${d.limit} item${Number(d.limit) > 1 ? 's' : ''}.`, hint: (d) => `Add one item per line, each starting with "- ".${forExampleEn(d)}` },
   },
   'schema/minimum': {
     severity: 'error',
     description: 'Le nombre est trop petit.',
-    fr: { message: (d) => `${show(d.field)} doit valoir au moins ${d.limit}, pas ${show(d.value)}.`, hint: () => 'Corrigez le nombre.' },
-    en: { message: (d) => `${show(d.field)} must be at least ${d.limit}, not ${show(d.value)}.`, hint: () => 'Correct the number.' },
+    fr: { message: (d) => `${show(d.field)} doit valoir au moins ${d.limit}, pas ${show(d.value)}.`, hint: (d) => `Écrivez un nombre supérieur ou égal à ${d.limit}.${forExampleFr(d)}` },
+    en: { message: (d) => `${show(d.field)} must be at least ${d.limit}, not ${show(d.value)}.`, hint: (d) => `Write a number of at least ${d.limit}.${forExampleEn(d)}` },
   },
   'schema/other': {
     severity: 'error',
     description: 'Une autre contrainte du schéma n’est pas respectée.',
-    fr: { message: (d) => `${show(d.field)} ne respecte pas la contrainte ${show(d.keyword)} du schéma (${show(d.detail)}).`, hint: () => 'Consultez la référence des champs (docs/champs.md).' },
-    en: { message: (d) => `${show(d.field)} does not satisfy the schema's ${show(d.keyword)} constraint (${show(d.detail)}).`, hint: () => 'See the field reference (docs/champs.md).' },
+    fr: { message: (d) => `${show(d.field)} ne respecte pas la contrainte ${show(d.keyword)} du schéma (${show(d.detail)}).`, hint: (d) => `Consultez la référence des champs (docs/champs.md).${forExampleFr(d)}` },
+    en: { message: (d) => `${show(d.field)} does not satisfy the schema's ${show(d.keyword)} constraint (${show(d.detail)}).`, hint: (d) => `See the field reference (docs/champs.md).${forExampleEn(d)}` },
   },
   'schema/required': {
     severity: 'error',
@@ -334,8 +419,8 @@ export const RULES: Record<string, RuleEntry> = {
   'schema/type': {
     severity: 'error',
     description: 'La valeur n’a pas le bon type (texte, liste, nombre, true/false…).',
-    fr: { message: (d) => `${show(d.field)} doit être ${typeWord(typeFr, d.expected)}, pas ${typeWord(typeFr, d.actual)}.`, hint: (d) => (d.actual === 'null' ? "La valeur est vide : écrivez-la après les deux-points, ou supprimez la ligne si le champ est facultatif." : d.expected === 'array' ? 'Écrivez un élément par ligne, chacun précédé de « - ».' : d.expected === 'string' ? 'Entourez la valeur de guillemets simples pour en faire du texte.' : 'Corrigez la valeur.') },
-    en: { message: (d) => `${show(d.field)} must be ${typeWord(typeEn, d.expected)}, not ${typeWord(typeEn, d.actual)}.`, hint: (d) => (d.actual === 'null' ? 'The value is empty: write it after the colon, or remove the line if the field is optional.' : d.expected === 'array' ? 'Write one item per line, each starting with "- ".' : d.expected === 'string' ? 'Put the value in single quotes to make it text.' : 'Correct the value.') },
+    fr: { message: (d) => `${show(d.field)} doit être ${typeWord(typeFr, d.expected)}, pas ${typeWord(typeFr, d.actual)}.`, hint: (d) => d.comment !== undefined ? `Le # commence un commentaire en YAML : la valeur est lue comme vide. Entourez-la de guillemets simples : ${q(d.comment)}.` : (d.actual === 'null' ? "La valeur est vide : écrivez-la après les deux-points, ou supprimez la ligne si le champ est facultatif." : d.expected === 'array' ? 'Écrivez un élément par ligne, chacun précédé de « - ».' : d.expected === 'string' ? 'Entourez la valeur de guillemets simples pour en faire du texte.' : `Écrivez ${typeWord(typeFr, d.expected)}.`) + forExampleFr(d) },
+    en: { message: (d) => `${show(d.field)} must be ${typeWord(typeEn, d.expected)}, not ${typeWord(typeEn, d.actual)}.`, hint: (d) => d.comment !== undefined ? `# starts a comment in YAML: the value reads as empty. Put it in single quotes: ${qe(d.comment)}.` : (d.actual === 'null' ? 'The value is empty: write it after the colon, or remove the line if the field is optional.' : d.expected === 'array' ? 'Write one item per line, each starting with "- ".' : d.expected === 'string' ? 'Put the value in single quotes to make it text.' : `Write ${typeWord(typeEn, d.expected)}.`) + forExampleEn(d) },
   },
   'schema/unique-items': {
     severity: 'error',
@@ -346,14 +431,34 @@ export const RULES: Record<string, RuleEntry> = {
   'schema/unknown-key': {
     severity: 'error',
     description: 'Le champ n’existe pas dans le schéma (souvent une faute de frappe).',
-    fr: { message: (d) => `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${didYouMeanFr(d)}`, hint: (d) => (d.suggestion ? `Renommez-le en ${show(d.suggestion)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).') },
-    en: { message: (d) => `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${didYouMeanEn(d)}`, hint: (d) => (d.suggestion ? `Rename it to ${show(d.suggestion)}.` : 'Remove the line, or see the field reference (docs/champs.md).') },
+    fr: {
+      message: (d) =>
+        `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${d.invisibleFr ? ` Son nom contient un caractère invisible : ${show(d.invisibleFr)}.` : ''}${didYouMeanFr(d)}${d.missingRequired ? ` Le champ obligatoire ${q(d.suggestion)} est donc absent.` : ''}`,
+      hint: (d) => (d.suggestion ? `${d.invisibleFr ? 'Retapez le nom du champ au clavier' : 'Renommez-le'} : ${q(`${show(d.suggestion)}: …`)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).'),
+    },
+    en: {
+      message: (d) =>
+        `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${d.invisibleEn ? ` Its name contains an invisible character: ${show(d.invisibleEn)}.` : ''}${didYouMeanEn(d)}${d.missingRequired ? ` So the required field ${qe(d.suggestion)} is missing.` : ''}`,
+      hint: (d) => (d.suggestion ? `${d.invisibleEn ? 'Retype the field name' : 'Rename it'}: ${qe(`${show(d.suggestion)}: …`)}.` : 'Remove the line, or see the field reference (docs/champs.md).'),
+    },
   },
   'value/untrimmed': {
     severity: 'warning',
     description: 'Une valeur commence ou finit par des espaces.',
-    fr: { message: (d) => `La valeur de ${show(d.field)} commence ou finit par des espaces : ${q(d.value)}.`, hint: () => 'Supprimez les espaces avant et après la valeur.' },
-    en: { message: (d) => `The value of ${show(d.field)} starts or ends with spaces: ${qe(d.value)}.`, hint: () => 'Remove the spaces before and after the value.' },
+    fr: {
+      message: (d) => `La valeur de ${show(d.field)} commence ou finit par des espaces : ${q(d.value)}.${d.invisibleFr ? ` Dont des caractères invisibles : ${show(d.invisibleFr)}.` : ''}`,
+      hint: (d) => `Supprimez les espaces avant et après la valeur${d.trimmed !== undefined ? `, qui devient ${q(d.trimmed)}` : ''}.`,
+    },
+    en: {
+      message: (d) => `The value of ${show(d.field)} starts or ends with spaces: ${qe(d.value)}.${d.invisibleEn ? ` Including invisible characters: ${show(d.invisibleEn)}.` : ''}`,
+      hint: (d) => `Remove the spaces before and after the value${d.trimmed !== undefined ? `, which becomes ${qe(d.trimmed)}` : ''}.`,
+    },
+  },
+  'value/invisible-character': {
+    severity: 'warning',
+    description: 'Une valeur contient un caractère invisible (espace sans chasse, trait d’union conditionnel…), souvent venu d’un copier-coller.',
+    fr: { message: (d) => `La valeur de ${show(d.field)} contient un caractère invisible : ${show(d.invisibleFr)}.`, hint: () => 'Retapez la valeur au clavier, ou supprimez le caractère (les flèches du clavier s’y arrêtent sans rien montrer).' },
+    en: { message: (d) => `The value of ${show(d.field)} contains an invisible character: ${show(d.invisibleEn)}.`, hint: () => 'Retype the value, or delete the character (the arrow keys stop on it without showing anything).' },
   },
   'yaml/alias': {
     severity: 'error',
@@ -375,9 +480,9 @@ export const RULES: Record<string, RuleEntry> = {
   },
   'yaml/syntax': {
     severity: 'error',
-    description: 'L’en-tête n’est pas du YAML valide.',
-    fr: { message: (d) => `Erreur de syntaxe YAML : ${show(d.reasonFr ?? d.reason)}.`, hint: (d) => String(d.hintFr ?? 'Vérifiez cette ligne et la précédente : indentation par espaces, deux-points suivis d’une espace, guillemets fermés.') },
-    en: { message: (d) => `YAML syntax error: ${show(d.reason)}.`, hint: (d) => String(d.hintEn ?? 'Check this line and the previous one: indentation with spaces, a space after each colon, closed quotes.') },
+    description: 'L’en-tête n’est pas du YAML valide (deux-points ou caractère réservé dans une valeur sans guillemets, tabulation, guillemets ou crochet non fermés, ligne mal alignée).',
+    fr: { message: (d) => `Erreur de syntaxe YAML : ${yamlCauseFr(d)}.`, hint: (d) => `${yamlAdviceFr(d)}${d.fixed !== undefined ? ` Écrivez : ${String(d.fixed).slice(0, 300)}` : ''}` },
+    en: { message: (d) => `YAML syntax error: ${yamlCauseEn(d)} (${show(d.reason)}).`, hint: (d) => `${yamlAdviceEn(d)}${d.fixed !== undefined ? ` Write: ${String(d.fixed).slice(0, 300)}` : ''}` },
   },
   'yaml/too-deep': {
     severity: 'error',

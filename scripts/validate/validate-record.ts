@@ -11,6 +11,8 @@ import type { Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
+import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible } from './invisible.ts'
+import { exampleLine } from './schema-example.ts'
 import { suggest } from './suggest.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
@@ -22,10 +24,12 @@ export function validateRecord(record: ParsedRecord): Problem[] {
     // A value outside an enum of texts fails `type` and `enum` at once: report
     // only the enum (it lists the allowed values), one mistake, one problem.
     const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath))
+    const fromSchema: Problem[] = []
     for (const error of errors) {
       if (error.keyword === 'type' && enumAt.has(error.instancePath)) continue
-      problems.push(fromAjvError(record, error))
+      fromSchema.push(fromAjvError(record, error))
     }
+    problems.push(...mergeTypos(fromSchema))
   }
   problems.push(...checkUntrimmed(record))
   if (record.collection === 'startups') problems.push(...checkPhases(record))
@@ -67,16 +71,22 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     case 'additionalProperties': {
       const key = String(params.additionalProperty)
       const known = Object.keys((error.parentSchema as any)?.properties ?? {})
+      const invisible = invisibleInKey(key)
       return {
         file,
         ruleId: 'schema/unknown-key',
         path: `${path}/${escapePointer(key)}`,
         target: 'key',
-        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(key, known) },
+        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(invisible ? withoutInvisible(key) : key, known), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
       }
     }
     case 'type':
-      return { file, ruleId: 'schema/type', path, data: { field, expected: params.type, actual: jsonType(error.data) } }
+      return {
+        file,
+        ruleId: 'schema/type',
+        path,
+        data: { field, expected: params.type, actual: jsonType(error.data), example: exampleLine(record.collection, path), comment: error.data === null ? commentedValue(record, path) : undefined },
+      }
     case 'enum': {
       const allowed = params.allowedValues as unknown[]
       return {
@@ -89,10 +99,10 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     case 'format': {
       const value = String(error.data)
       const reason = params.format === 'date' && isDateShaped(value) ? 'calendar' : 'shape'
-      return { file, ruleId: 'schema/format', path, data: { field, format: params.format, value, reason } }
+      return { file, ruleId: 'schema/format', path, data: { field, format: params.format, value, reason, example: exampleLine(record.collection, path) } }
     }
     case 'minItems':
-      return { file, ruleId: 'schema/min-items', path, target: 'key', data: { field, limit: params.limit } }
+      return { file, ruleId: 'schema/min-items', path, target: 'key', data: { field, limit: params.limit, example: exampleLine(record.collection, `${path}/0`) } }
     case 'uniqueItems': {
       const items = error.data as unknown[]
       // Ajv's i and j swap places with the item types; point at the later copy.
@@ -100,10 +110,40 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
       return { file, ruleId: 'schema/unique-items', path: `${path}/${j}`, data: { field, value: items[j] } }
     }
     case 'minimum':
-      return { file, ruleId: 'schema/minimum', path, data: { field, limit: params.limit, value: error.data } }
+      return { file, ruleId: 'schema/minimum', path, data: { field, limit: params.limit, value: error.data, example: exampleLine(record.collection, path) } }
     default:
-      return { file, ruleId: 'schema/other', path, data: { field, keyword: error.keyword, detail: error.message } }
+      return { file, ruleId: 'schema/other', path, data: { field, keyword: error.keyword, detail: error.message, example: exampleLine(record.collection, path) } }
   }
+}
+
+/**
+ * A misspelt key explains a missing required field (`contat:` for `contact:`):
+ * one mistake, one problem, at the typo, which says that the field is missing.
+ */
+export function mergeTypos(problems: readonly Problem[]): Problem[] {
+  const explained = new Set<string>()
+  const out = problems.map((p) => {
+    if (p.ruleId !== 'schema/unknown-key' || typeof p.data?.suggestion !== 'string' || p.path === undefined) return p
+    const missing = `${p.path.slice(0, p.path.lastIndexOf('/'))}/${escapePointer(p.data.suggestion)}`
+    if (!problems.some((q) => q.ruleId === 'schema/required' && q.path === missing) || explained.has(missing)) return p
+    explained.add(missing)
+    return { ...p, data: { ...p.data, missingRequired: true } }
+  })
+  return out.filter((p) => !(p.ruleId === 'schema/required' && p.path !== undefined && explained.has(p.path)))
+}
+
+/**
+ * `mission: #1 des services` reads as an empty value: `#` after a space
+ * starts a comment. The line as it should be written, or undefined.
+ */
+export function commentedValue(record: ParsedRecord, pointer: string): string | undefined {
+  const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~')
+  if (key === '' || /^\d+$/.test(key)) return undefined
+  const yaml = record.text.slice(record.yamlStart, record.yamlEnd)
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // Linear: no lazy group before an optional tail (lines are up to 10,000 characters).
+  const m = new RegExp(`^([ \\t]*(?:-[ \\t]+)?${escaped}:)[ \\t]+(#.*)$`, 'm').exec(yaml)
+  return m ? `${m[1]} '${m[2]!.trimEnd().replace(/'/g, "''")}'` : undefined
 }
 
 function checkUntrimmed(record: ParsedRecord): Problem[] {
@@ -111,7 +151,11 @@ function checkUntrimmed(record: ParsedRecord): Problem[] {
   const visit = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {
       if (value !== '' && value.trim() !== value) {
-        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value } })
+        const invisible = invisibleAtEdges(value)
+        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed: value.trim(), invisibleFr: invisible?.fr, invisibleEn: invisible?.en } })
+      } else {
+        const invisible = invisibleInValue(value)
+        if (invisible) problems.push({ file: record.file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en } })
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${pointer}/${i}`))

@@ -116,6 +116,7 @@ describe('rule severities that the configuration may change', () => {
     'ref/unknown-owner',
     'ref/unknown-sponsor',
     'ref/unknown-startup',
+    'value/invisible-character',
     'value/untrimmed',
   ])
 
@@ -127,7 +128,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES)).toHaveLength(48)
+    expect(Object.keys(RULES)).toHaveLength(49)
   })
 })
 

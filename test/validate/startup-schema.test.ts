@@ -157,7 +157,7 @@ const REJECTED: Row[] = [
   ['events[].date', 'impossible date 2023-06-31', 'date: 2023-06-15', 'date: 2023-06-31', format(22, 11)],
   ['events[].date', 'written 15/06/2023', 'date: 2023-06-15', 'date: 15/06/2023', format(22, 11)],
   ['events[].date', 'missing (at the event)', '    date: 2023-06-15\n', '', [['schema/required', 21, 5]]],
-  ['events[].date', 'a typo in the key: unknown key and missing date', '    date: 2023-06-15', '    dat: 2023-06-15', [['schema/required', 21, 5], ['schema/unknown-key', 22, 5]]],
+  ['events[].date', 'a typo in the key: one problem, at the typo, that says date is missing', '    date: 2023-06-15', '    dat: 2023-06-15', [['schema/unknown-key', 22, 5]]],
   ['events[].comment', 'a list', 'comment: Passage en construction', 'comment: [Passage]', type(23, 14)],
   // Booleans.
   ['stats', "the text 'true'", 'stats: true', "stats: 'true'", type(24, 8)],
@@ -196,7 +196,7 @@ const REJECTED: Row[] = [
   ['fast.promotion', 'a text', '  promotion: 15', "  promotion: '15'", type(42, 14)],
   ['fast.promotion', 'zero (minimum 1)', '  promotion: 15', '  promotion: 0', [['schema/minimum', 42, 14]]],
   ['fast.promotion', 'missing (at the fast key)', '  promotion: 15\n', '', [['schema/required', 41, 1]]],
-  ['fast.promotion', 'a typo in the key', '  promotion: 15', '  promotoin: 15', [['schema/required', 41, 1], ['schema/unknown-key', 42, 3]]],
+  ['fast.promotion', 'a typo in the key (one problem, at the typo)', '  promotion: 15', '  promotoin: 15', [['schema/unknown-key', 42, 3]]],
   ['fast.montant', 'a decimal number', '  montant: 120000', '  montant: 1200.5', type(43, 12)],
   ['fast.montant', 'negative (minimum 0)', '  montant: 120000', '  montant: -1', [['schema/minimum', 43, 12]]],
   ['fast.montant', 'missing (at the fast key)', '  montant: 120000\n', '', [['schema/required', 41, 1]]],
@@ -293,7 +293,7 @@ describe('startup schema messages', () => {
 
   it('carries the suggestion in the hint of an unknown key', () => {
     const [d] = run('repository:', 'reposiroty:')
-    expect(d?.hint).toBe('Renommez-le en repository.')
+    expect(d?.hint).toBe('Renommez-le : « repository: … ».')
     expect(d?.path).toBe('/reposiroty')
     expect([d?.endLine, d?.endColumn]).toEqual([12, 11])
   })

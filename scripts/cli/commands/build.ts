@@ -71,7 +71,7 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, thread && ((r) => thread.send(r)))
   const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
   if (diagnostics.length > 0 || options.format === 'json') {
-    io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR }))
+    io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: options.color }))
   }
   if (failed) {
     io.stderr(lang === 'fr' ? 'Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n' : 'Build cancelled: fix the errors above. Nothing was written.\n')

@@ -21,6 +21,8 @@ export async function validateCommand(options: Options): Promise<number> {
     )
   }
   const { diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, filter)
-  io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR }))
+  // --base without --changed: everything is checked, the changed fiches are annotated first.
+  const changed = options.base === undefined ? undefined : new Set(await changedFiles(options.root, options.base))
+  io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: options.color, changed }))
   return summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0
 }

@@ -2,7 +2,9 @@ import type { Formatter } from './index.ts'
 
 /** Workflow commands: one `::error file=…,line=…::message` annotation per diagnostic. */
 export const github: Formatter = (diagnostics, ctx) => {
-  const lines = diagnostics.map((d) => {
+  const changed = ctx.changed
+  const ordered = changed ? [...diagnostics.filter((d) => changed.has(d.file)), ...diagnostics.filter((d) => !changed.has(d.file))] : diagnostics
+  const lines = ordered.map((d) => {
     const props = [
       `file=${escapeProperty(d.file)}`,
       `line=${d.line}`,

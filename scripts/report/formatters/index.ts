@@ -9,6 +9,8 @@ export interface FormatContext {
   /** File texts, for code frames. */
   texts: ReadonlyMap<string, string>
   color: boolean
+  /** Files the change touches: the github formatter annotates them first (GitHub shows only 10 errors and 10 warnings per step). */
+  changed?: ReadonlySet<string>
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string

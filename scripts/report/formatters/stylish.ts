@@ -19,7 +19,7 @@ export const stylish: Formatter = (diagnostics, ctx) => {
       out.push(bold(ctx.color, printable(d.file)))
       current = d.file
     }
-    const label = d.severity === 'error' ? red(ctx.color, ctx.lang === 'fr' ? 'erreur' : 'error') : yellow(ctx.color, ctx.lang === 'fr' ? 'attention' : 'warning')
+    const label = d.severity === 'error' ? red(ctx.color, ctx.lang === 'fr' ? 'erreur' : 'error') : yellow(ctx.color, ctx.lang === 'fr' ? 'avertissement' : 'warning')
     out.push(`  ${d.line}:${d.column}  ${label}  ${printable(d.message)}  ${dim(ctx.color, d.ruleId)}`)
     out.push(...frame(d, ctx))
     out.push(`    ${cyan(ctx.color, '→')} ${printable(d.hint)}`)

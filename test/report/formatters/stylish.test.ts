@@ -90,7 +90,7 @@ describe('stylish', () => {
     )
   })
 
-  it('groups by file with a blank line between files, and says "attention" for a warning', () => {
+  it('groups by file with a blank line between files, and says "avertissement" for a warning, the word of the summary', () => {
     const out = render(
       [diag('a.md', 1, 1, 1, { severity: 'warning', ruleId: 'file/bom' }), diag('a.md', 1, 1, 1), diag('b.md', 1, 1, 1)],
       {},
@@ -98,7 +98,7 @@ describe('stylish', () => {
     )
     expect(out.split('\n').filter((l) => !l.startsWith('    '))).toEqual([
       'a.md',
-      '  1:1  attention  Le message.  file/bom',
+      '  1:1  avertissement  Le message.  file/bom',
       '  1:1  erreur  Le message.  schema/type',
       '',
       'b.md',

@@ -1,0 +1,113 @@
+/** The help of each command (`registry <command> --help`), in French and English. */
+import type { Lang } from '../report/diagnostic.ts'
+
+const COMMON_FR = `Options communes : --root DIR, --config FICHIER, --lang fr|en, --color/--no-color, --output-file FICHIER.
+Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+`
+const COMMON_EN = `Common options: --root DIR, --config FILE, --lang fr|en, --color/--no-color, --output-file FILE.
+Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+`
+
+const HELP: Record<string, { fr: string; en: string }> = {
+  validate: {
+    fr: `Utilisation : registry validate [options]
+
+Vérifie toutes les fiches : schémas, références entre fiches, phases.
+
+  --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
+  --strict         les avertissements font aussi échouer (code 1)
+  --changed        ne lit que les fiches modifiées (git) et vérifie leurs références
+  --base REV       avec --changed : comparer à REV (défaut : HEAD) ; sans --changed : tout vérifier,
+                   mais annoter d'abord les fiches modifiées depuis REV (GitHub n'affiche que 10 annotations)
+`,
+    en: `Usage: registry validate [options]
+
+Checks every fiche: schemas, references between fiches, phases.
+
+  --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
+  --strict         warnings fail too (exit 1)
+  --changed        reads only the changed fiches (git) and checks their references
+  --base REV       with --changed: compare with REV (default: HEAD); without --changed: check everything,
+                   but annotate the fiches changed since REV first (GitHub shows only 10 annotations)
+`,
+  },
+  build: {
+    fr: `Utilisation : registry build [--out DIR] [options]
+
+Vérifie les fiches puis compile le flux JSON (API v1 et v2.7) dans --out (défaut : <root>/dist).
+Rien n'est écrit si une fiche a une erreur.
+`,
+    en: `Usage: registry build [--out DIR] [options]
+
+Checks the fiches, then compiles the JSON feed (API v1 and v2.7) into --out (default: <root>/dist).
+Nothing is written when a fiche has an error.
+`,
+  },
+  docs: {
+    fr: `Utilisation : registry docs
+
+Régénère docs/champs.md et docs/regles.md à partir des schémas et du catalogue des règles.
+`,
+    en: `Usage: registry docs
+
+Regenerates docs/champs.md and docs/regles.md from the schemas and the rules catalogue.
+`,
+  },
+  report: {
+    fr: `Utilisation : registry report [--base REV] [--pr N --repo PROPRIETAIRE/NOM] [--body-file FICHIER]
+
+Écrit un résumé markdown de la pull request : fiches modifiées depuis REV (défaut : HEAD), erreurs et
+avertissements, note quand GitHub n'a pas pu tout annoter. Le résumé va sur la sortie standard (ou dans
+--output-file) et, si la variable GITHUB_STEP_SUMMARY est définie, dans le résumé de l'étape.
+Le code de sortie est 1 s'il y a des erreurs.
+
+  --pr N --repo PROPRIETAIRE/NOM  publie le résumé en commentaire de la pull request n°N : un seul
+                   commentaire, mis à jour à chaque passage (jeton dans GITHUB_TOKEN, jamais affiché)
+  --body-file FICHIER  publie ce résumé déjà écrit au lieu de le calculer (workflow de commentaire)
+`,
+    en: `Usage: registry report [--base REV] [--pr N --repo OWNER/NAME] [--body-file FILE]
+
+Writes a markdown summary of the pull request: fiches changed since REV (default: HEAD), errors and
+warnings, a note when GitHub could not annotate everything. The summary goes to standard output (or
+--output-file) and, when GITHUB_STEP_SUMMARY is set, to the step summary. Exit code 1 on errors.
+
+  --pr N --repo OWNER/NAME  posts the summary as a comment on pull request #N: one comment,
+                   updated on every run (token from GITHUB_TOKEN, never printed)
+  --body-file FILE  posts this already written summary instead of computing it (comment workflow)
+`,
+  },
+  new: {
+    fr: `Utilisation : registry new startup|organisation|incubator <identifiant>
+
+Écrit <dossier>/<identifiant>.md à partir du schéma : chaque champ avec un commentaire qui dit quoi
+écrire, les sections habituelles du texte, puis vérifie la fiche. Un fichier existant n'est jamais écrasé.
+`,
+    en: `Usage: registry new startup|organisation|incubator <id>
+
+Writes <folder>/<id>.md from the schema: each field with a comment saying what to write, the usual
+sections of the text, then checks the fiche. An existing file is never overwritten.
+`,
+  },
+  propose: {
+    fr: `Utilisation : registry propose <fichier> --repo PROPRIETAIRE/NOM [--base BRANCHE]
+
+Vérifie la fiche ; si elle a une erreur, s'arrête avant tout appel à GitHub. Sinon, par l'API de GitHub
+(sans git) : crée une branche, y enregistre le fichier, ouvre une pull request vers --base (défaut : la
+branche par défaut du dépôt) et affiche son adresse. Jeton dans GITHUB_TOKEN (droits contents et
+pull-requests en écriture). Relancer la commande après un échec termine ce qui a été commencé.
+`,
+    en: `Usage: registry propose <file> --repo OWNER/NAME [--base BRANCH]
+
+Checks the fiche; on an error, stops before any call to GitHub. Otherwise, through GitHub's API (no
+git): creates a branch, commits the file on it, opens a pull request to --base (default: the
+repository's default branch) and prints its address. Token from GITHUB_TOKEN (contents and
+pull-requests write). Running it again after a failure finishes what was started.
+`,
+  },
+}
+
+export function commandHelp(name: string, lang: Lang): string | undefined {
+  const h = Object.hasOwn(HELP, name) ? HELP[name] : undefined
+  if (!h) return undefined
+  return `${h[lang]}\n${lang === 'fr' ? COMMON_FR : COMMON_EN}`
+}

@@ -1,0 +1,56 @@
+/**
+ * Invisible characters that slip into a fiche through copy and paste: named
+ * by code point so that a contributor can find what they cannot see.
+ */
+const NAMES: Record<string, [string, string]> = {
+  '\u00a0': ['espace insécable', 'no-break space'],
+  '\u00ad': ['trait d’union conditionnel', 'soft hyphen'],
+  '\u180e': ['séparateur de voyelles mongol', 'Mongolian vowel separator'],
+  '\u200b': ['espace sans chasse', 'zero-width space'],
+  '\u200c': ['antiliant sans chasse', 'zero-width non-joiner'],
+  '\u200d': ['liant sans chasse', 'zero-width joiner'],
+  '\u200e': ['marque gauche-à-droite', 'left-to-right mark'],
+  '\u200f': ['marque droite-à-gauche', 'right-to-left mark'],
+  '\u2028': ['séparateur de ligne', 'line separator'],
+  '\u2029': ['séparateur de paragraphe', 'paragraph separator'],
+  '\u202f': ['espace fine insécable', 'narrow no-break space'],
+  '\u2060': ['gluon de mots', 'word joiner'],
+  '\u3000': ['espace idéographique', 'ideographic space'],
+  '\ufeff': ['indicateur d’ordre des octets (BOM)', 'byte order mark'],
+}
+
+/** Characters that are never meant in a key, anywhere. */
+const IN_KEY = /[\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/gu
+/** Characters that are never meant inside a value (a no-break space is good French typography, these are not). */
+const IN_VALUE = /[\u00ad\u180e\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu
+
+function describe(chars: Iterable<string>): { fr: string; en: string } {
+  const unique = [...new Set(chars)].slice(0, 3)
+  const code = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  return {
+    fr: unique.map((c) => `${code(c)}${NAMES[c] ? ` (${NAMES[c][0]})` : ''}`).join(', '),
+    en: unique.map((c) => `${code(c)}${NAMES[c] ? ` (${NAMES[c][1]})` : ''}`).join(', '),
+  }
+}
+
+/** The invisible characters of a key, named, or undefined. */
+export function invisibleInKey(key: string): { fr: string; en: string } | undefined {
+  const found = key.match(IN_KEY)
+  return found ? describe(found) : undefined
+}
+
+export function invisibleInValue(value: string): { fr: string; en: string } | undefined {
+  const found = value.match(IN_VALUE)
+  return found ? describe(found) : undefined
+}
+
+/** Invisible or space characters at either end of a value (what trim() removes besides ASCII spaces). */
+export function invisibleAtEdges(value: string): { fr: string; en: string } | undefined {
+  const edges = (/^\s*/u.exec(value)?.[0] ?? '') + (/\s*$/u.exec(value)?.[0] ?? '')
+  const found = [...edges].filter((c) => c !== ' ' && c !== '\t' && c !== '\n')
+  return found.length > 0 ? describe(found) : undefined
+}
+
+export function withoutInvisible(key: string): string {
+  return key.replace(IN_KEY, '').trim()
+}

@@ -1,0 +1,212 @@
+/**
+ * A fake of the GitHub REST endpoints that `report` and `propose` use, served
+ * over HTTP on 127.0.0.1 so that the real Octokit client talks to it. Keeps
+ * one repository's branches, files, pull requests and comments in memory,
+ * logs every request, and can be told to fail the next matching request.
+ */
+import { createHash } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  body: any
+  authorization?: string
+}
+
+interface Failure {
+  method: string
+  path: RegExp
+  status: number
+  body: unknown
+  headers: Record<string, string>
+  times: number
+}
+
+export interface FakeComment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+}
+
+export interface FakePull {
+  number: number
+  head: string
+  base: string
+  title: string
+  body: string
+  state: 'open' | 'closed'
+}
+
+export class FakeGitHub {
+  readonly requests: LoggedRequest[] = []
+  readonly refs = new Map<string, string>()
+  /** branch → path → content */
+  readonly files = new Map<string, Map<string, string>>()
+  readonly pulls: FakePull[] = []
+  readonly comments = new Map<number, FakeComment[]>()
+  private failures: Failure[] = []
+  private server?: http.Server
+  private nextId = 1000
+  baseUrl = ''
+
+  constructor(
+    readonly owner = 'betagouv',
+    readonly repo = 'registre',
+    readonly defaultBranch = 'main',
+  ) {
+    this.refs.set(defaultBranch, this.sha('root'))
+    this.files.set(defaultBranch, new Map())
+  }
+
+  /** The next `times` requests matching method and path answer `status`. */
+  fail(method: string, path: RegExp, status: number, body: unknown = { message: 'fake failure' }, headers: Record<string, string> = {}, times = 1): void {
+    this.failures.push({ method, path, status, body, headers, times })
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let raw = ''
+      req.setEncoding('utf8')
+      req.on('data', (c) => (raw += c))
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+        const body = raw ? JSON.parse(raw) : undefined
+        this.requests.push({ method: req.method ?? '', path: decodeURIComponent(url.pathname) + url.search, body, authorization: req.headers.authorization })
+        const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+          res.end(status === 204 ? undefined : JSON.stringify(data))
+        }
+        const failure = this.failures.find((f) => f.method === req.method && f.path.test(decodeURIComponent(url.pathname)))
+        if (failure) {
+          if (--failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1)
+          send(failure.status, failure.body, failure.headers)
+          return
+        }
+        try {
+          const [status, data] = this.route(req.method ?? 'GET', url, body)
+          send(status, data)
+        } catch (err) {
+          send(500, { message: String(err) })
+        }
+      })
+    })
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  /** Requests other than reads. */
+  writes(): LoggedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET')
+  }
+
+  private sha(s: string): string {
+    return createHash('sha1').update(s).digest('hex')
+  }
+
+  private route(method: string, url: URL, body: any): [number, unknown] {
+    const prefix = `/repos/${this.owner}/${this.repo}`
+    const p = decodeURIComponent(url.pathname)
+    if (!p.startsWith(prefix)) return [404, { message: 'Not Found' }]
+    const rest = p.slice(prefix.length)
+    const notFound: [number, unknown] = [404, { message: 'Not Found' }]
+    let m: RegExpExecArray | null
+    if (method === 'GET' && rest === '') return [200, { name: this.repo, full_name: `${this.owner}/${this.repo}`, default_branch: this.defaultBranch }]
+    if (method === 'GET' && (m = /^\/git\/ref\/heads\/(.+)$/.exec(rest))) {
+      const sha = this.refs.get(m[1]!)
+      return sha ? [200, { ref: `refs/heads/${m[1]}`, object: { sha, type: 'commit' } }] : notFound
+    }
+    if (method === 'POST' && rest === '/git/refs') {
+      const branch = String(body.ref).replace(/^refs\/heads\//, '')
+      if (this.refs.has(branch)) return [422, { message: 'Reference already exists' }]
+      const from = [...this.refs].find(([, sha]) => sha === body.sha)
+      if (!from) return [422, { message: 'Object does not exist' }]
+      this.refs.set(branch, body.sha)
+      this.files.set(branch, new Map(this.files.get(from[0])))
+      return [201, { ref: body.ref, object: { sha: body.sha } }]
+    }
+    if ((m = /^\/contents\/(.+)$/.exec(rest))) {
+      const path = m[1]!
+      if (method === 'GET') {
+        const branch = url.searchParams.get('ref') ?? this.defaultBranch
+        const content = this.files.get(branch)?.get(path)
+        if (content === undefined) return notFound
+        return [200, { type: 'file', path, sha: this.sha(content), encoding: 'base64', content: Buffer.from(content).toString('base64') }]
+      }
+      if (method === 'PUT') {
+        const files = this.files.get(body.branch)
+        if (!files) return notFound
+        const old = files.get(path)
+        if (old !== undefined && body.sha !== this.sha(old)) return [409, { message: `${path} does not match ${body.sha}` }]
+        if (old === undefined && body.sha) return [422, { message: 'sha wasn\'t supplied' }]
+        const content = Buffer.from(body.content, 'base64').toString('utf8')
+        files.set(path, content)
+        const commit = this.sha(`${body.branch}:${path}:${content}:${body.message}`)
+        this.refs.set(body.branch, commit)
+        return [old === undefined ? 201 : 200, { content: { path, sha: this.sha(content) }, commit: { sha: commit, message: body.message } }]
+      }
+    }
+    if (rest === '/pulls' && method === 'GET') {
+      const head = url.searchParams.get('head')
+      const base = url.searchParams.get('base')
+      const state = url.searchParams.get('state') ?? 'open'
+      const list = this.pulls.filter((pr) => (!head || `${this.owner}:${pr.head}` === head) && (!base || pr.base === base) && (state === 'all' || pr.state === state))
+      return [200, list.map((pr) => this.pullJson(pr))]
+    }
+    if (rest === '/pulls' && method === 'POST') {
+      if (!this.refs.has(body.head) || !this.refs.has(body.base)) return [422, { message: 'Validation Failed', errors: [{ message: 'head or base invalid' }] }]
+      if (this.pulls.some((pr) => pr.head === body.head && pr.state === 'open')) return [422, { message: 'Validation Failed', errors: [{ message: `A pull request already exists for ${this.owner}:${body.head}.` }] }]
+      if (this.refs.get(body.head) === this.refs.get(body.base)) return [422, { message: 'Validation Failed', errors: [{ message: `No commits between ${body.base} and ${body.head}` }] }]
+      const pr: FakePull = { number: this.pulls.length + 1, head: body.head, base: body.base, title: body.title, body: body.body ?? '', state: 'open' }
+      this.pulls.push(pr)
+      return [201, this.pullJson(pr)]
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const pr = this.pulls.find((x) => x.number === Number(m![1]))
+      if (!pr) return notFound
+      if (typeof body.body === 'string') pr.body = body.body
+      return [200, this.pullJson(pr)]
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const n = Number(m[1])
+      if (!this.pulls.some((pr) => pr.number === n) && !this.comments.has(n)) return notFound
+      const list = this.comments.get(n) ?? []
+      if (method === 'GET') {
+        const per = Number(url.searchParams.get('per_page') ?? 30)
+        const page = Number(url.searchParams.get('page') ?? 1)
+        return [200, list.slice((page - 1) * per, page * per).map((c) => this.commentJson(n, c))]
+      }
+      if (method === 'POST') {
+        const c: FakeComment = { id: this.nextId++, body: body.body, user: { login: 'github-actions[bot]', type: 'Bot' } }
+        list.push(c)
+        this.comments.set(n, list)
+        return [201, this.commentJson(n, c)]
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      for (const [n, list] of this.comments) {
+        const c = list.find((x) => x.id === Number(m![1]))
+        if (c) {
+          c.body = body.body
+          return [200, this.commentJson(n, c)]
+        }
+      }
+      return notFound
+    }
+    return notFound
+  }
+
+  private pullJson(pr: FakePull) {
+    return { number: pr.number, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${pr.number}`, title: pr.title, body: pr.body, state: pr.state, head: { ref: pr.head }, base: { ref: pr.base } }
+  }
+
+  private commentJson(n: number, c: FakeComment) {
+    return { ...c, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${n}#issuecomment-${c.id}` }
+  }
+}

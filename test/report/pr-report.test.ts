@@ -1,0 +1,174 @@
+// The pull-request report: pure markdown from diagnostics, and `registry report` on real git repositories.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
+import { summarize } from '../../scripts/report/diagnostic.ts'
+import { github } from '../../scripts/report/formatters/github.ts'
+import { cell, clampReport, GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
+import { REPORT_MARKER } from '../../scripts/report/report-marker.ts'
+import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.ts'
+
+afterEach(cleanTemps)
+
+const diag = (file: string, severity: 'error' | 'warning', extra: Partial<Diagnostic> = {}): Diagnostic => ({
+  file,
+  line: 3,
+  column: 1,
+  endLine: 3,
+  endColumn: 5,
+  ruleId: severity === 'error' ? 'schema/format' : 'value/untrimmed',
+  severity,
+  message: `Un problème dans ${file}.`,
+  hint: 'Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-18.',
+  ...extra,
+})
+
+describe('prReport', () => {
+  it('starts with the marker, counts, and puts the changed fiches first', () => {
+    const diagnostics = [diag('startups/a.md', 'error'), diag('startups/b.md', 'error'), diag('startups/a.md', 'warning')]
+    const md = prReport({ lang: 'fr', base: 'origin/main', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2) })
+    expect(md.startsWith(`${REPORT_MARKER}\n## ❌`)).toBe(true)
+    expect(md).toContain('**1 fiche modifiée** depuis `origin/main` · **2 erreurs** · **1 avertissement**')
+    expect(md.indexOf('Erreurs dans les fiches modifiées (1)')).toBeLessThan(md.indexOf("Erreurs dans d'autres fiches (1)"))
+    expect(md).not.toContain('[!NOTE]')
+  })
+
+  it('says when annotations were capped by GitHub', () => {
+    const diagnostics = Array.from({ length: 12 }, (_, i) => diag(`startups/f${i}.md`, 'error'))
+    const md = prReport({ lang: 'fr', changed: [], diagnostics, summary: summarize(diagnostics, 12) })
+    expect(md).toContain("GitHub n'affiche que 10 annotations d'erreur et 10 d'avertissement par étape : 2 erreurs et 0 avertissement ne sont visibles qu'ici")
+  })
+
+  it('a valid change says so', () => {
+    const md = prReport({ lang: 'en', changed: ['startups/a.md'], diagnostics: [], summary: { files: 1, errors: 0, warnings: 0 } })
+    expect(md).toContain('## ✅')
+    expect(md).toContain('No problem')
+  })
+
+  const bulk = () => {
+    const changed = Array.from({ length: 400 }, (_, i) => `startups/fiche-${String(i).padStart(3, '0')}.md`)
+    const diagnostics = changed.flatMap((f) => [diag(f, 'error'), diag(f, 'warning'), diag(f, 'warning', { line: 9 })])
+    return { changed, diagnostics, summary: summarize(diagnostics, 400) }
+  }
+
+  it('a bot pull request of 400 fiches: a synthesis by rule, tables cut at 40 rows, under the limit', () => {
+    const md = prReport({ lang: 'fr', ...bulk() })
+    expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
+    expect(md).toContain('**400 fiches modifiées**')
+    expect(md).toContain('| `schema/format` | erreur | 400 | 0 |')
+    expect(md).toContain('| `value/untrimmed` | avertissement | 800 | 0 |')
+    expect(md).toContain('… et 360 autres : `npx registry validate` les liste toutes.')
+    expect(md).toContain('… et 760 autres')
+    expect(md).not.toContain('Rapport tronqué')
+  })
+
+  it('when the tables alone exceed the limit, the report is cut line by line with a note', () => {
+    const md = prReport({ lang: 'fr', ...bulk(), rowsPerTable: 10_000 })
+    expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
+    expect(md).toContain('Rapport tronqué')
+    expect(md).toContain('### Synthèse par règle')
+    // Cut inside a <details>: it is closed.
+    expect((md.match(/<details>/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length)
+  })
+
+  it('extra sections (the lint) come after the changed fiches, before the other fiches', () => {
+    const diagnostics = [diag('startups/a.md', 'error'), diag('startups/b.md', 'error')]
+    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), sections: [{ title: 'Standards', body: 'corps' }] })
+    expect(md.indexOf('### Standards')).toBeGreaterThan(md.indexOf('### Erreurs dans les fiches modifiées'))
+    expect(md.indexOf('### Standards')).toBeLessThan(md.indexOf("### Erreurs dans d'autres fiches"))
+  })
+
+  it('table cells cannot break the table or inject HTML or mentions', () => {
+    expect(cell('a | b\n<img src=x> @camille `x`')).toBe("a \\| b &lt;img src=x&gt; @\u200bcamille 'x'")
+  })
+
+  it('clampReport adds the marker and cuts to the limit', () => {
+    expect(clampReport('x', 'fr')).toBe(`${REPORT_MARKER}\nx`)
+    const long = clampReport('😀'.repeat(40_000), 'fr')
+    expect(long.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
+    expect(long).not.toMatch(/[\uD800-\uDBFF]\n/)
+  })
+})
+
+describe('github formatter with changed files', () => {
+  it('annotates the changed fiches first', () => {
+    const diagnostics = [diag('startups/a.md', 'error'), diag('startups/z.md', 'error')]
+    const out = github(diagnostics, { summary: summarize(diagnostics, 2), lang: 'fr', texts: new Map(), color: false, changed: new Set(['startups/z.md']) })
+    expect(out.indexOf('file=startups/z.md')).toBeLessThan(out.indexOf('file=startups/a.md'))
+  })
+})
+
+function gitRepo(): string {
+  const root = copyRegistry()
+  const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], { stdio: 'pipe' })
+  git('init', '-q', '-b', 'main')
+  git('add', '.')
+  git('commit', '-qm', 'init')
+  git('checkout', '-qb', 'change')
+  return root
+}
+
+describe('registry report', () => {
+  it('lists the changed fiches, their errors, writes the job summary, exits 1 on errors', async () => {
+    const root = gitRepo()
+    const exemple = fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')
+    writeFiles(root, {
+      'startups/exemple.md': exemple.replace('incubator: dinum', 'incubator: dinun'),
+      'startups/nouvelle.md': exemple.replace('title: Exemple', 'title: Nouvelle'),
+      'README.txt': 'pas une fiche',
+    })
+    execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qam', 'x'])
+    const summaryFile = path.join(tempDir(), 'summary.md')
+    const r = await run(['report', '--root', root, '--base', 'main'], { env: { GITHUB_STEP_SUMMARY: summaryFile } })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('**2 fiches modifiées** depuis `main`')
+    expect(r.stdout).toContain('`startups/nouvelle.md`')
+    expect(r.stdout).toContain('ref/unknown-incubator')
+    expect(r.stdout).not.toContain('README.txt')
+    expect(fs.readFileSync(summaryFile, 'utf8')).toBe(`${r.stdout}\n`)
+  })
+
+  it('--output-file writes the report to a file, not to standard output', async () => {
+    const root = gitRepo()
+    const out = path.join(tempDir(), 'sub', 'report.md')
+    const r = await run(['report', '--root', root, '--base', 'main', '--output-file', out])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(fs.readFileSync(out, 'utf8')).toContain('**0 fiche modifiée**')
+  })
+
+  it('validate --base (without --changed) checks everything and annotates the changed fiches first', async () => {
+    const root = gitRepo()
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], { stdio: 'pipe' })
+    const exemple = fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')
+    // An old error on main, before the branch: not part of the change.
+    git('checkout', '-q', 'main')
+    writeFiles(root, { 'startups/exemple.md': exemple.replace('incubator: dinum', 'incubator: dinun') })
+    git('commit', '-qam', 'old error')
+    git('checkout', '-qb', 'feature')
+    writeFiles(root, { 'startups/nouvelle.md': exemple.replace('incubator: dinum', 'incubator: dinun') })
+    git('add', '.')
+    git('commit', '-qm', 'new fiche')
+    const errorsOf = (stdout: string) => [...stdout.matchAll(/^::error file=([^,]+)/gm)].map((m) => m[1])
+    const r = await run(['validate', '--root', root, '--base', 'main', '--format', 'github'])
+    expect(r.code).toBe(1)
+    expect(errorsOf(r.stdout)).toEqual(['startups/nouvelle.md', 'startups/exemple.md'])
+    const plain = await run(['validate', '--root', root, '--format', 'github'])
+    expect(errorsOf(plain.stdout)).toEqual(['startups/exemple.md', 'startups/nouvelle.md'])
+  })
+
+  it('outside a git repository: a French usage error that speaks of report', async () => {
+    const r = await run(['report', '--root', copyRegistry()])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("report compare les fiches à une révision git")
+  })
+
+  it('--pr without --repo, and a bad --pr, are usage errors', async () => {
+    expect((await run(['report', '--pr', '3'])).code).toBe(2)
+    const bad = await run(['report', '--pr', '3; rm', '--repo', 'a/b'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--pr attend un numéro')
+  })
+})

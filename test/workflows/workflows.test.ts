@@ -1,0 +1,115 @@
+/**
+ * The GitHub workflows, checked as data (no workflow linter can be installed
+ * here): triggers, least-privilege permissions, no pull-request code under a
+ * write token, the report artifact handed from CI to the comment workflow.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { load } from 'js-yaml'
+import { describe, expect, it } from 'vitest'
+import { REPO } from '../cli/run.ts'
+
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
+type Job = { permissions?: Record<string, string> | string; steps: Step[]; 'timeout-minutes'?: number; strategy?: { matrix?: Record<string, unknown[]> }; if?: string; needs?: string | string[] }
+type Workflow = { name: string; on: Record<string, any>; permissions?: Record<string, string> | string; jobs: Record<string, Job> }
+
+const DIR = path.join(REPO, '.github', 'workflows')
+const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f))
+const workflows = new Map(files.map((f) => [f, load(fs.readFileSync(path.join(DIR, f), 'utf8')) as Workflow]))
+const ci = workflows.get('ci.yml')!
+const comment = workflows.get('pr-comment.yml')!
+
+const writes = (p: Job['permissions'] | Workflow['permissions']): string[] =>
+  p === undefined ? [] : typeof p === 'string' ? (p === 'read-all' ? [] : [p]) : Object.entries(p).filter(([, v]) => v === 'write').map(([k]) => k)
+const jobPermissions = (w: Workflow, j: Job) => j.permissions ?? w.permissions
+const checkouts = (j: Job) => j.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))
+
+describe('every workflow', () => {
+  it.each(files)('%s: top-level permissions, per-job timeout and permissions, pinned actions, no ${{ }} inside run scripts', (file) => {
+    const w = workflows.get(file)!
+    expect(w.permissions, 'top-level permissions').toBeDefined()
+    expect(writes(w.permissions), 'no write permission at the top level').toEqual([])
+    for (const [name, job] of Object.entries(w.jobs)) {
+      expect(job['timeout-minutes'], `${name}: timeout-minutes`).toBeGreaterThan(0)
+      expect(job.permissions, `${name}: its own permissions`).toBeDefined()
+      expect(job.permissions).not.toBe('write-all')
+      for (const step of job.steps) {
+        if (step.uses) expect(step.uses, `${name}: pinned action`).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+)*|[0-9a-f]{40})$/)
+        // Expressions in a script are an injection risk: values go through env.
+        if (step.run) expect(step.run, `${name}: no expression in run`).not.toContain('${{')
+      }
+      for (const step of checkouts(job)) expect(step.with?.['persist-credentials'], `${name}: checkout keeps no credentials`).toBe(false)
+    }
+  })
+
+  it('no workflow uses pull_request_target (it runs with a write token on the base)', () => {
+    for (const w of workflows.values()) expect(Object.keys(w.on)).not.toContain('pull_request_target')
+  })
+})
+
+describe('ci.yml', () => {
+  it('runs on pull requests and pushes to main, read-only', () => {
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push'])
+    for (const job of Object.values(ci.jobs)) expect(writes(jobPermissions(ci, job))).toEqual([])
+  })
+
+  it('validates (blocking), tests on Node 20, 22 and 24, builds after validation', () => {
+    const validate = ci.jobs.validate!
+    const step = validate.steps.find((s) => s.run?.includes('registry validate'))!
+    expect(step.if).toBeUndefined()
+    expect(step.run).not.toMatch(/\|\|\s*true/)
+    expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([20, 22, 24])
+    expect(ci.jobs.test!.steps.some((s) => s.run === 'npm test')).toBe(true)
+    expect(ci.jobs.build!.needs).toBe('validate')
+    expect(ci.jobs.build!.steps.some((s) => s.run === 'npm run build')).toBe(true)
+  })
+
+  it('writes the report and uploads it as the artifact the comment workflow downloads', () => {
+    const steps = ci.jobs.validate!.steps
+    const report = steps.find((s) => s.run?.includes('registry report'))!
+    expect(report.run).toContain('--output-file report/report.md')
+    expect(report.run).toContain('report/pr-number')
+    expect(report.run).not.toContain('--pr')
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
+    expect(upload.with).toMatchObject({ name: 'registry-report', path: 'report/' })
+    const download = comment.jobs.comment!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
+    expect(download.with?.name).toBe(upload.with?.name)
+  })
+})
+
+describe('pr-comment.yml', () => {
+  const job = comment.jobs.comment!
+
+  it('runs after CI completes, for pull requests only', () => {
+    expect(Object.keys(comment.on)).toEqual(['workflow_run'])
+    expect(comment.on.workflow_run).toEqual({ workflows: [ci.name], types: ['completed'] })
+    expect(job.if).toContain("github.event.workflow_run.event == 'pull_request'")
+  })
+
+  it('least privilege: only pull-requests write, plus reading actions and contents', () => {
+    expect(comment.permissions).toEqual({})
+    expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write' })
+  })
+
+  it('never checks out or runs the pull request’s code under its write token', () => {
+    for (const step of checkouts(job)) {
+      // No ref: the default branch. A ref, repository or head sha from the event would fetch the pull request.
+      expect(step.with?.ref).toBeUndefined()
+      expect(step.with?.repository).toBeUndefined()
+    }
+    const text = JSON.stringify(job.steps)
+    expect(text).not.toMatch(/workflow_run\.(head_branch|head_repository)|pull_requests\[|refs\/pull\//)
+    // The artifact is data: kept outside the work tree, never executed, never installed.
+    const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
+    expect(String(download.with?.path)).toMatch(/^\$\{\{ runner\.temp \}\}/)
+    for (const step of job.steps.filter((s) => s.run)) {
+      expect(step.run).not.toMatch(/npm (test|run build)|npx registry (validate|build)|bash .*REPORT_DIR|source /)
+    }
+    const post = job.steps.find((s) => s.run?.includes('registry report --pr'))!
+    expect(post.run).toContain('--body-file "$REPORT_DIR/report.md"')
+    // The pull request number from the artifact is checked: digits, and the head commit CI ran on.
+    expect(post.run).toContain("*[!0-9]*")
+    expect(post.env?.HEAD_SHA).toBe('${{ github.event.workflow_run.head_sha }}')
+    expect(post.run).toContain('$HEAD_SHA')
+  })
+})
