@@ -17,22 +17,12 @@ import { BUNDLE_DIR, MANIFEST, sha256 } from './freshness.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
-let esbuild
-try {
-  esbuild = await import('esbuild')
-} catch {
-  // An install without the development dependencies: bin/registry.mjs says what to do.
-  console.error('esbuild est absent : le programme compilé (.registry-bin/) n’est pas produit.')
-  process.exit(0)
-}
-
-const tmp = path.join(root, `${BUNDLE_DIR}.tmp-${process.pid}`)
-rmSync(tmp, { recursive: true, force: true })
-try {
-  const result = await esbuild.build({
+/** esbuild's options for a bundle of `entryPoints` ({name: source}) into `outdir`, as the command's. */
+export function bundleOptions(entryPoints, outdir) {
+  return {
     absWorkingDir: root,
-    entryPoints: { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' },
-    outdir: tmp,
+    entryPoints,
+    outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     bundle: true,
@@ -46,26 +36,47 @@ try {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
-  })
-  const inputs = Object.keys(result.metafile.inputs)
-    .filter((p) => !p.startsWith('node_modules/') && !p.includes('/node_modules/'))
-    .sort()
-    .map((p) => {
-      const file = path.join(root, p)
-      const stat = statSync(file)
-      return { path: p, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(readFileSync(file)) }
-    })
-  writeFileSync(path.join(tmp, MANIFEST), `${JSON.stringify({ version: 1, inputs }, null, 1)}\n`)
-  const dir = path.join(root, BUNDLE_DIR)
-  const old = `${dir}.old-${process.pid}`
-  try {
-    renameSync(dir, old)
-  } catch (err) {
-    if (err.code !== 'ENOENT') throw err
   }
-  renameSync(tmp, dir)
-  rmSync(old, { recursive: true, force: true })
-  console.error(`${BUNDLE_DIR}/ : ${inputs.length} sources compilées.`)
-} finally {
-  rmSync(tmp, { recursive: true, force: true })
 }
+
+/** The command's entry points: the command line and the compile worker (compile-thread.ts loads it by name). */
+export const ENTRY_POINTS = { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' }
+
+async function bundle() {
+  let esbuild
+  try {
+    esbuild = await import('esbuild')
+  } catch {
+    // An install without the development dependencies: bin/registry.mjs says what to do.
+    console.error('esbuild est absent : le programme compilé (.registry-bin/) n’est pas produit.')
+    return
+  }
+  const tmp = path.join(root, `${BUNDLE_DIR}.tmp-${process.pid}`)
+  rmSync(tmp, { recursive: true, force: true })
+  try {
+    const result = await esbuild.build(bundleOptions(ENTRY_POINTS, tmp))
+    const inputs = Object.keys(result.metafile.inputs)
+      .filter((p) => !p.startsWith('node_modules/') && !p.includes('/node_modules/'))
+      .sort()
+      .map((p) => {
+        const file = path.join(root, p)
+        const stat = statSync(file)
+        return { path: p, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(readFileSync(file)) }
+      })
+    writeFileSync(path.join(tmp, MANIFEST), `${JSON.stringify({ version: 1, inputs }, null, 1)}\n`)
+    const dir = path.join(root, BUNDLE_DIR)
+    const old = `${dir}.old-${process.pid}`
+    try {
+      renameSync(dir, old)
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err
+    }
+    renameSync(tmp, dir)
+    rmSync(old, { recursive: true, force: true })
+    console.error(`${BUNDLE_DIR}/ : ${inputs.length} sources compilées.`)
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundle()
