@@ -22,12 +22,18 @@ import { boolCoreTag, floatCoreTag, intCoreTag, NOT_RESOLVED, nullCoreTag, type 
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml-4'
 import type { Limits } from './config.ts'
 
-/** js-yaml 4 type for one of js-yaml 5's implicit scalar tags: resolve computes the value, construct hands it over. */
+/**
+ * js-yaml 4 type for one of js-yaml 5's implicit scalar tags: resolve computes the value,
+ * construct hands it over. As js-yaml 5 does, the tag is tried only on a scalar whose
+ * first character is one of its implicitFirstChars (most text skips the number patterns).
+ */
 function implicit(tag: ScalarTagDefinition<unknown>): Type {
   let value: unknown
+  const firstChars = tag.implicitFirstChars === null ? null : new Set(tag.implicitFirstChars)
   return new Type(tag.tagName, {
     kind: 'scalar',
     resolve(data) {
+      if (firstChars !== null && !firstChars.has((data as string).charAt(0))) return false
       const v = tag.resolve(data as string, false, tag.tagName)
       if (v === NOT_RESOLVED) return false
       value = v
@@ -72,29 +78,42 @@ export function fastYaml(yaml: string, limits: Limits): { value: unknown } | und
  * parser, nothing worse.
  */
 function plainEnough(yaml: string): boolean {
-  let start = 0
-  let content = false
+  if (!topLevelAtMargin(yaml)) return false
+  // Only lines where one of these characters may start a node can fail plainLine: the others
+  // are skipped, which keeps this check a small part of the parse (most lines are `key: text`).
+  const candidates = /["'[{&*!%@`|>?]/g
   let blockScalar = false
-  let commentLine = false
+  for (let m = candidates.exec(yaml); m !== null; m = candidates.exec(yaml)) {
+    let j = m.index - 1
+    while (j >= 0 && isBlank(yaml.charCodeAt(j))) j--
+    const before = j < 0 ? 0x0a : yaml.charCodeAt(j)
+    // Nodes start at a line start, or after - ? : [ { or , (what plainLine looks for).
+    if (before !== 0x0a && before !== 0x2d && before !== 0x3f && before !== 0x3a && before !== 0x5b && before !== 0x7b && before !== 0x2c) continue
+    const start = yaml.lastIndexOf('\n', m.index) + 1
+    let end = yaml.indexOf('\n', m.index)
+    if (end === -1) end = yaml.length
+    const line = plainLine(yaml, start, end)
+    if (line === false) return false
+    if (line === BLOCK_SCALAR) blockScalar = true
+    candidates.lastIndex = end
+  }
+  // A line of a block scalar that starts with # is text for js-yaml 5, a comment for js-yaml 4.
+  return !(blockScalar && /^[ \t]*#/m.test(yaml))
+}
+
+/**
+ * Whether the first line that is neither blank nor a comment starts at the left margin, as a
+ * fiche's mapping does: js-yaml 4 accepts later entries of an indented top-level sequence
+ * that js-yaml 5 refuses.
+ */
+function topLevelAtMargin(yaml: string): boolean {
+  let start = 0
   while (start < yaml.length) {
     let end = yaml.indexOf('\n', start)
     if (end === -1) end = yaml.length
     let first = start
     while (first < end && isBlank(yaml.charCodeAt(first))) first++
-    if (first < end) {
-      if (yaml.charCodeAt(first) === 0x23) commentLine = true
-      else if (!content) {
-        // The top-level node starts at the left margin, as a fiche's mapping does: js-yaml 4
-        // accepts later entries of an indented top-level sequence that js-yaml 5 refuses.
-        if (first !== start) return false
-        content = true
-      }
-    }
-    const line = plainLine(yaml, start, end)
-    if (line === false) return false
-    if (line === BLOCK_SCALAR) blockScalar = true
-    // A line of a block scalar that starts with # is text for js-yaml 5, a comment for js-yaml 4.
-    if (blockScalar && commentLine) return false
+    if (first < end && yaml.charCodeAt(first) !== 0x23) return first === start
     start = end + 1
   }
   return true
