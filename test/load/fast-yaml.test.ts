@@ -47,8 +47,8 @@ function agrees(yaml: string, limits = LIMITS): void {
   expect(parseYaml(yaml, limits)).toEqual(reference)
 }
 
-/** Pieces of YAML where js-yaml 4 and 5 can differ, or that must be refused. */
-const PIECES = [...VALUES, 'a', 'key', ':', ': ', '- ', '? ', '"', "'", '"x"', "'y'", '\\', '#', ' #c', '[', ']', '{', '}', ', ', ' ', '  ', '\t', '|', '>', '|-', '>-', '|+', '>2', '0x1F', '-.5', '0b101', '1e3', '-0', '.NaN', '+.inf', '0o7', '1_000', 'Null', 'TRUE', '12:30:00', '2024-01-01T10:00:00Z', '---', '...', '%YAML', '@', '`', '&', '*', '!', ' !', ' & ', "l'a", '"a\\nb"', '""', '\r', 'é']
+/** Pieces of YAML where js-yaml 4 and 5 can differ, or that must be refused (control characters and lone surrogates included). */
+const PIECES = [...VALUES, 'a', 'key', ':', ': ', '- ', '? ', '"', "'", '"x"', "'y'", '\\', '#', ' #c', '[', ']', '{', '}', ', ', ' ', '  ', '\t', '|', '>', '|-', '>-', '|+', '>2', '0x1F', '-.5', '0b101', '1e3', '-0', '.NaN', '+.inf', '0o7', '1_000', 'Null', 'TRUE', '12:30:00', '2024-01-01T10:00:00Z', '---', '...', '%YAML', '@', '`', '&', '*', '!', ' !', ' & ', "l'a", '"a\\nb"', '""', '\r', 'é', '\uD800', '\uDC00', '\u0085', '\u2028', '\u00A0', '\uFEFF', '\u0001', '\u007F', '\u009F', '\uFFFE']
 const line = fc.tuple(fc.nat(6), fc.array(fc.constantFrom(...PIECES), { maxLength: 6 })).map(([n, ps]) => ' '.repeat(n) + ps.join(''))
 const pieces = fc.array(line, { minLength: 1, maxLength: 8 }).map((ls) => ls.join('\n'))
 
