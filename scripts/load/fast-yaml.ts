@@ -48,9 +48,10 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullCoreTag, boolCoreTag, int
 /**
  * Anywhere in the text: a line starting with `---` or `...` (js-yaml 4 reads it as text when
  * indented, js-yaml 5 refuses it); a `#` right after a quote or a bracket; a flow collection
- * as a key; a tab (js-yaml 5 refuses some that js-yaml 4 takes as spaces); a carriage return.
+ * as a key; a tab (js-yaml 5 refuses some that js-yaml 4 takes as spaces); a carriage return;
+ * a byte order mark (js-yaml 4 drops one at the start, which can put a node start after it).
  */
-const EVENT_PATH_ONLY = /^ *(?:---|\.\.\.)|["'\]}]#|[\]}] *:|\t|\r/m
+const EVENT_PATH_ONLY = /^ *(?:---|\.\.\.)|["'\]}]#|[\]}] *:|[\t\r\uFEFF]/m
 
 export function fastYaml(yaml: string, limits: Limits): { value: unknown } | undefined {
   if (EVENT_PATH_ONLY.test(yaml) || !plainEnough(yaml)) return undefined

@@ -110,6 +110,7 @@ describe('fast path of the YAML parse', () => {
     ['a tab in the indentation', 'k:\n\t- a\n'],
     ['a tab before a value', '" ": \t{}\n'],
     ['a carriage return', 'k: a\r\n'],
+    ['a byte order mark', '\uFEFF!\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['too many items', 'k: [1, 2, 3, 4, 5]\n'],
     ['too deep', 'a: [[[[[[1]]]]]]\n'],
