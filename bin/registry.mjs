@@ -1,11 +1,36 @@
 #!/usr/bin/env node
-// Entry point of the `registry` command: loads the TypeScript sources through
-// tsx (no build step) and hands the process's I/O to the CLI.
-import { register } from 'tsx/esm/api'
+// Entry point of the `registry` command. It runs the plain JavaScript bundle that
+// `npm ci` / `npm install` (the `prepare` script) and `npm run bundle` write in
+// .registry-bin/, so no TypeScript compiler loads at run time. When that bundle is
+// missing or older than the sources (a source edited, pulled or checked out since), it
+// runs the sources through tsx instead, which development installs have: the rules
+// that run are always those of the sources.
+import { fileURLToPath } from 'node:url'
+import { bundleState } from '../scripts/bundle/freshness.mjs'
 
-register()
-const { main } = await import('../scripts/cli/main.ts')
+const root = fileURLToPath(new URL('../', import.meta.url))
 
+async function load() {
+  const state = bundleState(root)
+  if (state === 'fresh') return import('../.registry-bin/main.mjs')
+  let register
+  try {
+    ;({ register } = await import('tsx/esm/api'))
+  } catch {
+    process.stderr.write(
+      state === 'missing'
+        ? 'Le programme compilé (.registry-bin/) est absent : lancez « npm run bundle » (ou « npm ci ») dans le dossier de l’outil.\n'
+        : 'Le programme compilé (.registry-bin/) est plus ancien que les sources : lancez « npm run bundle » dans le dossier de l’outil.\n',
+    )
+    process.exit(2)
+  }
+  // Said only to a person at a terminal: scripts and tests read the same output either way.
+  if (process.stderr.isTTY) process.stderr.write(`(sources chargées par tsx, plus lent : le programme compilé est ${state === 'missing' ? 'absent' : 'périmé'} ; « npm run bundle » le refait)\n`)
+  register()
+  return import('../scripts/cli/main.ts')
+}
+
+const { main } = await load()
 process.stdout.on('error', (err) => {
   if (err.code !== 'EPIPE') throw err
 })

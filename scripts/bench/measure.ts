@@ -1,10 +1,19 @@
 /**
- * One measurement, in its own process so that peak memory is its own:
- *   floor <root> <config>        read + parse the front matter of every fiche with js-yaml, nothing else
+ * One measurement, in its own process so that peak memory is its own. bench.ts runs it
+ * bundled by esbuild (plain JavaScript, as the `registry` command runs), so that the process
+ * times it takes compare with the command's:
+ *   floor <root> <config>        read + parse the front matter of every fiche with js-yaml 4's
+ *                                core schema, nothing else (the floor of the issue)
+ *   parse <root> <config> <order>  in one process, over the same front matters read beforehand:
+ *                                js-yaml 4 (core schema) and the registry's parse stage
+ *                                (parseRecord: checks, fast path or events), both cold, in the
+ *                                order given: yaml4-first or parse-first
  *   build <root> <config> <out>  `registry build` as the command line runs it (output streamed), in
  *                                process, with the time of each stage; then the write floor: the same
  *                                output files written plainly into a fresh folder, nothing else
  *   build-anyway <root> <config> <out>  the same stages, for a registry with errors (see below)
+ *   build-process <root> <config> <out>  build-anyway and nothing else: its process time is the
+ *                                build's, for a registry with errors
  * Prints one JSON line: {stages: {name: ms}, total, maxRssBytes, files, errors}.
  *
  * A registry with errors is not compiled by `registry build`; the real corpus has 3, so its
@@ -13,7 +22,7 @@
  */
 import { mkdirSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { load } from 'js-yaml'
+import { CORE_SCHEMA, load } from 'js-yaml-4'
 import { main } from '../cli/main.ts'
 import { compileAndWrite, useThread } from '../cli/commands/build.ts'
 import { runValidation } from '../cli/run-validation.ts'
@@ -21,30 +30,60 @@ import { CompileThread } from '../compile/compile-thread.ts'
 import { Timings } from '../cli/timings.ts'
 import { feedFiles } from '../compile/build-feed.ts'
 import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
-import { splitFrontMatter } from '../load/parse-record.ts'
+import { parseRecord, splitFrontMatter } from '../load/parse-record.ts'
 import { readRecords } from '../load/read-records.ts'
 
 const [mode, root, configFile, out] = process.argv.slice(2)
-const anyway = mode === 'build-anyway'
+const anyway = mode === 'build-anyway' || mode === 'build-process'
 
 async function config(): Promise<RegistryConfig> {
   return configFile && configFile !== '-' ? parseConfig(await fsp.readFile(configFile, 'utf8'), configFile) : DEFAULT_CONFIG
 }
 
+/** Every fiche's path and collection, in the collections' folders. */
+function fiches(cfg: RegistryConfig) {
+  return COLLECTIONS.flatMap((c) => readdirSync(path.join(root!, cfg.collections[c])).map((name) => ({ collection: c, file: path.join(root!, cfg.collections[c], name), id: name.replace(/\.md$/, '') })))
+}
+
 async function floor(cfg: RegistryConfig) {
   const start = performance.now()
   let files = 0
-  for (const c of COLLECTIONS) {
-    const dir = path.join(root!, cfg.collections[c])
-    // Synchronous reads, as the registry's reader does: the floor is the same I/O.
-    for (const name of readdirSync(dir)) {
-      const text = readFileSync(path.join(dir, name), 'utf8')
-      const split = splitFrontMatter(text)
-      if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd))
-      files++
-    }
+  // Synchronous reads, as the registry's reader does: the floor is the same I/O.
+  for (const { file } of fiches(cfg)) {
+    const text = readFileSync(file, 'utf8')
+    const split = splitFrontMatter(text)
+    if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd), { schema: CORE_SCHEMA })
+    files++
   }
   return { stages: {}, total: performance.now() - start, files, errors: 0 }
+}
+
+/**
+ * js-yaml 4 and the parse stage, on the same texts, in this process, both cold; in the order
+ * `out` says ('yaml4-first' or 'parse-first'): the first pass pays for warming up what both
+ * share, so bench.ts runs both orders.
+ */
+async function parse(cfg: RegistryConfig) {
+  const sources = fiches(cfg).map((f) => ({ ...f, text: readFileSync(f.file, 'utf8') }))
+  let errors = 0
+  const passes = {
+    yaml4: () => {
+      for (const { text } of sources) {
+        const split = splitFrontMatter(text)
+        if (typeof split !== 'string') load(text.slice(split.yamlStart, split.yamlEnd), { schema: CORE_SCHEMA })
+      }
+    },
+    parse: () => {
+      for (const source of sources) errors += parseRecord(source, cfg.limits).problems.length
+    },
+  }
+  const stages: Record<string, number> = {}
+  for (const name of out === 'parse-first' ? (['parse', 'yaml4'] as const) : (['yaml4', 'parse'] as const)) {
+    const start = performance.now()
+    passes[name]()
+    stages[name] = performance.now() - start
+  }
+  return { stages, total: stages.yaml4! + stages.parse!, files: sources.length, errors }
 }
 
 /** Every file under a folder, relative path → bytes. */
@@ -75,6 +114,7 @@ async function build(cfg: RegistryConfig) {
     if (code !== 0) throw new Error(`registry build exited with ${code}: use build-anyway for a registry with errors`)
   }
   const total = Object.entries(timings.totals).reduce((sum, [k, v]) => (k === 'list' ? sum : sum + v), 0)
+  if (mode === 'build-process') return { stages: timings.totals, total, files: 0, errors, maxRssBytes: 0 }
   const stages = { ...timings.totals, read: (timings.totals.read ?? 0) - (timings.totals.list ?? 0) }
   const maxRssBytes = process.resourceUsage().maxRSS * 1024
   // The write floor: the same bytes, written plainly into a fresh folder.
@@ -92,5 +132,5 @@ async function build(cfg: RegistryConfig) {
 }
 
 const cfg = await config()
-const result = mode === 'floor' ? await floor(cfg) : await build(cfg)
+const result = mode === 'floor' ? await floor(cfg) : mode === 'parse' ? await parse(cfg) : await build(cfg)
 process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ...result })}\n`)

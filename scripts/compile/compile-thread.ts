@@ -16,6 +16,7 @@ import { API_V2_7_DIR } from './build-api-v2-7.ts'
 import { STARTUP_FILES_DIR } from './build-feed.ts'
 import { CONSUMED, FAILED, sent, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import type { SideWriter } from './write-output.ts'
+import { FROM_SOURCES } from '../tool-root.ts'
 
 /** Records per message, messages sent ahead of the worker, and how long to wait for it before giving up on it. */
 export interface ThreadOptions {
@@ -54,8 +55,10 @@ export class CompileThread {
     this.options = { ...DEFAULTS, ...options }
     // Named like writeOutput's staging folders, so that a killed build's folder is swept by the next one.
     this.dir = `${path.resolve(out)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}-v2.7`
+    // From the sources, the worker registers tsx (worker-boot.mjs) and loads compile-worker.ts;
+    // bundled, compile-worker.mjs sits next to this chunk and is plain JavaScript.
     const data: WorkerData = { entry: new URL('./compile-worker.ts', import.meta.url).href, dir: this.dir, config, progress: this.progress }
-    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: data })
+    this.worker = new Worker(new URL(FROM_SOURCES ? './worker-boot.mjs' : './compile-worker.mjs', import.meta.url), { workerData: data })
     this.done = new Promise<number>((resolve, reject) => {
       this.worker.on('message', (message: FromWorker) => {
         if (message.type === 'done') resolve(message.count)

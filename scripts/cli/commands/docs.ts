@@ -1,11 +1,12 @@
 import { promises as fsp } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
 import { fieldReference } from '../../docs/field-reference.ts'
 import { rulesReference } from '../../docs/rules-reference.ts'
 import type { Options } from '../main.ts'
+import { TOOL_ROOT } from '../../tool-root.ts'
 
 /** The generated references live in the tool's own docs/ folder. */
-export const DOCS_DIR = fileURLToPath(new URL('../../../docs/', import.meta.url))
+export const DOCS_DIR = path.join(TOOL_ROOT, 'docs/')
 
 export async function docsCommand(options: Options): Promise<number> {
   await fsp.mkdir(DOCS_DIR, { recursive: true })

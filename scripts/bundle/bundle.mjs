@@ -1,0 +1,82 @@
+// `npm run bundle` (also run by `npm ci` / `npm install`, as the `prepare` script): compiles
+// the command line and the compile worker into plain JavaScript in .registry-bin/, so that
+// `registry` starts without a TypeScript compiler (tsx cost 130 to 270 ms per start).
+//
+// - Entry points: scripts/cli/main.ts (main.mjs) and the compile worker (compile-worker.mjs).
+// - Code splitting: each command that main.ts loads with import() becomes its own chunk,
+//   still loaded only when it runs; a new command in COMMANDS is picked up with no change here.
+// - Every file sits directly in .registry-bin/, one folder below the tool's root, as a source
+//   file of scripts/ is: paths computed from import.meta.url (tool-root.ts) hold in both.
+// - The manifest lists the sources read (see freshness.mjs): bin/registry.mjs runs the bundle
+//   only when they are unchanged, the sources through tsx otherwise, never stale rules.
+// The bundle is built in a temporary folder, then swapped in.
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BUNDLE_DIR, MANIFEST, sha256 } from './freshness.mjs'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** esbuild's options for a bundle of `entryPoints` ({name: source}) into `outdir`, as the command's. */
+export function bundleOptions(entryPoints, outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Ajv is required at run time through createRequire (ajv.ts, validators.generated.ts):
+    // it stays in node_modules, resolved from .registry-bin/ as from scripts/.
+    packages: 'bundle',
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  }
+}
+
+/** The command's entry points: the command line and the compile worker (compile-thread.ts loads it by name). */
+export const ENTRY_POINTS = { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' }
+
+async function bundle() {
+  let esbuild
+  try {
+    esbuild = await import('esbuild')
+  } catch {
+    // An install without the development dependencies: bin/registry.mjs says what to do.
+    console.error('esbuild est absent : le programme compilé (.registry-bin/) n’est pas produit.')
+    return
+  }
+  const tmp = path.join(root, `${BUNDLE_DIR}.tmp-${process.pid}`)
+  rmSync(tmp, { recursive: true, force: true })
+  try {
+    const result = await esbuild.build(bundleOptions(ENTRY_POINTS, tmp))
+    const inputs = Object.keys(result.metafile.inputs)
+      .filter((p) => !p.startsWith('node_modules/') && !p.includes('/node_modules/'))
+      .sort()
+      .map((p) => {
+        const file = path.join(root, p)
+        const stat = statSync(file)
+        return { path: p, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(readFileSync(file)) }
+      })
+    writeFileSync(path.join(tmp, MANIFEST), `${JSON.stringify({ version: 1, inputs }, null, 1)}\n`)
+    const dir = path.join(root, BUNDLE_DIR)
+    const old = `${dir}.old-${process.pid}`
+    try {
+      renameSync(dir, old)
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err
+    }
+    renameSync(tmp, dir)
+    rmSync(old, { recursive: true, force: true })
+    console.error(`${BUNDLE_DIR}/ : ${inputs.length} sources compilées.`)
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundle()
