@@ -21,7 +21,24 @@ export interface Options {
   out: string
   /** validate --changed: the git revision to compare with. */
   changed?: string
+  /** --max-warnings N: more warnings than N fail (exit 1); validate and lint. */
+  maxWarnings?: number
+  /** --quiet: print errors only; validate and lint. */
+  quiet?: boolean
+  /** --as-of YYYY-MM-DD: the date for phase-aware and time-based standards rules (default: HEAD's commit date). */
+  asOf?: string
+  /** lint only */
+  lint?: LintFlags
   io: Io
+}
+
+export interface LintFlags {
+  online: boolean
+  suppressAll: boolean
+  pruneSuppressions: boolean
+  failOnNew: boolean
+  /** --suppressions FILE (default: <root>/registry-suppressions.json). */
+  suppressions?: string
 }
 
 const HELP_FR = `Utilisation : registry <commande> [options]
@@ -29,6 +46,7 @@ const HELP_FR = `Utilisation : registry <commande> [options]
 Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
   build      vérifie puis compile le flux JSON dans --out (rien n'est écrit en cas d'erreur)
+  lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
 
 Options :
@@ -40,6 +58,14 @@ Options :
   --strict         les avertissements font aussi échouer (code 1)
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées)
+  --max-warnings N plus de N avertissements font échouer (code 1)
+  --quiet          n'affiche que les erreurs
+  --as-of DATE     lint, validate : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
+  --online         lint : vérifie aussi en ligne les liens et les dépôts
+  --suppress-all   lint : enregistre les avertissements actuels dans registry-suppressions.json
+  --prune-suppressions  lint : retire du fichier ce qui a été corrigé
+  --fail-on-new    lint : échoue (code 1) s'il y a des avertissements nouveaux
+  --suppressions FILE   lint : fichier des avertissements enregistrés
   -h, --help       affiche cette aide
 
 Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
@@ -49,6 +75,7 @@ const HELP_EN = `Usage: registry <command> [options]
 Commands:
   validate   checks every fiche (schemas, references, phases)
   build      checks, then compiles the JSON feed into --out (nothing is written on error)
+  lint       checks the programme's standards (warnings; see docs/standards.md)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
 
 Options:
@@ -60,6 +87,14 @@ Options:
   --strict         warnings fail too (exit 1)
   --changed        validate: reads only the changed fiches (git) and checks their references
   --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes)
+  --max-warnings N more than N warnings fail (exit 1)
+  --quiet          prints errors only
+  --as-of DATE     lint, validate: reference date YYYY-MM-DD (default: the last commit's date)
+  --online         lint: also checks links and repositories online
+  --suppress-all   lint: records the current warnings in registry-suppressions.json
+  --prune-suppressions  lint: removes what was fixed from that file
+  --fail-on-new    lint: fails (exit 1) on new warnings
+  --suppressions FILE   lint: the file of recorded warnings
   -h, --help       shows this help
 
 Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
@@ -69,6 +104,7 @@ Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
 const COMMANDS = {
   validate: async (o: Options) => (await import('./commands/validate.ts')).validateCommand(o),
   build: async (o: Options) => (await import('./commands/build.ts')).buildCommand(o),
+  lint: async (o: Options) => (await import('./commands/lint.ts')).lintCommand(o),
   docs: async (o: Options) => (await import('./commands/docs.ts')).docsCommand(o),
 } as const
 
@@ -94,7 +130,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (values.base !== undefined && !values.changed) throw new UsageError(lang === 'fr' ? '--base ne va qu’avec --changed.' : '--base only goes with --changed.')
     if (values.changed && name !== 'validate') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate.' : '--changed only goes with validate.')
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
-    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, changed, io })
+    const lintOnly = (['online', 'suppress-all', 'prune-suppressions', 'fail-on-new', 'suppressions'] as const).find((k) => values[k] !== undefined)
+    if (lintOnly && name !== 'lint') throw new UsageError(lang === 'fr' ? `--${lintOnly} ne va qu’avec lint.` : `--${lintOnly} only goes with lint.`)
+    const extra = {
+      maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
+      quiet: values.quiet === true,
+      asOf: parseAsOf(values['as-of'], lang),
+      lint: {
+        online: values.online === true,
+        suppressAll: values['suppress-all'] === true,
+        pruneSuppressions: values['prune-suppressions'] === true,
+        failOnNew: values['fail-on-new'] === true,
+        suppressions: values.suppressions === undefined ? undefined : path.resolve(io.cwd, values.suppressions),
+      },
+    }
+    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, changed, io, ...extra })
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
@@ -125,6 +175,14 @@ function parse(argv: readonly string[], lang: Lang) {
         changed: { type: 'boolean' },
         base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        online: { type: 'boolean' },
+        'suppress-all': { type: 'boolean' },
+        'prune-suppressions': { type: 'boolean' },
+        'fail-on-new': { type: 'boolean' },
+        suppressions: { type: 'string' },
       },
     })
   } catch (err) {
@@ -159,6 +217,19 @@ function checkOut(out: string, root: string, config: RegistryConfig, lang: Lang)
         : `The output folder ${out} holds the registry or its fiches: build would replace it entirely. Choose a dedicated folder, for example --out dist.`,
     )
   }
+}
+
+function parseMaxWarnings(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined
+  if (/^\d{1,9}$/.test(value)) return Number(value)
+  throw new UsageError(lang === 'fr' ? `--max-warnings attend un nombre entier positif ou nul, pas « ${value} ».` : `--max-warnings needs a whole number, not "${value}".`)
+}
+
+function parseAsOf(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined) return undefined
+  const d = new Date(`${value}T00:00:00Z`)
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value) return value
+  throw new UsageError(lang === 'fr' ? `--as-of attend une date AAAA-MM-JJ qui existe, pas « ${value} ».` : `--as-of needs an existing date YYYY-MM-DD, not "${value}".`)
 }
 
 function parseLang(value: string | undefined): Lang {
