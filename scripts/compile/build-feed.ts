@@ -156,6 +156,7 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
         startup: `${site}/api/v1/startups/{id}.json`,
         organisations: `${site}/api/v1/organisations.json`,
         incubators: `${site}/api/v1/incubators.json`,
+        ...(meta.standards ? { standards: `${site}/api/v1/standards.json` } : {}),
       },
       schemas: Object.fromEntries(FEED_FILES.map((f) => [f, schemaUrl(site, f)])),
     }),

@@ -42,7 +42,7 @@ Options : \`investigationMonths\` (6), \`constructionMonths\` (24).
       if (p.name === ctx.phase && p.start <= ctx.asOf!) index = i
     })
     const current = phases[index]
-    if (!current || current.end !== undefined) return
+    if (!current) return
     if (addMonths(current.start, months) < ctx.asOf) {
       const i = (ctx.record.data.phases as unknown[]).indexOf(current)
       ctx.report({ messageId: 'stale', path: `/phases/${i}/start`, data: { phase: current.name, start: current.start, months, asOf: ctx.asOf } })

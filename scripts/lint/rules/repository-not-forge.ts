@@ -15,7 +15,7 @@ export function isForgeRepository(url: string): boolean {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return false
   if (!FORGE_HOST.test(u.hostname.toLowerCase())) return false
   const parts = u.pathname.split('/').filter(Boolean)
-  if (parts.length < 2) return false
+  if (parts.length < 2 || /[\s;,"']/.test(url.trim()) || u.search !== '' || u.hash !== '') return false
   if (u.hostname === 'github.com' || u.hostname === 'codeberg.org' || u.hostname === 'bitbucket.org') {
     // owner/name, optionally /tree/<branch>/… (a folder of a monorepo)
     return parts.length === 2 || (parts[2] === 'tree' && parts.length >= 4)

@@ -25,6 +25,6 @@ export default defineRule({
     const d = ctx.record.data
     if (!isBlank(d.stats_url)) return
     if (d.stats === true && !isBlank(d.link)) return
-    ctx.report({ messageId: 'missing', path: d.stats === true ? '/stats' : '/stats_url', target: 'key' })
+    ctx.report({ messageId: 'missing', path: d.stats !== undefined ? '/stats' : '/stats_url', target: 'key' })
   },
 })
