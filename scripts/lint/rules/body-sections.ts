@@ -3,7 +3,7 @@ import { bodyOffset, T, w } from '../kit.ts'
 
 /** The sections a presentation is expected to have, recognised from the heading variants teams write. */
 export const SECTIONS = {
-  context: /contexte|probl[eè]m|constat|enjeu|besoin|cible|usager|utilisat|public|situation/,
+  context: /contexte|probl[eèé]m|constat|enjeu|besoin|cible|usager|utilisat|public|situation/,
   solution: /solution|produit|service|impact|r[ée]sultat|b[ée]n[ée]fice|proposition|fonctionnement/,
   strategy: /strat[ée]gi|d[ée]ploiement|feuille de route|roadmap|[ée]chelle|g[ée]n[ée]ralisation|[ée]tapes|ambition|perspective|prochaine|suite/,
   goals: /objectif|comit[ée]|indicateur|jalon|north star|kpi/,
