@@ -84,6 +84,8 @@ export interface LintRule<O extends Data = Data> {
   options?: { schema: Record<keyof O & string, OptionSchema>; defaults: O }
   /** The rule's documentation, in French markdown: why it exists and how to fix a report. */
   docs: string
+  /** When given, the rule applies only to fiches for which this is true (a rule about a field's value, when the field is there). */
+  when?(data: Record<string, unknown>): boolean
   /** Online rules: what the rule reads results for in this fiche (the online run checks these). */
   targets?(data: Record<string, unknown>): OnlineTarget[]
   check(ctx: RuleContext<O>): void

@@ -64,6 +64,7 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     for (const rule of rules) {
       if (!rule.collections.includes(record.collection)) continue
       if (record.collection === 'startups' && !appliesTo(rule.applies, phase, record.data, settings.asOf)) continue
+      if (rule.when && !rule.when(record.data)) continue
       const reports: RuleReport[] = []
       rule.check({
         record,

@@ -47,6 +47,7 @@ La règle signale une adresse sur une messagerie grand public, ou dont la partie
 
 **Corriger** : une adresse d'équipe (\`contact@produit.beta.gouv.fr\`, \`equipe-produit@ministere.gouv.fr\`)
 ou une liste de diffusion.`,
+  when: (data) => typeof data.contact === 'string',
   check(ctx) {
     const v = ctx.record.data.contact
     if (typeof v !== 'string') return

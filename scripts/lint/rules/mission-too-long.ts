@@ -27,6 +27,7 @@ tronquée ou illisible dans ces listes.
 Option : \`maxLength\` (280).
 
 **Corriger** : gardez une phrase dans \`mission\` et déplacez le reste dans le texte de présentation.`,
+  when: (data) => typeof data.mission === 'string',
   check(ctx) {
     const v = ctx.record.data.mission
     if (typeof v !== 'string') return

@@ -45,6 +45,7 @@ permettent pas de vérifier l'ouverture du code. Sur GitHub, un dossier d'un dé
 (\`/owner/name/tree/main/dossier\`) est accepté.
 
 **Corriger** : \`repository: https://github.com/betagouv/exemple\`.`,
+  when: (data) => typeof data.repository === 'string' && data.repository.trim() !== '',
   check(ctx) {
     const v = ctx.record.data.repository
     if (typeof v !== 'string' || v.trim() === '') return
