@@ -3,10 +3,10 @@ import { bodyOffset, T, w } from '../kit.ts'
 
 /** The sections a presentation is expected to have, recognised from the heading variants teams write. */
 export const SECTIONS = {
-  context: /contexte|probl[eèé]m|constat|enjeu|besoin|cible|usager|utilisat|public|situation/,
-  solution: /solution|produit|service|impact|r[ée]sultat|b[ée]n[ée]fice|proposition|fonctionnement/,
-  strategy: /strat[ée]gi|d[ée]ploiement|feuille de route|roadmap|[ée]chelle|g[ée]n[ée]ralisation|[ée]tapes|ambition|perspective|prochaine|suite/,
-  goals: /objectif|comit[ée]|indicateur|jalon|north star|kpi/,
+  context: /contexte|probl[eèé]m|constat|enjeu|besoin|cible|usager|utilisat|public|situation|pourquoi|qu'est-ce|c'est quoi/,
+  solution: /solution|produit|service|impact|r[ée]sultat|b[ée]n[ée]fice|proposition|fonctionnement|r[ée]ponse|approche|hypoth[èe]se|outil|plateforme/,
+  strategy: /strat[ée]gi|d[ée]ploiement|feuille de route|roadmap|[ée]chelle|g[ée]n[ée]ralisation|[ée]tapes|ambition|perspective|prochaine|suite|d[ée]veloppement|plan d'action|calendrier|chronologie|o[uù] en est|avancement/,
+  goals: /objectif|comit[ée]|indicateur|jalon|north star|kpi|mesure d(?:e l)?'impact|m[ée]trique|à \d+ mois|prochains mois/,
 } as const
 type Section = keyof typeof SECTIONS
 
@@ -18,7 +18,7 @@ export function headings(body: string): string[] {
     const line = raw.trim()
     if (line.startsWith('```') || line.startsWith('~~~')) fenced = !fenced
     if (fenced) continue
-    const m = /^#{1,6}\s+(.+)$/.exec(line) ?? /^\*\*([^*]+)\*\*\s*:?$/.exec(line) ?? /^__([^_]+)__\s*:?$/.exec(line)
+    const m = /^#{1,6}\s+(.+)$/.exec(line) ?? /^\*{2,3}([^*]+)\*{2,3}\s*:?$/.exec(line) ?? /^__([^_]+)__\s*:?$/.exec(line)
     if (m) out.push(m[1]!.normalize('NFC').toLowerCase().replace(/[*_`]/g, '').replace(/[’ʼ⠙]/g, "'"))
   }
   return out

@@ -11,12 +11,12 @@ export function personalReason(address: string): 'webmail' | 'person' | undefine
   const local = address.slice(0, at).toLowerCase()
   const domain = address.slice(at + 1).toLowerCase().trim()
   if (WEBMAIL.has(domain)) return 'webmail'
-  if (/^[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?\.[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?$/.test(local) && !TEAM_WORDS.test(local)) return 'person'
+  if (/^[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?\.[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?$/.test(local) && !local.split(/[.-]/).some((w) => TEAM_WORDS.has(w))) return 'person'
   return undefined
 }
 
-/** Local parts that look like first.last but name a team or a function. */
-const TEAM_WORDS = /(^|\.)(contact|equipe|team|support|bonjour|hello|info|infos|admin|dev|tech|produit|service|mission|projet|startup|beta|incubateur|direction|secretariat|communication|pole|bureau|cellule|dpo|rgpd|accessibilite|securite|assistance|aide|nepasrepondre|noreply|no-reply)(\.|$)/
+/** Words that name a team, a service or a function rather than a person (checked against each word of the local part). */
+const TEAM_WORDS = new Set(['contact', 'equipe', 'team', 'support', 'bonjour', 'hello', 'info', 'infos', 'admin', 'dev', 'tech', 'produit', 'service', 'services', 'mission', 'projet', 'startup', 'beta', 'incubateur', 'direction', 'secretariat', 'communication', 'pole', 'bureau', 'cellule', 'dpo', 'rgpd', 'accessibilite', 'securite', 'assistance', 'aide', 'aides', 'nepasrepondre', 'noreply', 'no', 'reply', 'atelier', 'ateliernumerique', 'numerique', 'fabrique', 'dnum', 'snum', 'sonum', 'dsi', 'api', 'carte', 'cartographie', 'data', 'donnees', 'gouv', 'simplifiees', 'archeo', 'lab', 'labo', 'innovation', 'digital', 'plateforme', 'outil', 'app', 'appli', 'site', 'portail', 'france', 'ministere', 'agence', 'reseau'])
 
 export default defineRule({
   id: 'contact-personal',

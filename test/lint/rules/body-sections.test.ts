@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'variants teams write', fiche: fiche('phases:\n  - name: construction\n    start: 2024-01-01\n', '## Le problème\n\n## Notre service\n\n## Déploiement\n\n## Objectifs à 6 mois\n') },
     { name: 'bold lines and emoji headings', fiche: fiche(investigation, '**Contexte**\n\n## 💡 Solution\n') },
     { name: 'investigation asks only problem and solution', fiche: fiche(investigation, '## Problématique\n\n## Hypothèses de solution :\n') },
+    { name: 'more corpus variants', fiche: fiche('phases:\n  - name: construction\n    start: 2024-01-01\n', "## Pourquoi ce service ?\n\n## 🎯 **Notre réponse**\n\n## Où en est-on ?\n\n***L’impact recherché à 6 mois***\n") },
   ],
   invalid: [
     { name: 'an empty body (at the line after ---)', fiche: fiche(investigation, ''), errors: [['missingSection', 9, 1], ['missingSection', 9, 1]] },

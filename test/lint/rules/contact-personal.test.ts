@@ -9,6 +9,7 @@ testRule(rule, {
     { name: 'a team address', fiche: contact('equipe@exemple.beta.gouv.fr') },
     { name: 'a function address that looks like first.last', fiche: contact('support.technique@exemple.gouv.fr') },
     { name: 'a hyphenated team name', fiche: contact('equipe-produit@ministere.gouv.fr') },
+    { name: 'service words (corpus: atelier.numerique, dnum.fabrique, data.gouv)', fiche: contact('dnum.fabrique@sg.social.gouv.fr') },
   ],
   invalid: [
     { name: 'first.last@', fiche: contact('camille.martin@beta.gouv.fr'), errors: [['person', 5, 10]] },
