@@ -23,7 +23,7 @@ export interface RuleWords {
  * - `active`: not ended (investigation to opere, or no known phase);
  * - `construction`: "dès la construction" (construction, acceleration, consolidation, opere);
  * - `live`: "dès la mise en ligne": from acceleration on, or in construction once
- *   the fiche shows it online (a link, or a product_launch event on or before the as-of date);
+ *   the fiche shows it online (a link, or a product_launch event dated in construction, on or before the as-of date);
  * - `acceleration`: "fin de construction" / "pendant l'accélération" (acceleration, consolidation, opere).
  * Ended products (transfere, abandon, abandon-investigation) only get `always` rules.
  */

@@ -52,7 +52,10 @@ export function appliesTo(applies: Applies, phase: string | undefined, data: Rec
   // live
   if (FROM_ACCELERATION.has(phase)) return true
   if (phase !== 'construction') return false
-  return !isBlank(data.link) || eventDates(data, 'product_launch').some((d) => asOf === undefined || d <= asOf)
+  if (!isBlank(data.link)) return true
+  // A launch counts from construction on: teams also date the project's start as product_launch (real fiches do, in investigation).
+  const since = phasesOf(data).find((p) => p.name === 'construction')?.start ?? ''
+  return eventDates(data, 'product_launch').some((d) => d >= since && (asOf === undefined || d <= asOf))
 }
 
 /** `date` plus `months` months (day clamped to the month's end), as YYYY-MM-DD. */

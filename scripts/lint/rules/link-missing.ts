@@ -18,7 +18,7 @@ export default defineRule({
   },
   docs: `« Dès la mise en ligne », la fiche donne l'adresse du service : c'est le premier lien que cherchent
 usagers et partenaires. La règle s'applique à partir de l'accélération, et en construction dès qu'un
-événement \`product_launch\` est passé (une fiche en construction sans lien ni lancement n'est pas
+événement \`product_launch\` daté de la construction est passé (une fiche en construction sans lien ni lancement n'est pas
 considérée comme en ligne). \`link: ''\` compte comme absent.
 
 **Corriger** : \`link: https://exemple.beta.gouv.fr\`.`,

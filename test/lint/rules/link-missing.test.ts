@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'a link', fiche: ['incubator: dinum', 'incubator: dinum'] },
     { name: 'construction without link nor launch: not live yet', fiche: fiche(`link: ''\n${construction}`) },
     { name: 'a launch after the as-of date', fiche: fiche(`${construction}${launch('2024-09-01')}`) },
+    { name: 'a launch dated before construction (the project’s start, as some teams write it)', fiche: fiche(`phases:\n  - name: investigation\n    start: 2023-01-01\n  - name: construction\n    start: 2024-01-01\n${launch('2023-01-01')}`) },
     { name: 'an ended product', fiche: fiche('phases:\n  - name: transfere\n    start: 2024-01-01\n') },
   ],
   invalid: [
