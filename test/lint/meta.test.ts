@@ -60,3 +60,11 @@ describe('the standards rules', () => {
     })
   })
 })
+
+describe('docs/standards.md', () => {
+  it('lists and links every rule', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync(here('../../docs/standards.md'), 'utf8')
+    for (const r of LINT_RULES) expect(doc).toContain(`[\`${r.id}\`](rules/${r.id}.md)`)
+  })
+})
