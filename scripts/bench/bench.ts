@@ -2,7 +2,7 @@
  * `npm run bench`: generates synthetic registries (seeded) of 1k, 5k, 10k and
  * 50k startups, and the real corpus when ../shared is there; measures each
  * stage of a build, the floor (read + YAML parse of the same files, nothing
- * else) and a plain `git log --name-only` in the same run; prints a table of
+ * else), lint against validate in one process, and a plain `git log --name-only` in the same run; prints a table of
  * times and ratios and writes bench-results/latest.json. Ratios are what
  * count: absolute times depend on the machine.
  *
@@ -34,7 +34,7 @@ interface Measure {
   errors: number
 }
 
-function measure(mode: 'floor' | 'build' | 'build-anyway', root: string, config: string, out: string): Measure {
+function measure(mode: 'floor' | 'build' | 'build-anyway' | 'lint', root: string, config: string, out: string): Measure {
   // Every measurement starts with no dirty pages to write back: the previous outputs (hundreds of
   // MB) are flushed before, not in the middle of the next build's writes.
   execFileSync('sync')
@@ -89,6 +89,8 @@ interface Row {
   errors: number
   validateMs?: number
   changedMs?: number
+  /** In one process: `registry lint`'s work against `registry validate`'s (median of 5). */
+  lint?: { validateMs: number; lintMs: number }
 }
 
 /** `withErrors`: the registry has errors (the real corpus has 3), so it is built by `build-anyway`. */
@@ -114,6 +116,7 @@ function run(name: string, startups: number, root: string, config: string, work:
     peakMiB: Math.max(...builds.map((b) => b.maxRssBytes)) / 1024 / 1024,
     gitLogMs: gitLog(root),
     errors: build.errors,
+    lint: measure('lint', root, config, '-') as unknown as { validateMs: number; lintMs: number },
   }
 }
 
@@ -154,11 +157,11 @@ try {
 const stageNames = ['list', 'read', 'parse', 'validate', 'compile', 'write']
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
 const lines = [
-  `| registre | fichiers | erreurs dans les fiches | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) |`,
-  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
+  `| registre | fichiers | erreurs dans les fiches | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) | validate | lint | lint/validate |`,
+  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.files} | ${r.errors ? "oui" : "non"} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} |`,
+      `| ${r.name} | ${r.files} | ${r.errors ? "oui" : "non"} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} | ${r.lint ? fmt(r.lint.validateMs) : '–'} | ${r.lint ? fmt(r.lint.lintMs) : '–'} | ${r.lint ? `${(r.lint.lintMs / r.lint.validateMs).toFixed(2)}x` : '–'} |`,
   ),
 ]
 console.log(lines.join('\n'))
@@ -171,6 +174,8 @@ const five = rows.find((r) => r.startups === 5000)
 if (big) targets.push({ name: 'build / plancher, 50k', value: big.ratio, limit: 2, unit: 'x' })
 if (big && five) targets.push({ name: 'coût par fiche 50k / 5k', value: big.perFicheMs / five.perFicheMs, limit: 1.3, unit: 'x' })
 if (big) targets.push({ name: 'mémoire max à 50k (Mio)', value: big.peakMiB, limit: 1536, unit: ' Mio' })
+if (real?.lint) targets.push({ name: 'lint / validate, corpus réel (même processus)', value: real.lint.lintMs / real.lint.validateMs, limit: 1.3, unit: 'x' })
+if (big?.lint) targets.push({ name: 'lint / validate, 50k (même processus)', value: big.lint.lintMs / big.lint.validateMs, limit: 1.3, unit: 'x' })
 targets.push({ name: 'champs d’historique / git log', value: null, limit: 1.5, unit: 'x' })
 targets.push({ name: 'validate --changed / validation complète, 50k', value: big?.changedMs !== undefined && big.validateMs ? big.changedMs / big.validateMs : null, limit: 0.1, unit: 'x' })
 console.log('\n| objectif | mesuré | limite | tenu |\n| --- | ---: | ---: | --- |')
