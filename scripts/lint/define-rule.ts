@@ -91,6 +91,9 @@ export interface LintRule<O extends Data = Data> {
   check(ctx: RuleContext<O>): void
 }
 
-export function defineRule<O extends Data = Data>(rule: LintRule<O>): LintRule<O> {
-  return rule
+/** What a rule file writes: `collections` defaults to startups, `evidence` to field, `severity` to warning. */
+export type RuleDefinition<O extends Data> = Omit<LintRule<O>, 'collections' | 'evidence' | 'severity'> & Partial<Pick<LintRule<O>, 'collections' | 'evidence' | 'severity'>>
+
+export function defineRule<O extends Data = Data>(rule: RuleDefinition<O>): LintRule<O> {
+  return { collections: ['startups'], evidence: 'field', severity: 'warning', ...rule }
 }

@@ -6,10 +6,7 @@ export default defineRule({
   description: "Le produit est en ligne sans déclarer son niveau de conformité d'accessibilité, ou se déclare non conforme.",
   standards: ['le-produit-respecte-ses-obligations-declaratives'],
   category: 'accessibilité',
-  collections: ['startups'],
   applies: 'live',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en ligne mais la fiche ne déclare pas son niveau de conformité d'accessibilité (accessibility_status).", () => 'Écrivez « accessibility_status: non conforme » (ou partiellement / totalement conforme), comme dans la déclaration d’accessibilité du service.'),

@@ -6,10 +6,7 @@ export default defineRule({
   description: "Pendant l'accélération, la fiche ne fait pas état d'une analyse de risques de sécurité.",
   standards: ['l-equipe-identifie-et-maitrise-les-risques-cyber-de-son-service'],
   category: 'sécurité',
-  collections: ['startups'],
   applies: 'acceleration',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en accélération ou au-delà, mais la fiche ne fait pas état d'une analyse de risques (analyse_risques).", () => 'Menez une analyse de risques (atelier proposé par le programme) et écrivez « analyse_risques: true », avec analyse_risques_url si elle est publiée.'),

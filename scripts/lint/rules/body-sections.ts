@@ -33,10 +33,7 @@ export default defineRule({
   description: 'Le texte de présentation n’a pas les sections attendues (problème, solution ; stratégie et objectifs dès la construction).',
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'active',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missingSection: T(
       w((d) => `Le texte de présentation n'a pas de section sur ${NAMES_FR[d.section as Section]}.`, (d) => `Ajoutez un titre « ${HEADINGS_FR[d.section as Section]} » suivi de quelques phrases.`),

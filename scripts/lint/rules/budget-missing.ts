@@ -6,10 +6,7 @@ export default defineRule({
   description: "Le produit est en ligne mais la fiche ne donne pas de page de budget (budget_url).",
   standards: ['le-produit-communique-sur-son-budget'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'live',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en ligne mais la fiche ne donne pas de page de budget (budget_url).", () => 'Publiez le budget du produit (page /budget) et écrivez « budget_url: https://… ».'),

@@ -7,10 +7,7 @@ export default defineRule<{ months: number }>({
   description: "Le produit est actif mais la fiche ne mentionne aucun comité d'investissement dans les 6 derniers mois.",
   standards: ['des-comites-d-investissement-sont-organises-regulierement'],
   category: 'équipe',
-  collections: ['startups'],
   applies: 'active',
-  evidence: 'field',
-  severity: 'warning',
   options: {
     schema: { months: { type: 'integer', minimum: 1, description: 'Écart maximal entre deux comités, en mois.' } },
     defaults: { months: 6 },

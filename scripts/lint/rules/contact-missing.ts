@@ -8,8 +8,6 @@ export default defineRule({
   category: 'transparence',
   collections: ['startups', 'incubators'],
   applies: 'active',
-  evidence: 'field',
-  severity: 'warning',
   validate: true,
   messages: {
     missing: T(

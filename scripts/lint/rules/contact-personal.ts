@@ -25,8 +25,6 @@ export default defineRule({
   category: 'transparence',
   collections: ['startups', 'incubators'],
   applies: 'active',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     webmail: T(
       w((d) => `L'adresse de contact ${q(d.value)} est sur une messagerie grand public.`, () => 'Utilisez une adresse d’équipe sur un domaine de l’administration ou du produit, par exemple contact@exemple.beta.gouv.fr.'),

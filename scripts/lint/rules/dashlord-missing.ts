@@ -6,10 +6,7 @@ export default defineRule({
   description: "Le produit est en ligne mais la fiche ne donne pas son rapport DashLord (dashlord_url).",
   standards: ['le-produit-suit-ses-bonnes-pratiques-sur-dashlord'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'live',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en ligne mais la fiche ne donne pas son rapport DashLord (dashlord_url).", () => 'Faites ajouter le service à DashLord, puis écrivez « dashlord_url: https://dashlord.incubateur.net/url/… ».'),

@@ -9,8 +9,6 @@ export default defineRule({
   category: 'value hygiene',
   collections: ['startups', 'organisations', 'incubators'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     noReason: T(
       w(() => "Cette exemption n'a pas de raison (reason).", () => `Ajoutez « reason: » avec une de ces valeurs : ${EXEMPTION_REASONS.join(', ')}.`),

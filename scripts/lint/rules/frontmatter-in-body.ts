@@ -9,8 +9,6 @@ export default defineRule({
   category: 'value hygiene',
   collections: ['startups', 'organisations', 'incubators'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     keyInBody: T(
       w((d) => `La ligne ${q(d.line)} est sous la ligne --- qui ferme l'en-tête : elle est lue comme du texte, pas comme le champ ${d.key}.`, () => 'Remontez cette ligne au-dessus du --- de fermeture.'),

@@ -6,10 +6,7 @@ export default defineRule({
   description: "À partir de la construction, la fiche ne donne pas de page d'impact (impact_url).",
   standards: ['la-page-stats-est-construite-selon-la-matrice-impact'],
   category: 'impact',
-  collections: ['startups'],
   applies: 'construction',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en construction ou au-delà, mais la fiche ne donne pas de page d'impact (impact_url).", () => 'Décrivez l’impact visé et sa mesure sur une page publique et écrivez « impact_url: https://… ».'),

@@ -6,10 +6,7 @@ export default defineRule({
   description: "Le produit est en ligne mais la fiche ne donne pas l'adresse du service (link).",
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'live',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en ligne, mais la fiche ne donne pas l'adresse du service (link).", () => 'Écrivez « link: https://… », l’adresse publique du service.'),

@@ -8,10 +8,8 @@ export default defineRule({
   description: "L'adresse du service (link) ne répond pas (vérification en ligne).",
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'active',
   evidence: 'online',
-  severity: 'warning',
   messages: {
     unreachable: T(
       w((d) => `L'adresse du service ${q(d.url)} ne répond pas : ${OUTCOME_FR(d)} (vérifié le ${String(d.checkedAt).slice(0, 10)}).`, () => 'Vérifiez l’adresse ; si le service a déménagé, écrivez la nouvelle ; s’il n’est accessible qu’aux agents, écrivez « is_private_url: true ».'),

@@ -6,10 +6,7 @@ export default defineRule<{ maxLength: number }>({
   description: 'La mission est trop longue pour un pitch en une phrase.',
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   options: {
     schema: { maxLength: { type: 'integer', minimum: 20, description: 'Nombre maximal de caractères de la mission.' } },
     defaults: { maxLength: 280 },

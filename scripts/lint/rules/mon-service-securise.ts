@@ -6,10 +6,7 @@ export default defineRule({
   description: "À la fin de la construction, le produit n'est pas inscrit sur MonServiceSécurisé.",
   standards: ['l-equipe-a-etabli-un-plan-d-action-visant-l-homologation-de-son-service'],
   category: 'sécurité',
-  collections: ['startups'],
   applies: 'acceleration',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit a passé la construction mais la fiche ne dit pas s'il est inscrit sur MonServiceSécurisé (mon_service_securise).", () => 'Inscrivez le service sur MonServiceSécurisé (ANSSI) et écrivez « mon_service_securise: true ».'),

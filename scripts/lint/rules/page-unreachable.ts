@@ -8,10 +8,8 @@ export default defineRule({
   description: 'Une page de transparence (stats, budget, impact, DashLord) ne répond pas (vérification en ligne).',
   standards: ['la-page-stats-est-construite-selon-la-matrice-impact', 'le-produit-communique-sur-son-budget', 'le-produit-suit-ses-bonnes-pratiques-sur-dashlord'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'active',
   evidence: 'online',
-  severity: 'warning',
   messages: {
     unreachable: T(
       w((d) => `La page ${d.field} ${q(d.url)} ne répond pas : ${OUTCOME_FR(d)} (vérifié le ${String(d.checkedAt).slice(0, 10)}).`, () => 'Corrigez l’adresse, ou republiez la page.'),

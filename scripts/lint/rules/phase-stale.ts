@@ -7,10 +7,7 @@ export default defineRule<{ investigationMonths: number; constructionMonths: num
   description: 'La phase actuelle dure depuis plus longtemps que prévu (investigation plus de 6 mois, construction plus de 2 ans).',
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'active',
-  evidence: 'field',
-  severity: 'warning',
   options: {
     schema: {
       investigationMonths: { type: 'integer', minimum: 1, description: 'Durée maximale d’une investigation, en mois.' },

@@ -6,10 +6,7 @@ export default defineRule({
   description: "La fiche n'a pas de phases : sa phase actuelle est inconnue.",
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
-  collections: ['startups'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   validate: true,
   messages: {
     missing: T(

@@ -6,10 +6,7 @@ export default defineRule({
   description: "À partir de la construction, la fiche ne donne pas l'adresse du code source (repository).",
   standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
   category: 'qualité-logicielle',
-  collections: ['startups'],
   applies: 'construction',
-  evidence: 'field',
-  severity: 'warning',
   validate: true,
   messages: {
     missing: T(

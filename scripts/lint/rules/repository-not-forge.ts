@@ -28,10 +28,7 @@ export default defineRule({
   description: "L'adresse du code source n'est pas celle d'un dépôt sur une forge publique.",
   standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
   category: 'qualité-logicielle',
-  collections: ['startups'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     notRepository: T(
       w((d) => `${q(d.value)} n'est pas l'adresse d'un dépôt sur une forge publique.`, () => 'Donnez l’adresse d’un dépôt, de la forme https://github.com/<organisation>/<dépôt> (ou GitLab, Framagit, Codeberg…), pas celle d’une organisation ni d’un fichier.'),

@@ -8,10 +8,8 @@ export default defineRule({
   description: "Le dépôt de code n'existe pas, n'est pas public, n'a pas de licence ou n'a pas d'activité récente (vérification en ligne).",
   standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
   category: 'qualité-logicielle',
-  collections: ['startups'],
   applies: 'active',
   evidence: 'online',
-  severity: 'warning',
   messages: {
     unavailable: T(
       w((d) => `Le dépôt ${q(d.url)} : ${OUTCOME_FR(d)} (vérifié le ${String(d.checkedAt).slice(0, 10)}).`, (d) => (d.outcome === 'repo-no-licence' ? 'Ajoutez un fichier LICENSE (par exemple MIT, AGPL-3.0, EUPL-1.2) au dépôt.' : d.outcome === 'repo-private' || d.outcome === 'repo-not-found' ? 'Rendez le dépôt public, ou corrigez son adresse.' : 'Vérifiez l’adresse du dépôt ; s’il a été remplacé, donnez le nouveau.')),

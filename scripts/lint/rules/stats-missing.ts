@@ -6,10 +6,7 @@ export default defineRule({
   description: "Le produit est en ligne mais n'a pas de page de statistiques (stats_url, ou stats: true avec un lien).",
   standards: ['la-page-stats-est-construite-selon-la-matrice-impact', 'le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'impact',
-  collections: ['startups'],
   applies: 'live',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     missing: T(
       w(() => "Le produit est en ligne mais la fiche ne donne pas de page de statistiques (stats_url).", () => 'Publiez une page /stats et écrivez « stats_url: https://… » (ou « stats: true » si elle est à <link>/stats).'),

@@ -8,8 +8,6 @@ export default defineRule({
   category: 'value hygiene',
   collections: ['startups', 'incubators'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     http: T(
       w((d) => `L'adresse de ${d.field} n'est pas en https : ${q(d.value)}.`, () => 'Écrivez l’adresse en https:// ; un service public en ligne doit être servi en HTTPS.'),

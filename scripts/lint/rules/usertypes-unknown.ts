@@ -10,10 +10,7 @@ export default defineRule({
   description: 'Un public (usertypes) ne fait pas partie des valeurs usuelles.',
   standards: [],
   category: 'value hygiene',
-  collections: ['startups'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     unknown: T(
       w((d) => `${q(d.value)} n'est pas un public usuel.${d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : ''}`, () => `Valeurs usuelles : ${CANONICAL_USERTYPES.join(', ')}.`),

@@ -20,8 +20,6 @@ export default defineRule({
   category: 'value hygiene',
   collections: ['startups', 'organisations', 'incubators'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     empty: T(
       w((d) => `${d.field} est une chaîne vide.`, () => 'Supprimez la ligne si la valeur est inconnue : un champ absent se lit mieux qu’une valeur vide.'),

@@ -40,10 +40,7 @@ export default defineRule({
   description: 'Une thématique ou une techno est écrite autrement (casse, espaces) que dans la plupart des fiches.',
   standards: [],
   category: 'value hygiene',
-  collections: ['startups'],
   applies: 'always',
-  evidence: 'field',
-  severity: 'warning',
   messages: {
     variant: T(
       w((d) => `${q(d.value)} est une variante de ${q(d.canonical)}, l'écriture de la plupart des fiches (${d.field}).`, (d) => `Écrivez ${q(d.canonical)}.`),
