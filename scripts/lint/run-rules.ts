@@ -54,6 +54,10 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
   const rules = (settings.rules ?? LINT_RULES).filter((r) => settings.config.rules[r.id] !== 'off' && (!settings.validateOnly || r.validate) && (r.evidence === 'field' || settings.online !== undefined))
   const shared = new Map<string, unknown>([['rule-ids', RULE_IDS]])
   const options = new Map(rules.map((r) => [r.id, ruleOptions(r, settings.config)]))
+  const sharedValue = <T>(key: string, compute: () => T): T => {
+    if (!shared.has(key)) shared.set(key, compute())
+    return shared.get(key) as T
+  }
   const problems: Problem[] = []
   const out: RecordOutcome[] = []
   for (const record of records) {
@@ -73,10 +77,7 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
         asOf: settings.asOf,
         phase,
         online: settings.online,
-        shared: <T>(key: string, compute: () => T): T => {
-          if (!shared.has(key)) shared.set(key, compute())
-          return shared.get(key) as T
-        },
+        shared: sharedValue,
         report: (r) => reports.push(r),
       })
       let checkedAt: string | undefined
@@ -119,6 +120,12 @@ function toProblem(record: ParsedRecord, rule: LintRule<any>, r: RuleReport): Pr
   if (r.target !== undefined) p.target = r.target
   if (r.offset !== undefined) p.offset = r.offset
   if (r.endOffset !== undefined) p.endOffset = r.endOffset
+  // A missing top-level field is located at the opening --- (as finalize would), without a re-parse.
+  if (r.offset === undefined && r.path !== undefined && /^\/[^/]+$/.test(r.path) && !Object.hasOwn(record.data, r.path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
+    p.offset = bom
+    p.endOffset = bom + 3
+  }
   return p
 }
 
