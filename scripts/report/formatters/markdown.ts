@@ -1,4 +1,4 @@
-import { countByCategory } from '../../lint/category-summary.ts'
+import { categoryLabel, countByCategory } from '../../lint/category-summary.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import type { Diagnostic } from '../diagnostic.ts'
 import type { Formatter } from './index.ts'
@@ -25,7 +25,7 @@ export const markdown: Formatter = (diagnostics, ctx) => {
   const categories = countByCategory(diagnostics)
   if (categories.length > 0) {
     out.push('', fr ? '| Catégorie | Avertissements |' : '| Category | Warnings |', '| --- | ---: |')
-    for (const [c, n] of categories) out.push(`| ${cell(c)} | ${n} |`)
+    for (const [c, n] of categories) out.push(`| ${cell(categoryLabel(c, ctx.lang))} | ${n} |`)
   }
   const byFile = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])

@@ -9,7 +9,7 @@ const INFO = 'https://github.com/betagouv/registre-startups'
  * SARIF 2.1.0 for GitHub code scanning (no cap on annotations): one run, the
  * rules that occur as its driver's rules, one result per diagnostic.
  */
-export const sarif: Formatter = (diagnostics, ctx) => {
+export const sarif: Formatter = (diagnostics) => {
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort()
   const index = new Map(ids.map((id, i) => [id, i]))
   const doc = (id: string) => (LINT.has(id) ? `docs/rules/${id}.md` : 'docs/regles.md')
@@ -34,7 +34,7 @@ export const sarif: Formatter = (diagnostics, ctx) => {
           ruleId: d.ruleId,
           ruleIndex: index.get(d.ruleId),
           level: d.severity === 'error' ? 'error' : 'warning',
-          message: { text: `${d.message} ${ctx.lang === 'fr' ? '→' : '→'} ${d.hint}` },
+          message: { text: `${d.message} → ${d.hint}` },
           locations: [
             {
               physicalLocation: {
