@@ -18,7 +18,9 @@ export function reportMissing(ctx: RuleContext<never> | RuleContext<any>, field:
 
 /** Where the body starts in the file (the line after the closing ---), as an offset. */
 export function bodyOffset(record: { text: string; body: string; yamlEnd: number }): number {
-  return record.text.endsWith(record.body) ? record.text.length - record.body.length : record.yamlEnd
+  // The body is the end of the text (parse-record slices it so); check its start only, not all of it.
+  const at = record.text.length - record.body.length
+  return at >= record.yamlEnd && record.text.startsWith(record.body.slice(0, 64), at) ? at : record.yamlEnd
 }
 
 /** The URL-valued fields of a startup fiche. */

@@ -6,7 +6,7 @@
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
-import type { Data, LintRule, RuleReport } from './define-rule.ts'
+import type { Applies, Data, LintRule, RuleReport } from './define-rule.ts'
 import { validExemptions, type Exemption } from './exemptions.ts'
 import { onlineKey, type OnlineResults } from './online/types.ts'
 import { appliesTo, currentPhase } from './phase.ts'
@@ -65,9 +65,14 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     const exemptions = validExemptions(record.data, RULE_IDS, settings.asOf)
     const used = new Set<Exemption>()
     const outcomes: RuleOutcome[] = []
+    const applies = new Map<Applies, boolean>()
     for (const rule of rules) {
       if (!rule.collections.includes(record.collection)) continue
-      if (record.collection === 'startups' && !appliesTo(rule.applies, phase, record.data, settings.asOf)) continue
+      if (record.collection === 'startups') {
+        let ok = applies.get(rule.applies)
+        if (ok === undefined) applies.set(rule.applies, (ok = appliesTo(rule.applies, phase, record.data, settings.asOf)))
+        if (!ok) continue
+      }
       if (rule.when && !rule.when(record.data)) continue
       const reports: RuleReport[] = []
       rule.check({
@@ -120,13 +125,49 @@ function toProblem(record: ParsedRecord, rule: LintRule<any>, r: RuleReport): Pr
   if (r.target !== undefined) p.target = r.target
   if (r.offset !== undefined) p.offset = r.offset
   if (r.endOffset !== undefined) p.endOffset = r.endOffset
-  // A missing top-level field is located at the opening --- (as finalize would), without a re-parse.
-  if (r.offset === undefined && r.path !== undefined && /^\/[^/]+$/.test(r.path) && !Object.hasOwn(record.data, r.path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'))) {
-    const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
-    p.offset = bom
-    p.endOffset = bom + 3
+  if (r.offset === undefined && r.path !== undefined && /^\/[^/]+$/.test(r.path)) {
+    const span = topLevelSpan(record, r.path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'), r.target)
+    if (span) [p.offset, p.endOffset] = span
   }
   return p
+}
+
+const keyLines = new WeakMap<ParsedRecord, Map<string, number>>()
+
+/**
+ * Where a top-level field is, without the re-parse that locating a pointer
+ * costs (most standards problems are about top-level fields): a missing field
+ * at the opening --- (as finalize places it); a present one from its `key:` line,
+ * when the value is a one-line scalar on that line. Undefined: let finalize
+ * locate the pointer.
+ */
+export function topLevelSpan(record: ParsedRecord, key: string, target: 'key' | 'value' | undefined): [number, number] | undefined {
+  if (!Object.hasOwn(record.data, key)) {
+    const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
+    return [bom, bom + 3]
+  }
+  let lines = keyLines.get(record)
+  if (!lines) {
+    lines = new Map()
+    const yaml = record.text.slice(record.yamlStart, record.yamlEnd)
+    const re = /^([A-Za-z_][\w-]*):(?=[ \t]|$)/gm
+    for (let m = re.exec(yaml); m; m = re.exec(yaml)) lines.set(m[1]!, record.yamlStart + m.index)
+    keyLines.set(record, lines)
+  }
+  const start = lines.get(key)
+  if (start === undefined) return undefined
+  if (target === 'key') return [start, start + key.length]
+  const eol = record.text.indexOf('\n', start)
+  const lineEnd = eol === -1 || eol > record.yamlEnd ? record.yamlEnd : eol
+  const rest = record.text.slice(start + key.length + 1, lineEnd)
+  const lead = rest.length - rest.trimStart().length
+  const value = rest.trim()
+  // Multi-line, block, flow or commented values: finalize's pointer map knows better.
+  if (value === '' || /^[|>[{#&*!]/.test(value) || / #/.test(value)) return undefined
+  const next = record.text.charCodeAt(lineEnd + 1)
+  if (lineEnd < record.yamlEnd && (next === 0x20 || next === 0x09)) return undefined
+  const from = start + key.length + 1 + lead
+  return [from, from + value.length]
 }
 
 /** The earliest date of the online results this rule reads for this record, or undefined when there are none. */

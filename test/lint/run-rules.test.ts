@@ -3,7 +3,8 @@ import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { onlineTargets } from '../../scripts/lint/online-targets.ts'
 import { addMonths, appliesTo, currentPhase } from '../../scripts/lint/phase.ts'
 import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
-import { runRules } from '../../scripts/lint/run-rules.ts'
+import { runRules, topLevelSpan } from '../../scripts/lint/run-rules.ts'
+import { finalize } from '../../scripts/report/finalize.ts'
 import { feedStandards } from '../../scripts/lint/standards-report.ts'
 import { fiche } from './phases.ts'
 import { AS_OF, GOOD, record } from './rule-tester.ts'
@@ -89,5 +90,40 @@ describe('onlineTargets', () => {
       { kind: 'url', url: 'https://a.fr' },
       { kind: 'url', url: 'https://a.fr/stats' },
     ])
+  })
+})
+
+describe('topLevelSpan (locating top-level fields without a re-parse)', () => {
+  const text = [
+    '---',
+    'title: Exemple',
+    "mission: '  Une mission entre guillemets '",
+    'incubator: dinum # un commentaire',
+    'contact: "equipe@exemple.fr"',
+    'link: https://exemple.fr   ',
+    'repository:',
+    '  https://github.com/betagouv/exemple',
+    'usertypes: [particulier]',
+    'techno:',
+    '  - typescript',
+    'budget_url: >',
+    '  https://exemple.fr/budget',
+    '---',
+    'Texte.',
+    '',
+  ].join('\n')
+  const r = record('startups/exemple.md', text)
+  const files = new Map([[r.file, r]])
+
+  it.each(Object.keys(r.data).flatMap((key) => [[key, 'key'], [key, 'value']] as const).concat([['absent', 'key'], ['absent', 'value']]))('%s (%s) lands where the pointer map puts it, or defers to it', (key, target) => {
+    const span = topLevelSpan(r, key, target)
+    const base = { file: r.file, ruleId: 'value-blank', path: `/${key}`, target, data: { messageId: 'empty', field: key } }
+    const [slow] = finalize([base], files, DEFAULT_CONFIG, 'fr')
+    if (!span) {
+      expect(['mission', 'incubator', 'repository', 'usertypes', 'techno', 'budget_url']).toContain(key)
+      return
+    }
+    const [fast] = finalize([{ ...base, offset: span[0], endOffset: span[1] }], files, DEFAULT_CONFIG, 'fr')
+    expect([fast!.line, fast!.column, fast!.endLine, fast!.endColumn]).toEqual([slow!.line, slow!.column, slow!.endLine, slow!.endColumn])
   })
 })

@@ -15,6 +15,9 @@ export function headings(body: string): string[] {
   const out: string[] = []
   let fenced = false
   for (const raw of body.split('\n')) {
+    const first = raw.trimStart().charCodeAt(0)
+    // Only lines that start with #, *, _, ` or ~ can be headings or fences.
+    if (first !== 0x23 && first !== 0x2a && first !== 0x5f && first !== 0x60 && first !== 0x7e) continue
     const line = raw.trim()
     if (line.startsWith('```') || line.startsWith('~~~')) fenced = !fenced
     if (fenced) continue

@@ -5,12 +5,21 @@ import { q, qe, T, w } from '../kit.ts'
 /** Fields where '' is the documented way to say "none yet". */
 const EMPTY_ALLOWED = new Set(['/link'])
 
-function walk(ctx: RuleContext<Data>, value: unknown, pointer: string, depth: number): void {
+const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1')
+
+/** Walks the values; the pointer is only built for a value that is reported. */
+function walk(ctx: RuleContext<Data>, value: unknown, path: (string | number)[], depth: number): void {
   if (depth > 8) return
   if (typeof value === 'string') {
-    if (value === '' ? !EMPTY_ALLOWED.has(pointer) : value.trim() === '') ctx.report({ messageId: value === '' ? 'empty' : 'blank', path: pointer, data: { field: pointer.slice(1).replace(/\//g, '.'), value } })
-  } else if (Array.isArray(value)) value.forEach((v, i) => walk(ctx, v, `${pointer}/${i}`, depth + 1))
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(ctx, v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1)
+    if (value !== '' && value.trim() !== '') return
+    const pointer = `/${path.map((p) => escape(String(p))).join('/')}`
+    if (value === '' && EMPTY_ALLOWED.has(pointer)) return
+    ctx.report({ messageId: value === '' ? 'empty' : 'blank', path: pointer, data: { field: path.join('.'), value } })
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(ctx, value[i], [...path, i], depth + 1)
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) walk(ctx, v, [...path, k], depth + 1)
+  }
 }
 
 export default defineRule({
@@ -38,6 +47,6 @@ ligne », est accepté. Les espaces au début ou à la fin d'une valeur non vide
 
 **Corriger** : supprimez la ligne, ou écrivez la valeur.`,
   check(ctx) {
-    for (const [k, v] of Object.entries(ctx.record.data)) walk(ctx, v, `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, 0)
+    for (const [k, v] of Object.entries(ctx.record.data)) walk(ctx, v, [k], 0)
   },
 })

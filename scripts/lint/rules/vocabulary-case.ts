@@ -4,7 +4,7 @@ import { q, qe, T, w } from '../kit.ts'
 
 const FIELDS = ['thematiques', 'techno'] as const
 
-const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fr')
+const fold = (s: string) => s.normalize('NFC').trim().toLowerCase()
 
 /**
  * For each field, the canonical spelling of each folded value: the spelling
