@@ -7,7 +7,6 @@ export default defineRule({
   description: "Une exemption de standard (standards_exemptions) est incomplète, vise une règle inconnue, a expiré ou n'exempte de rien.",
   standards: [],
   category: 'value hygiene',
-  collections: ['startups', 'organisations', 'incubators'],
   applies: 'always',
   messages: {
     noReason: T(
