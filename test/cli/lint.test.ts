@@ -139,6 +139,18 @@ describe('registry lint', () => {
     expect(bad.stderr).toContain("règle « mission-too-long » : l'option « maxLength » doit être un nombre entier.")
   })
 
+  it('--max-warnings and --quiet apply to lint too; the baseline counts before --max-warnings', async () => {
+    const root = copyRegistry()
+    const strict = await run(['lint', '--root', root, '--as-of', '2024-06-01', '--max-warnings', '0'])
+    expect(strict.code).toBe(1)
+    expect(strict.stderr).toContain('plus que --max-warnings 0')
+    const quiet = parseReport((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--quiet', '--format', 'json'])).stdout)
+    expect(quiet.diagnostics).toEqual([])
+    expect(quiet.summary.warnings).toBeGreaterThan(0)
+    await run(['lint', '--root', root, '--as-of', '2024-06-01', '--suppress-all'])
+    expect((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--max-warnings', '0'])).code).toBe(0)
+  })
+
   it('--online says clearly when the online checker is not there', async () => {
     const r = await run(['lint', '--root', copyRegistry(), '--online'])
     expect(r.code).toBe(2)
