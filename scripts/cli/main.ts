@@ -60,7 +60,7 @@ Options :
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées)
   --max-warnings N plus de N avertissements font échouer (code 1)
   --quiet          n'affiche que les erreurs
-  --as-of DATE     lint, validate : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
+  --as-of DATE     lint, validate, build : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
   --online         lint : vérifie aussi en ligne les liens et les dépôts
   --suppress-all   lint : enregistre les avertissements actuels dans registry-suppressions.json
   --prune-suppressions  lint : retire du fichier ce qui a été corrigé
@@ -89,7 +89,7 @@ Options:
   --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes)
   --max-warnings N more than N warnings fail (exit 1)
   --quiet          prints errors only
-  --as-of DATE     lint, validate: reference date YYYY-MM-DD (default: the last commit's date)
+  --as-of DATE     lint, validate, build: reference date YYYY-MM-DD (default: the last commit's date)
   --online         lint: also checks links and repositories online
   --suppress-all   lint: records the current warnings in registry-suppressions.json
   --prune-suppressions  lint: removes what was fixed from that file

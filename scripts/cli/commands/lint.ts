@@ -65,8 +65,8 @@ export async function lintCommand(options: Options): Promise<number> {
     await fsp.writeFile(baselineFile, serializeBaseline(pruneBaseline(baseline, diagnostics)))
   }
   // With a baseline, only what exceeds it is reported (errors are never suppressed).
-  const reported = baseline ? newDiagnostics(diagnostics, flags.pruneSuppressions ? pruneBaseline(baseline, diagnostics) : baseline).concat([]) : diagnostics
-  const shown = (options.quiet ? reported.filter((d) => d.severity === 'error') : reported)
+  const reported = baseline ? newDiagnostics(diagnostics, flags.pruneSuppressions ? pruneBaseline(baseline, diagnostics) : baseline) : diagnostics
+  const shown = options.quiet ? reported.filter((d) => d.severity === 'error') : reported
   const files = new Set(records.map((r) => r.file)).size
   const summary = summarize(reported, files)
   let text = FORMATTERS[options.format](shown, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR })
