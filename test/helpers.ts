@@ -57,6 +57,7 @@ phases:
     end: 2023-06-30
   - name: construction
     start: 2023-07-01
+repository: https://github.com/betagouv/exemple
 ---
 ## Contexte
 

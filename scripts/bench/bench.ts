@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generates synthetic registries (seeded) of 1k, 5k, 10k and
  * 50k startups, and the real corpus when ../shared is there; measures each
- * stage of a build, the floor (read + YAML parse of the same files with js-yaml
+ * stage of a build, lint against validate in one process, the floor (read + YAML parse of the same files with js-yaml
  * 4's core schema, nothing else) and a plain `git log --name-only` in the same
  * run; times whole processes as CI and contributors run them (`registry
  * validate`, a build, `--help`) against the floor process and `node -e 0`;
@@ -45,7 +45,7 @@ interface Measure {
   errors: number
 }
 
-type Mode = 'floor' | 'parse' | 'build' | 'build-anyway' | 'build-process'
+type Mode = 'floor' | 'parse' | 'build' | 'build-anyway' | 'build-process' | 'lint'
 
 /** measure.ts and the compile worker it may start, bundled as the command is, in the run's folder. */
 async function bundleMeasure(work: string): Promise<string> {
@@ -128,6 +128,8 @@ interface Row {
   errors: number
   validateMs?: number
   changedMs?: number
+  /** In one process: `registry lint`'s work against `registry validate`'s (fastest of 15 alternated runs). */
+  lint?: { validateMs: number; lintMs: number }
 }
 
 /** `withErrors`: the registry has errors (the real corpus has 3), so it is built by `build-anyway`. */
@@ -153,6 +155,7 @@ function run(name: string, startups: number, root: string, config: string, work:
     peakMiB: Math.max(...builds.map((b) => b.maxRssBytes)) / 1024 / 1024,
     gitLogMs: gitLog(root),
     errors: build.errors,
+    lint: measure('lint', root, config, '-') as unknown as { validateMs: number; lintMs: number },
   }
 }
 
@@ -221,11 +224,11 @@ try {
 const stageNames = ['list', 'read', 'parse', 'validate', 'compile', 'write']
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
 const lines = [
-  `| registre | fichiers | erreurs dans les fiches | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) |`,
-  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
+  `| registre | fichiers | erreurs dans les fiches | plancher | build | build/plancher | écriture seule | build/(plancher+écriture seule) | ms/fiche | ${stageNames.join(' | ')} | mémoire max | git log | validate (CLI) | validate --changed (CLI) | validate | lint | lint/validate |`,
+  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.files} | ${r.errors ? "oui" : "non"} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} |`,
+      `| ${r.name} | ${r.files} | ${r.errors ? "oui" : "non"} | ${fmt(r.floorMs)} | ${fmt(r.buildMs)} | ${r.ratio.toFixed(2)}x | ${fmt(r.stages.writeFloor ?? 0)} | ${(r.buildMs / (r.floorMs + (r.stages.writeFloor ?? 0))).toFixed(2)}x | ${r.perFicheMs.toFixed(3)} | ${stageNames.map((s) => fmt(r.stages[s] ?? 0)).join(' | ')} | ${r.peakMiB.toFixed(0)} Mio | ${r.gitLogMs === null ? '–' : fmt(r.gitLogMs)} | ${r.validateMs === undefined ? '–' : fmt(r.validateMs)} | ${r.changedMs === undefined ? '–' : fmt(r.changedMs)} | ${r.lint ? fmt(r.lint.validateMs) : '–'} | ${r.lint ? fmt(r.lint.lintMs) : '–'} | ${r.lint ? `${(r.lint.lintMs / r.lint.validateMs).toFixed(2)}x` : '–'} |`,
   ),
 ]
 console.log(lines.join('\n'))
@@ -251,7 +254,9 @@ targets.push({ name: 'build / plancher en processus, 50k', value: big ? big.rati
 targets.push({ name: 'mémoire max à 50k (Mio)', value: big ? big.peakMiB : null, limit: 1536, unit: ' Mio', why: no50k })
 targets.push({ name: 'coût par fiche 50k / 5k', value: big && five ? big.perFicheMs / five.perFicheMs : null, limit: 1.3, unit: 'x', why: 'il faut les registres de 5k et de 50k (BENCH_SIZES)' })
 // Stages still to come (issues 9, 11 and the site): measured here when they land.
-targets.push({ name: 'lint / validate', value: null, limit: 1.3, unit: 'x', why: 'pas encore de commande lint' })
+const realRow = rows.find((r) => r.name.startsWith('corpus'))
+targets.push({ name: 'lint / validate, corpus réel (même processus)', value: realRow?.lint ? realRow.lint.lintMs / realRow.lint.validateMs : null, limit: 1.3, unit: 'x', why: noCorpus })
+if (big?.lint) targets.push({ name: 'lint / validate, 50k (même processus)', value: big.lint.lintMs / big.lint.validateMs, limit: 1.3, unit: 'x' })
 targets.push({ name: 'historique / git log', value: null, limit: 1.5, unit: 'x', why: 'pas encore de champs d’historique' })
 console.log('\n| objectif | mesuré | limite | tenu |\n| --- | ---: | ---: | --- |')
 for (const t of targets) {

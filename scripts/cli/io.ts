@@ -12,3 +12,16 @@ export interface Io {
 }
 
 export class UsageError extends Error {}
+
+/** Exit code shared by validate and lint: errors, --strict, --max-warnings. */
+export function exitCode(summary: { errors: number; warnings: number }, options: { strict: boolean; maxWarnings?: number }): number {
+  if (summary.errors > 0) return 1
+  if (options.strict && summary.warnings > 0) return 1
+  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) return 1
+  return 0
+}
+
+/** The message when --max-warnings is exceeded (stderr). */
+export function tooManyWarnings(warnings: number, max: number, lang: 'fr' | 'en'): string {
+  return lang === 'fr' ? `${warnings} avertissements, plus que --max-warnings ${max}.\n` : `${warnings} warnings, more than --max-warnings ${max}.\n`
+}

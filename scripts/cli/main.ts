@@ -21,6 +21,14 @@ export interface Options {
   out: string
   /** validate --changed: the git revision to compare with. */
   changed?: string
+  /** --max-warnings N: more warnings than N fail (exit 1); validate and lint. */
+  maxWarnings?: number
+  /** --quiet: print errors only; validate and lint. */
+  quiet?: boolean
+  /** --as-of YYYY-MM-DD: the date for phase-aware and time-based standards rules (default: HEAD's commit date). */
+  asOf?: string
+  /** lint only */
+  lint?: LintFlags
   io: Io
   /** Whether the output may use ANSI colours (--color/--no-color, FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal). */
   color: boolean
@@ -36,11 +44,21 @@ export interface Options {
   bodyFile?: string
 }
 
+export interface LintFlags {
+  online: boolean
+  suppressAll: boolean
+  pruneSuppressions: boolean
+  failOnNew: boolean
+  /** --suppressions FILE (default: <root>/registry-suppressions.json). */
+  suppressions?: string
+}
+
 const HELP_FR = `Utilisation : registry <commande> [options]
 
 Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
   build      vérifie puis compile le flux JSON dans --out (rien n'est écrit en cas d'erreur)
+  lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
   report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
   new        new startup|organisation|incubator <id> : écrit une fiche à compléter, puis la vérifie
@@ -56,6 +74,14 @@ Options :
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées) ;
                    validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
+  --max-warnings N plus de N avertissements font échouer (code 1)
+  --quiet          n'affiche que les erreurs
+  --as-of DATE     lint, validate, build : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
+  --online         lint : vérifie aussi en ligne les liens et les dépôts
+  --suppress-all   lint : enregistre les avertissements actuels dans registry-suppressions.json
+  --prune-suppressions  lint : retire du fichier ce qui a été corrigé
+  --fail-on-new    lint : échoue (code 1) s'il y a des avertissements nouveaux
+  --suppressions FILE   lint : fichier des avertissements enregistrés
   --pr N, --repo PROPRIETAIRE/NOM, --body-file FICHIER  report et propose (voir leur aide)
   --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
   --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
@@ -69,6 +95,7 @@ const HELP_EN = `Usage: registry <command> [options]
 Commands:
   validate   checks every fiche (schemas, references, phases)
   build      checks, then compiles the JSON feed into --out (nothing is written on error)
+  lint       checks the programme's standards (warnings; see docs/standards.md)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
   report     markdown summary of a pull request (changed fiches, errors); with --pr, posts it as a comment
   new        new startup|organisation|incubator <id>: writes a fiche to fill in, then checks it
@@ -84,6 +111,14 @@ Options:
   --changed        validate: reads only the changed fiches (git) and checks their references
   --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes);
                    validate without --changed: annotate the changed fiches first; report, propose: see their help
+  --max-warnings N more than N warnings fail (exit 1)
+  --quiet          prints errors only
+  --as-of DATE     lint, validate, build: reference date YYYY-MM-DD (default: the last commit's date)
+  --online         lint: also checks links and repositories online
+  --suppress-all   lint: records the current warnings in registry-suppressions.json
+  --prune-suppressions  lint: removes what was fixed from that file
+  --fail-on-new    lint: fails (exit 1) on new warnings
+  --suppressions FILE   lint: the file of recorded warnings
   --pr N, --repo OWNER/NAME, --body-file FILE  report and propose (see their help)
   --color, --no-color  forces or removes colours (otherwise: FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal)
   --output-file FILE  writes the result to FILE instead of standard output
@@ -97,6 +132,7 @@ Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
 const COMMANDS = {
   validate: async (o: Options) => (await import('./commands/validate.ts')).validateCommand(o),
   build: async (o: Options) => (await import('./commands/build.ts')).buildCommand(o),
+  lint: async (o: Options) => (await import('./commands/lint.ts')).lintCommand(o),
   docs: async (o: Options) => (await import('./commands/docs.ts')).docsCommand(o),
   report: async (o: Options) => (await import('./commands/report.ts')).reportCommand(o),
   new: async (o: Options) => (await import('./commands/new.ts')).newCommand(o),
@@ -146,10 +182,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // --output-file: what the command prints goes to the file, written once the command is done.
     let output = ''
     const runIo: Io = outputFile === undefined ? io : { ...io, stdout: (s) => void (output += s) }
+    const lintOnly = (['online', 'suppress-all', 'prune-suppressions', 'fail-on-new', 'suppressions'] as const).find((k) => values[k] !== undefined)
+    if (lintOnly && name !== 'lint') throw new UsageError(lang === 'fr' ? `--${lintOnly} ne va qu’avec lint.` : `--${lintOnly} only goes with lint.`)
     const options: Options = {
       root, config, format, lang, strict: values.strict === true, out, changed, io: runIo, color, args: rest,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
+      maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
+      quiet: values.quiet === true,
+      asOf: parseAsOf(values['as-of'], lang),
+      lint: {
+        online: values.online === true,
+        suppressAll: values['suppress-all'] === true,
+        pruneSuppressions: values['prune-suppressions'] === true,
+        failOnNew: values['fail-on-new'] === true,
+        suppressions: values.suppressions === undefined ? undefined : path.resolve(io.cwd, values.suppressions),
+      },
     }
     const code = await COMMANDS[name as keyof typeof COMMANDS](options)
     if (outputFile !== undefined) await writeOutputFile(outputFile, output, lang)
@@ -191,6 +239,14 @@ function parse(argv: readonly string[], lang: Lang) {
         pr: { type: 'string' },
         repo: { type: 'string' },
         'body-file': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        online: { type: 'boolean' },
+        'suppress-all': { type: 'boolean' },
+        'prune-suppressions': { type: 'boolean' },
+        'fail-on-new': { type: 'boolean' },
+        suppressions: { type: 'string' },
       },
     })
   } catch (err) {
@@ -225,6 +281,19 @@ function checkOut(out: string, root: string, config: RegistryConfig, lang: Lang)
         : `The output folder ${out} holds the registry or its fiches: build would replace it entirely. Choose a dedicated folder, for example --out dist.`,
     )
   }
+}
+
+function parseMaxWarnings(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined
+  if (/^\d{1,9}$/.test(value)) return Number(value)
+  throw new UsageError(lang === 'fr' ? `--max-warnings attend un nombre entier positif ou nul, pas « ${value} ».` : `--max-warnings needs a whole number, not "${value}".`)
+}
+
+function parseAsOf(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined) return undefined
+  const d = new Date(`${value}T00:00:00Z`)
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value) return value
+  throw new UsageError(lang === 'fr' ? `--as-of attend une date AAAA-MM-JJ qui existe, pas « ${value} ».` : `--as-of needs an existing date YYYY-MM-DD, not "${value}".`)
 }
 
 function parseLang(value: string | undefined): Lang {

@@ -10,6 +10,7 @@ import { summarize } from '../report/diagnostic.ts'
 import { finalize, type LocatableFile } from '../report/finalize.ts'
 import { checkRecords, parseSources } from '../validate/validate-registry.ts'
 import { Timings } from './timings.ts'
+import { runRules } from '../lint/run-rules.ts'
 
 export interface RunResult {
   records: ParsedRecord[]
@@ -19,10 +20,17 @@ export interface RunResult {
 }
 
 /** `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread). */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void): Promise<RunResult> {
+/**
+ * `standards`: the as-of date for the standards rules that `validate` also
+ * reports (contact-missing, phases-missing, repository-missing: what the schema
+ * used to require, as warnings). Undefined: those rules are not run (build
+ * runs the whole lint itself).
+ */
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined }): Promise<RunResult> {
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
+  if (standards) problems.push(...timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)

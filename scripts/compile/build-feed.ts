@@ -22,6 +22,18 @@ export interface BuildMeta {
    * (`api/v1/startups/<id>.json`, made by startupFile): the feed leaves them out.
    */
   worker?: boolean
+  /**
+   * The standards lint's results (scripts/lint/standards-report.ts), computed
+   * by the caller: each startup item of startups.json gets its `standards`
+   * block and `api/v1/standards.json` is written. Absent: neither is written.
+   */
+  standards?: FeedStandards
+}
+
+/** What the feed needs of the standards lint: one block per startup id, and the aggregate file. */
+export interface FeedStandards {
+  blocks: ReadonlyMap<string, unknown>
+  aggregate: unknown
 }
 
 const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
@@ -46,18 +58,30 @@ export function startupItem(r: ParsedRecord) {
   const d = r.data
   const incubatorIds = [...new Set([d.incubator as string, ...((d.incubators as string[] | undefined) ?? [])])]
   const sponsorIds = ((d.sponsors as string[] | undefined) ?? []).map((s) => organisationId(s)!).filter(Boolean)
-  const phases = d.phases as { name: string }[]
-  const current = phases[phases.length - 1]!.name
+  // A fiche without phases is valid (the lint reports it): it then has no current phase and counts as active.
+  const phases = Array.isArray(d.phases) ? (d.phases as { name: string }[]) : []
+  const current = phases.length > 0 ? phases[phases.length - 1]!.name : undefined
   return {
     id: r.id,
     file: r.file,
     ...fields(r),
     incubator_ids: incubatorIds,
     sponsor_ids: sponsorIds,
-    current_phase: current,
-    status: ENDED_PHASES.has(current) ? 'ended' : 'active',
+    ...(current === undefined ? {} : { current_phase: current }),
+    status: current !== undefined && ENDED_PHASES.has(current) ? 'ended' : 'active',
     body: r.body,
   }
+}
+
+function withStandards(item: ReturnType<typeof startupItem>, block: unknown): ReturnType<typeof startupItem> {
+  const { body, ...rest } = item
+  return { ...rest, standards: block, body } as ReturnType<typeof startupItem>
+}
+
+function withoutStandards(item: ReturnType<typeof startupItem>): ReturnType<typeof startupItem> {
+  if (!Object.hasOwn(item, 'standards')) return item
+  const { standards: _, ...rest } = item as ReturnType<typeof startupItem> & { standards?: unknown }
+  return rest as ReturnType<typeof startupItem>
 }
 
 /** `api/v1/startups/<id>.json`. */
@@ -91,7 +115,9 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   }
 
   const startupItems = startups.map((r) => {
-    const item = startupItem(r)
+    const block = meta.standards?.blocks.get(r.id)
+    // The block goes before `body`, so that the key order follows the schema's.
+    const item = block === undefined ? startupItem(r) : withStandards(startupItem(r), block)
     for (const i of item.incubator_ids) push(incubated, i, r.id)
     for (const s of item.sponsor_ids) push(sponsored, s, r.id)
     return item
@@ -114,7 +140,9 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   yield list('startups', startupItems)
   yield list('organisations', organisationItems)
   yield list('incubators', incubatorItems)
-  if (!meta.worker) for (const item of startupItems) yield startupFile(item)
+  // The per-startup files are written as the fiches are parsed (by the worker thread on large
+  // registries), before the registry-wide lint: they carry no standards block.
+  if (!meta.worker) for (const item of startupItems) yield startupFile(withoutStandards(item))
 
   const active = startupItems.filter((s) => s.status === 'active').length
   yield [
@@ -128,10 +156,12 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
         startup: `${site}/api/v1/startups/{id}.json`,
         organisations: `${site}/api/v1/organisations.json`,
         incubators: `${site}/api/v1/incubators.json`,
+        ...(meta.standards ? { standards: `${site}/api/v1/standards.json` } : {}),
       },
       schemas: Object.fromEntries(FEED_FILES.map((f) => [f, schemaUrl(site, f)])),
     }),
   ]
+  if (meta.standards) yield ['api/v1/standards.json', serialize(meta.standards.aggregate)]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
   if (!meta.worker) yield* apiV27Files(records, config)
 }

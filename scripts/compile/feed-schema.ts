@@ -8,7 +8,7 @@ import type { Collection } from '../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
 
 export const API_VERSION = '1.0'
-export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators'] as const
+export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators', 'standards'] as const
 export type FeedFile = (typeof FEED_FILES)[number]
 
 /** Formats that every JSON Schema validator knows; the registry's own formats are dropped. */
@@ -35,14 +35,14 @@ const ids = (description: string, example: string) => ({ type: 'array', items: {
 
 const DERIVED: Record<Collection, { required: string[]; properties: Record<string, JsonSchema> }> = {
   startups: {
-    required: ['incubator_ids', 'sponsor_ids', 'current_phase', 'status', 'body'],
+    required: ['incubator_ids', 'sponsor_ids', 'status', 'body'],
     properties: {
       incubator_ids: ids("Tous les incubateurs du produit : l'incubateur principal d'abord, puis les co-incubateurs, sans doublon.", 'dinum'),
       sponsor_ids: ids('Les identifiants des organisations sponsors (sponsors sans le préfixe /organisations/).', 'dinum'),
       current_phase: {
         type: 'string',
         enum: FICHE_SCHEMAS.startups.$defs.phase.properties.name.enum,
-        description: 'La phase actuelle : le nom de la dernière phase de la fiche.',
+        description: "La phase actuelle : le nom de la dernière phase de la fiche. Absent quand la fiche n'a pas de phases (la règle phases-missing le signale).",
         examples: ['construction'],
       },
       status: {
@@ -51,6 +51,7 @@ const DERIVED: Record<Collection, { required: string[]; properties: Record<strin
         description: "active tant que le produit est suivi par le programme (investigation, construction, acceleration, consolidation, opere) ; ended une fois transféré ou arrêté (transfere, abandon, abandon-investigation).",
         examples: ['active'],
       },
+      standards: { $ref: '#/$defs/standardsBlock' },
       body: text('Le texte de présentation en markdown, tel qu’écrit après l’en-tête.', ['## Contexte\n\n…']),
     },
   },
@@ -91,8 +92,95 @@ export function recordSchema(collection: Collection): JsonSchema {
   }
 }
 
+const counts = (description: string) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['applicable', 'passed', 'failing', 'exempt'],
+  description,
+  properties: Object.fromEntries(['applicable', 'passed', 'failing', 'exempt'].map((k) => [k, { type: 'integer', minimum: 0 }])),
+})
+
+const STANDARDS_DEFS = {
+  standardsCounts: counts('Nombre de vérifications applicables, réussies, en échec et exemptées.'),
+  standardsCheck: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['rule', 'standards', 'evidence', 'result'],
+    description: 'Une vérification : la règle, les standards du catalogue dont elle est la preuve, la nature de la preuve et le résultat.',
+    properties: {
+      rule: { type: 'string', description: 'L’identifiant de la règle (docs/rules/<règle>.md).' },
+      standards: { type: 'array', items: { type: 'string' }, description: 'Les identifiants des standards (catalogue v2.0).' },
+      evidence: { enum: ['field', 'online'], description: 'field : d’après les champs de la fiche ; online : d’après une vérification en ligne.' },
+      result: { enum: ['passed', 'failing', 'exempt'] },
+      exemption: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason', 'justification'],
+        properties: { reason: { type: 'string' }, justification: { type: 'string' }, expires: { type: 'string', format: 'date' } },
+      },
+      checked_at: { type: 'string', description: 'Pour une preuve en ligne : la date de la vérification.' },
+    },
+  },
+  standardsBlock: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['catalogue_version', 'as_of', 'phase', 'categories'],
+    description: "Les standards du programme pour ce produit, par catégorie (dans startups.json seulement). Pas de note globale : chaque catégorie se lit à part.",
+    properties: {
+      catalogue_version: { type: 'string', examples: ['2.0'] },
+      as_of: { type: ['string', 'null'], format: 'date', description: 'La date de référence (date du dernier commit, ou --as-of).' },
+      phase: { type: ['string', 'null'], description: 'La phase à la date de référence.' },
+      categories: {
+        type: 'object',
+        description: 'Par catégorie du catalogue (seulement celles où une règle s’applique) : les nombres de vérifications, les règles en échec et le détail.',
+        additionalProperties: {
+          type: 'object',
+          required: ['applicable', 'passed', 'failing', 'exempt', 'failing_rules', 'checks'],
+          properties: {
+            ...Object.fromEntries(['applicable', 'passed', 'failing', 'exempt'].map((k) => [k, { type: 'integer', minimum: 0 }])),
+            failing_rules: { type: 'array', items: { type: 'string' } },
+            checks: { type: 'array', items: { $ref: '#/$defs/standardsCheck' } },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+  },
+}
+
+function standardsSchema(head: Record<string, unknown>): JsonSchema {
+  const byCategory = { type: 'object', additionalProperties: { $ref: '#/$defs/standardsCounts' } }
+  return {
+    ...head,
+    title: 'Standards du programme, agrégés (api/v1/standards.json)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['api_version', 'catalogue', 'as_of', 'online_evidence', 'startups', 'rules', 'categories', 'incubators', 'phases'],
+    properties: {
+      api_version: { const: API_VERSION },
+      catalogue: { type: 'object', additionalProperties: false, required: ['version', 'released'], properties: { version: { type: 'string' }, released: { type: 'string', format: 'date' } } },
+      as_of: { type: ['string', 'null'], format: 'date' },
+      online_evidence: { type: 'boolean', description: 'true si une vérification en ligne a fourni des preuves.' },
+      startups: { type: 'integer', minimum: 0 },
+      rules: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          required: ['category', 'standards', 'evidence', 'applicable', 'passed', 'failing', 'exempt'],
+          additionalProperties: false,
+          properties: { category: { type: 'string' }, standards: { type: 'array', items: { type: 'string' } }, evidence: { enum: ['field', 'online'] }, applicable: { type: 'integer' }, passed: { type: 'integer' }, failing: { type: 'integer' }, exempt: { type: 'integer' } },
+        },
+      },
+      categories: byCategory,
+      incubators: { type: 'object', additionalProperties: byCategory },
+      phases: { type: 'object', additionalProperties: byCategory, description: 'Par phase à la date de référence ; none pour les fiches sans phases.' },
+    },
+    $defs: { standardsCounts: STANDARDS_DEFS.standardsCounts },
+  }
+}
+
 function defs(): Record<string, unknown> {
-  const all: Record<string, unknown> = { ...(rewrite(COMMON_SCHEMA.$defs) as Record<string, unknown>) }
+  const all: Record<string, unknown> = { ...(rewrite(COMMON_SCHEMA.$defs) as Record<string, unknown>), ...STANDARDS_DEFS }
   for (const collection of ['startups', 'organisations', 'incubators'] as const) {
     for (const [name, def] of Object.entries((rewrite(FICHE_SCHEMAS[collection].$defs ?? {}) as Record<string, unknown>))) {
       if (name in all) throw new Error(`schema definition ${name} is defined twice`)
@@ -107,13 +195,14 @@ export function schemaUrl(siteUrl: string, file: FeedFile): string {
   return `${siteUrl}/api/v1/schemas/${file}.schema.json`
 }
 
-const LISTS: Record<Exclude<FeedFile, 'index' | 'startup'>, Collection> = { startups: 'startups', organisations: 'organisations', incubators: 'incubators' }
+const LISTS: Record<Exclude<FeedFile, 'index' | 'startup' | 'standards'>, Collection> = { startups: 'startups', organisations: 'organisations', incubators: 'incubators' }
 
 export function feedSchema(file: FeedFile, siteUrl: string): JsonSchema {
   const head = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: schemaUrl(siteUrl || 'https://registre.beta.gouv.fr', file) }
   if (file === 'startup') {
     return { ...head, title: 'Une startup (api/v1/startups/<id>.json)', $ref: '#/$defs/startupsRecord', $defs: defs() }
   }
+  if (file === 'standards') return standardsSchema(head)
   if (file === 'index') {
     return {
       ...head,

@@ -1,5 +1,5 @@
 /** The rules reference (docs/regles.md), generated from the message catalog. */
-import { isConfigurable, RULES } from '../report/messages.ts'
+import { isConfigurable, isLintRule, RULES } from '../report/messages.ts'
 
 export function rulesReference(): string {
   const out = [
@@ -9,12 +9,15 @@ export function rulesReference(): string {
     '',
     "Chaque diagnostic porte l'identifiant d'une règle. Une erreur bloque la pull request et la compilation ; un avertissement signale un défaut sans bloquer (sauf avec `--strict`). La colonne « Réglable » indique si `registry.config.json` peut changer la sévérité (`\"rules\": {\"ref/unknown-owner\": \"warning\"}`).",
     '',
+    'Les règles sans barre oblique (`contact-missing`…) sont les règles de standards du programme : voir [standards.md](standards.md) et la page de chaque règle.',
+    '',
     '| Règle | Sévérité | Réglable | Ce qu’elle vérifie |',
     '| --- | --- | --- | --- |',
   ]
   for (const id of Object.keys(RULES).sort()) {
     const rule = RULES[id]!
-    out.push(`| \`${id}\` | ${rule.severity === 'error' ? 'erreur' : 'avertissement'} | ${isConfigurable(id) ? 'oui' : 'non'} | ${rule.description} |`)
+    const name = isLintRule(id) ? `[\`${id}\`](rules/${id}.md)` : `\`${id}\``
+    out.push(`| ${name} | ${rule.severity === 'error' ? 'erreur' : 'avertissement'} | ${isConfigurable(id) ? 'oui' : 'non'} | ${rule.description} |`)
   }
   return `${out.join('\n')}\n`
 }

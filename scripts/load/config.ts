@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../report/diagnostic.ts'
 import { RULES, isConfigurable } from '../report/messages.ts'
+import { checkRuleOptions } from '../lint/options.ts'
 
 export const COLLECTIONS = ['startups', 'organisations', 'incubators'] as const
 export type Collection = (typeof COLLECTIONS)[number]
@@ -26,6 +27,8 @@ export interface RegistryConfig {
   siteUrl: string
   limits: Limits
   rules: Record<string, Severity | 'off'>
+  /** Options of the standards lint rules (`"rules": {"phase-stale": ["warning", {"investigationMonths": 9}]}`), checked against each rule's options schema. */
+  ruleOptions: Record<string, Record<string, unknown>>
 }
 
 export const DEFAULT_CONFIG: RegistryConfig = {
@@ -33,6 +36,7 @@ export const DEFAULT_CONFIG: RegistryConfig = {
   siteUrl: '',
   limits: { maxFileBytes: 1024 * 1024, maxDepth: 32, maxItems: 1000, maxLineLength: 10_000 },
   rules: {},
+  ruleOptions: {},
 }
 
 export class ConfigError extends Error {}
@@ -80,8 +84,17 @@ export function parseConfig(text: string, file: string): RegistryConfig {
   }
   if (raw.rules !== undefined) {
     if (!isPlainObject(raw.rules)) throw new ConfigError(`${file} : « rules » doit être un objet.`)
-    for (const [ruleId, level] of Object.entries(raw.rules)) {
+    for (const [ruleId, setting] of Object.entries(raw.rules)) {
       if (!Object.hasOwn(RULES, ruleId)) throw new ConfigError(`${file} : règle inconnue « ${ruleId} » (voir docs/regles.md).`)
+      let level = setting
+      if (Array.isArray(setting)) {
+        // ["warning", { options }]: the form ESLint uses, for the standards rules that take options.
+        if (setting.length !== 2 || !isPlainObject(setting[1])) throw new ConfigError(`${file} : la règle « ${ruleId} » s'écrit "off", "warning", "error" ou ["warning", { …options }].`)
+        level = setting[0]
+        const problem = checkRuleOptions(ruleId, setting[1])
+        if (problem) throw new ConfigError(`${file} : règle « ${ruleId} » : ${problem}`)
+        config.ruleOptions[ruleId] = setting[1]
+      }
       if (level !== 'off' && level !== 'warning' && level !== 'error') {
         throw new ConfigError(`${file} : la règle « ${ruleId} » doit valoir "off", "warning" ou "error".`)
       }

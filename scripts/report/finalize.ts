@@ -62,7 +62,9 @@ export function finalize(
 }
 
 function offsets(problem: Problem, file: LocatableFile, c: { pointers?: Map<string, NodeSpan> }): [number, number] {
-  if (problem.path === undefined || file.yamlStart === undefined) {
+  // An offset, when given, wins over the pointer (a stage that already knows where, e.g. a missing
+  // top-level field at the opening ---, spares the re-parse that locating a pointer needs).
+  if (problem.offset !== undefined || problem.path === undefined || file.yamlStart === undefined) {
     const from = problem.offset ?? 0
     return [from, problem.endOffset ?? from]
   }

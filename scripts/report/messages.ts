@@ -4,6 +4,11 @@
  * messages, the hints and the rules reference (docs/regles.md, generated).
  */
 import type { Lang, Severity } from './diagnostic.ts'
+import { q, qe, show } from './show.ts'
+import type { LintRule } from '../lint/define-rule.ts'
+import { LINT_RULES } from '../lint/rules/index.ts'
+
+export { show }
 
 type Data = Record<string, unknown>
 type Text = (d: Data) => string
@@ -23,24 +28,6 @@ export interface RuleEntry {
   en: RuleText
 }
 
-const q = (v: unknown): string => `« ${show(v)} »`
-const qe = (v: unknown): string => `"${show(v)}"`
-
-/** A value as the user wrote it, shortened for a one-line message. */
-export function show(v: unknown): string {
-  let s: string
-  if (typeof v === 'string') s = v
-  else if (v === undefined) s = ''
-  else {
-    try {
-      s = JSON.stringify(v) ?? String(v)
-    } catch {
-      s = String(v)
-    }
-  }
-  s = s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '↵' : c === '\t' ? '→' : '�'))
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s
-}
 
 const typeFr: Record<string, string> = {
   string: 'du texte',
@@ -178,7 +165,7 @@ function yamlAdviceEn(d: Data): string {
   }
 }
 
-export const RULES: Record<string, RuleEntry> = {
+const CORE_RULES: Record<string, RuleEntry> = {
   'file/bom': {
     severity: 'error',
     configurable: true,
@@ -502,6 +489,23 @@ export const RULES: Record<string, RuleEntry> = {
     fr: { message: (d) => `L'étiquette YAML ${q(d.tag)} n'est pas acceptée dans une fiche.`, hint: () => "Supprimez l'étiquette ; entourez la valeur de guillemets si elle doit rester du texte." },
     en: { message: (d) => `The YAML tag ${qe(d.tag)} is not accepted in a fiche.`, hint: () => 'Remove the tag; quote the value if it must stay text.' },
   },
+}
+
+/** A standards lint rule as a catalog entry: its message id travels in the problem's data. */
+function lintEntry(rule: LintRule<any>): RuleEntry {
+  const words = (lang: Lang) => ({
+    message: (d: Data) => (rule.messages[String(d.messageId)] ?? Object.values(rule.messages)[0]!)[lang].message(d),
+    hint: (d: Data) => (rule.messages[String(d.messageId)] ?? Object.values(rule.messages)[0]!)[lang].hint(d),
+  })
+  return { severity: rule.severity, configurable: true, description: rule.description, fr: words('fr'), en: words('en') }
+}
+
+/** Every rule: the core rules (file, YAML, schema, references, phases) and the standards lint rules. */
+export const RULES: Record<string, RuleEntry> = { ...CORE_RULES, ...Object.fromEntries(LINT_RULES.map((r) => [r.id, lintEntry(r)])) }
+
+/** Whether a rule id is a standards lint rule (documented in docs/rules/<id>.md). */
+export function isLintRule(ruleId: string): boolean {
+  return Object.hasOwn(RULES, ruleId) && !Object.hasOwn(CORE_RULES, ruleId)
 }
 
 export function ruleText(ruleId: string, lang: Lang, data: Data): { message: string; hint: string } {

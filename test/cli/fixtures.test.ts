@@ -28,7 +28,7 @@ const CASES: [name: string, expected: Expected[]][] = [
   ['unknown-phase', [{ ruleId: 'schema/enum', line: 9, column: 11, at: 'beta' }]],
   ['unknown-incubator', [{ ruleId: 'ref/unknown-incubator', line: 4, column: 12, at: 'dinun' }]],
   ['unknown-sponsor', [{ ruleId: 'ref/unknown-sponsor', line: 7, column: 5, at: '/organisations/ministere-inexistant' }]],
-  ['phases-out-of-order', [{ ruleId: 'phases/order', line: 10, column: 12, at: '2022-07-01' }]],
+  ['phases-out-of-order', [{ ruleId: 'phases/order', line: 11, column: 12, at: '2022-07-01' }]],
 ]
 
 const badFile = (name: string) => `startups/${name}.md`

@@ -86,6 +86,7 @@ describe('v2.7 files', () => {
         stats_url: '',
         impact_url: '',
         link: 'https://exemple.beta.gouv.fr',
+        repository: 'https://github.com/betagouv/exemple',
         contact: 'equipe@exemple.beta.gouv.fr',
         content_url_encoded_markdown: '%23%23%20Contexte%0A%0AUn%20texte.%0A',
         events: [],
@@ -100,7 +101,7 @@ describe('v2.7 files', () => {
       relationships: { incubator: { data: { type: 'incubator', id: 'dinum' } }, incubators: { data: [{ type: 'incubator', id: 'dinum' }] } },
     })
     expect(Object.keys(json(files, 'startups.json').data[0].attributes)).toEqual([
-      'name', 'pitch', 'stats_url', 'impact_url', 'link', 'contact', 'content_url_encoded_markdown', 'events', 'phases', 'sponsors', 'thematiques', 'technos',
+      'name', 'pitch', 'stats_url', 'impact_url', 'link', 'repository', 'contact', 'content_url_encoded_markdown', 'events', 'phases', 'sponsors', 'thematiques', 'technos',
     ])
   })
 
@@ -119,7 +120,7 @@ describe('v2.7 files', () => {
   it('writes the CSV header, then one row per startup, without an empty line', () => {
     expect(files.get('api/v2.7/startups.csv')).toBe(
       'id;name;mission;start;status;incubator;stats;link;repository;accessibility;contact;incubators\n' +
-        'exemple;"Exemple";"Simplifier une démarche pour les usagers";2023-01-02;construction;dinum;null;https://exemple.beta.gouv.fr;null;"";equipe@exemple.beta.gouv.fr;"dinum"\n',
+        'exemple;"Exemple";"Simplifier une démarche pour les usagers";2023-01-02;construction;dinum;null;https://exemple.beta.gouv.fr;https://github.com/betagouv/exemple;"";equipe@exemple.beta.gouv.fr;"dinum"\n',
     )
   })
 

@@ -1,6 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { buildFeed } from '../../scripts/compile/build-feed.ts'
+import { runRules } from '../../scripts/lint/run-rules.ts'
+import { feedStandards } from '../../scripts/lint/standards-report.ts'
 import { FEED_FILES, feedSchema } from '../../scripts/compile/feed-schema.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { createAjv } from '../../scripts/validate/ajv.ts'
@@ -35,7 +37,8 @@ function build(files: Record<string, string>, siteUrl = '') {
   const srcs = sources(files)
   const { records, problems } = validateRegistry(srcs, srcs, DEFAULT_CONFIG)
   expect(problems.filter((p) => p.ruleId !== 'value/untrimmed')).toEqual([])
-  return buildFeed(records, { ...DEFAULT_CONFIG, siteUrl }, { commit: 'a'.repeat(40) })
+  const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2024-06-01' }).records, '2024-06-01')
+  return buildFeed(records, { ...DEFAULT_CONFIG, siteUrl }, { commit: 'a'.repeat(40), standards })
 }
 
 const json = (files: Map<string, string>, path: string) => JSON.parse(files.get(path)!)
@@ -51,8 +54,10 @@ describe('buildFeed', () => {
       'api/v1/schemas/incubators.schema.json',
       'api/v1/schemas/index.schema.json',
       'api/v1/schemas/organisations.schema.json',
+      'api/v1/schemas/standards.schema.json',
       'api/v1/schemas/startup.schema.json',
       'api/v1/schemas/startups.schema.json',
+      'api/v1/standards.json',
       'api/v1/startups.json',
       'api/v1/startups/co.json',
       'api/v1/startups/exemple.json',

@@ -13,6 +13,8 @@ import { decode } from '../../scripts/load/read-records.ts'
 import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
 import { createAjv } from '../../scripts/validate/ajv.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
+import { lintRecords } from '../../scripts/lint/lint-registry.ts'
+import { feedStandards } from '../../scripts/lint/standards-report.ts'
 import { BASE, check, sources } from '../helpers.ts'
 import { apply, mutation } from './mutations.ts'
 
@@ -57,15 +59,20 @@ describe('fuzzing the pipeline', () => {
         const text = mutations.reduce(apply, seedText)
         const diagnostics = check({ [FILE]: text })
         assertInside(diagnostics, text)
-        if (diagnostics.some((d) => d.severity === 'error')) return
-        accepted++
+        // The standards rules never crash either, even on fiches the schema rejects, and locate inside the file.
         const all = sources({ ...BASE, [FILE]: text })
         const { records } = validateRegistry(all, all, DEFAULT_CONFIG)
-        const feed = JSON.parse(buildFeed(records, DEFAULT_CONFIG, { commit: null }).get('api/v1/startups.json')!)
+        const lint = lintRecords(records, DEFAULT_CONFIG, 'fr', '2024-06-01')
+        assertInside(lint.diagnostics.filter((d) => d.file === FILE), text)
+        if (diagnostics.some((d) => d.severity === 'error')) return
+        accepted++
+        const standards = feedStandards(lint.records, '2024-06-01')
+        const feed = JSON.parse(buildFeed(records, DEFAULT_CONFIG, { commit: null, standards }).get('api/v1/startups.json')!)
         expect(startupsValidator(feed), JSON.stringify(startupsValidator.errors)).toBe(true)
         const record = records.find((r) => r.file === FILE)!
         const item = feed.startups.find((s: { id: string }) => s.id === 'exemple')
         for (const [key, value] of Object.entries(record.data)) expect(item[key]).toEqual(value)
+        expect(item.standards).toEqual(standards.blocks.get('exemple'))
         expect(item.body).toBe(record.body)
       }),
       params,

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../../scripts/load/config.ts'
-import { isConfigurable, RULES } from '../../scripts/report/messages.ts'
+import { isConfigurable, isLintRule, RULES } from '../../scripts/report/messages.ts'
+import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
 import { BASE, check, editStartup } from '../helpers.ts'
 
 const F = 'registry.config.json'
@@ -121,14 +122,32 @@ describe('rule severities that the configuration may change', () => {
   ])
 
   it.each(Object.keys(RULES))('%s', (ruleId) => {
-    expect(isConfigurable(ruleId)).toBe(CONFIGURABLE.has(ruleId))
-    if (CONFIGURABLE.has(ruleId)) expect(parse({ rules: { [ruleId]: 'off' } }).rules[ruleId]).toBe('off')
+    expect(isConfigurable(ruleId)).toBe(CONFIGURABLE.has(ruleId) || isLintRule(ruleId))
+    if (CONFIGURABLE.has(ruleId) || isLintRule(ruleId)) expect(parse({ rules: { [ruleId]: 'off' } }).rules[ruleId]).toBe('off')
     else expect(() => parse({ rules: { [ruleId]: 'off' } })).toThrow(ConfigError)
   })
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES)).toHaveLength(49)
+    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(49)
+    expect(Object.keys(RULES).filter(isLintRule)).toEqual(LINT_RULES.map((r) => r.id))
+  })
+})
+
+describe('standards rule options', () => {
+  it('accepts ["warning", {options}] and keeps the options', () => {
+    const c = parse({ rules: { 'phase-stale': ['error', { investigationMonths: 9 }] } })
+    expect(c.rules['phase-stale']).toBe('error')
+    expect(c.ruleOptions['phase-stale']).toEqual({ investigationMonths: 9 })
+  })
+  it.each([
+    [{ 'phase-stale': ['warning', { nope: 1 }] }, /option inconnue « nope »/],
+    [{ 'phase-stale': ['warning', { investigationMonths: 'six' }] }, /nombre entier/],
+    [{ 'phase-stale': ['warning', { investigationMonths: 0 }] }, /au moins 1/],
+    [{ 'contact-missing': ['warning', { x: 1 }] }, /ne prend pas d’options/],
+    [{ 'phase-stale': ['warning'] }, /\["warning", \{ …options \}\]/],
+  ])('refuses %j with a clear message', (rules, message) => {
+    expect(() => parse({ rules })).toThrow(message)
   })
 })
 

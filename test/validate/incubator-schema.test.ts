@@ -44,7 +44,6 @@ const REJECTED: [string, string, string, string, Triple[]][] = [
   ['owner', 'missing', 'owner: /organisations/ademe\n', '', missingTop],
   ['contact', 'a boolean', 'contact: incubateur@ademe.fr', 'contact: false', type(4, 10)],
   ['contact', 'no @', 'contact: incubateur@ademe.fr', 'contact: incubateur.ademe.fr', format(4, 10)],
-  ['contact', 'missing', 'contact: incubateur@ademe.fr\n', '', missingTop],
   ['address', 'a number', 'address: 20 avenue du Grésillé, Angers', 'address: 49000', type(5, 10)],
   ['website', 'a number', 'website: https://ademe.beta.gouv.fr', 'website: 1', type(6, 10)],
   ['website', 'no https://', 'website: https://ademe.beta.gouv.fr', 'website: ademe.beta.gouv.fr', format(6, 10)],

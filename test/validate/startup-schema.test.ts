@@ -121,7 +121,20 @@ const REJECTED: Row[] = [
   ['contact', 'a number', 'contact: equipe@exemple.beta.gouv.fr', 'contact: 42', type(10, 10)],
   ['contact', 'no @', 'contact: equipe@exemple.beta.gouv.fr', 'contact: equipe.exemple.beta.gouv.fr', format(10, 10)],
   ['contact', 'no domain dot', 'contact: equipe@exemple.beta.gouv.fr', 'contact: equipe@exemple', format(10, 10)],
-  ['contact', 'missing', 'contact: equipe@exemple.beta.gouv.fr\n', '', missingTop],
+  // Member-space fields and exemptions (optional): one wrong value each, on a line added after robots (line 47).
+  ['roadmap_url', 'a number', 'robots: noindex', 'robots: noindex\nroadmap_url: 42', type(47, 14)],
+  ['ecodesign_url', 'no https://', 'robots: noindex', 'robots: noindex\necodesign_url: exemple.fr', format(47, 16)],
+  ['tech_audit_url', 'a boolean', 'robots: noindex', 'robots: noindex\ntech_audit_url: true', type(47, 17)],
+  ['dsfr_status', 'blank', 'robots: noindex', "robots: noindex\ndsfr_status: ' '", [...format(47, 14), ['value/untrimmed', 47, 14]]],
+  ['has_mobile_app', 'a text', 'robots: noindex', 'robots: noindex\nhas_mobile_app: oui', type(47, 17)],
+  ['is_private_url', 'a text', 'robots: noindex', 'robots: noindex\nis_private_url: oui', type(47, 17)],
+  ['mailing_list', 'a number', 'robots: noindex', 'robots: noindex\nmailing_list: 3', type(47, 15)],
+  ['standards_exemptions', 'a text', 'robots: noindex', 'robots: noindex\nstandards_exemptions: aucune', type(47, 23)],
+  ['standards_exemptions[]', 'a text item', 'robots: noindex', 'robots: noindex\nstandards_exemptions:\n  - aucune', type(48, 5)],
+  ['standards_exemptions[].rule', 'a number', 'robots: noindex', 'robots: noindex\nstandards_exemptions:\n  - rule: 3', type(48, 11)],
+  ['standards_exemptions[].reason', 'a number', 'robots: noindex', 'robots: noindex\nstandards_exemptions:\n  - reason: 3', type(48, 13)],
+  ['standards_exemptions[].justification', 'a list', 'robots: noindex', 'robots: noindex\nstandards_exemptions:\n  - justification: []', type(48, 20)],
+  ['standards_exemptions[].expires', 'not a date', 'robots: noindex', 'robots: noindex\nstandards_exemptions:\n  - expires: demain', format(48, 14)],
   ['link', 'a boolean', 'link: https://exemple.beta.gouv.fr', 'link: true', type(11, 7)],
   ['link', 'no https://', 'link: https://exemple.beta.gouv.fr', 'link: exemple.beta.gouv.fr', format(11, 7)],
   ['link', 'another scheme', 'link: https://exemple.beta.gouv.fr', 'link: ftp://exemple.beta.gouv.fr', format(11, 7)],
@@ -132,7 +145,6 @@ const REJECTED: Row[] = [
   // Phases.
   ['phases', 'a text instead of a list', PHASES, 'phases: construction\n', type(13, 9)],
   ['phases', 'an empty list (at the key)', PHASES, 'phases: []\n', [['schema/min-items', 13, 1]]],
-  ['phases', 'missing', PHASES, '', missingTop],
   ['phases', 'an item that is a text', '  - name: construction\n    start: 2023-07-01', '  - construction', type(18, 5)],
   ['phases[].name', 'a number (one enum error, no extra type error)', '  - name: investigation', '  - name: 2023', enumError(14, 11)],
   ['phases[].name', 'a typo', '  - name: construction', '  - name: constrution', enumError(18, 11)],
@@ -253,13 +265,15 @@ const ACCEPTED: [string, string, string, string][] = [
   ['rgpd.validite_homologation', 'any text', '  validite_homologation: 2027-02-19', '  validite_homologation: fin 2027'],
   ['rgpd.controles[].intervenant', 'absent', '      intervenant: Prestataire qualifié PASSI\n', ''],
   ['body', 'empty', '## Contexte\n\nUn texte.\n', ''],
+  ['contact', 'missing (a standards warning, not a schema error)', 'contact: equipe@exemple.beta.gouv.fr\n', ''],
+  ['phases', 'missing (a standards warning, not a schema error)', PHASES, ''],
 ]
 
-describeSchemaTable({ name: 'startup', file: FILE, fiche: FICHE, schema: startup, rejected: REJECTED, accepted: ACCEPTED, fields: 47 })
+describeSchemaTable({ name: 'startup', file: FILE, fiche: FICHE, schema: startup, rejected: REJECTED, accepted: ACCEPTED, fields: 59 })
 
 describe('startup schema, minimal fiche', () => {
   it('accepts a fiche with only the required fields', () => {
-    const minimal = '---\ntitle: X\nmission: Y\nincubator: dinum\ncontact: a@b.fr\nphases:\n  - name: investigation\n    start: 2024-01-01\n---\n'
+    const minimal = '---\ntitle: X\nmission: Y\nincubator: dinum\n---\n'
     expect(check({ [FILE]: minimal })).toEqual([])
   })
 })

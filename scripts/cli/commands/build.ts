@@ -12,6 +12,9 @@ import { FORMATTERS } from '../../report/formatters/index.ts'
 import type { RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
+import { headDate } from '../../git/head-date.ts'
+import { runRules } from '../../lint/run-rules.ts'
+import { feedStandards } from '../../lint/standards-report.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
 async function sourceCommit(root: string): Promise<string | null> {
@@ -68,7 +71,8 @@ export async function buildCommand(options: Options): Promise<number> {
 
 async function build(options: Options, timings: Timings, thread: CompileThread | undefined): Promise<number> {
   const { io, lang } = options
-  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, thread && ((r) => thread.send(r)))
+  const asOfForValidate = options.asOf ?? (await headDate(options.root)) ?? undefined
+  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, thread && ((r) => thread.send(r)), { asOf: asOfForValidate })
   const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
   if (diagnostics.length > 0 || options.format === 'json') {
     io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: options.color }))
@@ -78,7 +82,10 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
     return 1
   }
   const commit = await sourceCommit(options.root)
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread) }), timings, thread?.writer(records))
+  // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or --as-of.
+  const asOf = asOfForValidate
+  const standards = timings.measure('lint', () => feedStandards(runRules(records, { config: options.config, asOf }).records, asOf))
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), standards }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0

@@ -1,6 +1,8 @@
 import type { Diagnostic, Lang, Summary } from '../diagnostic.ts'
 import { github } from './github.ts'
 import { json } from './json.ts'
+import { markdown } from './markdown.ts'
+import { sarif } from './sarif.ts'
 import { stylish } from './stylish.ts'
 
 export interface FormatContext {
@@ -15,7 +17,7 @@ export interface FormatContext {
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string
 
-export const FORMATTERS = { stylish, json, github } satisfies Record<string, Formatter>
+export const FORMATTERS = { stylish, json, github, markdown, sarif } satisfies Record<string, Formatter>
 export type FormatName = keyof typeof FORMATTERS
 
 export { printable } from './printable.ts'

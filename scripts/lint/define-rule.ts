@@ -1,0 +1,99 @@
+/**
+ * What a standards lint rule is. One rule per file in `rules/`, registered in
+ * `rules/index.ts`. A rule is pure: it reads the record (and, for online
+ * evidence, results an online run produced) and reports problems with a JSON
+ * Pointer; the runner applies phases, configuration and exemptions.
+ */
+import type { Collection } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import type { Severity } from '../report/diagnostic.ts'
+import type { Category, HYGIENE } from './catalogue.ts'
+import type { OnlineResults, OnlineTarget } from './online/types.ts'
+
+export type Data = Record<string, unknown>
+
+export interface RuleWords {
+  message: (d: Data) => string
+  hint: (d: Data) => string
+}
+
+/**
+ * Where in a product's life a rule applies (the programme's own wording):
+ * - `always`: every record, whatever its phase (value hygiene, phases);
+ * - `active`: not ended (investigation to opere, or no known phase);
+ * - `construction`: "dès la construction" (construction, acceleration, consolidation, opere);
+ * - `live`: "dès la mise en ligne": from acceleration on, or in construction once
+ *   the fiche shows it online (a link, or a product_launch event dated in construction, on or before the as-of date);
+ * - `acceleration`: "fin de construction" / "pendant l'accélération" (acceleration, consolidation, opere).
+ * Ended products (transfere, abandon, abandon-investigation) only get `always` rules.
+ */
+export type Applies = 'always' | 'active' | 'construction' | 'live' | 'acceleration'
+
+export type Evidence = 'field' | 'online'
+
+/** A small JSON Schema subset for rule options (checked by `lint/options.ts`). */
+export interface OptionSchema {
+  type: 'integer' | 'number' | 'string' | 'boolean' | 'array'
+  minimum?: number
+  items?: { type: 'string' }
+  description: string
+}
+
+export interface RuleContext<O> {
+  record: ParsedRecord
+  /** Every record of the registry, read-only. */
+  records: readonly ParsedRecord[]
+  options: O
+  /** The as-of date (YYYY-MM-DD): HEAD's commit date or --as-of; undefined when neither is known. */
+  asOf: string | undefined
+  /** The current phase as of `asOf` (undefined when the fiche has none). */
+  phase: string | undefined
+  /** Results of an online run, when there was one. */
+  online: OnlineResults | undefined
+  /** A value computed once per lint run and shared by every record (registry-wide indexes). */
+  shared<T>(key: string, compute: () => T): T
+  report(problem: RuleReport): void
+}
+
+export interface RuleReport {
+  messageId: string
+  /** JSON Pointer into the front matter; for a missing field, the field's pointer (the diagnostic points at the opening ---). */
+  path?: string
+  target?: 'key' | 'value'
+  /** Absolute offsets in the file, for problems in the body. */
+  offset?: number
+  endOffset?: number
+  data?: Data
+}
+
+export interface LintRule<O extends Data = Data> {
+  /** kebab-case, the file's name. */
+  id: string
+  /** One line, in French, for the references. */
+  description: string
+  /** The catalogue ids this rule gives evidence for; empty for value hygiene. */
+  standards: readonly string[]
+  category: Category | typeof HYGIENE
+  collections: readonly Collection[]
+  applies: Applies
+  evidence: Evidence
+  severity: Severity
+  /** Also reported by `registry validate` (the fields the schema used to require, and the open source obligation). */
+  validate?: boolean
+  messages: Record<string, { fr: RuleWords; en: RuleWords }>
+  options?: { schema: Record<keyof O & string, OptionSchema>; defaults: O }
+  /** The rule's documentation, in French markdown: why it exists and how to fix a report. */
+  docs: string
+  /** When given, the rule applies only to fiches for which this is true (a rule about a field's value, when the field is there). */
+  when?(data: Record<string, unknown>): boolean
+  /** Online rules: what the rule reads results for in this fiche (the online run checks these). */
+  targets?(data: Record<string, unknown>): OnlineTarget[]
+  check(ctx: RuleContext<O>): void
+}
+
+/** What a rule file writes: `collections` defaults to startups, `evidence` to field, `severity` to warning. */
+export type RuleDefinition<O extends Data> = Omit<LintRule<O>, 'collections' | 'evidence' | 'severity'> & Partial<Pick<LintRule<O>, 'collections' | 'evidence' | 'severity'>>
+
+export function defineRule<O extends Data = Data>(rule: RuleDefinition<O>): LintRule<O> {
+  return { collections: ['startups'], evidence: 'field', severity: 'warning', ...rule }
+}

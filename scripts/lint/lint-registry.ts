@@ -1,0 +1,22 @@
+/**
+ * The lint stage as a programmatic API: parsed records in, standards
+ * diagnostics and per-record outcomes out. Used by `registry lint`, `build`
+ * (for the feed's standards blocks) and the benchmark.
+ */
+import type { RegistryConfig } from '../load/config.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import type { Diagnostic, Lang } from '../report/diagnostic.ts'
+import { finalize } from '../report/finalize.ts'
+import type { OnlineResults } from './online/types.ts'
+import { runRules, type RecordOutcome } from './run-rules.ts'
+
+export interface LintOutput {
+  diagnostics: Diagnostic[]
+  records: RecordOutcome[]
+}
+
+export function lintRecords(records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, asOf: string | undefined, online?: OnlineResults): LintOutput {
+  const result = runRules(records, { config, asOf, ...(online ? { online } : {}) })
+  const files = new Map(records.map((r) => [r.file, r]))
+  return { diagnostics: finalize(result.problems, files, config, lang), records: result.records }
+}

@@ -1,0 +1,69 @@
+/**
+ * Phases as of a date: the current phase is the latest phase whose start is
+ * on or before the as-of date (fiches may announce a future phase). Without
+ * an as-of date, the last phase as written.
+ */
+import type { Applies } from './define-rule.ts'
+
+export const ENDED_PHASES: ReadonlySet<string> = new Set(['transfere', 'abandon', 'abandon-investigation'])
+const FROM_CONSTRUCTION: ReadonlySet<string> = new Set(['construction', 'acceleration', 'consolidation', 'opere'])
+const FROM_ACCELERATION: ReadonlySet<string> = new Set(['acceleration', 'consolidation', 'opere'])
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export interface PhaseEntry {
+  name: string
+  start: string
+  end?: string
+}
+
+/** The well-formed phases of a fiche (anything else is the schema's business). */
+export function phasesOf(data: Record<string, unknown>): PhaseEntry[] {
+  if (!Array.isArray(data.phases)) return []
+  return data.phases.filter((p): p is PhaseEntry => typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.start === 'string' && DATE.test(p.start))
+}
+
+export function currentPhase(data: Record<string, unknown>, asOf: string | undefined): PhaseEntry | undefined {
+  const phases = phasesOf(data)
+  if (asOf === undefined) return phases[phases.length - 1]
+  let best: PhaseEntry | undefined
+  for (const p of phases) if (p.start <= asOf && (best === undefined || p.start >= best.start)) best = p
+  return best
+}
+
+/** Dates of the fiche's events of one kind, well-formed only. */
+export function eventDates(data: Record<string, unknown>, name: string): string[] {
+  if (!Array.isArray(data.events)) return []
+  return data.events.filter((e) => typeof e === 'object' && e !== null && e.name === name && typeof e.date === 'string' && DATE.test(e.date)).map((e) => e.date as string)
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+}
+
+/** Whether a rule that applies `applies` concerns a startup in `phase`. */
+export function appliesTo(applies: Applies, phase: string | undefined, data: Record<string, unknown>, asOf: string | undefined): boolean {
+  if (applies === 'always') return true
+  if (phase !== undefined && ENDED_PHASES.has(phase)) return false
+  if (applies === 'active') return true
+  if (phase === undefined) return false
+  if (applies === 'construction') return FROM_CONSTRUCTION.has(phase)
+  if (applies === 'acceleration') return FROM_ACCELERATION.has(phase)
+  // live
+  if (FROM_ACCELERATION.has(phase)) return true
+  if (phase !== 'construction') return false
+  if (!isBlank(data.link)) return true
+  // A launch counts from construction on: teams also date the project's start as product_launch (real fiches do, in investigation).
+  const since = phasesOf(data).find((p) => p.name === 'construction')?.start ?? ''
+  return eventDates(data, 'product_launch').some((d) => d >= since && (asOf === undefined || d <= asOf))
+}
+
+/** `date` plus `months` months (day clamped to the month's end), as YYYY-MM-DD. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const total = y * 12 + (m - 1) + months
+  const year = Math.floor(total / 12)
+  const month = (total % 12) + 1
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}

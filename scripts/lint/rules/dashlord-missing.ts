@@ -1,0 +1,24 @@
+import { defineRule } from '../define-rule.ts'
+import { reportMissing, T, w } from '../kit.ts'
+
+export default defineRule({
+  id: 'dashlord-missing',
+  description: "Le produit est en ligne mais la fiche ne donne pas son rapport DashLord (dashlord_url).",
+  standards: ['le-produit-suit-ses-bonnes-pratiques-sur-dashlord'],
+  category: 'transparence',
+  applies: 'live',
+  messages: {
+    missing: T(
+      w(() => "Le produit est en ligne mais la fiche ne donne pas son rapport DashLord (dashlord_url).", () => 'Faites ajouter le service à DashLord, puis écrivez « dashlord_url: https://dashlord.incubateur.net/url/… ».'),
+      w(() => 'The product is live but the fiche gives no DashLord report (dashlord_url).', () => 'Have the service added to DashLord, then write "dashlord_url: https://dashlord.incubateur.net/url/…".'),
+    ),
+  },
+  docs: `DashLord mesure en continu les bonnes pratiques techniques d'un service en ligne (sécurité, accessibilité,
+performance, vie privée). « Dès la mise en ligne », le produit y est suivi et la fiche donne l'adresse
+de son rapport.
+
+**Corriger** : \`dashlord_url: https://dashlord.incubateur.net/url/exemple-beta-gouv-fr/\`.`,
+  check(ctx) {
+    reportMissing(ctx, 'dashlord_url')
+  },
+})

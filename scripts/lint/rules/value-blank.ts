@@ -1,0 +1,52 @@
+import type { Data, RuleContext } from '../define-rule.ts'
+import { defineRule } from '../define-rule.ts'
+import { q, qe, T, w } from '../kit.ts'
+
+/** Fields where '' is the documented way to say "none yet". */
+const EMPTY_ALLOWED = new Set(['/link'])
+
+const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1')
+
+/** Walks the values; the pointer is only built for a value that is reported. */
+function walk(ctx: RuleContext<Data>, value: unknown, path: (string | number)[], depth: number): void {
+  if (depth > 8) return
+  if (typeof value === 'string') {
+    if (value !== '' && value.trim() !== '') return
+    const pointer = `/${path.map((p) => escape(String(p))).join('/')}`
+    if (value === '' && EMPTY_ALLOWED.has(pointer)) return
+    ctx.report({ messageId: value === '' ? 'empty' : 'blank', path: pointer, data: { field: path.join('.'), value } })
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(ctx, value[i], [...path, i], depth + 1)
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) walk(ctx, v, [...path, k], depth + 1)
+  }
+}
+
+export default defineRule({
+  id: 'value-blank',
+  description: 'Une valeur est vide ou ne contient que des espaces, au lieu d’être absente.',
+  standards: [],
+  category: 'value hygiene',
+  collections: ['startups', 'organisations', 'incubators'],
+  applies: 'always',
+  messages: {
+    empty: T(
+      w((d) => `${d.field} est une chaîne vide.`, () => 'Supprimez la ligne si la valeur est inconnue : un champ absent se lit mieux qu’une valeur vide.'),
+      w((d) => `${d.field} is an empty string.`, () => 'Remove the line when the value is unknown: an absent field reads better than an empty value.'),
+    ),
+    blank: T(
+      w((d) => `${d.field} ne contient que des espaces : ${q(d.value)}.`, () => 'Supprimez la ligne si la valeur est inconnue, ou écrivez la valeur.'),
+      w((d) => `${d.field} contains only spaces: ${qe(d.value)}.`, () => 'Remove the line when the value is unknown, or write the value.'),
+    ),
+  },
+  docs: `Une valeur vide (\`''\`) ou faite d'espaces (\`budget_url: " "\`) n'est pas une absence : les sites qui lisent
+le flux l'affichent comme un lien ou un texte vide (dans les gabarits du site actuel, une chaîne vide
+compte même comme « présente »). Seul \`link: ''\`, la convention documentée pour « pas encore en
+ligne », est accepté. Les espaces au début ou à la fin d'une valeur non vide sont signalés par
+\`value/untrimmed\` (règle de \`validate\`).
+
+**Corriger** : supprimez la ligne, ou écrivez la valeur.`,
+  check(ctx) {
+    for (const [k, v] of Object.entries(ctx.record.data)) walk(ctx, v, [k], 0)
+  },
+})

@@ -1,0 +1,103 @@
+/**
+ * Maturity in the feed: each startup's `standards` block (per category, the
+ * applicable checks and their results) and `api/v1/standards.json` (counts per
+ * rule, category, incubator and phase). No global score: the programme reads
+ * per category. Deterministic: catalogue order for categories, rule order for
+ * checks, sorted keys for incubators and phases.
+ */
+import { CATALOGUE_RELEASED, CATALOGUE_VERSION, CATEGORIES, HYGIENE } from './catalogue.ts'
+import type { RecordOutcome, RuleOutcome } from './run-rules.ts'
+
+interface Check {
+  rule: string
+  standards: readonly string[]
+  evidence: 'field' | 'online'
+  result: 'passed' | 'failing' | 'exempt'
+  exemption?: { reason: string; justification: string; expires?: string }
+  checked_at?: string
+}
+
+interface Counts {
+  applicable: number
+  passed: number
+  failing: number
+  exempt: number
+}
+
+const zero = (): Counts => ({ applicable: 0, passed: 0, failing: 0, exempt: 0 })
+const add = (c: Counts, o: RuleOutcome) => {
+  c.applicable++
+  c[o.result]++
+}
+
+function check(o: RuleOutcome): Check {
+  const c: Check = { rule: o.rule.id, standards: o.rule.standards, evidence: o.rule.evidence, result: o.result }
+  if (o.exemption) c.exemption = { reason: o.exemption.reason, justification: o.exemption.justification, ...(o.exemption.expires ? { expires: o.exemption.expires } : {}) }
+  if (o.checkedAt) c.checked_at = o.checkedAt
+  return c
+}
+
+/** Only the rules that give evidence for a standard count (value hygiene is not a standard). */
+const standardOutcomes = (r: RecordOutcome) => r.outcomes.filter((o) => o.rule.category !== HYGIENE)
+
+export function standardsBlock(r: RecordOutcome, asOf: string | undefined) {
+  const categories: Record<string, Counts & { failing_rules: string[]; checks: Check[] }> = {}
+  for (const category of CATEGORIES) {
+    const outcomes = standardOutcomes(r).filter((o) => o.rule.category === category)
+    if (outcomes.length === 0) continue
+    const c = { ...zero(), failing_rules: [] as string[], checks: [] as Check[] }
+    for (const o of outcomes) {
+      add(c, o)
+      if (o.result === 'failing') c.failing_rules.push(o.rule.id)
+      c.checks.push(check(o))
+    }
+    categories[category] = c
+  }
+  return { catalogue_version: CATALOGUE_VERSION, as_of: asOf ?? null, phase: r.phase ?? null, categories }
+}
+
+export function standardsAggregate(records: readonly RecordOutcome[], asOf: string | undefined, online: boolean) {
+  const rules = new Map<string, Counts & { category: string; standards: readonly string[]; evidence: string }>()
+  const categories = new Map<string, Counts>(CATEGORIES.map((c) => [c, zero()]))
+  const incubators = new Map<string, Map<string, Counts>>()
+  const phases = new Map<string, Map<string, Counts>>()
+  const bump = (map: Map<string, Map<string, Counts>>, key: string, o: RuleOutcome) => {
+    const inner = map.get(key) ?? new Map<string, Counts>()
+    const c = inner.get(o.rule.category) ?? zero()
+    add(c, o)
+    inner.set(o.rule.category, c)
+    map.set(key, inner)
+  }
+  for (const r of records) {
+    if (r.record.collection !== 'startups') continue
+    const incubator = typeof r.record.data.incubator === 'string' ? r.record.data.incubator : ''
+    for (const o of standardOutcomes(r)) {
+      const rc = rules.get(o.rule.id) ?? { category: o.rule.category, standards: o.rule.standards, evidence: o.rule.evidence, ...zero() }
+      add(rc, o)
+      rules.set(o.rule.id, rc)
+      add(categories.get(o.rule.category)!, o)
+      bump(incubators, incubator, o)
+      bump(phases, r.phase ?? 'none', o)
+    }
+  }
+  const ordered = (m: Map<string, Counts>) => Object.fromEntries(CATEGORIES.filter((c) => m.has(c)).map((c) => [c, m.get(c)!]))
+  const sortedKeys = <T>(m: Map<string, T>) => [...m.keys()].sort()
+  return {
+    api_version: '1.0',
+    catalogue: { version: CATALOGUE_VERSION, released: CATALOGUE_RELEASED },
+    as_of: asOf ?? null,
+    online_evidence: online,
+    startups: records.filter((r) => r.record.collection === 'startups').length,
+    rules: Object.fromEntries(sortedKeys(rules).map((k) => [k, rules.get(k)!])),
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, categories.get(c)!])),
+    incubators: Object.fromEntries(sortedKeys(incubators).map((k) => [k, ordered(incubators.get(k)!)])),
+    phases: Object.fromEntries(sortedKeys(phases).map((k) => [k, ordered(phases.get(k)!)])),
+  }
+}
+
+/** What build-feed needs: a block per startup id, and the aggregate. */
+export function feedStandards(records: readonly RecordOutcome[], asOf: string | undefined, online = false) {
+  const blocks = new Map<string, unknown>()
+  for (const r of records) if (r.record.collection === 'startups') blocks.set(r.record.id, standardsBlock(r, asOf))
+  return { blocks, aggregate: standardsAggregate(records, asOf, online) }
+}

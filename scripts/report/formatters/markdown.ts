@@ -1,0 +1,40 @@
+import { categoryLabel, countByCategory } from '../../lint/category-summary.ts'
+import { LINT_RULES } from '../../lint/rules/index.ts'
+import type { Diagnostic } from '../diagnostic.ts'
+import type { Formatter } from './index.ts'
+
+const CATEGORY_OF = new Map(LINT_RULES.map((r) => [r.id, r.category as string]))
+/** Where the rule docs are read from: the repository's docs, relative to a pull request comment or job summary. */
+const DOCS = 'docs'
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+
+function ruleLink(ruleId: string): string {
+  return CATEGORY_OF.has(ruleId) ? `[\`${ruleId}\`](${DOCS}/rules/${ruleId}.md)` : `[\`${ruleId}\`](${DOCS}/regles.md)`
+}
+
+/**
+ * For a pull request comment or a GitHub job summary: counts per category,
+ * then a table per fiche with links to the rules' docs.
+ */
+export const markdown: Formatter = (diagnostics, ctx) => {
+  const fr = ctx.lang === 'fr'
+  const { errors, warnings, files } = ctx.summary
+  const out = [fr ? '## Registre : vérification des fiches' : '## Registry: fiche checks', '']
+  out.push(fr ? `**${errors}** erreur${errors > 1 ? 's' : ''}, **${warnings}** avertissement${warnings > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''}.` : `**${errors}** error${errors === 1 ? '' : 's'}, **${warnings}** warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`)
+  const categories = countByCategory(diagnostics)
+  if (categories.length > 0) {
+    out.push('', fr ? '| Catégorie | Avertissements |' : '| Category | Warnings |', '| --- | ---: |')
+    for (const [c, n] of categories) out.push(`| ${cell(categoryLabel(c, ctx.lang))} | ${n} |`)
+  }
+  const byFile = new Map<string, Diagnostic[]>()
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
+  for (const [file, list] of byFile) {
+    out.push('', `### \`${cell(file)}\``, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
+    for (const d of list) {
+      const sev = d.severity === 'error' ? (fr ? '❌ erreur' : '❌ error') : fr ? '⚠️ attention' : '⚠️ warning'
+      out.push(`| ${d.line}:${d.column} | ${sev} | ${cell(d.message)} | ${cell(d.hint)} | ${ruleLink(d.ruleId)} |`)
+    }
+  }
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,51 @@
+import { LINT_RULES } from '../../lint/rules/index.ts'
+import { RULES } from '../messages.ts'
+import type { Formatter } from './index.ts'
+
+const LINT = new Set(LINT_RULES.map((r) => r.id))
+const INFO = 'https://github.com/betagouv/registre-startups'
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (no cap on annotations): one run, the
+ * rules that occur as its driver's rules, one result per diagnostic.
+ */
+export const sarif: Formatter = (diagnostics) => {
+  const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort()
+  const index = new Map(ids.map((id, i) => [id, i]))
+  const doc = (id: string) => (LINT.has(id) ? `docs/rules/${id}.md` : 'docs/regles.md')
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'registry',
+            informationUri: INFO,
+            rules: ids.map((id) => ({
+              id,
+              shortDescription: { text: RULES[id]?.description ?? id },
+              helpUri: `${INFO}/blob/main/${doc(id)}`,
+              defaultConfiguration: { level: RULES[id]?.severity === 'error' ? 'error' : 'warning' },
+            })),
+          },
+        },
+        results: diagnostics.map((d) => ({
+          ruleId: d.ruleId,
+          ruleIndex: index.get(d.ruleId),
+          level: d.severity === 'error' ? 'error' : 'warning',
+          message: { text: `${d.message} → ${d.hint}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: d.file },
+                region: { startLine: d.line, startColumn: d.column, endLine: Math.max(d.endLine, d.line), endColumn: d.endLine > d.line || d.endColumn > d.column ? d.endColumn : d.column + 1 },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  }
+  return `${JSON.stringify(log, null, 2)}\n`
+}

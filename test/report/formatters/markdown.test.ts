@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import type { Diagnostic } from '../../../scripts/report/diagnostic.ts'
+import { markdown } from '../../../scripts/report/formatters/markdown.ts'
+
+const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'startups/a.md', line: 1, column: 1, endLine: 1, endColumn: 4, ruleId: 'contact-missing', severity: 'warning', message: 'Pas de contact.', hint: 'Ajoutez-en un.', ...over })
+const ctx = (lang: 'fr' | 'en') => ({ summary: { files: 2, errors: 1, warnings: 2 }, lang, texts: new Map(), color: false })
+
+describe('markdown formatter', () => {
+  const out = markdown([d({}), d({ ruleId: 'value-blank', line: 3, message: 'a | b <script>' }), d({ file: 'startups/b.md', ruleId: 'schema/type', severity: 'error' })], ctx('fr'))
+
+  it('counts per category, then one table per fiche, with links to the rules’ docs', () => {
+    expect(out).toContain('**1** erreur, **2** avertissements dans 2 fichiers.')
+    expect(out).toContain('| transparence | 1 |\n| hygiène des valeurs | 1 |')
+    expect(out).toContain('### `startups/a.md`')
+    expect(out).toContain('[`contact-missing`](docs/rules/contact-missing.md)')
+    expect(out).toContain('[`schema/type`](docs/regles.md)')
+    expect(out.indexOf('startups/a.md')).toBeLessThan(out.indexOf('startups/b.md'))
+  })
+
+  it('escapes table cells and HTML', () => {
+    expect(out).toContain('a \\| b &lt;script&gt;')
+    expect(out).not.toContain('<script>')
+  })
+
+  it('speaks English with --lang en', () => {
+    expect(markdown([d({})], ctx('en'))).toContain('| Line | Severity | Message | Fix | Rule |')
+  })
+})

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import type { Diagnostic } from '../../../scripts/report/diagnostic.ts'
+import { sarif } from '../../../scripts/report/formatters/sarif.ts'
+
+const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'startups/a.md', line: 2, column: 5, endLine: 2, endColumn: 9, ruleId: 'contact-personal', severity: 'warning', message: 'Adresse personnelle.', hint: 'Une adresse d’équipe.', ...over })
+
+describe('sarif formatter', () => {
+  const log = JSON.parse(sarif([d({}), d({ ruleId: 'schema/type', severity: 'error', line: 7, column: 1, endLine: 7, endColumn: 1 }), d({ line: 9 })], { summary: { files: 1, errors: 1, warnings: 2 }, lang: 'fr', texts: new Map(), color: false }))
+
+  it('is SARIF 2.1.0 with one rule per rule id, sorted, and their docs', () => {
+    expect(log.version).toBe('2.1.0')
+    const rules = log.runs[0].tool.driver.rules
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(['contact-personal', 'schema/type'])
+    expect(rules[0].helpUri).toMatch(/docs\/rules\/contact-personal\.md$/)
+    expect(rules[1].defaultConfiguration.level).toBe('error')
+  })
+
+  it('gives each result its level, rule index and region (a non-empty one)', () => {
+    const results = log.runs[0].results
+    expect(results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level])).toEqual([['contact-personal', 0, 'warning'], ['schema/type', 1, 'error'], ['contact-personal', 0, 'warning']])
+    expect(results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'startups/a.md' }, region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 9 } })
+    expect(results[1].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 1, endLine: 7, endColumn: 2 })
+    expect(results[0].message.text).toBe('Adresse personnelle. → Une adresse d’équipe.')
+  })
+})
