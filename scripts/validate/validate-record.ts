@@ -7,11 +7,12 @@
 import type { ErrorObject } from 'ajv'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { jsonType } from '../load/parse-record.ts'
-import type { Problem } from '../report/diagnostic.ts'
+import { append, type Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
-import { suggest } from './suggest.ts'
+import { suggest, Suggester } from './suggest.ts'
+import { checkText } from './text.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
   const validate = ficheValidators()[record.collection]
@@ -27,8 +28,9 @@ export function validateRecord(record: ParsedRecord): Problem[] {
       problems.push(fromAjvError(record, error))
     }
   }
-  problems.push(...checkUntrimmed(record))
-  if (record.collection === 'startups') problems.push(...checkPhases(record))
+  append(problems, checkUntrimmed(record))
+  append(problems, checkText(record))
+  if (record.collection === 'startups') append(problems, checkPhases(record))
   if (record.collection === 'organisations' && typeof record.data.id === 'string' && record.data.id !== record.id) {
     problems.push({ file: record.file, ruleId: 'id/mismatch', path: '/id', data: { value: record.data.id, id: record.id } })
   }
@@ -48,6 +50,9 @@ export function fieldLabel(pointer: string): string {
   return context.length > 0 ? `${last} (${context.join(', ')})` : last
 }
 
+/** One suggester per schema object: a fiche with thousands of unknown keys indexes the known ones once. */
+const keySuggesters = new WeakMap<object, Suggester>()
+
 function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
   const file = record.file
   const path = error.instancePath
@@ -66,13 +71,15 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty)
-      const known = Object.keys((error.parentSchema as any)?.properties ?? {})
+      const parent = (error.parentSchema ?? {}) as { properties?: object }
+      let known = keySuggesters.get(parent)
+      if (!known) keySuggesters.set(parent, (known = new Suggester(Object.keys(parent.properties ?? {}))))
       return {
         file,
         ruleId: 'schema/unknown-key',
         path: `${path}/${escapePointer(key)}`,
         target: 'key',
-        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(key, known) },
+        data: { key, parent: path === '' ? undefined : field, suggestion: known.suggest(key) },
       }
     }
     case 'type':

@@ -1,0 +1,126 @@
+// Generated adversarial inputs for every format and reference check: the time
+// they take grows at most linearly with the size of the input. Each size is
+// measured on the same total amount of text (a 1 KB value checked 1,024 times
+// against a 1 MiB value checked once), so that a linear check takes about the
+// same time at every size and a quadratic one 1,000 times longer. Only ratios
+// are compared, never absolute times; the allowed factor is generous
+// (SLACK) because the machine is shared.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG, type Collection } from '../../scripts/load/config.ts'
+import type { ParsedRecord } from '../../scripts/load/parse-record.ts'
+import { FORMATS } from '../../scripts/validate/formats.ts'
+import { checkReferences, type Entry } from '../../scripts/validate/references.ts'
+import { BASE, check } from '../helpers.ts'
+
+const KB = 1024
+const MAX = DEFAULT_CONFIG.limits.maxFileBytes
+const SIZES = [KB, 100 * KB, MAX]
+const SLACK = 8
+
+/** The best of three timings of `work(size)` repeated so that every size handles MAX characters. */
+function timePerChar(size: number, work: (size: number) => void): number {
+  const repeat = Math.max(1, Math.round(MAX / size))
+  let best = Infinity
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now()
+    for (let i = 0; i < repeat; i++) work(size)
+    best = Math.min(best, performance.now() - start)
+  }
+  return best / (repeat * size)
+}
+
+/** Asserts that the time per character at each size stays within SLACK of the smallest size's. */
+function expectLinear(work: (size: number) => void): void {
+  work(KB) // warm up the JIT
+  const [first, ...rest] = SIZES.map((size) => timePerChar(size, work))
+  for (const [i, t] of rest.entries()) {
+    expect(t / first!, `time per character at ${SIZES[i + 1]} characters, relative to ${KB}`).toBeLessThan(SLACK)
+  }
+}
+
+/** Adversarial values of about `size` characters: repeated fragments that make backtracking regular expressions explode, each ending with a character that makes the match fail late. */
+const FRAGMENTS = [' ', '\t', '.', '@', 'a.', 'a@', '@a', '/', 'a/', 'https://', 'é', '-', '1', '0-', ':']
+const ENDINGS = ['', 'x', ' x', '@', '\n', '/ /', '!']
+function adversarial(size: number): string[] {
+  const values: string[] = []
+  for (const fragment of FRAGMENTS) {
+    const body = fragment.repeat(Math.ceil(size / fragment.length)).slice(0, size)
+    for (const ending of ENDINGS) {
+      values.push(body + ending, `a@${body}${ending}`, `https://a${body}${ending}`, `/organisations/${body}${ending}`)
+    }
+  }
+  return values
+}
+
+describe('every format check is linear on adversarial values', () => {
+  it.each(Object.keys(FORMATS))('%s', (name) => {
+    const format = FORMATS[name]!
+    const cache = new Map<number, string[]>()
+    expectLinear((size) => {
+      let values = cache.get(size)
+      if (!values) cache.set(size, (values = adversarial(size)))
+      for (const v of values) format(v)
+    })
+  })
+})
+
+const STARTUP = BASE['startups/exemple.md']!
+const FICHE_OVERHEAD = STARTUP.length + 64
+
+/** The startup fiche with one line replaced by `line` (quoted values stay on one line). */
+const withLine = (from: string, line: string) => ({ 'startups/exemple.md': STARTUP.replace(from, line) })
+
+describe('every check of a fiche is linear in the size of its values (whole pipeline)', () => {
+  const cases: [string, (size: number) => Record<string, string>][] = [
+    ['contact (email format)', (n) => withLine('contact: equipe@exemple.beta.gouv.fr', `contact: "a@${'a.'.repeat(n / 2)}@"`)],
+    ['link (URL format)', (n) => withLine('link: https://exemple.beta.gouv.fr', `link: "${' '.repeat(n)}x"`)],
+    ['an unknown incubator (suggestion)', (n) => withLine('incubator: dinum', `incubator: ${'dinum'.repeat(n / 5)}`)],
+    ['an unknown sponsor (suggestion)', (n) => withLine('  - /organisations/dinum', `  - /organisations/${'dinum'.repeat(n / 5)}`)],
+    ['an unknown key (suggestion)', (n) => withLine('title: Exemple', `title: Exemple\n${'titre'.repeat(n / 5)}: 1`)],
+    ['a phase name outside the enum (suggestion)', (n) => withLine('  - name: construction', `  - name: ${'construction'.repeat(n / 12)}`)],
+    ['a value with spaces around', (n) => withLine('title: Exemple', `title: "${' '.repeat(n)}Exemple "`)],
+    ['a value with control characters', (n) => withLine('title: Exemple', `title: "${'\\e'.repeat(n / 2)}"`)],
+    ['many unknown startups listed by an incubator (suggestions)', (n) => ({
+      'incubators/dinum.md': BASE['incubators/dinum.md']!.replace('  - exemple', Array.from({ length: Math.min(999, n / 20) }, (_, i) => `  - produit-inconnu-${i}${'x'.repeat(Math.max(0, n / Math.min(999, n / 20) - 40))}`).join('\n')),
+    })],
+  ]
+  it.each(cases)('%s', (_, fiche) => {
+    expectLinear((size) => {
+      check(fiche(Math.max(40, size - FICHE_OVERHEAD)))
+    })
+  })
+})
+
+describe('references across the registry', () => {
+  // n startups and n unknown references, of lengths that defeat a length filter:
+  // suggesting for each unknown reference against every id was quadratic (215 s
+  // for a few incubators listing thousands of unknown startups).
+  const registry = (n: number) => {
+    const entries: Entry[] = Array.from({ length: n }, (_, i) => ({ file: `startups/produit-${i}.md`, collection: 'startups' as Collection, id: `produit-${i}` }))
+    const perFiche = 1000
+    const records: ParsedRecord[] = []
+    for (let f = 0; f * perFiche < n; f++) {
+      const list = Array.from({ length: Math.min(perFiche, n - f * perFiche) }, (_, i) => `produlT-${f * perFiche + i}`)
+      records.push({ file: `incubators/i${f}.md`, collection: 'incubators', id: `i${f}`, data: { highlighted_startups: list }, body: '', text: '', yamlStart: 0, yamlEnd: 0 })
+    }
+    return { entries, records }
+  }
+  it('suggestions for n unknown startups among n startups take time linear in n', () => {
+    const small = registry(500)
+    const big = registry(20_000)
+    const time = (r: ReturnType<typeof registry>) => {
+      let best = Infinity
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now()
+        checkReferences(r.records, r.entries, DEFAULT_CONFIG)
+        best = Math.min(best, performance.now() - start)
+      }
+      return best
+    }
+    time(small)
+    const ratio = time(big) / 20_000 / (time(small) / 500)
+    expect(ratio).toBeLessThan(SLACK)
+    // The suggestions are still made where they can be.
+    expect(checkReferences(small.records, small.entries, DEFAULT_CONFIG)[0]!.data!.suggestion).toBe('produit-0')
+  })
+})
