@@ -42,17 +42,14 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
   const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
   for (const collection of COLLECTIONS) {
     const folder = config.collections[collection]
-    const dir = path.join(root, folder)
-    let stat
-    try {
-      stat = await fsp.lstat(dir)
-    } catch {
-      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.`)
-    }
-    if (stat.isSymbolicLink()) throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`)
-    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
+    const dir = await collectionDir(root, folder, collection)
     const listStart = performance.now()
-    const dirents = await fsp.readdir(dir, { withFileTypes: true })
+    let dirents: Dirent[]
+    try {
+      dirents = await fsp.readdir(dir, { withFileTypes: true })
+    } catch (err) {
+      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}) : vérifiez ses droits (chmod 755).`)
+    }
     timings?.add('list', performance.now() - listStart)
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     const toRead: [string, string, string][] = []
@@ -74,6 +71,37 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
   // Byte order (as git lists files): collections first (incubators, organisations, startups), then names.
   result.sources.sort((a, b) => compareBytes(a.file, b.file))
   return result
+}
+
+/**
+ * The absolute folder of a collection, checked one level at a time from the
+ * root without following a symbolic link at any level: `content/_startups`
+ * where `content` is a link would read (and quote) files outside the registry.
+ */
+async function collectionDir(root: string, folder: string, collection: Collection): Promise<string> {
+  let dir = root
+  for (const part of folder.split('/')) {
+    if (part === '' || part === '.') continue
+    dir = path.join(dir, part)
+    const shown = path.relative(root, dir).split(path.sep).join('/')
+    let stat
+    try {
+      stat = await fsp.lstat(dir)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.`)
+      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${code ?? 'EIO'}) : vérifiez les droits de « ${shown} ».`)
+    }
+    if (stat.isSymbolicLink()) {
+      throw new ConfigError(
+        shown === folder
+          ? `Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`
+          : `Le dossier « ${folder} » de la collection ${collection} passe par « ${shown} », qui est un lien symbolique ; il n'est pas suivi.`,
+      )
+    }
+    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
+  }
+  return dir
 }
 
 /** What to do with a directory entry: read it (undefined), skip it, or report it. */

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { OutputError, writeOutput } from '../../scripts/compile/write-output.ts'
+import { OutputError, takeoverMarker, writeOutput } from '../../scripts/compile/write-output.ts'
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../scripts/report/finalize.ts'
 import { BASE, check, editStartup } from '../helpers.ts'
 import { cleanTemps, GOOD, hasStackTrace, REPO, run, snapshotTree, tempDir } from '../cli/run.ts'
@@ -166,7 +166,7 @@ describe('configuration', () => {
     const r = await run(['validate', '--root', root])
     expect(r.code).toBe(2)
     expect(hasStackTrace(r)).toBe(false)
-    expect(r.stderr).toMatch(/« content » .*lien symbolique/)
+    expect(r.stderr).toMatch(/passe par « content », qui est un lien symbolique/)
     expect(r.stdout + r.stderr).not.toContain('SECRET')
   })
 })
@@ -241,6 +241,18 @@ describe('the output lock', () => {
     fs.utimesSync(`${out}.lock`, old, old)
     await writeOutput(out, files('b'))
     expect(fs.readFileSync(path.join(out, 'api/v1/f.json'), 'utf8')).toBe('b\n')
+  })
+
+  it('a dead lock that another build is already taking over is not taken over a second time', async () => {
+    const out = path.join(tempDir(), 'dist')
+    await writeOutput(out, files('a'))
+    fs.writeFileSync(`${out}.lock`, '999999999')
+    // Another build found the same dead lock first and is replacing it with its own.
+    const marker = takeoverMarker(`${out}.lock`, fs.statSync(`${out}.lock`))
+    fs.writeFileSync(marker, JSON.stringify({ pid: process.ppid, host: os.hostname(), token: 'autre' }))
+    await expect(writeOutput(out, files('b'))).rejects.toThrow(/Une autre compilation/)
+    expect(fs.readFileSync(`${out}.lock`, 'utf8')).toBe('999999999')
+    expect(fs.readFileSync(path.join(out, 'api/v1/f.json'), 'utf8')).toBe('a\n')
   })
 
   it('a dead lock is taken over only once: of two builds that find it, one writes and the other is refused', async () => {
