@@ -11,9 +11,9 @@
  * "did you mean"). Inputs longer than MAX_SUGGEST_LENGTH get no suggestion.
  */
 export const MAX_SUGGEST_LENGTH = 100
-export const MAX_CANDIDATES_PER_QUERY = 2000
+export const MAX_CANDIDATES_PER_QUERY = 1000
 /** Character comparisons (cells of the distance table) for one Suggester: tens of milliseconds. */
-export const SUGGEST_BUDGET = 20_000_000
+export const SUGGEST_BUDGET = 10_000_000
 
 interface Candidate {
   original: string
@@ -22,6 +22,8 @@ interface Candidate {
 
 export class Suggester {
   private readonly byLength = new Map<number, Candidate[]>()
+  /** Lower-cased candidate → the first candidate written that way. */
+  private readonly exact = new Map<string, string>()
   private readonly cache = new Map<string, string | undefined>()
   private budget: number
 
@@ -30,6 +32,7 @@ export class Suggester {
     for (const original of candidates) {
       const lower = original.toLowerCase()
       if (lower.length > MAX_SUGGEST_LENGTH + 3) continue
+      if (!this.exact.has(lower)) this.exact.set(lower, original)
       let list = this.byLength.get(lower.length)
       if (!list) this.byLength.set(lower.length, (list = []))
       list.push({ original, lower })
@@ -47,16 +50,21 @@ export class Suggester {
 
   /** The suggestion, or null when the budget ran out (the answer is then not remembered). */
   private search(needle: string): string | undefined | null {
-    for (const c of this.byLength.get(needle.length) ?? []) if (c.lower === needle) return c.original
+    const same = this.exact.get(needle)
+    if (same !== undefined) return same
+    if (this.budget <= 0) return null
     const max = Math.max(1, Math.min(3, Math.floor(needle.length / 3)))
     let best: string | undefined
     let bestDistance = Infinity
     let compared = 0
     for (let length = needle.length - max; length <= needle.length + max; length++) {
       for (const c of this.byLength.get(length) ?? []) {
-        if (compared++ >= MAX_CANDIDATES_PER_QUERY) return best
+        if (compared++ >= MAX_CANDIDATES_PER_QUERY) return bestDistance <= max ? best : undefined
         const cost = (needle.length + 1) * (c.lower.length + 1)
-        if (this.budget < cost) return best ?? null
+        if (this.budget < cost) {
+          this.budget = 0
+          return bestDistance <= max ? best : null
+        }
         this.budget -= cost
         const d = boundedDistance(needle, c.lower, Math.min(max, bestDistance))
         if (d < bestDistance || (d === bestDistance && best !== undefined && c.original < best)) {
@@ -88,24 +96,42 @@ export function distance(a: string, b: string): number {
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return Math.abs(a.length - b.length)
   const cols = b.length + 1
-  let before = new Array<number>(cols).fill(0)
-  let previous = Array.from({ length: cols }, (_, j) => j)
-  let current = new Array<number>(cols).fill(0)
+  if (scratch.length < 3 * cols) scratch = new Int32Array(3 * cols * 2)
+  // Three rows of the table in one reused buffer: i-2, i-1 and i.
+  let before = 0
+  let previous = cols
+  let current = 2 * cols
+  const d = scratch
+  for (let j = 0; j < cols; j++) d[previous + j] = j
   let previousMin = 0
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i
+    const ai = a.charCodeAt(i - 1)
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1
+    d[current] = i
     let rowMin = i
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
-      current[j] = v
+      const bj = b.charCodeAt(j - 1)
+      let v = d[previous + j - 1]! + (ai === bj ? 0 : 1)
+      const up = d[previous + j]! + 1
+      if (up < v) v = up
+      const left = d[current + j - 1]! + 1
+      if (left < v) v = left
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj && i > 1) {
+        const t = d[before + j - 2]! + 1
+        if (t < v) v = t
+      }
+      d[current + j] = v
       if (v < rowMin) rowMin = v
     }
     // A transposition reaches back two rows: stop only when neither row can lead to `max` or less.
     if (rowMin > max && previousMin >= max) return max + 1
     previousMin = rowMin
-    ;[before, previous, current] = [previous, current, before]
+    const t = before
+    before = previous
+    previous = current
+    current = t
   }
-  return previous[cols - 1]!
+  return d[previous + cols - 1]!
 }
+
+let scratch = new Int32Array(3 * 64)
