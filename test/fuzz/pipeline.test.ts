@@ -11,6 +11,7 @@ import { feedSchema } from '../../scripts/compile/feed-schema.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { decode } from '../../scripts/load/read-records.ts'
 import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../scripts/report/finalize.ts'
 import { createAjv } from '../../scripts/validate/ajv.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { BASE, check, sources } from '../helpers.ts'
@@ -38,6 +39,24 @@ function assertInside(diagnostics: readonly Diagnostic[], text: string, file = F
 
 const VALUES = ['', "''", '0', '-1', '3.5', 'true', 'null', '~', '[]', '{}', '[a, b]', '{a: 1}', '2023-02-30', '2024-13-01', '"\\u0000"', '"é\\t\\n"', '&a x', '*a', '!!js/function f', '<<: *a', "'unterminated", '"', '- x', ': :', '|\n  bloc', '>-\n  plié', '🚀', 'ج', '\u202e', '__proto__', 'constructor']
 
+/** The hardening classes: escaped control characters and lone surrogates, long values, huge flow mappings. */
+const HOSTILE = [
+  '"\\ud800"',
+  '"a\\udc00b"',
+  '"\\ud83d\\ude80 fusée"',
+  '"\\x00"',
+  '"\\e[31m"',
+  '"\\x85"',
+  '"\\x7f"',
+  '"a\\rb"',
+  '"\\t tab"',
+  `"${'a@a.'.repeat(3000)}"`,
+  `https://${' '.repeat(5000)}x`,
+  'x'.repeat(12_000),
+  `{${Array.from({ length: 900 }, (_, i) => `k${i}: ${i}`).join(', ')}}`,
+  `[${Array.from({ length: 400 }, (_, i) => `{name: idee, start: 2020-01-01, z${i}: 1}`).join(', ')}]`,
+]
+
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
@@ -45,6 +64,8 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('corrupt-key' as const), at: fc.nat(), char: fc.constantFrom('x', ' ', ':', '\t', '-', '#', '"', '\u00a0') }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 8 }) }),
   fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), value: fc.constantFrom(...HOSTILE) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('\u0000', '\u001b', '\u0085', '\u2028', '\ufeff', '\r') }),
 )
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never
 
@@ -80,6 +101,20 @@ function apply(text: string, m: Mutation): string {
   }
 }
 
+/** Every key and string in `value` is well-formed UTF-16 without control characters other than tab and newline. */
+function expectValidText(value: unknown): void {
+  if (typeof value === 'string') {
+    expect(value, JSON.stringify(value)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/)
+  } else if (Array.isArray(value)) {
+    value.forEach(expectValidText)
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      expectValidText(k)
+      expectValidText(v)
+    }
+  }
+}
+
 let accepted = 0
 const startupsValidator = createAjv().compile(feedSchema('startups', ''))
 
@@ -100,6 +135,7 @@ describe('fuzzing the pipeline', () => {
         const text = mutations.reduce(apply, seedText)
         const diagnostics = check({ [FILE]: text })
         assertInside(diagnostics, text)
+        expect(diagnostics.filter((d) => d.file === FILE).length).toBeLessThanOrEqual(MAX_DIAGNOSTICS_PER_FILE + 1)
         if (diagnostics.some((d) => d.severity === 'error')) return
         accepted++
         const all = sources({ ...BASE, [FILE]: text })
@@ -110,6 +146,8 @@ describe('fuzzing the pipeline', () => {
         const item = feed.startups.find((s: { id: string }) => s.id === 'exemple')
         for (const [key, value] of Object.entries(record.data)) expect(item[key]).toEqual(value)
         expect(item.body).toBe(record.body)
+        // Valid text only: what an accepted fiche puts in the feed is well-formed, without control characters.
+        expectValidText(record.data)
       }),
       params,
     )
