@@ -19,6 +19,8 @@ import { BASE, check, sources } from '../helpers.ts'
 const runs = Number(process.env.FUZZ_RUNS ?? 150)
 const seed = Number(process.env.FUZZ_SEED ?? 20261123)
 const params = { numRuns: runs, seed }
+/** Longer runs (FUZZ_RUNS) get more time than vitest's default: about 20 ms a run on a busy machine. */
+const timeout = Math.max(30_000, runs * 20)
 
 const FILE = 'startups/exemple.md'
 const repoFiches = readdirSync(new URL('../../startups/', import.meta.url)).map((name) => readFileSync(new URL(`../../startups/${name}`, import.meta.url), 'utf8'))
@@ -119,7 +121,7 @@ let accepted = 0
 const startupsValidator = createAjv().compile(feedSchema('startups', ''))
 
 describe('fuzzing the pipeline', () => {
-  it('never crashes on random text, and locates every diagnostic inside the file', () => {
+  it('never crashes on random text, and locates every diagnostic inside the file', { timeout }, () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }).map((s) => `---\n${s}\n---\n`)), (text) => {
         const diagnostics = check({ [FILE]: text })
@@ -129,7 +131,7 @@ describe('fuzzing the pipeline', () => {
     )
   })
 
-  it('never crashes on mutated valid fiches, and every accepted one compiles into a valid feed', () => {
+  it('never crashes on mutated valid fiches, and every accepted one compiles into a valid feed', { timeout }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seedText, mutations) => {
         const text = mutations.reduce(apply, seedText)

@@ -79,20 +79,24 @@ const FICHE_OVERHEAD = STARTUP.length + 64
 const withLine = (from: string, line: string) => ({ 'startups/exemple.md': STARTUP.replace(from, line) })
 
 describe('every check of a fiche is linear in the size of its values (whole pipeline)', () => {
-  const cases: [string, (size: number) => Record<string, string>][] = [
-    ['contact (email format)', (n) => withLine('contact: equipe@exemple.beta.gouv.fr', `contact: "a@${'a.'.repeat(n / 2)}@"`)],
-    ['link (URL format)', (n) => withLine('link: https://exemple.beta.gouv.fr', `link: "${' '.repeat(n)}x"`)],
-    ['an unknown incubator (suggestion)', (n) => withLine('incubator: dinum', `incubator: ${'dinum'.repeat(n / 5)}`)],
-    ['an unknown sponsor (suggestion)', (n) => withLine('  - /organisations/dinum', `  - /organisations/${'dinum'.repeat(n / 5)}`)],
-    ['an unknown key (suggestion)', (n) => withLine('title: Exemple', `title: Exemple\n${'titre'.repeat(n / 5)}: 1`)],
-    ['a phase name outside the enum (suggestion)', (n) => withLine('  - name: construction', `  - name: ${'construction'.repeat(n / 12)}`)],
-    ['a value with spaces around', (n) => withLine('title: Exemple', `title: "${' '.repeat(n)}Exemple "`)],
-    ['a value with control characters', (n) => withLine('title: Exemple', `title: "${'\\e'.repeat(n / 2)}"`)],
-    ['many unknown startups listed by an incubator (suggestions)', (n) => ({
+  const cases: [string, string, (size: number) => Record<string, string>][] = [
+    ['contact (email format)', 'schema/format', (n) => withLine('contact: equipe@exemple.beta.gouv.fr', `contact: "a@${'a.'.repeat(n / 2)}@"`)],
+    ['link (URL format)', 'schema/format', (n) => withLine('link: https://exemple.beta.gouv.fr', `link: "${' '.repeat(n)}x"`)],
+    ['an unknown incubator (suggestion)', 'ref/unknown-incubator', (n) => withLine('incubator: dinum', `incubator: ${'dinum'.repeat(n / 5)}`)],
+    ['an unknown sponsor (suggestion)', 'ref/unknown-sponsor', (n) => withLine('  - /organisations/dinum', `  - /organisations/${'dinum'.repeat(n / 5)}`)],
+    ['an unknown co-incubator (suggestion)', 'ref/unknown-incubator', (n) => withLine('incubator: dinum', `incubator: dinum\nincubators: [dinum, ${'dinun'.repeat(n / 5)}]`)],
+    ['an unknown owner of an incubator (suggestion)', 'ref/unknown-owner', (n) => ({ 'incubators/ademe.md': BASE['incubators/ademe.md']!.replace('owner: /organisations/ademe', `owner: /organisations/${'ademe'.repeat(n / 5)}`) })],
+    ['an unknown key (suggestion)', 'schema/unknown-key', (n) => withLine('title: Exemple', `title: Exemple\n${'titre'.repeat(n / 5)}: 1`)],
+    ['a phase name outside the enum (suggestion)', 'schema/enum', (n) => withLine('  - name: construction', `  - name: ${'construction'.repeat(n / 12)}`)],
+    ['a value with spaces around', 'value/untrimmed', (n) => withLine('title: Exemple', `title: "${' '.repeat(n)}Exemple "`)],
+    ['a value with control characters', 'value/invalid-text', (n) => withLine('title: Exemple', `title: "${'\\e'.repeat(n / 2)}"`)],
+    ['many unknown startups listed by an incubator (suggestions)', 'ref/unknown-startup', (n) => ({
       'incubators/dinum.md': BASE['incubators/dinum.md']!.replace('  - exemple', Array.from({ length: Math.min(999, n / 20) }, (_, i) => `  - produit-inconnu-${i}${'x'.repeat(Math.max(0, n / Math.min(999, n / 20) - 40))}`).join('\n')),
     })],
   ]
-  it.each(cases)('%s', (_, fiche) => {
+  it.each(cases)('%s', (_, ruleId, fiche) => {
+    // The value does reach the check being timed.
+    expect(check(fiche(2 * KB)).map((d) => d.ruleId)).toContain(ruleId)
     expectLinear((size) => {
       check(fiche(Math.max(40, size - FICHE_OVERHEAD)))
     })
