@@ -137,7 +137,11 @@ async function acquireLock(lock: string, out: string): Promise<HeldLock> {
       }
       const stat = await fsp.lstat(lock).catch(() => undefined)
       if (!stat) continue
-      const info = readLockInfo(await fsp.readFile(lock, 'utf8').catch(() => ''))
+      // Never followed nor read if it is not a small regular file, never taken over if it is not a lock we write.
+      const info = stat.isFile() && stat.size <= 4096 ? readLockInfo(await fsp.readFile(lock, 'utf8').catch(() => '')) : undefined
+      if (!info || (info.token === undefined && info.pid === undefined)) {
+        throw new OutputError(`${lock} existe mais n'est pas un verrou écrit par registry build : il n'est ni lu ni supprimé. Supprimez-le s'il n'a rien à faire là.`)
+      }
       if (!isStale(info, stat.mtimeMs)) throw busy(info)
       const marker = takeoverMarker(lock, stat)
       try {
@@ -146,7 +150,7 @@ async function acquireLock(lock: string, out: string): Promise<HeldLock> {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw describe(err, out)
         // Another build is taking this lock over; its marker is itself stale if that build died meanwhile.
         const m = await fsp.lstat(marker).catch(() => undefined)
-        if (m && isStale(readLockInfo(await fsp.readFile(marker, 'utf8').catch(() => '')), m.mtimeMs)) {
+        if (m?.isFile() && m.size <= 4096 && isStale(readLockInfo(await fsp.readFile(marker, 'utf8').catch(() => '')), m.mtimeMs)) {
           await fsp.rm(marker, { force: true })
           continue
         }
@@ -207,8 +211,9 @@ async function sweep(parent: string, base: string): Promise<void> {
     if (m?.[1] !== undefined && !alive(Number(m[1]))) await fsp.rm(path.join(parent, name), { recursive: true, force: true })
     else if (m && m[0].includes('.lock.takeover-')) {
       const stat = await fsp.lstat(path.join(parent, name)).catch(() => undefined)
+      if (!stat?.isFile() || stat.size > 4096) continue
       const info = readLockInfo(await fsp.readFile(path.join(parent, name), 'utf8').catch(() => ''))
-      if (stat?.isFile() && isStale(info, stat.mtimeMs)) await fsp.rm(path.join(parent, name), { force: true })
+      if (isStale(info, stat.mtimeMs)) await fsp.rm(path.join(parent, name), { force: true })
     }
   }
 }

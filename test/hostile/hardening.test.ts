@@ -243,6 +243,21 @@ describe('the output lock', () => {
     expect(fs.readFileSync(path.join(out, 'api/v1/f.json'), 'utf8')).toBe('b\n')
   })
 
+  it.each([
+    ['a link to /dev/zero', (lock: string) => fs.symlinkSync('/dev/zero', lock)],
+    ['a folder', (lock: string) => fs.mkdirSync(lock)],
+    ['a file that is not a lock', (lock: string) => fs.writeFileSync(lock, 'ne pas supprimer\n')],
+  ])('a dist.lock that is %s is neither followed nor deleted, and the build says so', async (_, make) => {
+    const out = path.join(tempDir(), 'dist')
+    await writeOutput(out, files('a'))
+    make(`${out}.lock`)
+    const old = new Date(Date.now() - 10 * 60_000)
+    fs.lutimesSync(`${out}.lock`, old, old)
+    await expect(writeOutput(out, files('b'))).rejects.toThrow(/n'est pas un verrou écrit par registry build/)
+    expect(fs.existsSync(`${out}.lock`)).toBe(true)
+    expect(fs.readFileSync(path.join(out, 'api/v1/f.json'), 'utf8')).toBe('a\n')
+  })
+
   it('a dead lock that another build is already taking over is not taken over a second time', async () => {
     const out = path.join(tempDir(), 'dist')
     await writeOutput(out, files('a'))
