@@ -11,7 +11,7 @@ import { append, type Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
-import { suggest, Suggester } from './suggest.ts'
+import { Suggester } from './suggest.ts'
 import { checkText } from './text.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
@@ -23,9 +23,10 @@ export function validateRecord(record: ParsedRecord): Problem[] {
     // A value outside an enum of texts fails `type` and `enum` at once: report
     // only the enum (it lists the allowed values), one mistake, one problem.
     const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath))
+    const suggesters = new Map<unknown, Suggester>()
     for (const error of errors) {
       if (error.keyword === 'type' && enumAt.has(error.instancePath)) continue
-      problems.push(fromAjvError(record, error))
+      problems.push(fromAjvError(record, error, suggesters))
     }
   }
   append(problems, checkUntrimmed(record))
@@ -50,10 +51,21 @@ export function fieldLabel(pointer: string): string {
   return context.length > 0 ? `${last} (${context.join(', ')})` : last
 }
 
-/** One suggester per schema object: a fiche with thousands of unknown keys indexes the known ones once. */
-const keySuggesters = new WeakMap<object, Suggester>()
+/**
+ * "Did you mean" work allowed per schema object and per record (character
+ * comparisons): a few milliseconds. A fiche full of unknown keys or values
+ * costs no more; an ordinary typo costs a few thousand.
+ */
+const RECORD_SUGGEST_BUDGET = 1_000_000
 
-function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
+/** The record's suggester for a schema object's candidates (known keys, allowed values), made on first use. */
+function suggesterFor(suggesters: Map<unknown, Suggester>, schema: unknown, candidates: () => string[]): Suggester {
+  let s = suggesters.get(schema)
+  if (!s) suggesters.set(schema, (s = new Suggester(candidates(), RECORD_SUGGEST_BUDGET)))
+  return s
+}
+
+function fromAjvError(record: ParsedRecord, error: ErrorObject, suggesters: Map<unknown, Suggester>): Problem {
   const file = record.file
   const path = error.instancePath
   const params = error.params as Record<string, any>
@@ -72,8 +84,7 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     case 'additionalProperties': {
       const key = String(params.additionalProperty)
       const parent = (error.parentSchema ?? {}) as { properties?: object }
-      let known = keySuggesters.get(parent)
-      if (!known) keySuggesters.set(parent, (known = new Suggester(Object.keys(parent.properties ?? {}))))
+      const known = suggesterFor(suggesters, parent, () => Object.keys(parent.properties ?? {}))
       return {
         file,
         ruleId: 'schema/unknown-key',
@@ -90,7 +101,7 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
         file,
         ruleId: 'schema/enum',
         path,
-        data: { field, value: error.data, allowed, suggestion: typeof error.data === 'string' ? suggest(error.data, allowed.map(String)) : undefined },
+        data: { field, value: error.data, allowed, suggestion: typeof error.data === 'string' ? suggesterFor(suggesters, allowed, () => allowed.map(String)).suggest(error.data) : undefined },
       }
     }
     case 'format': {
