@@ -3,7 +3,7 @@
  * with a formatter and returns the exit code: 0 no error, 1 errors (or
  * warnings with --strict), 2 usage, configuration or output error, or a bug.
  */
-import { promises as fsp } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
@@ -11,6 +11,7 @@ import type { Lang } from '../report/diagnostic.ts'
 import { FORMATTERS, type FormatName } from '../report/formatters/index.ts'
 import { UsageError, type Io } from './io.ts'
 import { OutputError } from '../compile/write-output.ts'
+import { TOOL_ROOT } from '../tool-root.ts'
 
 export interface Options {
   root: string
@@ -309,15 +310,29 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
 }
 
+/** A configuration file is a few hundred bytes: far beyond this, it is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024
+
+/**
+ * Reads the configuration file without following a symbolic link, and only
+ * if it is a regular file of reasonable size: a link could point outside the
+ * registry (its target quoted in an error), to /dev/zero (memory) or to a
+ * named pipe (a read that never ends). Checked before opening, and again on
+ * the opened file (O_NOFOLLOW, O_NONBLOCK), in case it was swapped meanwhile.
+ */
 async function loadConfig(root: string, option: string | undefined, cwd: string): Promise<RegistryConfig> {
   const file = option === undefined ? path.join(root, 'registry.config.json') : path.resolve(cwd, option)
-  let text: string
+  const refuse = (what: string) => new ConfigError(`Le fichier de configuration ${file} ${what}`)
+  let stat
   try {
-    text = await fsp.readFile(file, 'utf8')
+    stat = await fsp.lstat(file)
   } catch (err) {
     if (option === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(DEFAULT_CONFIG)
-    throw new ConfigError(`Le fichier de configuration ${file} ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
+    throw refuse(`ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
   }
+  if (stat.isSymbolicLink()) throw refuse("est un lien symbolique : il n'est pas suivi. Mettez le fichier lui-même à cet endroit.")
+  if (!stat.isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
+  const text = readSmallFile(file, MAX_CONFIG_BYTES, refuse)
   return parseConfig(text, file)
 }
 
@@ -336,7 +351,7 @@ export function useColor(flag: boolean | undefined, env: Record<string, string |
 }
 
 async function version(): Promise<string> {
-  const pkg = JSON.parse(await fsp.readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  const pkg = JSON.parse(await fsp.readFile(path.join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }
   return pkg.version
 }
 
@@ -352,5 +367,32 @@ async function writeOutputFile(file: string, text: string, lang: Lang): Promise<
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new ConfigError(lang === 'fr' ? `--output-file : impossible d'écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
+  }
+}
+
+function readSmallFile(file: string, max: number, refuse: (what: string) => ConfigError): string {
+  let fd: number
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw refuse(code === 'ELOOP' ? "est un lien symbolique : il n'est pas suivi." : `ne peut pas être lu (${code}).`)
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
+    const buffer = Buffer.alloc(max + 1)
+    let length = 0
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, length)
+      if (n === 0) break
+      length += n
+      if (length > max) throw refuse(`dépasse ${max} octets : ce n'est pas une configuration.`)
+    }
+    return buffer.subarray(0, length).toString('utf8')
+  } catch (err) {
+    if (err instanceof ConfigError) throw err
+    throw refuse(`ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}).`)
+  } finally {
+    closeSync(fd)
   }
 }

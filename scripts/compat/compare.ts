@@ -6,6 +6,7 @@
  * reported once and does not shift the others; key order and record order are
  * checked too, as consumers may depend on them.
  */
+import { append } from '../report/diagnostic.ts'
 import { parseCsv } from './csv.ts'
 
 export const COMPARED_FILES = ['startups.json', 'incubators.json', 'organisations.json', 'sponsors.json', 'startups.csv'] as const
@@ -63,7 +64,7 @@ export function compareValues(expected: unknown, actual: unknown, where: Where, 
     for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
       if (i >= actual.length) out.push({ ...where, path: pointer(path, i), kind: 'missing', expected: expected[i] })
       else if (i >= expected.length) out.push({ ...where, path: pointer(path, i), kind: 'extra', actual: actual[i] })
-      else out.push(...compareValues(expected[i], actual[i], where, pointer(path, i)))
+      else append(out, compareValues(expected[i], actual[i], where, pointer(path, i)))
     }
     return out
   }
@@ -73,7 +74,7 @@ export function compareValues(expected: unknown, actual: unknown, where: Where, 
     const actualKeys = Object.keys(actual)
     for (const key of expectedKeys) {
       if (!Object.hasOwn(actual, key)) out.push({ ...where, path: pointer(path, key), kind: 'missing', expected: expected[key] })
-      else out.push(...compareValues(expected[key], actual[key], where, pointer(path, key)))
+      else append(out, compareValues(expected[key], actual[key], where, pointer(path, key)))
     }
     for (const key of actualKeys) {
       if (!Object.hasOwn(expected, key)) out.push({ ...where, path: pointer(path, key), kind: 'extra', actual: actual[key] })
@@ -120,7 +121,7 @@ export function compareRecords<T>(
     const found = compare(value, actualByKey.get(key) as T, where)
     if (found.length === 0) equal++
     else different++
-    differences.push(...found)
+    append(differences, found)
   }
   for (const [key, value] of actualByKey) {
     if (!expectedKeys.has(key)) {

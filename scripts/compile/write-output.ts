@@ -6,7 +6,8 @@
  * next one (the previous output is put back before anything else happens).
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, promises as fsp } from 'node:fs'
+import { closeSync, mkdirSync, openSync, promises as fsp, utimes } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import type { LazyFiles, StreamedFiles } from './output.ts'
 import { writeText, writeTextFile } from './write-text.ts'
@@ -37,6 +38,153 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * The file that marks a folder as a build's output. `build --out` replaces
+ * only an empty folder or one that holds this file: a folder of someone's
+ * documents given by mistake is refused and left untouched.
+ */
+export const MARKER = '.registry-build'
+const MARKER_TEXT = 'Ce dossier est écrit par « registry build », qui le remplace entièrement à chaque compilation : n’y rangez rien.\nThis folder is written by "registry build", which replaces it wholesale on every build: keep nothing here.\n'
+
+/** Whether `dir` may be replaced by a build: missing, empty, or marked as a build's output. */
+async function checkReplaceable(out: string): Promise<void> {
+  const stat = await fsp.lstat(out).catch(() => undefined)
+  if (!stat) return
+  if (!stat.isDirectory() || stat.isSymbolicLink()) throw new OutputError(`${out} existe et n'est pas un dossier ; il n'est pas remplacé.`)
+  const names = await fsp.readdir(out).catch((err) => {
+    throw describe(err, out)
+  })
+  if (names.length === 0) return
+  const marker = await fsp.lstat(path.join(out, MARKER)).catch(() => undefined)
+  if (marker?.isFile()) return
+  throw new OutputError(
+    `Le dossier de sortie ${out} existe et n'a pas été écrit par registry build (il n'a pas de fichier ${MARKER}) : build le remplacerait entièrement, il n'y touche donc pas. ` +
+      `Choisissez un dossier vide ou qui n'existe pas ; si c'est la sortie d'une version précédente de l'outil, supprimez-la d'abord (rm -r ${out}).`,
+  )
+}
+
+/** A lock that is not refreshed for this long belongs to a build that is gone (or frozen), whatever its process id. */
+export const LOCK_STALE_MS = 60_000
+const LOCK_HEARTBEAT_MS = 10_000
+
+interface LockInfo {
+  pid?: number
+  host?: string
+  token?: string
+}
+
+function readLockInfo(text: string): LockInfo {
+  const t = text.trim()
+  if (/^\d+$/.test(t)) return { pid: Number(t) } // written by an earlier version: a process id alone
+  try {
+    const v = JSON.parse(t) as LockInfo
+    return typeof v === 'object' && v !== null ? v : {}
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Whether a lock is left by a build that is gone: not refreshed for
+ * LOCK_STALE_MS (a live process that merely reuses the id of a dead build
+ * never refreshes it), or held by a process of this machine that has exited.
+ */
+function isStale(info: LockInfo, mtimeMs: number): boolean {
+  if (Date.now() - mtimeMs > LOCK_STALE_MS) return true
+  const here = info.host === undefined || info.host === hostname()
+  return here && Number.isSafeInteger(info.pid) && info.pid! > 0 && !alive(info.pid!)
+}
+
+/** The file that the one build taking over a stale lock creates first: two builds cannot both take it over. */
+export function takeoverMarker(lock: string, stat: { ino: number; mtimeMs: number }): string {
+  return `${lock}.takeover-${stat.ino}-${Math.floor(stat.mtimeMs)}`
+}
+
+interface HeldLock {
+  release(): Promise<void>
+}
+
+/**
+ * Takes the lock next to the output folder. The lock file appears complete
+ * (written aside, then hard-linked into place: never seen empty) and holds
+ * the process id, the host and a random token; it is refreshed every few
+ * seconds while the build writes. A stale lock (isStale) is taken over by
+ * one build only: the one that creates its takeover marker; any other is told
+ * that a build is running.
+ */
+async function acquireLock(lock: string, out: string): Promise<HeldLock> {
+  const token = randomBytes(8).toString('hex')
+  // Named with the process id, like the staging folders: a build killed while writing it leaves a file the next one can sweep.
+  const mine = `${lock}.${process.pid}-${token}`
+  const content = `${JSON.stringify({ pid: process.pid, host: hostname(), token })}\n`
+  try {
+    await fsp.writeFile(mine, content, { flag: 'wx' })
+  } catch (err) {
+    throw describe(err, out)
+  }
+  const busy = (info: LockInfo) =>
+    new OutputError(
+      `Une autre compilation${info.pid ? ` (processus ${info.pid}${info.host && info.host !== hostname() ? ` sur ${info.host}` : ''})` : ''} écrit déjà dans ${out}. ` +
+        `Attendez qu'elle se termine ; un verrou abandonné est repris automatiquement après ${LOCK_STALE_MS / 1000} s, ou supprimez ${lock}.`,
+    )
+  try {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        await fsp.link(mine, lock)
+        return holdLock(lock, token)
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw describe(err, out)
+      }
+      const stat = await fsp.lstat(lock).catch(() => undefined)
+      if (!stat) continue
+      // Never followed nor read if it is not a small regular file, never taken over if it is not a lock we write.
+      const info = stat.isFile() && stat.size <= 4096 ? readLockInfo(await fsp.readFile(lock, 'utf8').catch(() => '')) : undefined
+      if (!info || (info.token === undefined && info.pid === undefined)) {
+        throw new OutputError(`${lock} existe mais n'est pas un verrou écrit par registry build : il n'est ni lu ni supprimé. Supprimez-le s'il n'a rien à faire là.`)
+      }
+      if (!isStale(info, stat.mtimeMs)) throw busy(info)
+      const marker = takeoverMarker(lock, stat)
+      try {
+        await fsp.writeFile(marker, content, { flag: 'wx' })
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw describe(err, out)
+        // Another build is taking this lock over; its marker is itself stale if that build died meanwhile.
+        const m = await fsp.lstat(marker).catch(() => undefined)
+        if (m?.isFile() && m.size <= 4096 && isStale(readLockInfo(await fsp.readFile(marker, 'utf8').catch(() => '')), m.mtimeMs)) {
+          await fsp.rm(marker, { force: true })
+          continue
+        }
+        throw busy({})
+      }
+      try {
+        const now = await fsp.lstat(lock).catch(() => undefined)
+        if (now && now.ino === stat.ino && now.mtimeMs === stat.mtimeMs) await fsp.unlink(lock).catch(() => {})
+      } finally {
+        await fsp.rm(marker, { force: true })
+      }
+    }
+    throw new OutputError(`Impossible de prendre le verrou ${lock}.`)
+  } finally {
+    await fsp.rm(mine, { force: true }).catch(() => {})
+  }
+}
+
+function holdLock(lock: string, token: string): HeldLock {
+  const timer = setInterval(() => {
+    const now = new Date()
+    utimes(lock, now, now, () => {})
+  }, LOCK_HEARTBEAT_MS)
+  timer.unref()
+  return {
+    async release() {
+      clearInterval(timer)
+      // Only our own lock is removed, never one that another build took over meanwhile.
+      const info = readLockInfo(await fsp.readFile(lock, 'utf8').catch(() => ''))
+      if (info.token === token) await fsp.rm(lock, { force: true }).catch(() => {})
+    },
+  }
+}
+
 async function exists(p: string): Promise<boolean> {
   try {
     await fsp.lstat(p)
@@ -46,39 +194,49 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-async function acquireLock(lock: string, out: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await fsp.writeFile(lock, String(process.pid), { flag: 'wx' })
-      return
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw describe(err, out)
-      const pid = Number((await fsp.readFile(lock, 'utf8').catch(() => '')).trim())
-      if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new OutputError(`Une autre compilation (processus ${pid}) écrit déjà dans ${out}. Attendez qu'elle se termine, ou supprimez ${lock} si ce processus n'existe plus.`)
-      }
-      await fsp.rm(lock, { force: true })
-    }
-  }
-  throw new OutputError(`Impossible de prendre le verrou ${lock}.`)
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The names of what a build leaves next to its output: staging folders (`-v2.7`: the worker's), the previous output during the swap, lock files. */
+function leftover(base: string): RegExp {
+  return new RegExp(`^${escapeRegExp(base)}\\.tmp-(\\d+)-[0-9a-f]{8}(-v2\\.7|-previous)?$`)
 }
 
-/** Removes staging folders left by builds that were killed. */
+/** Removes staging folders left by builds that were killed (by their exact names only), and lock files they left aside. */
 async function sweep(parent: string, base: string): Promise<void> {
   const names = await fsp.readdir(parent).catch(() => [] as string[])
+  const ours = leftover(base)
+  const lockAside = new RegExp(`^${escapeRegExp(base)}\\.lock\\.(?:(\\d+)-[0-9a-f]{16}|takeover-\\d+-\\d+)$`)
   for (const name of names) {
-    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-(\\d+)-`).exec(name)
-    if (m && !alive(Number(m[1]))) await fsp.rm(path.join(parent, name), { recursive: true, force: true })
+    const m = ours.exec(name) ?? lockAside.exec(name)
+    if (m?.[1] !== undefined && !alive(Number(m[1]))) await fsp.rm(path.join(parent, name), { recursive: true, force: true })
+    else if (m && m[0].includes('.lock.takeover-')) {
+      const stat = await fsp.lstat(path.join(parent, name)).catch(() => undefined)
+      if (!stat?.isFile() || stat.size > 4096) continue
+      const info = readLockInfo(await fsp.readFile(path.join(parent, name), 'utf8').catch(() => ''))
+      if (isStale(info, stat.mtimeMs)) await fsp.rm(path.join(parent, name), { force: true })
+    }
   }
 }
 
 /**
  * Puts the previous output back if a build was killed between its two renames
- * (the only moment when the output folder is briefly absent).
+ * (the only moment when the output folder is briefly absent). The previous
+ * output waits under a name only a build uses (`<out>.tmp-<pid>-<hex>-previous`):
+ * a `dist.previous` committed to the repository is never taken for it.
  */
 export async function repairOutput(outDir: string): Promise<void> {
   const out = path.resolve(outDir)
-  if (!(await exists(out)) && (await exists(`${out}.previous`))) await fsp.rename(`${out}.previous`, out)
+  if (await exists(out)) return
+  const parent = path.dirname(out)
+  const ours = leftover(path.basename(out))
+  const names = (await fsp.readdir(parent).catch(() => [] as string[])).filter((n) => ours.exec(n)?.[2] === '-previous').sort()
+  for (const name of names.reverse()) {
+    const stat = await fsp.lstat(path.join(parent, name)).catch(() => undefined)
+    if (stat?.isDirectory()) {
+      await fsp.rename(path.join(parent, name), out)
+      return
+    }
+  }
 }
 
 const CHUNK_BYTES = 1 << 20
@@ -153,21 +311,24 @@ export async function writeOutput(outDir: string, files: LazyFiles, side?: SideW
   const parent = path.dirname(out)
   const base = path.basename(out)
   const lock = `${out}.lock`
-  const previous = `${out}.previous`
   try {
     await fsp.mkdir(parent, { recursive: true })
   } catch (err) {
     throw describe(err, out)
   }
-  await acquireLock(lock, out)
-  const staging = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+  await checkReplaceable(out)
+  const held = await acquireLock(lock, out)
+  const id = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const staging = `${out}.tmp-${id}`
+  const previous = `${out}.tmp-${id}-previous`
   try {
     await repairOutput(out)
     await sweep(parent, base)
+    await checkReplaceable(out)
     const stat = await fsp.lstat(out).catch(() => undefined)
-    if (stat && (!stat.isDirectory() || stat.isSymbolicLink())) throw new OutputError(`${out} existe et n'est pas un dossier ; il n'est pas remplacé.`)
 
     await fsp.mkdir(staging)
+    writeTextFile(path.join(staging, MARKER), MARKER_TEXT)
     const own = writeFiles(staging, files)
     const other = side ? side.write(staging) : Promise.resolve(0)
     let count: number
@@ -181,7 +342,6 @@ export async function writeOutput(outDir: string, files: LazyFiles, side?: SideW
       throw err
     }
 
-    await fsp.rm(previous, { recursive: true, force: true })
     if (stat) await fsp.rename(out, previous)
     await fsp.rename(staging, out)
     await fsp.rm(previous, { recursive: true, force: true })
@@ -191,6 +351,6 @@ export async function writeOutput(outDir: string, files: LazyFiles, side?: SideW
     if (err instanceof OutputError) throw err
     throw describe(err, out)
   } finally {
-    await fsp.rm(lock, { force: true }).catch(() => {})
+    await held.release()
   }
 }

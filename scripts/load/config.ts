@@ -39,7 +39,28 @@ export const DEFAULT_CONFIG: RegistryConfig = {
   ruleOptions: {},
 }
 
+/**
+ * The highest value each limit may be given: beyond them, the limits stop
+ * protecting anything (a depth of 100,000 turns deep nesting into a stack
+ * overflow; a file limit of 600 MB reads 600 MB into memory).
+ */
+export const MAX_LIMITS: Limits = { maxFileBytes: 16 * 1024 * 1024, maxDepth: 100, maxItems: 10_000, maxLineLength: 16 * 1024 * 1024 }
+
 export class ConfigError extends Error {}
+
+/**
+ * Why JSON.parse refused a text, without quoting it: V8's message quotes the
+ * start of the text, and a configuration must never be quoted back (it may be
+ * anything, a secret included, if it is not the file it should be).
+ */
+function jsonErrorWhere(err: unknown, text: string): string {
+  const position = /position (\d+)/.exec(String((err as Error)?.message))
+  if (!position) return /end of JSON input/i.test(String((err as Error)?.message)) ? 'le texte se termine trop tôt' : 'caractère inattendu'
+  const offset = Number(position[1])
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return `caractère inattendu ligne ${line}, colonne ${offset - before.lastIndexOf('\n')}`
+}
 
 const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'limits', 'rules'])
 
@@ -49,7 +70,7 @@ export function parseConfig(text: string, file: string): RegistryConfig {
   try {
     raw = JSON.parse(text)
   } catch (err) {
-    throw new ConfigError(`${file} n'est pas du JSON valide : ${(err as Error).message}`)
+    throw new ConfigError(`${file} n'est pas du JSON valide : ${jsonErrorWhere(err, text)}.`)
   }
   if (!isPlainObject(raw)) throw new ConfigError(`${file} doit contenir un objet JSON.`)
   for (const key of Object.keys(raw)) {
@@ -79,6 +100,8 @@ export function parseConfig(text: string, file: string): RegistryConfig {
     for (const [key, value] of Object.entries(raw.limits)) {
       if (!Object.hasOwn(DEFAULT_CONFIG.limits, key)) throw new ConfigError(`${file} : limite inconnue « ${key} » (${Object.keys(DEFAULT_CONFIG.limits).join(', ')}).`)
       if (!Number.isSafeInteger(value) || (value as number) < 1) throw new ConfigError(`${file} : « limits.${key} » doit être un entier positif.`)
+      const max = MAX_LIMITS[key as keyof Limits]
+      if ((value as number) > max) throw new ConfigError(`${file} : « limits.${key} » ne peut pas dépasser ${max} (valeur donnée : ${value}).`)
       config.limits[key as keyof Limits] = value as number
     }
   }

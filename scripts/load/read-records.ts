@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, type Dirent } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { TOOL_ROOT } from '../tool-root.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { compareBytes } from './byte-order.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
@@ -43,17 +43,14 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
   const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
   for (const collection of COLLECTIONS) {
     const folder = config.collections[collection]
-    const dir = path.join(root, folder)
-    let stat
-    try {
-      stat = await fsp.lstat(dir)
-    } catch {
-      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.${await configHint(root)}`)
-    }
-    if (stat.isSymbolicLink()) throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`)
-    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
+    const dir = await collectionDir(root, folder, collection)
     const listStart = performance.now()
-    const dirents = await fsp.readdir(dir, { withFileTypes: true })
+    let dirents: Dirent[]
+    try {
+      dirents = await fsp.readdir(dir, { withFileTypes: true })
+    } catch (err) {
+      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}) : vérifiez ses droits (chmod 755).`)
+    }
     timings?.add('list', performance.now() - listStart)
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     const toRead: [string, string, string][] = []
@@ -75,6 +72,37 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
   // Byte order (as git lists files): collections first (incubators, organisations, startups), then names.
   result.sources.sort((a, b) => compareBytes(a.file, b.file))
   return result
+}
+
+/**
+ * The absolute folder of a collection, checked one level at a time from the
+ * root without following a symbolic link at any level: `content/_startups`
+ * where `content` is a link would read (and quote) files outside the registry.
+ */
+async function collectionDir(root: string, folder: string, collection: Collection): Promise<string> {
+  let dir = root
+  for (const part of folder.split('/')) {
+    if (part === '' || part === '.') continue
+    dir = path.join(dir, part)
+    const shown = path.relative(root, dir).split(path.sep).join('/')
+    let stat
+    try {
+      stat = await fsp.lstat(dir)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} est introuvable dans ${root}.${await configHint(root)}`)
+      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${code ?? 'EIO'}) : vérifiez les droits de « ${shown} ».`)
+    }
+    if (stat.isSymbolicLink()) {
+      throw new ConfigError(
+        shown === folder
+          ? `Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`
+          : `Le dossier « ${folder} » de la collection ${collection} passe par « ${shown} », qui est un lien symbolique ; il n'est pas suivi.`,
+      )
+    }
+    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
+  }
+  return dir
 }
 
 /** What to do with a directory entry: read it (undefined), skip it, or report it. */
@@ -179,11 +207,11 @@ export function decode(bytes: Uint8Array): string | { offset: number } {
  * the default folders are missing there, say which configuration to use.
  */
 async function configHint(root: string): Promise<string> {
-  const isDir = await fsp.stat(path.join(root, 'content', '_startups')).then(
+  const isDir = await fsp.lstat(path.join(root, 'content', '_startups')).then(
     (s) => s.isDirectory(),
     () => false,
   )
   if (!isDir) return ''
-  const shipped = fileURLToPath(new URL('../../config/beta.gouv.fr.config.json', import.meta.url))
+  const shipped = path.join(TOOL_ROOT, 'config', 'beta.gouv.fr.config.json')
   return `\nCe dossier ressemble à un dépôt beta.gouv.fr (content/_startups existe) : ajoutez --config ${shipped} pour lire ses fiches.`
 }

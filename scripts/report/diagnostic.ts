@@ -66,3 +66,13 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number): Su
   }
   return { files, errors, warnings }
 }
+
+/**
+ * Appends `items` to `target` one by one. `target.push(...items)` passes every
+ * item as an argument, and a user-sized list (122,000 problems in one fiche)
+ * overflows the call stack.
+ */
+export function append<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item)
+  return target
+}

@@ -9,6 +9,14 @@ import { compareDiagnostics, type Diagnostic, type Lang, type Problem } from './
 import { findSpan, LineIndex, pointerMap, type NodeSpan } from './locate.ts'
 import { RULES, ruleText } from './messages.ts'
 
+/**
+ * The most diagnostics reported for one file; the rest are summed up in a
+ * last `report/too-many-problems` diagnostic. A fiche full of errors (a
+ * megabyte of unknown keys gave 122,000) would otherwise drown the others and
+ * take minutes to print.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 100
+
 /** What finalize needs to know of a file: its text and where its YAML sits. */
 export interface LocatableFile {
   text: string
@@ -58,7 +66,38 @@ export function finalize(
     if (problem.path !== undefined) diagnostic.path = problem.path
     out.push(diagnostic)
   }
-  return out.sort(compareDiagnostics)
+  return capPerFile(out.sort(compareDiagnostics), lang)
+}
+
+/** Keeps the first MAX_DIAGNOSTICS_PER_FILE diagnostics of each file (sorted), and says how many more there were. */
+function capPerFile(sorted: Diagnostic[], lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = []
+  let i = 0
+  while (i < sorted.length) {
+    const file = sorted[i]!.file
+    let end = i
+    while (end < sorted.length && sorted[end]!.file === file) end++
+    for (let j = i; j < Math.min(end, i + MAX_DIAGNOSTICS_PER_FILE); j++) out.push(sorted[j]!)
+    if (end - i > MAX_DIAGNOSTICS_PER_FILE) {
+      const first = sorted[i + MAX_DIAGNOSTICS_PER_FILE]!
+      let errors = 0
+      for (let j = i + MAX_DIAGNOSTICS_PER_FILE; j < end; j++) if (sorted[j]!.severity === 'error') errors++
+      const count = end - i - MAX_DIAGNOSTICS_PER_FILE
+      const data = { count, errors, warnings: count - errors, limit: MAX_DIAGNOSTICS_PER_FILE }
+      out.push({
+        file,
+        line: first.line,
+        column: first.column,
+        endLine: first.line,
+        endColumn: first.column,
+        ruleId: 'report/too-many-problems',
+        severity: errors > 0 ? 'error' : 'warning',
+        ...ruleText('report/too-many-problems', lang, data),
+      })
+    }
+    i = end
+  }
+  return out
 }
 
 function offsets(problem: Problem, file: LocatableFile, c: { pointers?: Map<string, NodeSpan> }): [number, number] {

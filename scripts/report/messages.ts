@@ -301,6 +301,18 @@ const CORE_RULES: Record<string, RuleEntry> = {
     fr: { message: (d) => `Le champ id vaut ${q(d.value)} mais le fichier s'appelle ${q(d.id)}.`, hint: () => "L'identifiant est le nom du fichier : supprimez la ligne id, ou corrigez-la." },
     en: { message: (d) => `The id field is ${qe(d.value)} but the file is named ${qe(d.id)}.`, hint: () => 'The id is the file name: remove the id line, or correct it.' },
   },
+  'id/reserved': {
+    severity: 'error',
+    description: 'L’identifiant est un nom réservé par Windows (con, prn, aux, nul, com1 à com9, lpt1 à lpt9) : le fichier ne pourrait pas y être créé.',
+    fr: { message: (d) => `Le nom de fichier ${q(d.name)} est réservé par Windows (${show(d.reserved)}) : la fiche et son fichier JSON ne peuvent pas y être créés.`, hint: () => 'Renommez le fichier, par exemple en ajoutant un mot : con-tact.md plutôt que con.md.' },
+    en: { message: (d) => `The file name ${qe(d.name)} is reserved on Windows (${show(d.reserved)}): the fiche and its JSON file cannot be created there.`, hint: () => 'Rename the file, for example by adding a word: con-tact.md rather than con.md.' },
+  },
+  'id/too-long': {
+    severity: 'error',
+    description: 'L’identifiant est trop long pour servir de nom de fichier (200 octets au plus).',
+    fr: { message: (d) => `L'identifiant fait ${d.bytes} octets : il ne peut pas dépasser ${d.limit} octets, car il sert de nom de fichier (${show(d.id)}.json).`, hint: () => 'Choisissez un identifiant court : le nom du produit en quelques mots, avec des tirets.' },
+    en: { message: (d) => `The id is ${d.bytes} bytes long: it cannot exceed ${d.limit} bytes, because it is used as a file name (${show(d.id)}.json).`, hint: () => "Choose a short id: the product's name in a few words, with dashes." },
+  },
   'phases/duplicate': {
     severity: 'error',
     description: 'Une même phase apparaît deux fois.',
@@ -354,6 +366,18 @@ const CORE_RULES: Record<string, RuleEntry> = {
     description: 'Une startup mise en avant par un incubateur n’a pas de fiche dans startups/.',
     fr: { message: (d) => `La startup ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md.` },
     en: { message: (d) => `The startup ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use the name of a file in ${show(d.folder)}/ without .md.` },
+  },
+  'report/too-many-problems': {
+    severity: 'error',
+    description: 'Un fichier a plus de 100 problèmes : les 100 premiers sont affichés, celui-ci compte les autres (erreur si l’un d’eux est une erreur).',
+    fr: {
+      message: (d) => `Et ${d.count} ${d.count === 1 ? 'autre problème' : 'autres problèmes'} dans ce fichier (${d.errors} erreur${Number(d.errors) > 1 ? 's' : ''}, ${d.warnings} avertissement${Number(d.warnings) > 1 ? 's' : ''}), non ${d.count === 1 ? 'affiché' : 'affichés'} : seuls les ${d.limit} premiers le sont.`,
+      hint: () => 'Corrigez les problèmes affichés puis relancez la vérification ; tant de problèmes viennent souvent d’une même erreur répétée (indentation, champ mal nommé, fichier collé au mauvais endroit).',
+    },
+    en: {
+      message: (d) => `And ${d.count} more ${d.count === 1 ? 'problem' : 'problems'} in this file (${d.errors} error${d.errors === 1 ? '' : 's'}, ${d.warnings} warning${d.warnings === 1 ? '' : 's'}), not shown: only the first ${d.limit} are.`,
+      hint: () => 'Fix the problems shown, then check again; so many problems often come from one repeated mistake (indentation, a misnamed field, a file pasted in the wrong place).',
+    },
   },
   'schema/enum': {
     severity: 'error',
@@ -428,6 +452,12 @@ const CORE_RULES: Record<string, RuleEntry> = {
         `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${d.invisibleEn ? ` Its name contains an invisible character: ${show(d.invisibleEn)}.` : ''}${didYouMeanEn(d)}${d.missingRequired ? ` So the required field ${qe(d.suggestion)} is missing.` : ''}`,
       hint: (d) => (d.suggestion ? `${d.invisibleEn ? 'Retype the field name' : 'Rename it'}: ${qe(`${show(d.suggestion)}: …`)}.` : 'Remove the line, or see the field reference (docs/champs.md).'),
     },
+  },
+  'value/invalid-text': {
+    severity: 'error',
+    description: 'Un texte contient un caractère de contrôle (autre que la tabulation et le retour à la ligne) ou une moitié de caractère (surrogate isolé, écrit \\ud800) : les lecteurs stricts de JSON et les tableurs le refusent.',
+    fr: { message: (d) => `${d.where === 'key' ? 'Le nom de champ' : d.where === 'body' ? 'Le texte de présentation' : `La valeur de ${show(d.field)}`} contient ${d.kind === 'surrogate' ? 'une moitié de caractère isolée' : 'un caractère de contrôle invisible'} (${d.code}).`, hint: (d) => (d.where === 'body' ? 'Supprimez ce caractère invisible du texte.' : 'Supprimez ce caractère ; dans une valeur entre guillemets, n’écrivez pas de séquence \\x.., \\e ou \\u.. pour un caractère invisible.') },
+    en: { message: (d) => `${d.where === 'key' ? 'The field name' : d.where === 'body' ? 'The presentation text' : `The value of ${show(d.field)}`} contains ${d.kind === 'surrogate' ? 'a lone half of a character (surrogate)' : 'an invisible control character'} (${d.code}).`, hint: (d) => (d.where === 'body' ? 'Remove this invisible character from the text.' : 'Remove this character; in a quoted value, do not write a \\x.., \\e or \\u.. escape for an invisible character.') },
   },
   'value/untrimmed': {
     severity: 'warning',

@@ -8,7 +8,7 @@
 import { COLLECTIONS, type Collection, type RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
-import { suggest } from './suggest.ts'
+import { Suggester } from './suggest.ts'
 
 export interface Entry {
   file: string
@@ -20,6 +20,21 @@ const SAFE_ID = /^[a-z0-9]+(?:[-._][a-z0-9]+)*$/
 /** Characters that break a URL path segment or a shell: refused in ids. */
 const UNSAFE_ID = /[\s/\\?#%"'<>`|*:;&$!{}[\]^~]|^\.|\.\.|^-/
 
+const UTF8 = new TextEncoder()
+/** The longest id, in UTF-8 bytes: `<id>.json` and `<id>.md` stay well under the 255 bytes of a file name. */
+export const MAX_ID_BYTES = 200
+/** Names Windows reserves for devices, with or without an extension (`nul.md`, `com1.beta`). */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i
+
+/** Why an id cannot be a file name on common systems, if it cannot. */
+export function unwritableId(id: string): Problem['data'] & { ruleId: 'id/too-long' | 'id/reserved' } | undefined {
+  const bytes = UTF8.encode(id).length
+  if (bytes > MAX_ID_BYTES) return { ruleId: 'id/too-long', id, bytes, limit: MAX_ID_BYTES }
+  const stem = id.split('.')[0]!
+  if (WINDOWS_RESERVED.test(stem)) return { ruleId: 'id/reserved', reserved: stem.toLowerCase() }
+  return undefined
+}
+
 export function checkIds(entries: readonly Entry[]): Problem[] {
   const problems: Problem[] = []
   for (const collection of COLLECTIONS) {
@@ -27,7 +42,11 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
     const folded = new Map<string, Entry>()
     for (const entry of entries.filter((e) => e.collection === collection)) {
       const name = entry.file.slice(entry.file.lastIndexOf('/') + 1)
-      if (UNSAFE_ID.test(entry.id) || entry.id === '') {
+      const unwritable = unwritableId(entry.id)
+      if (unwritable) {
+        const { ruleId, ...data } = unwritable
+        problems.push({ file: entry.file, ruleId, offset: 0, data: { ...data, name } })
+      } else if (UNSAFE_ID.test(entry.id) || entry.id === '') {
         problems.push({ file: entry.file, ruleId: 'id/invalid', offset: 0, data: { name } })
       } else if (!SAFE_ID.test(entry.id)) {
         problems.push({ file: entry.file, ruleId: 'id/format', offset: 0, data: { id: entry.id } })
@@ -53,6 +72,12 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
 export function checkReferences(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig): Problem[] {
   const ids: Record<Collection, Set<string>> = { startups: new Set(), organisations: new Set(), incubators: new Set() }
   for (const e of entries) ids[e.collection].add(e.id)
+  const suggesters = new Map<Collection, Suggester>()
+  const suggest = (id: string, collection: Collection) => {
+    let s = suggesters.get(collection)
+    if (!s) suggesters.set(collection, (s = new Suggester(ids[collection])))
+    return s.suggest(id)
+  }
   const problems: Problem[] = []
   const folder = config.collections
 
@@ -61,12 +86,12 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
     if (record.collection === 'startups') {
       const incubator = data.incubator
       if (typeof incubator === 'string' && incubator.trim() !== '' && !ids.incubators.has(incubator)) {
-        problems.push({ file, ruleId: 'ref/unknown-incubator', path: '/incubator', data: { id: incubator, folder: folder.incubators, suggestion: suggest(incubator, ids.incubators) } })
+        problems.push({ file, ruleId: 'ref/unknown-incubator', path: '/incubator', data: { id: incubator, folder: folder.incubators, suggestion: suggest(incubator, 'incubators') } })
       }
       if (Array.isArray(data.incubators)) {
         data.incubators.forEach((id: unknown, i) => {
           if (typeof id === 'string' && id.trim() !== '' && !ids.incubators.has(id)) {
-            problems.push({ file, ruleId: 'ref/unknown-incubator', path: `/incubators/${i}`, data: { id, folder: folder.incubators, suggestion: suggest(id, ids.incubators) } })
+            problems.push({ file, ruleId: 'ref/unknown-incubator', path: `/incubators/${i}`, data: { id, folder: folder.incubators, suggestion: suggest(id, 'incubators') } })
           }
         })
         if (typeof incubator === 'string' && incubator.trim() !== '' && !data.incubators.includes(incubator)) {
@@ -77,7 +102,7 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
         data.sponsors.forEach((ref: unknown, i) => {
           const id = organisationId(ref)
           if (id !== undefined && !ids.organisations.has(id)) {
-            problems.push({ file, ruleId: 'ref/unknown-sponsor', path: `/sponsors/${i}`, data: { id, folder: folder.organisations, suggestion: suggest(id, ids.organisations) } })
+            problems.push({ file, ruleId: 'ref/unknown-sponsor', path: `/sponsors/${i}`, data: { id, folder: folder.organisations, suggestion: suggest(id, 'organisations') } })
           }
         })
       }
@@ -85,12 +110,12 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
     if (record.collection === 'incubators') {
       const id = organisationId(data.owner)
       if (id !== undefined && !ids.organisations.has(id)) {
-        problems.push({ file, ruleId: 'ref/unknown-owner', path: '/owner', data: { id, folder: folder.organisations, suggestion: suggest(id, ids.organisations) } })
+        problems.push({ file, ruleId: 'ref/unknown-owner', path: '/owner', data: { id, folder: folder.organisations, suggestion: suggest(id, 'organisations') } })
       }
       if (Array.isArray(data.highlighted_startups)) {
         data.highlighted_startups.forEach((id: unknown, i) => {
           if (typeof id === 'string' && id.trim() !== '' && !ids.startups.has(id)) {
-            problems.push({ file, ruleId: 'ref/unknown-startup', path: `/highlighted_startups/${i}`, data: { id, folder: folder.startups, suggestion: suggest(id, ids.startups) } })
+            problems.push({ file, ruleId: 'ref/unknown-startup', path: `/highlighted_startups/${i}`, data: { id, folder: folder.startups, suggestion: suggest(id, 'startups') } })
           }
         })
       }

@@ -7,13 +7,14 @@
 import type { ErrorObject } from 'ajv'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { jsonType } from '../load/parse-record.ts'
-import type { Problem } from '../report/diagnostic.ts'
+import { append, type Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
 import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible } from './invisible.ts'
 import { exampleLine } from './schema-example.ts'
-import { suggest } from './suggest.ts'
+import { Suggester } from './suggest.ts'
+import { checkText } from './text.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
   const validate = ficheValidators()[record.collection]
@@ -25,14 +26,16 @@ export function validateRecord(record: ParsedRecord): Problem[] {
     // only the enum (it lists the allowed values), one mistake, one problem.
     const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath))
     const fromSchema: Problem[] = []
+    const suggesters = new Map<unknown, Suggester>()
     for (const error of errors) {
       if (error.keyword === 'type' && enumAt.has(error.instancePath)) continue
-      fromSchema.push(fromAjvError(record, error))
+      fromSchema.push(fromAjvError(record, error, suggesters))
     }
-    problems.push(...mergeTypos(fromSchema))
+    append(problems, mergeTypos(fromSchema))
   }
-  problems.push(...checkUntrimmed(record))
-  if (record.collection === 'startups') problems.push(...checkPhases(record))
+  append(problems, checkUntrimmed(record))
+  append(problems, checkText(record))
+  if (record.collection === 'startups') append(problems, checkPhases(record))
   if (record.collection === 'organisations' && typeof record.data.id === 'string' && record.data.id !== record.id) {
     problems.push({ file: record.file, ruleId: 'id/mismatch', path: '/id', data: { value: record.data.id, id: record.id } })
   }
@@ -52,7 +55,21 @@ export function fieldLabel(pointer: string): string {
   return context.length > 0 ? `${last} (${context.join(', ')})` : last
 }
 
-function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
+/**
+ * "Did you mean" work allowed per schema object and per record (character
+ * comparisons): a few milliseconds. A fiche full of unknown keys or values
+ * costs no more; an ordinary typo costs a few thousand.
+ */
+const RECORD_SUGGEST_BUDGET = 1_000_000
+
+/** The record's suggester for a schema object's candidates (known keys, allowed values), made on first use. */
+function suggesterFor(suggesters: Map<unknown, Suggester>, schema: unknown, candidates: () => string[]): Suggester {
+  let s = suggesters.get(schema)
+  if (!s) suggesters.set(schema, (s = new Suggester(candidates(), RECORD_SUGGEST_BUDGET)))
+  return s
+}
+
+function fromAjvError(record: ParsedRecord, error: ErrorObject, suggesters: Map<unknown, Suggester>): Problem {
   const file = record.file
   const path = error.instancePath
   const params = error.params as Record<string, any>
@@ -70,14 +87,15 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty)
-      const known = Object.keys((error.parentSchema as any)?.properties ?? {})
+      const parent = (error.parentSchema ?? {}) as { properties?: object }
+      const known = suggesterFor(suggesters, parent, () => Object.keys(parent.properties ?? {}))
       const invisible = invisibleInKey(key)
       return {
         file,
         ruleId: 'schema/unknown-key',
         path: `${path}/${escapePointer(key)}`,
         target: 'key',
-        data: { key, parent: path === '' ? undefined : field, suggestion: suggest(invisible ? withoutInvisible(key) : key, known), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
+        data: { key, parent: path === '' ? undefined : field, suggestion: known.suggest(invisible ? withoutInvisible(key) : key), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
       }
     }
     case 'type':
@@ -93,7 +111,7 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject): Problem {
         file,
         ruleId: 'schema/enum',
         path,
-        data: { field, value: error.data, allowed, suggestion: typeof error.data === 'string' ? suggest(error.data, allowed.map(String)) : undefined },
+        data: { field, value: error.data, allowed, suggestion: typeof error.data === 'string' ? suggesterFor(suggesters, allowed, () => allowed.map(String)).suggest(error.data) : undefined },
       }
     }
     case 'format': {

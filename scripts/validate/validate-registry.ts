@@ -6,7 +6,7 @@
 import type { RegistryConfig } from '../load/config.ts'
 import { parseRecord, type ParsedRecord } from '../load/parse-record.ts'
 import type { SourceFile } from '../load/read-records.ts'
-import type { Problem } from '../report/diagnostic.ts'
+import { append, type Problem } from '../report/diagnostic.ts'
 import { checkIds, checkReferences, type Entry } from './references.ts'
 import { validateRecord } from './validate-record.ts'
 
@@ -17,7 +17,7 @@ export interface ValidationResult {
 
 export function validateRegistry(sources: readonly SourceFile[], entries: readonly Entry[], config: RegistryConfig): ValidationResult {
   const parsed = parseSources(sources, config)
-  return { ...parsed, problems: [...parsed.problems, ...checkRecords(parsed.records, entries, config)] }
+  return { ...parsed, problems: append(parsed.problems, checkRecords(parsed.records, entries, config)) }
 }
 
 /** Parse stage: every source that can be read becomes a record. */
@@ -26,7 +26,7 @@ export function parseSources(sources: readonly SourceFile[], config: RegistryCon
   const problems: Problem[] = []
   for (const source of sources) {
     const parsed = parseRecord(source, config.limits)
-    problems.push(...parsed.problems)
+    append(problems, parsed.problems)
     if (parsed.record) {
       records.push(parsed.record)
       onRecord?.(parsed.record)
@@ -38,8 +38,8 @@ export function parseSources(sources: readonly SourceFile[], config: RegistryCon
 /** Validate stage: each record against its schema and rules, then ids and references across records. */
 export function checkRecords(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig): Problem[] {
   const problems: Problem[] = []
-  for (const record of records) problems.push(...validateRecord(record))
-  problems.push(...checkIds(entries))
-  problems.push(...checkReferences(records, entries, config))
+  for (const record of records) append(problems, validateRecord(record))
+  append(problems, checkIds(entries))
+  append(problems, checkReferences(records, entries, config))
   return problems
 }

@@ -2,6 +2,7 @@
  * The CLI in-process: arguments, languages, formats, exit codes, configuration
  * errors, and what `build` writes (or does not write).
  */
+import { MARKER } from '../../scripts/compile/write-output.ts'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -226,7 +227,9 @@ describe('build', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toBe('')
     // The count is that of the files really written (the feed may grow new files).
-    const written = Object.keys(snapshotTree(path.join(root, 'dist'))).filter((f) => !f.endsWith('/')).length
+    // The marker that makes dist/ a build's output (and replaceable) is not counted.
+    expect(fs.existsSync(path.join(root, 'dist', MARKER))).toBe(true)
+    const written = Object.keys(snapshotTree(path.join(root, 'dist'))).filter((f) => !f.endsWith('/') && f !== MARKER).length
     expect(written).toBeGreaterThanOrEqual(10)
     expect(r.stderr).toBe(`${written} fichiers écrits dans dist/.\n`)
     const feed = JSON.parse(fs.readFileSync(path.join(root, 'dist/api/v1/startups.json'), 'utf8'))
@@ -240,9 +243,10 @@ describe('build', () => {
   it('success replaces a previous output; a relative --out is resolved from the current folder', async () => {
     const root = copyRegistry()
     const cwd = tempDir()
-    writeFiles(cwd, { 'site/api/v1/startups/disparue.json': '{}\n' })
+    // A previous build's output: it holds the marker.
+    writeFiles(cwd, { 'site/api/v1/startups/disparue.json': '{}\n', [`site/${MARKER}`]: '' })
     const r = await run(['build', '--root', root, '--out', 'site', '--lang', 'en'], { cwd })
-    const written = Object.keys(snapshotTree(path.join(cwd, 'site'))).filter((f) => !f.endsWith('/')).length
+    const written = Object.keys(snapshotTree(path.join(cwd, 'site'))).filter((f) => !f.endsWith('/') && f !== MARKER).length
     expect(r).toEqual({ code: 0, stdout: '', stderr: `${written} files written to site/.\n` })
     expect(fs.readdirSync(path.join(cwd, 'site/api/v1/startups'))).toEqual(['exemple.json'])
     expect(fs.existsSync(path.join(root, 'dist'))).toBe(false)

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { generate } from '../../scripts/bench/generate.ts'
 import { feedFiles } from '../../scripts/compile/build-feed.ts'
 import { CompileThread } from '../../scripts/compile/compile-thread.ts'
-import { writeOutput, type SideWriter } from '../../scripts/compile/write-output.ts'
+import { MARKER, writeOutput, type SideWriter } from '../../scripts/compile/write-output.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { readRecords } from '../../scripts/load/read-records.ts'
 import { parseSources } from '../../scripts/validate/validate-registry.ts'
@@ -106,7 +106,7 @@ describe('CompileThread', () => {
       for (let i = 0; i < 20; i++) for (const r of all) thread.send(r)
       const writer = thread.writer(all)
       await expect(writeOutput(out, [['new.txt', 'new\n']], writer)).rejects.toThrow(/d'un dossier/)
-      expect(snapshotTree(out)).toEqual({ 'old.txt': Buffer.from('old\n').toString('base64') })
+      expect(snapshotTree(out)).toEqual({ [MARKER]: expect.any(String), 'old.txt': Buffer.from('old\n').toString('base64') })
       expect(fs.readdirSync(dir).sort()).toEqual(['dist', 'file'])
     } finally {
       await thread.stop()
@@ -131,7 +131,7 @@ describe('writeOutput with a side writer', () => {
     }
     await expect(writeOutput(out, [['new.txt', 'new\n']], side)).rejects.toThrow(/disque plein/)
     expect(aborted).toBe(true)
-    expect(snapshotTree(out)).toEqual({ 'old.txt': Buffer.from('old\n').toString('base64') })
+    expect(snapshotTree(out)).toEqual({ [MARKER]: expect.any(String), 'old.txt': Buffer.from('old\n').toString('base64') })
     expect(fs.readdirSync(dir)).toEqual(['dist'])
   })
 })
@@ -149,7 +149,8 @@ describe('a threaded build killed with SIGKILL', () => {
     const child = spawn(process.execPath, [path.join(REPO, 'bin/registry.mjs'), 'build', '--root', root, '--out', out], { env: { ...process.env, ...THREADED }, stdio: 'ignore' })
     setTimeout(() => child.kill('SIGKILL'), delay)
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-    const after = fs.existsSync(out) ? snapshotTree(out) : snapshotTree(`${out}.previous`)
+    const previous = () => fs.readdirSync(path.dirname(out)).find((n) => /^dist\.tmp-\d+-[0-9a-f]{8}-previous$/.test(n))!
+    const after = fs.existsSync(out) ? snapshotTree(out) : snapshotTree(path.join(path.dirname(out), previous()))
     if (code === 0) expect(after).not.toEqual(before)
     else expect(after).toEqual(before)
     expect((await run(['build', '--root', root, '--out', out], { env: THREADED })).code).toBe(0)

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { OutputError, repairOutput, writeOutput } from '../../scripts/compile/write-output.ts'
+import { MARKER, OutputError, repairOutput, writeOutput } from '../../scripts/compile/write-output.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const temps: string[] = []
@@ -22,6 +22,7 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (d === dir && e.name === MARKER) continue // checked on its own
       const p = path.join(d, e.name)
       if (e.isDirectory()) walk(p)
       else out[path.relative(dir, p)] = readFileSync(p, 'utf8')
@@ -38,6 +39,7 @@ describe('writeOutput', () => {
     const out = path.join(tmp(), 'dist')
     await writeOutput(out, files('a'))
     expect(snapshot(out)).toEqual({ 'api/v1/f0.json': 'a-0\n', 'api/v1/f1.json': 'a-1\n', 'api/v1/f2.json': 'a-2\n' })
+    expect(readFileSync(path.join(out, MARKER), 'utf8')).toMatch(/registry build/)
   })
 
   it('replaces the previous output as a whole: stale files disappear, no temporary folder is left', async () => {
@@ -68,8 +70,9 @@ describe('writeOutput', () => {
   it('puts back the previous output of a build killed between its two renames', async () => {
     const dir = tmp()
     const out = path.join(dir, 'dist')
-    mkdirSync(`${out}.previous`)
-    writeFileSync(`${out}.previous/old.json`, 'old\n')
+    const previous = `${out}.tmp-999999999-0123abcd-previous`
+    mkdirSync(previous)
+    writeFileSync(`${previous}/old.json`, 'old\n')
     await repairOutput(out)
     expect(snapshot(out)).toEqual({ 'old.json': 'old\n' })
   })
@@ -108,7 +111,9 @@ describe('writeOutput', () => {
     })
     if (!existsSync(out)) {
       // Killed between the two renames: the previous output is whole, next to it.
-      expect(snapshot(`${out}.previous`)).toEqual(before)
+      const previous = readdirSync(dir).filter((n) => /^dist\.tmp-\d+-[0-9a-f]{8}-previous$/.test(n))
+      expect(previous).toHaveLength(1)
+      expect(snapshot(path.join(dir, previous[0]!))).toEqual(before)
       await repairOutput(out)
     }
     const after = snapshot(out)
@@ -121,7 +126,7 @@ describe('writeOutput', () => {
     // The next build is not blocked by what the killed one left behind.
     await writeOutput(out, files('c', 1))
     expect(snapshot(out)).toEqual({ 'api/v1/f0.json': 'c-0\n' })
-    expect(readdirSync(dir)).toEqual(['dist'])
+    expect(readdirSync(dir), `delay ${delay}`).toEqual(['dist'])
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../../scripts/load/config.ts'
+import { ConfigError, DEFAULT_CONFIG, MAX_LIMITS, parseConfig, type RegistryConfig } from '../../scripts/load/config.ts'
 import { isConfigurable, isLintRule, RULES } from '../../scripts/report/messages.ts'
 import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
 import { BASE, check, editStartup } from '../helpers.ts'
@@ -129,7 +129,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(49)
+    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(53)
     expect(Object.keys(RULES).filter(isLintRule)).toEqual(LINT_RULES.map((r) => r.id))
   })
 })
@@ -165,5 +165,22 @@ describe('configured severities in the diagnostics', () => {
   ] as [string, Record<string, string>, RegistryConfig['rules'], string[]][])('%s', (_case, files, rules, severities) => {
     const config = parse({ rules })
     expect(check(files, { config }).map((d) => d.severity)).toEqual(severities)
+  })
+})
+
+describe('ceilings of the limits', () => {
+  it.each(Object.entries(MAX_LIMITS))('%s: the ceiling (%i) is accepted, one more is refused', (key, max) => {
+    expect(parse({ limits: { [key]: max } }).limits[key as keyof typeof MAX_LIMITS]).toBe(max)
+    expect(() => parse({ limits: { [key]: max + 1 } })).toThrow(new ConfigError(`${F} : « limits.${key} » ne peut pas dépasser ${max} (valeur donnée : ${max + 1}).`))
+  })
+
+  it('every default is below its ceiling', () => {
+    for (const [key, value] of Object.entries(DEFAULT_CONFIG.limits)) expect(value).toBeLessThanOrEqual(MAX_LIMITS[key as keyof typeof MAX_LIMITS])
+  })
+
+  it('an invalid file is not quoted back in the error (it may be anything, a secret included)', () => {
+    expect(() => parse('MOT-DE-PASSE-SECRET')).toThrow(new ConfigError(`${F} n'est pas du JSON valide : caractère inattendu.`))
+    expect(() => parse('{"a": 1,\n SECRET}')).toThrow(/n'est pas du JSON valide : caractère inattendu( ligne 2, colonne 2)?\.$/)
+    expect(() => parse('{"SECRET": ')).toThrow(/n'est pas du JSON valide : le texte se termine trop tôt\.$/)
   })
 })

@@ -3,6 +3,7 @@
  * and column (LineIndex, columns in characters). Each row gives the key and
  * the value as [line, column, text covered].
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapePointer, findSpan, LineIndex, parentPointer, pointerMap } from '../../scripts/report/locate.ts'
 
@@ -130,5 +131,26 @@ describe('pointer helpers', () => {
 
   it('finds nothing in an empty map', () => {
     expect(findSpan(new Map(), '/a')).toEqual({ exact: false })
+  })
+})
+
+describe('LineIndex on long lines', () => {
+  // Long lines use precomputed columns every 256 code units: the result is the
+  // same as counting the code points from the start of the line, pairs that
+  // straddle a block boundary and lone surrogates included.
+  it('gives the same column as counting the characters from the start of the line', () => {
+    const unit = fc.oneof({ arbitrary: fc.constant('\n'), weight: 1 }, { arbitrary: fc.constantFrom('a', 'é', '🚀', '\ud800', '\udc00', '中'), weight: 300 })
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 1500 }).map((a) => a.join('')), fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (text, offsets) => {
+        const index = new LineIndex(text)
+        for (const raw of offsets) {
+          const offset = raw % (text.length + 1)
+          const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+          const line = text.slice(0, offset).split('\n').length
+          expect(index.position(offset)).toEqual({ line, column: [...text.slice(lineStart, offset)].length + 1 })
+        }
+      }),
+      { numRuns: 300, seed: 8 },
+    )
   })
 })

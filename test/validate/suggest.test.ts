@@ -1,6 +1,7 @@
 /** "Did you mean…": the edit distance and the choice of the closest candidate. */
 import { describe, expect, it } from 'vitest'
-import { distance, suggest } from '../../scripts/validate/suggest.ts'
+import fc from 'fast-check'
+import { boundedDistance, distance, MAX_CANDIDATES_PER_QUERY, MAX_SUGGEST_LENGTH, suggest, Suggester } from '../../scripts/validate/suggest.ts'
 
 const PHASES = ['investigation', 'construction', 'acceleration', 'consolidation', 'transfere', 'opere', 'abandon', 'abandon-investigation']
 
@@ -58,5 +59,51 @@ describe('suggest', () => {
 
   it('accepts any iterable of candidates', () => {
     expect(suggest('ademee', new Set(['dinum', 'ademe']))).toBe('ademe')
+  })
+})
+
+/** The textbook optimal string alignment distance, full table. */
+function referenceDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+    }
+  }
+  return d[a.length]![b.length]!
+}
+
+describe('bounded suggestions', () => {
+  it('boundedDistance agrees with distance whenever the distance is within the bound, and exceeds the bound otherwise', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'b', 'c', 'é') }), fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'b', 'c', 'é') }), fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        const exact = referenceDistance(a, b)
+        const bounded = boundedDistance(a, b, max)
+        if (exact <= max) expect(bounded).toBe(exact)
+        else expect(bounded).toBeGreaterThan(max)
+      }),
+      { numRuns: 2000, seed: 8 },
+    )
+  })
+
+  it('gives no suggestion for a very long input', () => {
+    expect(suggest('a'.repeat(MAX_SUGGEST_LENGTH + 1), ['a'.repeat(MAX_SUGGEST_LENGTH + 1)])).toBeUndefined()
+  })
+
+  it('compares at most MAX_CANDIDATES_PER_QUERY candidates per input', () => {
+    const candidates = Array.from({ length: MAX_CANDIDATES_PER_QUERY }, (_, i) => `x${String(i).padStart(6, '0')}`)
+    // The only close candidate comes after the cap.
+    expect(new Suggester([...candidates, 'produit']).suggest('prodiut')).toBeUndefined()
+    expect(new Suggester(['produit', ...candidates]).suggest('prodiut')).toBe('produit')
+  })
+
+  it('stops suggesting once its budget is spent, and remembers what it found before', () => {
+    const s = new Suggester(['dinum', 'ademe'], 2 * 36)
+    expect(s.suggest('dinun')).toBe('dinum')
+    expect(s.suggest('adema')).toBeUndefined()
+    expect(s.suggest('dinun')).toBe('dinum')
+    // An exact match (case aside) costs nothing.
+    expect(s.suggest('ADEME')).toBe('ademe')
   })
 })

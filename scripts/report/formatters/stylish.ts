@@ -33,21 +33,32 @@ export const stylish: Formatter = (diagnostics, ctx) => {
   return `${out.join('\n')}\n`
 }
 
+/** Code units of a line looked at: enough for the 120 characters shown and an 80-character caret after them. */
+const SHOWN_UNITS = 1024
+
+/** The lines of the last file framed: up to 100 diagnostics of one file in a row share them. */
+let splitCache: { text: string; lines: string[] } | undefined
+function splitLines(text: string): string[] {
+  if (splitCache?.text !== text) splitCache = { text, lines: text.split('\n') }
+  return splitCache.lines
+}
+
 function frame(d: Diagnostic, ctx: FormatContext): string[] {
   const text = ctx.texts.get(d.file)
   if (text === undefined) return []
-  const lines = text.split('\n')
+  const lines = splitLines(text)
   const target = lines[d.line - 1]
   if (target === undefined) return []
   const first = Math.max(1, d.line - 2)
   const width = String(d.line).length
   const out: string[] = []
   for (let n = first; n <= d.line; n++) {
-    const content = printable((lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '  '))
+    // Only the start of a line is shown: a megabyte line costs no more than a short one.
+    const content = printable((lines[n - 1] ?? '').slice(0, SHOWN_UNITS).replace(/\r$/, '').replace(/\t/g, '  '))
     const shown = [...content].length > 120 ? `${[...content].slice(0, 119).join('')}…` : content
     out.push(dim(ctx.color, `    ${n === d.line ? '>' : ' '} ${String(n).padStart(width)} | `) + shown)
   }
-  const chars = [...target.replace(/\r$/, '')]
+  const chars = [...target.slice(0, SHOWN_UNITS).replace(/\r$/, '')]
   const prefix = ' '.repeat(chars.slice(0, d.column - 1).reduce((sum, c) => sum + cellWidth(c), 0))
   const span = d.endLine === d.line && d.endColumn > d.column ? chars.slice(d.column - 1, d.endColumn - 1) : []
   const length = Math.max(1, span.reduce((sum, c) => sum + cellWidth(c), 0))
