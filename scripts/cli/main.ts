@@ -21,6 +21,10 @@ export interface Options {
   out: string
   /** validate --changed: the git revision to compare with. */
   changed?: string
+  /** changes: the period, and its own formats (stylish, markdown, json). */
+  since?: string
+  until?: string
+  changesFormat?: string
   io: Io
 }
 
@@ -30,6 +34,7 @@ Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
   build      vérifie puis compile le flux JSON dans --out (rien n'est écrit en cas d'erreur)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
+  changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant)
@@ -40,6 +45,8 @@ Options :
   --strict         les avertissements font aussi échouer (code 1)
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées)
+  --since REF|DATE changes : depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
+  --until REF|DATE changes : jusqu'à ce commit ou cette date incluse (défaut : HEAD)
   -h, --help       affiche cette aide
 
 Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
@@ -50,6 +57,7 @@ Commands:
   validate   checks every fiche (schemas, references, phases)
   build      checks, then compiles the JSON feed into --out (nothing is written on error)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
+  changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
 
 Options:
   --root DIR       the registry's root (default: the current folder)
@@ -60,6 +68,8 @@ Options:
   --strict         warnings fail too (exit 1)
   --changed        validate: reads only the changed fiches (git) and checks their references
   --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes)
+  --since REF|DATE changes: since this commit (excluded) or this YYYY-MM-DD date (included)
+  --until REF|DATE changes: up to this commit or date, included (default: HEAD)
   -h, --help       shows this help
 
 Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
@@ -70,6 +80,7 @@ const COMMANDS = {
   validate: async (o: Options) => (await import('./commands/validate.ts')).validateCommand(o),
   build: async (o: Options) => (await import('./commands/build.ts')).buildCommand(o),
   docs: async (o: Options) => (await import('./commands/docs.ts')).docsCommand(o),
+  changes: async (o: Options) => (await import('./commands/changes.ts')).changesCommand(o),
 } as const
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -87,14 +98,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(lang === 'fr' ? `Commande inconnue : ${name}.` : `Unknown command: ${name}.`)
     if (rest.length > 0) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[0]}.` : `Unexpected argument: ${rest[0]}.`)
     const root = path.resolve(io.cwd, values.root ?? '.')
-    const format = parseFormat(values.format, io, lang)
+    const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
+    const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
+    if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
     const config = await loadConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
     if (name === 'build') checkOut(out, root, config, lang)
     if (values.base !== undefined && !values.changed) throw new UsageError(lang === 'fr' ? '--base ne va qu’avec --changed.' : '--base only goes with --changed.')
     if (values.changed && name !== 'validate') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate.' : '--changed only goes with validate.')
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
-    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, changed, io })
+    return await COMMANDS[name as keyof typeof COMMANDS]({ root, config, format, lang, strict: values.strict === true, out, changed, since: values.since, until: values.until, changesFormat, io })
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
@@ -124,6 +137,8 @@ function parse(argv: readonly string[], lang: Lang) {
         strict: { type: 'boolean' },
         changed: { type: 'boolean' },
         base: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -172,6 +187,12 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
   if (Object.hasOwn(FORMATTERS, value)) return value as FormatName
   const names = Object.keys(FORMATTERS).join(', ')
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
+}
+
+const CHANGES_FORMATS = ['stylish', 'markdown', 'json']
+function parseChangesFormat(value: string | undefined, lang: Lang): string {
+  if (value === undefined || CHANGES_FORMATS.includes(value)) return value ?? 'stylish'
+  throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour changes, pas « ${value} ».` : `--format must be stylish, markdown or json for changes, not "${value}".`)
 }
 
 async function loadConfig(root: string, option: string | undefined, cwd: string): Promise<RegistryConfig> {

@@ -22,6 +22,8 @@ export interface BuildMeta {
    * (`api/v1/startups/<id>.json`, made by startupFile): the feed leaves them out.
    */
   worker?: boolean
+  /** Files computed from git history (api/v1/changes.json, changes.atom, trends.json), already serialised. */
+  extra?: readonly [string, string][]
 }
 
 const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
@@ -56,6 +58,7 @@ export function startupItem(r: ParsedRecord) {
     sponsor_ids: sponsorIds,
     current_phase: current,
     status: ENDED_PHASES.has(current) ? 'ended' : 'active',
+    ...r.history,
     body: r.body,
   }
 }
@@ -96,13 +99,14 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
     for (const s of item.sponsor_ids) push(sponsored, s, r.id)
     return item
   })
-  const organisationItems = organisations.map((r) => ({ id: r.id, file: r.file, ...fields(r), startup_ids: sponsored.get(r.id) ?? [], body: r.body }))
+  const organisationItems = organisations.map((r) => ({ id: r.id, file: r.file, ...fields(r), startup_ids: sponsored.get(r.id) ?? [], ...r.history, body: r.body }))
   const incubatorItems = incubators.map((r) => ({
     id: r.id,
     file: r.file,
     ...fields(r),
     owner_id: organisationId(r.data.owner) ?? null,
     startup_ids: incubated.get(r.id) ?? [],
+    ...r.history,
     body: r.body,
   }))
 
@@ -133,5 +137,6 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
     }),
   ]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
+  if (meta.extra) yield* meta.extra
   if (!meta.worker) yield* apiV27Files(records, config)
 }

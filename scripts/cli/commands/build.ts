@@ -12,6 +12,10 @@ import { FORMATTERS } from '../../report/formatters/index.ts'
 import type { RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
+import { historyFields, type HistoryResult } from '../../history/history-fields.ts'
+import { historyFiles } from '../../history/history-files.ts'
+import { finalize } from '../../report/finalize.ts'
+import type { ParsedRecord } from '../../load/parse-record.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
 async function sourceCommit(root: string): Promise<string | null> {
@@ -68,7 +72,16 @@ export async function buildCommand(options: Options): Promise<number> {
 
 async function build(options: Options, timings: Timings, thread: CompileThread | undefined): Promise<number> {
   const { io, lang } = options
-  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, thread && ((r) => thread.send(r)))
+  // git runs while the fiches are read; its dates are added to each record before the worker sees it.
+  let history: HistoryResult | undefined
+  const ready = timings.measureAsync('history', () => historyFields(options.root, options.config)).then((h) => (history = h))
+  ready.catch(() => {})
+  const onRecord = (r: ParsedRecord) => {
+    const h = history?.files?.get(r.file)
+    if (h) r.history = h
+    thread?.send(r)
+  }
+  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, onRecord, ready)
   const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
   if (diagnostics.length > 0 || options.format === 'json') {
     io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: io.isTTY && !io.env.NO_COLOR }))
@@ -77,8 +90,11 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
     io.stderr(lang === 'fr' ? 'Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n' : 'Build cancelled: fix the errors above. Nothing was written.\n')
     return 1
   }
+  // One notice when there is no history: it never changes the exit code.
+  for (const d of finalize(history!.problems, new Map(), options.config, lang)) io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
   const commit = await sourceCommit(options.root)
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread) }), timings, thread?.writer(records))
+  const extra = history!.files ? await timings.measureAsync('history', () => historyFiles(options.root, options.config, history!.state)) : []
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), extra }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0

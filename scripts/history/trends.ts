@@ -1,0 +1,173 @@
+/**
+ * Maturity trends: for each month of the history, the number of products in
+ * each phase, as the fiches stood at the month's last commit (first parents).
+ * Past fiches are read leniently and their retired phase names mapped to
+ * today's (vocabulary.ts); a name that cannot be mapped is counted under its
+ * own name and listed in `unmapped`, an unreadable fiche under `unreadable`.
+ *
+ * What is computed for a snapshot is a list of metrics (`SnapshotMetric`):
+ * each takes the startup fiches of that moment and returns a JSON value, with
+ * a version that goes into the snapshot's `rules`, so that trends never
+ * compare numbers computed with different rules without saying so. Phases
+ * are the first metric; the standards lint adds its own.
+ *
+ * Incremental: the snapshots and the state at the last commit seen (path →
+ * blob id) are cached in the repository's git folder; a later build reads
+ * only the commits since, provided the metrics' versions are the same and
+ * the cached commit is still on the first-parent line.
+ */
+import { promises as fsp } from 'node:fs'
+import path from 'node:path'
+import { git, readBlobs } from './git.ts'
+import type { LogCommit } from './log.ts'
+import { readPastFiche, type PastFiche } from './past-fiche.ts'
+import { isCurrentPhase, readPhase, VOCABULARY_VERSION } from './vocabulary.ts'
+
+export interface SnapshotMetric {
+  /** Key of the metric's value in each snapshot (`phases`). */
+  id: string
+  /** Changes when the rules behind the metric change (e.g. the standards catalogue's version). */
+  version: string
+  compute(fiches: readonly { id: string; fiche: PastFiche }[]): unknown
+}
+
+export const PHASES_METRIC: SnapshotMetric = {
+  id: 'phases',
+  version: `vocabulary-${VOCABULARY_VERSION}`,
+  compute(fiches) {
+    const counts: Record<string, number> = {}
+    const unmapped = new Set<string>()
+    let unreadable = 0
+    for (const { fiche } of fiches) {
+      const phase = readPhase(fiche.data)
+      if (phase.name === null) {
+        unreadable++
+        continue
+      }
+      if (!isCurrentPhase(phase.name)) unmapped.add(phase.name)
+      counts[phase.name] = (counts[phase.name] ?? 0) + 1
+    }
+    const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    return { counts: sorted, unreadable, unmapped: [...unmapped].sort() }
+  },
+}
+
+export interface Snapshot {
+  /** YYYY-MM */
+  month: string
+  /** The date and id of the month's last commit (or of the last commit before, for a month without any). */
+  date: string
+  commit: string
+  /** Number of startup fiches. */
+  products: number
+  /** Version of the rules behind each metric. */
+  rules: Record<string, string>
+  [metric: string]: unknown
+}
+
+interface Cache {
+  format: 1
+  key: string
+  commit: string
+  state: Record<string, string>
+  snapshots: Snapshot[]
+}
+
+const nextMonth = (m: string): string => {
+  const [y, mo] = m.split('-').map(Number) as [number, number]
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`
+}
+
+/** Where the cache lives: inside the repository's git folder (never in the tree, never committed). */
+export async function trendsCachePath(root: string): Promise<string> {
+  const dir = (await git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim()
+  return path.join(dir, 'registry', 'trends-cache.json')
+}
+
+export interface TrendsResult {
+  snapshots: Snapshot[]
+  /** Commits read this time (all of them on a first run). */
+  read: number
+  cached: boolean
+}
+
+/**
+ * `commits`: first parents, oldest first, up to HEAD. `startupsFolder`: the
+ * startups' folder relative to the root. `cacheFile`: undefined for no cache.
+ */
+export async function computeTrends(root: string, startupsFolder: string, commits: readonly LogCommit[], metrics: readonly SnapshotMetric[], cacheFile?: string): Promise<TrendsResult> {
+  const key = JSON.stringify({ folder: startupsFolder, metrics: metrics.map((m) => [m.id, m.version]) })
+  const rules = Object.fromEntries(metrics.map((m) => [m.id, m.version]))
+  let cache: Cache | undefined
+  if (cacheFile) {
+    try {
+      const c = JSON.parse(await fsp.readFile(cacheFile, 'utf8')) as Cache
+      if (c.format === 1 && c.key === key) cache = c
+    } catch {
+      // No cache, or an unreadable one: computed from the start.
+    }
+  }
+  let start = 0
+  const state = new Map<string, string>()
+  let snapshots: Snapshot[] = []
+  if (cache) {
+    const cachedCommit = cache.commit
+    const at = commits.findIndex((c) => c.id === cachedCommit)
+    if (at >= 0) {
+      start = at + 1
+      for (const [p, b] of Object.entries(cache.state)) state.set(p, b)
+      snapshots = cache.snapshots
+      // Snapshots of the new commits' months are recomputed.
+    } else cache = undefined
+  }
+  const prefix = startupsFolder === '' || startupsFolder === '.' ? '' : `${startupsFolder.replace(/\/+$/, '')}/`
+  const isStartup = (p: string) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && p.endsWith('.md')
+  const todo = commits.slice(start)
+  const blobs = new Set(state.values())
+  for (const c of todo) for (const ch of c.changes) if (ch.after && isStartup(ch.path)) blobs.add(ch.after)
+  const contents = todo.length > 0 ? await readBlobs(root, blobs) : new Map<string, string>()
+  const parsed = new Map<string, PastFiche>()
+  const fiche = (blob: string): PastFiche => {
+    let f = parsed.get(blob)
+    if (!f) {
+      const text = contents.get(blob)
+      f = text === undefined ? { body: '' } : readPastFiche(text)
+      parsed.set(blob, f)
+    }
+    return f
+  }
+  const snapshot = (month: string, commit: LogCommit): Snapshot => {
+    const fiches = [...state].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, b]) => ({ id: p.slice(prefix.length).replace(/\.md$/, ''), fiche: fiche(b) }))
+    const s: Snapshot = { month, date: commit.date, commit: commit.id, products: fiches.length, rules }
+    for (const m of metrics) s[m.id] = m.compute(fiches)
+    return s
+  }
+  for (let i = 0; i < todo.length; i++) {
+    const commit = todo[i]!
+    for (const ch of commit.changes) {
+      if (ch.from !== undefined && isStartup(ch.from)) state.delete(ch.from)
+      if (!isStartup(ch.path)) continue
+      if (ch.after) state.set(ch.path, ch.after)
+      else state.delete(ch.path)
+    }
+    const month = commit.date.slice(0, 7)
+    const next = todo[i + 1]
+    if (next && next.date.slice(0, 7) === month) continue
+    const s = snapshot(month, commit)
+    // Months without a commit carry the previous month's numbers.
+    const last = snapshots[snapshots.length - 1]
+    if (last && last.month >= month) snapshots = snapshots.filter((x) => x.month < month)
+    const prev = snapshots[snapshots.length - 1]
+    if (prev) for (let m = nextMonth(prev.month); m < month; m = nextMonth(m)) snapshots.push({ ...prev, month: m })
+    snapshots.push(s)
+  }
+  const head = commits[commits.length - 1]
+  if (cacheFile && head && todo.length > 0) {
+    const data: Cache = { format: 1, key, commit: head.id, state: Object.fromEntries(state), snapshots }
+    await fsp.mkdir(path.dirname(cacheFile), { recursive: true })
+    const tmp = `${cacheFile}.${process.pid}.tmp`
+    await fsp.writeFile(tmp, JSON.stringify(data))
+    await fsp.rename(tmp, cacheFile)
+  }
+  return { snapshots, read: todo.length, cached: cache !== undefined }
+}
