@@ -13,6 +13,7 @@ import { apiV27Files } from './build-api-v2-7.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
+import { HISTORY_FEED_FILES, historySchema } from '../history/history-schema.ts'
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
@@ -132,11 +133,13 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
         startup: `${site}/api/v1/startups/{id}.json`,
         organisations: `${site}/api/v1/organisations.json`,
         incubators: `${site}/api/v1/incubators.json`,
+        ...(meta.extra && { changes: `${site}/api/v1/changes.json`, ...(site && { changes_atom: `${site}/api/v1/changes.atom` }), trends: `${site}/api/v1/trends.json` }),
       },
-      schemas: Object.fromEntries(FEED_FILES.map((f) => [f, schemaUrl(site, f)])),
+      schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES].map((f) => [f, schemaUrl(site, f)])),
     }),
   ]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
+  for (const f of HISTORY_FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(historySchema(f, site))]
   if (meta.extra) yield* meta.extra
   if (!meta.worker) yield* apiV27Files(records, config)
 }

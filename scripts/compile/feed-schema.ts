@@ -118,7 +118,7 @@ function defs(): Record<string, unknown> {
   return all
 }
 
-export function schemaUrl(siteUrl: string, file: FeedFile): string {
+export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends'): string {
   return `${siteUrl}/api/v1/schemas/${file}.schema.json`
 }
 

@@ -6,6 +6,7 @@
  * window ends at the last commit's date, never at the clock.
  */
 import { Feed } from 'feed'
+import { schemaUrl } from '../compile/feed-schema.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import { changeSets, type ChangeSet } from './changes.ts'
 import { describeChange, summaryText } from './format-changes.ts'
@@ -29,9 +30,9 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
+/** Atom needs absolute links: written only when the configuration gives `siteUrl`. */
 export function changesAtom(sets: readonly ChangeSet[], siteUrl: string): string {
-  const base = siteUrl || 'https://registre.invalid'
-  const host = new URL(base).host
+  const host = new URL(siteUrl).host
   const self = `${siteUrl}/api/v1/changes.atom`
   const newest = sets[0]
   const feed = new Feed({
@@ -71,8 +72,8 @@ export async function historyFiles(root: string, config: RegistryConfig, _state:
   const trends = await computeTrends(root, config.collections.startups, commits, TRENDS_METRICS, useCache ? await trendsCachePath(root) : undefined)
   const site = config.siteUrl
   return [
-    ['api/v1/changes.json', serialize({ $schema: `${site}/api/v1/schemas/changes.schema.json`, window, change_sets: sets })],
-    ['api/v1/changes.atom', changesAtom(sets, site)],
-    ['api/v1/trends.json', serialize({ $schema: `${site}/api/v1/schemas/trends.schema.json`, head: head?.id ?? null, metrics: Object.fromEntries(TRENDS_METRICS.map((m) => [m.id, m.version])), snapshots: trends.snapshots })],
+    ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, change_sets: sets })],
+    ...(site ? [['api/v1/changes.atom', changesAtom(sets, site)] as [string, string]] : []),
+    ['api/v1/trends.json', serialize({ $schema: schemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(TRENDS_METRICS.map((m) => [m.id, m.version])), snapshots: trends.snapshots })],
   ]
 }
