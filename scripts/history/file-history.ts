@@ -40,6 +40,8 @@ export function fileHistories(commits: readonly LogCommit[]): Map<string, FileHi
         continue
       }
       const target = today(change.path)
+      // Before a rename, the older path was this file (a fiche of today, or one deleted since).
+      if (change.status === 'R' && change.from !== undefined) leads.set(change.from, target)
       if (target === null) continue
       let h = out.get(target)
       if (!h) {
@@ -47,13 +49,8 @@ export function fileHistories(commits: readonly LogCommit[]): Map<string, FileHi
         out.set(target, h)
       }
       h.created_at = commit.date
-      if (change.status === 'R' && change.from !== undefined) {
-        leads.set(change.path, null)
-        // Before the rename, the older path was today's file (whatever took that name since).
-        leads.set(change.from, target)
-      } else if (change.status === 'A') {
-        leads.set(change.path, null)
-      }
+      // Before an addition or a rename, this path was another file, or none.
+      if (change.status === 'A' || change.status === 'R') leads.set(change.path, null)
     }
   }
   return out

@@ -39,6 +39,10 @@ describe('historyFields', () => {
     repo.git('mv', 'startups/old.md', 'startups/new.md')
     const c2 = repo.commit('2021-02-01T10:00:00+00:00', { 'startups/new.md': startup('Old', [['construction', '2021-01-20']]) })
     const c3 = repo.commit('2021-03-01T10:00:00+00:00', { 'startups/old.md': startup('Another product entirely, with its own name') })
+    // Renamed, then deleted: neither name is a fiche of today.
+    repo.commit('2021-04-01T10:00:00+00:00', { 'startups/x.md': startup('X') })
+    repo.mv('startups/x.md', 'startups/y.md', '2021-05-01T10:00:00+00:00')
+    repo.commit('2021-06-01T10:00:00+00:00', { 'startups/y.md': null })
     const { files } = await fields(repo.root)
     expect(files).toEqual({
       'startups/new.md': { created_at: '2021-01-01', updated_at: '2021-02-01', last_commit: c2 },
