@@ -27,22 +27,15 @@ export type RepoState =
   | { kind: 'empty' }
   | { kind: 'ok'; head: string; shallow: boolean; remote: boolean }
 
+/** One git process: inside a work tree? shallow? HEAD's commit (none in a repository without commits)? The remote is asked for only when shallow. */
 export async function repoState(root: string): Promise<RepoState> {
-  let inside: string
-  try {
-    inside = (await git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'])).trim()
-  } catch {
-    return { kind: 'none' }
-  }
-  const [work, shallow] = inside.split('\n')
+  const out = await new Promise<string>((resolve) => {
+    execFile('git', ['-C', root, 'rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}'], { timeout: 60_000, encoding: 'utf8' }, (_err, stdout) => resolve(String(stdout ?? '')))
+  })
+  const [work, shallow, head] = out.split('\n')
   if (work !== 'true') return { kind: 'none' }
-  let head: string
-  try {
-    head = (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim()
-  } catch {
-    return { kind: 'empty' }
-  }
-  const remote = (await git(root, ['remote']).catch(() => '')).trim() !== ''
+  if (!head || !/^[0-9a-f]{40,64}$/.test(head)) return { kind: 'empty' }
+  const remote = shallow === 'true' && (await git(root, ['remote']).catch(() => '')).trim() !== ''
   return { kind: 'ok', head, shallow: shallow === 'true', remote }
 }
 

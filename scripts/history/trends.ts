@@ -123,25 +123,8 @@ export async function computeTrends(root: string, startupsFolder: string, commit
   const prefix = startupsFolder === '' || startupsFolder === '.' ? '' : `${startupsFolder.replace(/\/+$/, '')}/`
   const isStartup = (p: string) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && p.endsWith('.md')
   const todo = commits.slice(start)
-  const blobs = new Set(state.values())
-  for (const c of todo) for (const ch of c.changes) if (ch.after && isStartup(ch.path)) blobs.add(ch.after)
-  const contents = todo.length > 0 ? await readBlobs(root, blobs) : new Map<string, string>()
-  const parsed = new Map<string, PastFiche>()
-  const fiche = (blob: string): PastFiche => {
-    let f = parsed.get(blob)
-    if (!f) {
-      const text = contents.get(blob)
-      f = text === undefined ? { body: '' } : readPastFiche(text)
-      parsed.set(blob, f)
-    }
-    return f
-  }
-  const snapshot = (month: string, commit: LogCommit): Snapshot => {
-    const fiches = [...state].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, b]) => ({ id: p.slice(prefix.length).replace(/\.md$/, ''), fiche: fiche(b) }))
-    const s: Snapshot = { month, date: commit.date, commit: commit.id, products: fiches.length, rules }
-    for (const m of metrics) s[m.id] = m.compute(fiches)
-    return s
-  }
+  // First the states at each month's end (path → blob); then only the blobs they hold are read and parsed.
+  const ends: { month: string; commit: LogCommit; state: [string, string][] }[] = []
   for (let i = 0; i < todo.length; i++) {
     const commit = todo[i]!
     for (const ch of commit.changes) {
@@ -153,10 +136,25 @@ export async function computeTrends(root: string, startupsFolder: string, commit
     const month = commit.date.slice(0, 7)
     const next = todo[i + 1]
     if (next && next.date.slice(0, 7) === month) continue
-    const s = snapshot(month, commit)
-    // Months without a commit carry the previous month's numbers.
-    const last = snapshots[snapshots.length - 1]
-    if (last && last.month >= month) snapshots = snapshots.filter((x) => x.month < month)
+    ends.push({ month, commit, state: [...state].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) })
+  }
+  const contents = await readBlobs(root, ends.flatMap((e) => e.state.map(([, b]) => b)))
+  const parsed = new Map<string, PastFiche>()
+  const fiche = (blob: string): PastFiche => {
+    let f = parsed.get(blob)
+    if (!f) {
+      const text = contents.get(blob)
+      f = text === undefined ? { body: '' } : readPastFiche(text)
+      parsed.set(blob, f)
+    }
+    return f
+  }
+  for (const { month, commit, state: files } of ends) {
+    const fiches = files.map(([p, b]) => ({ id: p.slice(prefix.length).replace(/\.md$/, ''), fiche: fiche(b) }))
+    const s: Snapshot = { month, date: commit.date, commit: commit.id, products: fiches.length, rules }
+    for (const m of metrics) s[m.id] = m.compute(fiches)
+    // A month seen before (the cached last one) is replaced; months without a commit carry the previous month's numbers.
+    snapshots = snapshots.filter((x) => x.month < month)
     const prev = snapshots[snapshots.length - 1]
     if (prev) for (let m = nextMonth(prev.month); m < month; m = nextMonth(m)) snapshots.push({ ...prev, month: m })
     snapshots.push(s)
