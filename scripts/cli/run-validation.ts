@@ -19,10 +19,10 @@ export interface RunResult {
 }
 
 /** `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread). */
-/** `ready`: awaited after reading, before parsing (a build's git history, read meanwhile, which `onRecord` adds to each record). */
+/** `ready`: awaited after reading, before parsing (a build's git history, read meanwhile, which `onRecord` adds to each record); the wait counts as the `history` stage. */
 export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, ready?: Promise<unknown>): Promise<RunResult> {
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
-  await ready
+  if (ready) await timings.measureAsync('history', () => ready)
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))

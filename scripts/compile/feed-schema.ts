@@ -7,7 +7,7 @@
 import type { Collection } from '../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
 
-export const API_VERSION = '1.0'
+export const API_VERSION = '1.1'
 export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators'] as const
 export type FeedFile = (typeof FEED_FILES)[number]
 

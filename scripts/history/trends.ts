@@ -5,15 +5,16 @@
  * today's (vocabulary.ts); a name that cannot be mapped is counted under its
  * own name and listed in `unmapped`, an unreadable fiche under `unreadable`.
  *
- * What is computed for a snapshot is a list of metrics (`SnapshotMetric`):
- * each takes the startup fiches of that moment and returns a JSON value, with
- * a version that goes into the snapshot's `rules`, so that trends never
- * compare numbers computed with different rules without saying so. Phases
- * are the first metric; the standards lint adds its own.
+ * What is computed for a snapshot is a list of metrics (`SnapshotMetric`,
+ * map per fiche then reduce over the moment's startups), each with a version
+ * that goes into the snapshot's `rules`, so that trends never compare numbers
+ * computed with different rules without saying so. Phases are the first
+ * metric; the standards lint adds its own (TRENDS_METRICS in history-files.ts).
  *
- * Incremental: the snapshots and the state at the last commit seen (path →
- * blob id) are cached in the repository's git folder; a later build reads
- * only the commits since, provided the metrics' versions are the same and
+ * Incremental: the snapshots, the state at the last commit seen (path →
+ * blob id) and the contributions of its blobs are cached in the repository's
+ * git folder; a later build reads only the commits since, and parses only
+ * the blobs it has not seen, provided the metrics' versions are the same and
  * the cached commit is still on the first-parent line.
  */
 import { promises as fsp } from 'node:fs'
@@ -23,29 +24,37 @@ import type { LogCommit } from './log.ts'
 import { readPastFiche, type PastFiche } from './past-fiche.ts'
 import { isCurrentPhase, readPhase, VOCABULARY_VERSION } from './vocabulary.ts'
 
-export interface SnapshotMetric {
+/**
+ * A measure of each snapshot, in two steps so that later builds stay
+ * incremental: `map` gives what one fiche contributes (a small JSON value,
+ * depending on the fiche's content only: it is computed once per blob and
+ * cached), `reduce` turns the contributions of all the startups of a moment
+ * into the snapshot's value.
+ */
+export interface SnapshotMetric<V = unknown> {
   /** Key of the metric's value in each snapshot (`phases`). */
   id: string
   /** Changes when the rules behind the metric change (e.g. the standards catalogue's version). */
   version: string
-  compute(fiches: readonly { id: string; fiche: PastFiche }[]): unknown
+  map(fiche: PastFiche): V
+  reduce(values: readonly V[]): unknown
 }
 
-export const PHASES_METRIC: SnapshotMetric = {
+export const PHASES_METRIC: SnapshotMetric<string | null> = {
   id: 'phases',
   version: `vocabulary-${VOCABULARY_VERSION}`,
-  compute(fiches) {
+  map: (fiche) => readPhase(fiche.data).name,
+  reduce(values) {
     const counts: Record<string, number> = {}
     const unmapped = new Set<string>()
     let unreadable = 0
-    for (const { fiche } of fiches) {
-      const phase = readPhase(fiche.data)
-      if (phase.name === null) {
+    for (const name of values) {
+      if (name === null) {
         unreadable++
         continue
       }
-      if (!isCurrentPhase(phase.name)) unmapped.add(phase.name)
-      counts[phase.name] = (counts[phase.name] ?? 0) + 1
+      if (!isCurrentPhase(name)) unmapped.add(name)
+      counts[name] = (counts[name] ?? 0) + 1
     }
     const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     return { counts: sorted, unreadable, unmapped: [...unmapped].sort() }
@@ -66,11 +75,14 @@ export interface Snapshot {
 }
 
 interface Cache {
-  format: 1
+  format: 2
   key: string
   commit: string
+  /** Startup path → blob id at `commit`. */
   state: Record<string, string>
   snapshots: Snapshot[]
+  /** Blob id → each metric's contribution, for the blobs of `state`. */
+  values: Record<string, unknown[]>
 }
 
 const nextMonth = (m: string): string => {
@@ -102,7 +114,7 @@ export async function computeTrends(root: string, startupsFolder: string, commit
   if (cacheFile) {
     try {
       const c = JSON.parse(await fsp.readFile(cacheFile, 'utf8')) as Cache
-      if (c.format === 1 && c.key === key) cache = c
+      if (c.format === 2 && c.key === key) cache = c
     } catch {
       // No cache, or an unreadable one: computed from the start.
     }
@@ -110,12 +122,14 @@ export async function computeTrends(root: string, startupsFolder: string, commit
   let start = 0
   const state = new Map<string, string>()
   let snapshots: Snapshot[] = []
+  const values = new Map<string, unknown[]>()
   if (cache) {
     const cachedCommit = cache.commit
     const at = commits.findIndex((c) => c.id === cachedCommit)
     if (at >= 0) {
       start = at + 1
       for (const [p, b] of Object.entries(cache.state)) state.set(p, b)
+      for (const [b, v] of Object.entries(cache.values)) values.set(b, v)
       snapshots = cache.snapshots
       // Snapshots of the new commits' months are recomputed.
     } else cache = undefined
@@ -138,21 +152,18 @@ export async function computeTrends(root: string, startupsFolder: string, commit
     if (next && next.date.slice(0, 7) === month) continue
     ends.push({ month, commit, state: [...state].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) })
   }
-  const contents = await readBlobs(root, ends.flatMap((e) => e.state.map(([, b]) => b)))
-  const parsed = new Map<string, PastFiche>()
-  const fiche = (blob: string): PastFiche => {
-    let f = parsed.get(blob)
-    if (!f) {
-      const text = contents.get(blob)
-      f = text === undefined ? { body: '' } : readPastFiche(text)
-      parsed.set(blob, f)
-    }
-    return f
+  // Only the blobs whose contributions are not known yet are read and parsed, once each.
+  const unknown = new Set<string>()
+  for (const e of ends) for (const [, b] of e.state) if (!values.has(b)) unknown.add(b)
+  const contents = await readBlobs(root, unknown)
+  for (const blob of unknown) {
+    const text = contents.get(blob)
+    const fiche = text === undefined ? { body: '' } : readPastFiche(text)
+    values.set(blob, metrics.map((m) => m.map(fiche)))
   }
   for (const { month, commit, state: files } of ends) {
-    const fiches = files.map(([p, b]) => ({ id: p.slice(prefix.length).replace(/\.md$/, ''), fiche: fiche(b) }))
-    const s: Snapshot = { month, date: commit.date, commit: commit.id, products: fiches.length, rules }
-    for (const m of metrics) s[m.id] = m.compute(fiches)
+    const s: Snapshot = { month, date: commit.date, commit: commit.id, products: files.length, rules }
+    metrics.forEach((m, i) => (s[m.id] = m.reduce(files.map(([, b]) => values.get(b)![i]))))
     // A month seen before (the cached last one) is replaced; months without a commit carry the previous month's numbers.
     snapshots = snapshots.filter((x) => x.month < month)
     const prev = snapshots[snapshots.length - 1]
@@ -161,7 +172,8 @@ export async function computeTrends(root: string, startupsFolder: string, commit
   }
   const head = commits[commits.length - 1]
   if (cacheFile && head && todo.length > 0) {
-    const data: Cache = { format: 1, key, commit: head.id, state: Object.fromEntries(state), snapshots }
+    const kept = Object.fromEntries([...new Set(state.values())].map((b) => [b, values.get(b)!]))
+    const data: Cache = { format: 2, key, commit: head.id, state: Object.fromEntries(state), snapshots, values: kept }
     await fsp.mkdir(path.dirname(cacheFile), { recursive: true })
     const tmp = `${cacheFile}.${process.pid}.tmp`
     await fsp.writeFile(tmp, JSON.stringify(data))

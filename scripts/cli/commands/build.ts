@@ -74,10 +74,10 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const { io, lang } = options
   // git runs while the fiches are read; its dates are added to each record before the worker sees it.
   let history: HistoryResult | undefined
-  const ready = timings.measureAsync('history', () => historyFields(options.root, options.config)).then((h) => (history = h))
+  const ready = historyFields(options.root, options.config).then((h) => (history = h))
   ready.catch(() => {})
   // changes.json, changes.atom and trends.json: a second git log (first parents) while the fiches are parsed and checked.
-  const extra = ready.then((h) => (h.files ? timings.measureAsync('history', () => historyFiles(options.root, options.config, h.state)) : []))
+  const extra = ready.then((h) => (h.files ? historyFiles(options.root, options.config, h.state) : []))
   extra.catch(() => {})
   const onRecord = (r: ParsedRecord) => {
     const h = history?.files?.get(r.file)
@@ -96,7 +96,7 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   // One notice when there is no history: it never changes the exit code.
   for (const d of finalize(history!.problems, new Map(), options.config, lang)) io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
   const commit = await sourceCommit(options.root)
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), extra: await extra }), timings, thread?.writer(records))
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), extra: await timings.measureAsync('history', () => extra) }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0
