@@ -118,6 +118,15 @@ describe('build with git history', () => {
     expect(read(out, 'api/v1/trends.json')).toBe(incremental)
   })
 
+  it('reads no history with REGISTRY_HISTORY=0', async () => {
+    const { repo } = history()
+    const out = tempDir()
+    const r = await run(['build', '--root', repo.root, '--out', out], { env: { REGISTRY_HISTORY: '0' } })
+    expect(r).toMatchObject({ code: 0, stderr: expect.stringMatching(/^\d+ fichiers écrits/) })
+    expect(fs.existsSync(path.join(out, 'api/v1/changes.json'))).toBe(false)
+    expect(json(out, 'api/v1/startups/beta.json').created_at).toBeUndefined()
+  })
+
   it('says once, in English with --lang en, that a registry outside git has no history, and writes no history file', async () => {
     const root = tempDir()
     fs.cpSync(GOOD, root, { recursive: true })

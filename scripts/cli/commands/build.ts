@@ -74,7 +74,9 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const { io, lang } = options
   // git runs while the fiches are read; its dates are added to each record before the worker sees it.
   let history: HistoryResult | undefined
-  const ready = historyFields(options.root, options.config).then((h) => (history = h))
+  // REGISTRY_HISTORY=0: no history at all (no git, no notice), for a quick local build.
+  const none: HistoryResult = { files: null, problems: [], state: { kind: 'none' } }
+  const ready = (io.env.REGISTRY_HISTORY === '0' ? Promise.resolve(none) : historyFields(options.root, options.config)).then((h) => (history = h))
   ready.catch(() => {})
   // changes.json, changes.atom and trends.json: a second git log (first parents) while the fiches are parsed and checked.
   const extra = ready.then((h) => (h.files ? historyFiles(options.root, options.config, h.state) : []))
