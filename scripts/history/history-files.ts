@@ -10,9 +10,11 @@ import { schemaUrl } from '../compile/feed-schema.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import { changeSets, type ChangeSet } from './changes.ts'
 import { describeChange, summaryText } from './format-changes.ts'
-import type { RepoState } from './git.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { createHash } from 'node:crypto'
+import type { PastFiche } from './past-fiche.ts'
 import { collectionFolders } from './history-fields.ts'
-import { readLog } from './log.ts'
+import { readLog, type LogCommit } from './log.ts'
 import { computeTrends, PHASES_METRIC, trendsCachePath, type SnapshotMetric } from './trends.ts'
 
 /** changes.json and changes.atom hold the change sets of the last CHANGES_WINDOW_DAYS days before the last commit, at most CHANGES_MAX_SETS of them. */
@@ -62,14 +64,34 @@ export function changesAtom(sets: readonly ChangeSet[], siteUrl: string): string
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-export async function historyFiles(root: string, config: RegistryConfig, _state: RepoState, useCache = true): Promise<[string, string][]> {
-  const commits = await readLog(root, collectionFolders(config), { firstParent: true, reverse: true })
+/** The first-parent history the files are computed from, oldest first (one git process, started early by build). */
+export function mainLine(root: string, config: RegistryConfig): Promise<LogCommit[]> {
+  return readLog(root, collectionFolders(config), { firstParent: true, reverse: true })
+}
+
+/**
+ * The fiches a build has just parsed, by the id of the git blob their text
+ * would be: the trends of the last months need not parse them again (a file
+ * whose bytes differ from HEAD's, uncommitted, simply matches no blob).
+ */
+export function parsedBlobs(records: readonly ParsedRecord[]): Map<string, PastFiche> {
+  const out = new Map<string, PastFiche>()
+  for (const r of records) {
+    if (r.collection !== 'startups') continue
+    const bytes = Buffer.from(r.text, 'utf8')
+    const id = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+    out.set(id, { data: r.data, body: r.body })
+  }
+  return out
+}
+
+export async function historyFiles(root: string, config: RegistryConfig, commits: readonly LogCommit[], parsed?: ReadonlyMap<string, PastFiche>, useCache = true): Promise<[string, string][]> {
   const head = commits[commits.length - 1]
   const from = head ? daysBefore(head.date, CHANGES_WINDOW_DAYS) : ''
   const recent = commits.filter((c) => c.date > from).slice(-CHANGES_MAX_SETS)
   const sets = (await changeSets(root, config, recent)).filter((s) => s.fiches > 0).reverse()
   const window = { days: CHANGES_WINDOW_DAYS, max_change_sets: CHANGES_MAX_SETS, since: from || null, until: head?.date ?? null }
-  const trends = await computeTrends(root, config.collections.startups, commits, TRENDS_METRICS, useCache ? await trendsCachePath(root) : undefined)
+  const trends = await computeTrends(root, config.collections.startups, commits, TRENDS_METRICS, useCache ? await trendsCachePath(root) : undefined, parsed)
   const site = config.siteUrl
   return [
     ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, change_sets: sets })],

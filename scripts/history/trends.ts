@@ -107,7 +107,8 @@ export interface TrendsResult {
  * `commits`: first parents, oldest first, up to HEAD. `startupsFolder`: the
  * startups' folder relative to the root. `cacheFile`: undefined for no cache.
  */
-export async function computeTrends(root: string, startupsFolder: string, commits: readonly LogCommit[], metrics: readonly SnapshotMetric[], cacheFile?: string): Promise<TrendsResult> {
+/** `parsed`: fiches already parsed, by blob id (a build's own records), not read again. */
+export async function computeTrends(root: string, startupsFolder: string, commits: readonly LogCommit[], metrics: readonly SnapshotMetric[], cacheFile?: string, parsed?: ReadonlyMap<string, PastFiche>): Promise<TrendsResult> {
   const key = JSON.stringify({ folder: startupsFolder, metrics: metrics.map((m) => [m.id, m.version]) })
   const rules = Object.fromEntries(metrics.map((m) => [m.id, m.version]))
   let cache: Cache | undefined
@@ -155,10 +156,10 @@ export async function computeTrends(root: string, startupsFolder: string, commit
   // Only the blobs whose contributions are not known yet are read and parsed, once each.
   const unknown = new Set<string>()
   for (const e of ends) for (const [, b] of e.state) if (!values.has(b)) unknown.add(b)
-  const contents = await readBlobs(root, unknown)
+  const contents = await readBlobs(root, [...unknown].filter((b) => !parsed?.has(b)))
   for (const blob of unknown) {
     const text = contents.get(blob)
-    const fiche = text === undefined ? { body: '' } : readPastFiche(text)
+    const fiche = parsed?.get(blob) ?? (text === undefined ? { body: '' } : readPastFiche(text))
     values.set(blob, metrics.map((m) => m.map(fiche)))
   }
   for (const { month, commit, state: files } of ends) {

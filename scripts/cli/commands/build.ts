@@ -13,7 +13,7 @@ import type { RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
 import { historyFields, type HistoryResult } from '../../history/history-fields.ts'
-import { historyFiles } from '../../history/history-files.ts'
+import { historyFiles, mainLine, parsedBlobs } from '../../history/history-files.ts'
 import { finalize } from '../../report/finalize.ts'
 import type { ParsedRecord } from '../../load/parse-record.ts'
 
@@ -78,9 +78,9 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const none: HistoryResult = { files: null, problems: [], state: { kind: 'none' } }
   const ready = (io.env.REGISTRY_HISTORY === '0' ? Promise.resolve(none) : historyFields(options.root, options.config)).then((h) => (history = h))
   ready.catch(() => {})
-  // changes.json, changes.atom and trends.json: a second git log (first parents) while the fiches are parsed and checked.
-  const extra = ready.then((h) => (h.files ? historyFiles(options.root, options.config, h.state) : []))
-  extra.catch(() => {})
+  // changes.json, changes.atom and trends.json: a second git log (first parents), run while the fiches are parsed and checked.
+  const line = ready.then((h) => (h.files ? mainLine(options.root, options.config) : null))
+  line.catch(() => {})
   const onRecord = (r: ParsedRecord) => {
     const h = history?.files?.get(r.file)
     if (h) r.history = h
@@ -98,7 +98,11 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   // One notice when there is no history: it never changes the exit code.
   for (const d of finalize(history!.problems, new Map(), options.config, lang)) io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
   const commit = await sourceCommit(options.root)
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), extra: await timings.measureAsync('history', () => extra) }), timings, thread?.writer(records))
+  const extra = await timings.measureAsync('history', async () => {
+    const commits = await line
+    return commits ? historyFiles(options.root, options.config, commits, parsedBlobs(records)) : []
+  })
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), extra }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0
