@@ -106,6 +106,9 @@ describe('rule severities that the configuration may change', () => {
     'file/directory',
     'file/extension',
     'file/ignored',
+    'history/no-commits',
+    'history/no-repository',
+    'history/shallow',
     'id/format',
     'phases/duplicate',
     'phases/end-before-start',
@@ -127,7 +130,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES)).toHaveLength(48)
+    expect(Object.keys(RULES)).toHaveLength(51)
   })
 })
 
