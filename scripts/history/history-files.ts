@@ -48,19 +48,22 @@ export function changesAtom(sets: readonly ChangeSet[], siteUrl: string): string
     generator: 'registry (feed)',
   })
   for (const set of sets) {
-    const lines = [...set.summaries.map((s) => summaryText(s, 'fr')), ...set.changes.map((c) => `${c.collection}/${c.id} : ${describeChange(c, 'fr')}`)]
+    const lines = [...set.summaries.map((s) => summaryText(s, 'fr')), ...set.changes.map((c) => `${c.collection}/${c.id} : ${describeChange(c, 'fr')}`)].map(xmlText)
     feed.addItem({
-      title: `${set.date} : ${set.fiches} fiche${set.fiches > 1 ? 's' : ''} (${set.subject})`,
+      title: xmlText(`${set.date} : ${set.fiches} fiche${set.fiches > 1 ? 's' : ''} (${set.subject})`),
       id: `tag:${host},2026:registry/commit/${set.commit}`,
       link: `${siteUrl}/api/v1/changes.json#${set.commit}`,
       date: new Date(set.time),
-      author: [{ name: set.author }],
+      author: [{ name: xmlText(set.author) }],
       description: lines.slice(0, 3).join(' ; '),
       content: `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     })
   }
   return `${feed.atom1()}\n`
 }
+
+/** Characters XML 1.0 cannot hold (control characters a commit message or a fiche may contain) become U+FFFD. */
+const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 

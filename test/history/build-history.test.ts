@@ -31,7 +31,7 @@ function history(): { repo: Repo; commits: Record<string, string> } {
   commits.init = repo.commit('2024-01-15T10:00:00+01:00', { ...files, 'startups/alpha.md': startup('Alpha', [['alumni', '2023-01-01']]) }, 'init')
   commits.beta = repo.commit('2024-02-10T10:00:00+01:00', { 'startups/beta.md': startup('Beta') }, 'add beta')
   commits.phase = repo.commit('2024-03-05T10:00:00+01:00', { 'startups/beta.md': startup('Beta', [['investigation', '2020-01-01'], ['construction', '2024-03-01']]) }, 'beta builds')
-  commits.vocabulary = repo.commit('2024-03-20T10:00:00+01:00', { 'startups/alpha.md': startup('Alpha', [['abandon-investigation', '2023-01-01']]) }, 'new vocabulary')
+  commits.vocabulary = repo.commit('2024-03-20T10:00:00+01:00', { 'startups/alpha.md': startup('Alpha', [['abandon-investigation', '2023-01-01']]) }, 'new <vocabulary> & \x07bell')
   return { repo, commits }
 }
 
@@ -84,6 +84,8 @@ describe('build with git history', () => {
     const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(atom).feed
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom')
     expect(feed.updated).toBe('2024-03-20T09:00:00.000Z')
+    // A control character of a commit message (not allowed in XML) is replaced; markup is escaped.
+    expect(feed.entry[0].title['#text']).toContain('(new <vocabulary> & \ufffdbell)')
     expect(feed.entry.map((e: { id: string }) => e.id)).toEqual(changes.change_sets.map((s: { commit: string }) => `tag:registre.example.org,2026:registry/commit/${s.commit}`))
     for (const e of feed.entry) {
       expect(e.title['#text']).toMatch(/^2024-0\d-\d\d : \d+ fiches? \(/)
