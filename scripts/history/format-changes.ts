@@ -1,5 +1,6 @@
 /** Change reports for people (stylish, markdown) and tools (json). Pure. */
 import type { Lang } from '../report/diagnostic.ts'
+import { printable } from '../report/formatters/printable.ts'
 import type { ChangeSet, ChangeSummary, FicheChange } from './changes.ts'
 
 export type ChangesFormat = 'stylish' | 'markdown' | 'json'
@@ -93,5 +94,6 @@ export function formatChanges(report: ChangesReport, format: ChangesFormat, lang
   }
   const total = sets.reduce((n, s) => n + s.fiches, 0)
   lines.push(w.total(sets.length, total))
-  return `${lines.join('\n')}\n`
+  // Commit messages and fiche ids come from the repository: they must not drive the terminal.
+  return `${lines.map(printable).join('\n')}\n`
 }

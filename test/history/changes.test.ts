@@ -58,6 +58,9 @@ describe('registry changes', () => {
     const md = await changes(repo.root, '--since', c[2]!, '--format', 'markdown', '--lang', 'en')
     expect(md.stdout).toContain(`### 2025-03-01 ${c[3]!.slice(0, 10)} chore: db changes (Test)\n\n- **25 fiches: phase names replaced by today's vocabulary (alumni → abandon 25)**\n- \`startups/a\` modified ; phase construction → acceleration (2025-02-28)`)
     expect((await changes(repo.root, '--since', '2030-01-01')).stdout).toBe('Aucun changement des fiches sur cette période.\n')
+    // A commit message cannot drive the terminal.
+    repo.commit('2025-04-01T10:00:00+00:00', { 'startups/a.md': startup('A2') }, 'evil \x1b[31mred')
+    expect((await changes(repo.root, '--since', '2025-04-01')).stdout).toContain('evil �[31mred (Test)')
   })
 
   it('refuses a bad period or format with exit 2 and no stack trace, and a folder outside git', async () => {
