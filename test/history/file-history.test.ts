@@ -1,5 +1,6 @@
 // created_at / updated_at / last_commit on real repositories with fixed dates.
 import { execFileSync } from 'node:child_process'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { historyFields } from '../../scripts/history/history-fields.ts'
@@ -63,6 +64,12 @@ describe('historyFields', () => {
       'startups/branch.md': { created_at: '2022-01-05', updated_at: '2022-01-05', last_commit: c2 },
       'organisations/o.md': { created_at: '2022-01-07', updated_at: '2022-01-07', last_commit: c3 },
     })
+  })
+
+  it('reads a registry in a subfolder of its repository, with paths relative to the registry', async () => {
+    const repo = Repo.init()
+    const c1 = repo.commit('2023-02-01T10:00:00+00:00', { 'registre/startups/a.md': startup('A'), 'startups/outside.md': startup('Outside') })
+    expect((await fields(path.join(repo.root, 'registre'))).files).toEqual({ 'startups/a.md': { created_at: '2023-02-01', updated_at: '2023-02-01', last_commit: c1 } })
   })
 
   it('ignores the work tree: uncommitted changes keep the committed dates, an untracked fiche has none', async () => {
