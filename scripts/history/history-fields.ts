@@ -9,7 +9,7 @@
 import type { RegistryConfig } from '../load/config.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { fileHistories, type FileHistory } from './file-history.ts'
-import { fetchFullHistory, repoState, type RepoState } from './git.ts'
+import { fetchFullHistory, GitError, repoState, type RepoState } from './git.ts'
 import { readLog } from './log.ts'
 
 export interface HistoryResult {
@@ -18,6 +18,11 @@ export interface HistoryResult {
   /** At most one: why there is no history. */
   problems: Problem[]
   state: RepoState
+}
+
+/** A git failure (a damaged repository, an object missing): said once, never a stack trace. */
+export function gitProblem(err: GitError): Problem {
+  return { file: '.', ruleId: 'history/git-error', data: { message: err.message } }
 }
 
 export function collectionFolders(config: RegistryConfig): string[] {
@@ -40,6 +45,11 @@ export async function usableHistory(root: string): Promise<{ state: RepoState; p
 export async function historyFields(root: string, config: RegistryConfig): Promise<HistoryResult> {
   const { state, problem } = await usableHistory(root)
   if (problem || state.kind !== 'ok') return { files: null, problems: problem ? [problem] : [], state }
-  const commits = await readLog(root, collectionFolders(config))
-  return { files: fileHistories(commits), problems: [], state }
+  try {
+    const commits = await readLog(root, collectionFolders(config))
+    return { files: fileHistories(commits), problems: [], state }
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err
+    return { files: null, problems: [gitProblem(err)], state }
+  }
 }

@@ -106,6 +106,12 @@ export const RULES: Record<string, RuleEntry> = {
     fr: { message: () => 'Le dépôt git n’a encore aucun commit : created_at, updated_at et last_commit sont absents du flux.', hint: () => 'Commitez les fiches (git add puis git commit) ; les dates viennent des commits.' },
     en: { message: () => 'The git repository has no commit yet: created_at, updated_at and last_commit are left out of the feed.', hint: () => 'Commit the fiches (git add, then git commit); the dates come from the commits.' },
   },
+  'history/git-error': {
+    severity: 'warning',
+    description: 'git n’a pas pu lire l’historique du registre : les champs et fichiers d’historique sont omis.',
+    fr: { message: (d) => `git n’a pas pu lire l’historique (${show(d.message)}) : created_at, updated_at, last_commit et les fichiers d’historique sont absents du flux.`, hint: () => 'Vérifiez le dépôt avec git status et git log ; git fsck signale un dépôt abîmé.' },
+    en: { message: (d) => `git could not read the history (${show(d.message)}): created_at, updated_at, last_commit and the history files are left out of the feed.`, hint: () => 'Check the repository with git status and git log; git fsck reports a damaged repository.' },
+  },
   'history/shallow': {
     severity: 'warning',
     description: 'Le clone git est superficiel (shallow) et l’historique complet n’a pas pu être récupéré : les dates seraient fausses, elles sont omises.',

@@ -10,7 +10,7 @@ import { computeTrends } from '../../scripts/history/trends.ts'
 import { runValidation } from '../../scripts/cli/run-validation.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { createAjv } from '../../scripts/validate/ajv.ts'
-import { cleanTemps, GOOD, run, snapshotTree, tempDir } from '../cli/run.ts'
+import { cleanTemps, GOOD, hasStackTrace, run, snapshotTree, tempDir } from '../cli/run.ts'
 import { cleanRepos, Repo, startup } from './git-repo.ts'
 
 afterEach(() => {
@@ -129,6 +129,21 @@ describe('build with git history', () => {
     fs.writeFileSync(cache, '{not json')
     expect((await run(['build', '--root', repo.root, '--out', out])).code).toBe(0)
     expect(read(out, 'api/v1/trends.json')).toBe(incremental)
+  })
+
+  it('says once that git cannot read a damaged history, without a stack trace, and builds without history', async () => {
+    const { repo, commits } = history()
+    // The tree of the first commit is lost: git log --raw cannot diff it.
+    const tree = repo.git('rev-parse', `${commits.init}^{tree}`).trim()
+    fs.rmSync(path.join(repo.root, '.git/objects', tree.slice(0, 2), tree.slice(2)))
+    const out = tempDir()
+    const r = await run(['build', '--root', repo.root, '--out', out])
+    expect(r.code).toBe(0)
+    expect(r.stderr.match(/\(history\/git-error\)/g)).toHaveLength(1)
+    expect(hasStackTrace(r)).toBe(false)
+    expect(json(out, 'api/v1/startups/beta.json').created_at).toBeUndefined()
+    const c = await run(['changes', '--root', repo.root, '--since', '2020-01-01'])
+    expect([c.code, hasStackTrace(c), /history\/git-error/.test(c.stderr)]).toEqual([2, false, true])
   })
 
   it('reads no history with REGISTRY_HISTORY=0', async () => {

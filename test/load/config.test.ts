@@ -106,6 +106,7 @@ describe('rule severities that the configuration may change', () => {
     'file/directory',
     'file/extension',
     'file/ignored',
+    'history/git-error',
     'history/no-commits',
     'history/no-repository',
     'history/shallow',
@@ -130,7 +131,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES)).toHaveLength(51)
+    expect(Object.keys(RULES)).toHaveLength(52)
   })
 })
 

@@ -12,9 +12,10 @@ import { FORMATTERS } from '../../report/formatters/index.ts'
 import type { RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
-import { historyFields, type HistoryResult } from '../../history/history-fields.ts'
+import { gitProblem, historyFields, type HistoryResult } from '../../history/history-fields.ts'
+import { GitError } from '../../history/git.ts'
 import { historyFiles, mainLine, parsedBlobs } from '../../history/history-files.ts'
-import { finalize } from '../../report/finalize.ts'
+import { printNotices } from '../notices.ts'
 import type { ParsedRecord } from '../../load/parse-record.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
@@ -96,11 +97,17 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
     return 1
   }
   // One notice when there is no history: it never changes the exit code.
-  for (const d of finalize(history!.problems, new Map(), options.config, lang)) io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
+  printNotices(history!.problems, options)
   const commit = await sourceCommit(options.root)
   const extra = await timings.measureAsync('history', async () => {
-    const commits = await line
-    return commits ? historyFiles(options.root, options.config, commits, parsedBlobs(records)) : []
+    try {
+      const commits = await line
+      return commits ? await historyFiles(options.root, options.config, commits, parsedBlobs(records)) : []
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err
+      printNotices([gitProblem(err)], options)
+      return []
+    }
   })
   const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), extra }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'

@@ -4,9 +4,10 @@
  */
 import { changeSets } from '../../history/changes.ts'
 import { formatChanges, type ChangesFormat } from '../../history/format-changes.ts'
-import { usableHistory } from '../../history/history-fields.ts'
+import { gitProblem, usableHistory } from '../../history/history-fields.ts'
+import { GitError } from '../../history/git.ts'
 import { commitsBetween, RangeError } from '../../history/range.ts'
-import { finalize } from '../../report/finalize.ts'
+import { printNotices } from '../notices.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../main.ts'
 
@@ -16,17 +17,18 @@ export async function changesCommand(options: Options): Promise<number> {
   if (since === undefined) throw new UsageError(lang === 'fr' ? 'changes demande --since REF|DATE.' : 'changes needs --since REF|DATE.')
   const { problem } = await usableHistory(options.root)
   if (problem) {
-    for (const d of finalize([problem], new Map(), options.config, lang)) io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
+    printNotices([problem], options)
     return 2
   }
-  let commits
+  let sets
   try {
-    commits = await commitsBetween(options.root, options.config, since, options.until)
+    sets = await changeSets(options.root, options.config, await commitsBetween(options.root, options.config, since, options.until))
   } catch (err) {
     if (err instanceof RangeError) throw new UsageError(err.message)
-    throw err
+    if (!(err instanceof GitError)) throw err
+    printNotices([gitProblem(err)], options)
+    return 2
   }
-  const sets = await changeSets(options.root, options.config, commits)
   io.stdout(formatChanges({ since, until: options.until ?? null, change_sets: sets }, (options.changesFormat ?? 'stylish') as ChangesFormat, lang))
   return 0
 }
