@@ -86,8 +86,16 @@ describe('past fiches and retired phase names', () => {
     expect(currentPhaseName('alumni')).toBe('abandon-investigation')
     expect(currentPhaseName('alumni', 'acceleration')).toBe('abandon')
     expect(currentPhaseName('beta')).toBe('beta')
+    expect(currentPhaseName('Consolidation')).toBe('consolidation')
+    expect(currentPhaseName(' Success')).toBe('consolidation')
     expect(readPhase({ phases: [{ name: 'construction', start: '2020-01-01' }, { name: 'alumni', start: '2021-01-01' }] })).toEqual({ raw: 'alumni', name: 'abandon', start: '2021-01-01' })
     expect(readPhase({ phases: 'oops' })).toEqual({ raw: null, name: null })
+    // Before July 2020: a status, no phases.
+    expect(readPhase({ status: 'transfert' })).toEqual({ raw: 'transfert', name: 'transfere' })
+    expect(readPhase({ status: 'death' })).toEqual({ raw: 'death', name: 'abandon' })
+    expect(readPhase({ status: 'alumni' })).toEqual({ raw: 'alumni', name: 'abandon' })
+    expect(readPhase({ status: 'investigation ' })).toEqual({ raw: 'investigation', name: 'investigation' })
+    expect(readPhase({ status: 'incubation' })).toEqual({ raw: 'incubation', name: 'incubation' })
   })
 
   it('reads a past fiche that does not validate today, and reports an unreadable one without dropping it', () => {

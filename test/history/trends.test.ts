@@ -27,10 +27,10 @@ describe('computeTrends', () => {
     const { snapshots, read, cached } = await computeTrends(repo.root, 'startups', await log(repo.root), [PHASES_METRIC, REPOSITORY])
     expect([read, cached]).toEqual([3, false])
     expect(snapshots).toEqual([
-      { month: '2024-01', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-05-28', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
-      { month: '2024-02', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-05-28', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
-      { month: '2024-03', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-05-28', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
-      { month: '2024-04', date: '2024-04-02', commit: apr, products: 2, rules: { phases: 'vocabulary-2026-05-28', repository: 'test-1' }, phases: { counts: { beta: 1 }, unreadable: 1, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-01', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-02', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-03', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-04', date: '2024-04-02', commit: apr, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1 }, unreadable: 1, unmapped: ['beta'] }, repository: { share: 0.5 } },
     ])
   })
 
