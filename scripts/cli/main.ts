@@ -11,6 +11,7 @@ import type { Lang } from '../report/diagnostic.ts'
 import { FORMATTERS, type FormatName } from '../report/formatters/index.ts'
 import { UsageError, type Io } from './io.ts'
 import { OutputError } from '../compile/write-output.ts'
+import { CHANGES_FORMATS } from '../history/format-changes.ts'
 
 export interface Options {
   root: string
@@ -189,9 +190,8 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
 }
 
-const CHANGES_FORMATS = ['stylish', 'markdown', 'json']
 function parseChangesFormat(value: string | undefined, lang: Lang): string {
-  if (value === undefined || CHANGES_FORMATS.includes(value)) return value ?? 'stylish'
+  if (value === undefined || (CHANGES_FORMATS as readonly string[]).includes(value)) return value ?? 'stylish'
   throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour changes, pas « ${value} ».` : `--format must be stylish, markdown or json for changes, not "${value}".`)
 }
 
