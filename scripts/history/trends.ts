@@ -90,9 +90,9 @@ const nextMonth = (m: string): string => {
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`
 }
 
-/** Where the cache lives: inside the repository's git folder (never in the tree, never committed). */
+/** Where the cache lives: in the git folder of the work tree (never in the tree, never committed; each `git worktree` has its own). */
 export async function trendsCachePath(root: string): Promise<string> {
-  const dir = (await git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim()
+  const dir = (await git(root, ['rev-parse', '--absolute-git-dir'])).trim()
   return path.join(dir, 'registry', 'trends-cache.json')
 }
 
