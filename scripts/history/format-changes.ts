@@ -27,6 +27,7 @@ const W = {
     fields: 'champs',
     unreadable: 'en-tête illisible',
     none: 'Aucun changement des fiches sur cette période.',
+    fiches: (n: number) => `${n} fiche${n > 1 ? 's' : ''}`,
     summary: (s: ChangeSummary) =>
       s.kind === 'vocabulary'
         ? `${s.count} fiches : noms de phase remplacés par le vocabulaire actuel (${Object.entries(s.phases ?? {}).map(([k, n]) => `${k} ${n}`).join(', ')})`
@@ -49,6 +50,7 @@ const W = {
     fields: 'fields',
     unreadable: 'unreadable front matter',
     none: 'No change to the fiches in this period.',
+    fiches: (n: number) => `${n} fiche${n > 1 ? 's' : ''}`,
     summary: (s: ChangeSummary) =>
       s.kind === 'vocabulary'
         ? `${s.count} fiches: phase names replaced by today's vocabulary (${Object.entries(s.phases ?? {}).map(([k, n]) => `${k} ${n}`).join(', ')})`
@@ -86,7 +88,7 @@ export function formatChanges(report: ChangesReport, format: ChangesFormat, lang
   const lines: string[] = []
   const md = format === 'markdown'
   for (const set of sets) {
-    const head = `${set.date} ${set.commit.slice(0, 10)} ${set.subject} (${set.author})`
+    const head = `${set.date} ${set.commit.slice(0, 10)} ${set.subject} (${set.author}) · ${w.fiches(set.fiches)}`
     lines.push(md ? `### ${head.replace(/[<>]/g, '')}` : head, ...(md ? [''] : []))
     for (const s of set.summaries) lines.push(`${md ? '- **' : '  ≡ '}${summaryText(s, lang)}${md ? '**' : ''}`)
     for (const c of set.changes) lines.push(md ? `- \`${c.collection}/${c.id}\` ${describeChange(c, lang)}` : `  ${c.collection}/${c.id}  ${describeChange(c, lang)}`)

@@ -52,15 +52,15 @@ describe('registry changes', () => {
     const stylish = await changes(repo.root, '--since', c[0]!, '--until', c[2]!)
     expect(stylish.code).toBe(0)
     expect(stylish.stdout).toBe(
-      `2025-02-03 ${c[1]!.slice(0, 10)} commit 2025-02-03T10:00:00+00:00 (Test)\n  startups/a  modifiée ; phase investigation → construction (2025-02-01) ; champs incubators, phases\n\n` +
-        `2025-02-10 ${c[2]!.slice(0, 10)} commit 2025-02-10T10:00:00+00:00 (Test)\n  startups/gone  supprimée\n  startups/new  renommée (anciennement old)\n\n2 commits, 3 modifications de fiches\n`,
+      `2025-02-03 ${c[1]!.slice(0, 10)} commit 2025-02-03T10:00:00+00:00 (Test) · 1 fiche\n  startups/a  modifiée ; phase investigation → construction (2025-02-01) ; champs incubators, phases\n\n` +
+        `2025-02-10 ${c[2]!.slice(0, 10)} commit 2025-02-10T10:00:00+00:00 (Test) · 2 fiches\n  startups/gone  supprimée\n  startups/new  renommée (anciennement old)\n\n2 commits, 3 modifications de fiches\n`,
     )
     const md = await changes(repo.root, '--since', c[2]!, '--format', 'markdown', '--lang', 'en')
-    expect(md.stdout).toContain(`### 2025-03-01 ${c[3]!.slice(0, 10)} chore: db changes (Test)\n\n- **25 fiches: phase names replaced by today's vocabulary (alumni → abandon 25)**\n- \`startups/a\` modified ; phase construction → acceleration (2025-02-28)`)
+    expect(md.stdout).toContain(`### 2025-03-01 ${c[3]!.slice(0, 10)} chore: db changes (Test) · 26 fiches\n\n- **25 fiches: phase names replaced by today's vocabulary (alumni → abandon 25)**\n- \`startups/a\` modified ; phase construction → acceleration (2025-02-28)`)
     expect((await changes(repo.root, '--since', '2030-01-01')).stdout).toBe('Aucun changement des fiches sur cette période.\n')
     // A commit message cannot drive the terminal.
     repo.commit('2025-04-01T10:00:00+00:00', { 'startups/a.md': startup('A2') }, 'evil \x1b[31mred')
-    expect((await changes(repo.root, '--since', '2025-04-01')).stdout).toContain('evil �[31mred (Test)')
+    expect((await changes(repo.root, '--since', '2025-04-01')).stdout).toContain('evil �[31mred (Test) · 1 fiche')
   })
 
   it('refuses a bad period or format with exit 2 and no stack trace, and a folder outside git', async () => {
