@@ -50,34 +50,46 @@ export async function fetchFullHistory(root: string): Promise<boolean> {
 }
 
 /**
- * The contents of many blobs through one `git cat-file --batch` process.
- * Missing objects (a shallow history) are left out of the map.
+ * The contents of many blobs through one `git cat-file --batch` process, read
+ * as they stream in. Missing objects (a shallow history) are left out of the
+ * map; so is a blob larger than `maxBytes` (a fiche that big is refused today
+ * too), whose bytes are skipped, never held.
  */
-export async function readBlobs(root: string, ids: Iterable<string>): Promise<Map<string, string>> {
+export async function readBlobs(root: string, ids: Iterable<string>, maxBytes = 1 << 20): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)]
   const out = new Map<string, string>()
   if (wanted.length === 0) return out
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] })
-    const chunks: Buffer[] = []
-    child.stdout.on('data', (c: Buffer) => chunks.push(c))
-    child.on('error', (err) => reject(new GitError(`git cat-file: ${err.message}`)))
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new GitError(`git cat-file: exit ${code}`))
-      const buf = Buffer.concat(chunks)
-      let at = 0
-      for (const id of wanted) {
-        const eol = buf.indexOf(10, at)
-        if (eol < 0) break
-        const header = buf.toString('latin1', at, eol)
-        at = eol + 1
-        if (header.endsWith(' missing')) continue
-        const size = Number(header.split(' ')[2])
-        out.set(id, buf.toString('utf8', at, at + size))
-        at += size + 1
+    const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] })
+    let next = 0
+    // The blob being read: its id, size, and the parts received (none when skipped).
+    let blob: { id: string; size: number; parts: Buffer[] | null; got: number } | undefined
+    let pending: Buffer = Buffer.alloc(0)
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk])
+      for (;;) {
+        if (!blob) {
+          const eol = pending.indexOf(10)
+          if (eol < 0) return
+          const header = pending.toString('latin1', 0, eol)
+          pending = pending.subarray(eol + 1)
+          const id = wanted[next++]!
+          if (header.endsWith(' missing')) continue
+          const size = Number(header.split(' ')[2])
+          blob = { id, size, parts: size > maxBytes ? null : [], got: 0 }
+        }
+        // The content, then a newline.
+        const take = Math.min(pending.length, blob.size + 1 - blob.got)
+        if (blob.parts) blob.parts.push(pending.subarray(0, take))
+        blob.got += take
+        pending = pending.subarray(take)
+        if (blob.got < blob.size + 1) return
+        if (blob.parts) out.set(blob.id, Buffer.concat(blob.parts).subarray(0, blob.size).toString('utf8'))
+        blob = undefined
       }
-      resolve(out)
     })
+    child.on('error', (err) => reject(new GitError(`git cat-file: ${err.message}`)))
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new GitError(`git cat-file: exit ${code}`))))
     child.stdin.on('error', () => {})
     child.stdin.end(`${wanted.join('\n')}\n`)
   })
