@@ -133,7 +133,7 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
         startup: `${site}/api/v1/startups/{id}.json`,
         organisations: `${site}/api/v1/organisations.json`,
         incubators: `${site}/api/v1/incubators.json`,
-        ...(meta.extra && { changes: `${site}/api/v1/changes.json`, ...(site && { changes_atom: `${site}/api/v1/changes.atom` }), trends: `${site}/api/v1/trends.json` }),
+        ...(meta.extra?.length && { changes: `${site}/api/v1/changes.json`, ...(site && { changes_atom: `${site}/api/v1/changes.atom` }), trends: `${site}/api/v1/trends.json` }),
       },
       schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES].map((f) => [f, schemaUrl(site, f)])),
     }),

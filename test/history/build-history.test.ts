@@ -51,6 +51,7 @@ describe('build with git history', () => {
     expect(json(out, 'api/v1/incubators.json').incubators[0]).toMatchObject({ created_at: '2024-01-15', updated_at: '2024-01-15', last_commit: commits.init })
     const keys = Object.keys(json(out, 'api/v1/startups/beta.json'))
     expect(keys.slice(-4)).toEqual(['created_at', 'updated_at', 'last_commit', 'body'])
+    expect(json(out, 'api/v1/index.json').files).toMatchObject({ changes: 'https://registre.example.org/api/v1/changes.json', changes_atom: 'https://registre.example.org/api/v1/changes.atom', trends: 'https://registre.example.org/api/v1/trends.json' })
     const ajv = createAjv()
     for (const [file, schema] of [
       ['api/v1/startups.json', feedSchema('startups', 'https://registre.example.org')],
@@ -153,6 +154,7 @@ describe('build with git history', () => {
     expect(r).toMatchObject({ code: 0, stderr: expect.stringMatching(/^\d+ fichiers écrits/) })
     expect(fs.existsSync(path.join(out, 'api/v1/changes.json'))).toBe(false)
     expect(json(out, 'api/v1/startups/beta.json').created_at).toBeUndefined()
+    expect(Object.keys(json(out, 'api/v1/index.json').files)).toEqual(['startups', 'startup', 'organisations', 'incubators'])
   })
 
   it('says once, in English with --lang en, that a registry outside git has no history, and writes no history file', async () => {
