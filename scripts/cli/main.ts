@@ -12,6 +12,7 @@ import { FORMATTERS, type FormatName } from '../report/formatters/index.ts'
 import { UsageError, type Io } from './io.ts'
 import { OutputError } from '../compile/write-output.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
+import { CHANGES_FORMATS } from '../history/format-changes.ts'
 
 export interface Options {
   root: string
@@ -30,6 +31,10 @@ export interface Options {
   asOf?: string
   /** lint only */
   lint?: LintFlags
+  /** changes: the period, and its own formats (stylish, markdown, json). */
+  since?: string
+  until?: string
+  changesFormat?: string
   io: Io
   /** Whether the output may use ANSI colours (--color/--no-color, FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal). */
   color: boolean
@@ -64,6 +69,7 @@ Commandes :
   report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
   new        new startup|organisation|incubator <id> : écrit une fiche à compléter, puis la vérifie
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
+  changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant)
@@ -83,6 +89,8 @@ Options :
   --prune-suppressions  lint : retire du fichier ce qui a été corrigé
   --fail-on-new    lint : échoue (code 1) s'il y a des avertissements nouveaux
   --suppressions FILE   lint : fichier des avertissements enregistrés
+  --since REF|DATE changes : depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
+  --until REF|DATE changes : jusqu'à ce commit ou cette date incluse (défaut : HEAD)
   --pr N, --repo PROPRIETAIRE/NOM, --body-file FICHIER  report et propose (voir leur aide)
   --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
   --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
@@ -101,6 +109,7 @@ Commands:
   report     markdown summary of a pull request (changed fiches, errors); with --pr, posts it as a comment
   new        new startup|organisation|incubator <id>: writes a fiche to fill in, then checks it
   propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
+  changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
 
 Options:
   --root DIR       the registry's root (default: the current folder)
@@ -120,6 +129,8 @@ Options:
   --prune-suppressions  lint: removes what was fixed from that file
   --fail-on-new    lint: fails (exit 1) on new warnings
   --suppressions FILE   lint: the file of recorded warnings
+  --since REF|DATE changes: since this commit (excluded) or this YYYY-MM-DD date (included)
+  --until REF|DATE changes: up to this commit or date, included (default: HEAD)
   --pr N, --repo OWNER/NAME, --body-file FILE  report and propose (see their help)
   --color, --no-color  forces or removes colours (otherwise: FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal)
   --output-file FILE  writes the result to FILE instead of standard output
@@ -138,6 +149,7 @@ const COMMANDS = {
   report: async (o: Options) => (await import('./commands/report.ts')).reportCommand(o),
   new: async (o: Options) => (await import('./commands/new.ts')).newCommand(o),
   propose: async (o: Options) => (await import('./commands/propose.ts')).proposeCommand(o),
+  changes: async (o: Options) => (await import('./commands/changes.ts')).changesCommand(o),
 } as const
 
 /** Commands that take arguments of their own. */
@@ -166,7 +178,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = path.resolve(io.cwd, values.root ?? '.')
-    const format = parseFormat(values.format, io, lang)
+    const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
+    const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
+    if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
     const config = await loadConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
     if (name === 'build') checkOut(out, root, config, lang)
@@ -187,6 +201,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (lintOnly && name !== 'lint') throw new UsageError(lang === 'fr' ? `--${lintOnly} ne va qu’avec lint.` : `--${lintOnly} only goes with lint.`)
     const options: Options = {
       root, config, format, lang, strict: values.strict === true, out, changed, io: runIo, color, args: rest,
+      since: values.since, until: values.until, changesFormat,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
@@ -232,6 +247,8 @@ function parse(argv: readonly string[], lang: Lang) {
         strict: { type: 'boolean' },
         changed: { type: 'boolean' },
         base: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         color: { type: 'boolean' },
@@ -308,6 +325,11 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
   if (Object.hasOwn(FORMATTERS, value)) return value as FormatName
   const names = Object.keys(FORMATTERS).join(', ')
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
+}
+
+function parseChangesFormat(value: string | undefined, lang: Lang): string {
+  if (value === undefined || (CHANGES_FORMATS as readonly string[]).includes(value)) return value ?? 'stylish'
+  throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour changes, pas « ${value} ».` : `--format must be stylish, markdown or json for changes, not "${value}".`)
 }
 
 /** A configuration file is a few hundred bytes: far beyond this, it is not one. */

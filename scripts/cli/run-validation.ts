@@ -2,6 +2,7 @@
  * Shared by `validate` and `build`: read the registry from disk, validate it,
  * and turn problems into diagnostics.
  */
+import { append } from '../report/diagnostic.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { readRecords, type ReadFilter } from '../load/read-records.ts'
@@ -23,14 +24,18 @@ export interface RunResult {
 /**
  * `standards`: the as-of date for the standards rules that `validate` also
  * reports (contact-missing, phases-missing, repository-missing: what the schema
- * used to require, as warnings). Undefined: those rules are not run (build
- * runs the whole lint itself).
+ * used to require, as warnings). Undefined: those rules are not run (lint runs
+ * the whole set itself).
+ * `ready`: awaited after reading, before parsing (a build's git history, read
+ * meanwhile, which `onRecord` adds to each record); the wait counts as the
+ * `history` stage.
  */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined }): Promise<RunResult> {
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined }, ready?: Promise<unknown>): Promise<RunResult> {
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
+  if (ready) await timings.measureAsync('history', () => ready)
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
-  if (standards) problems.push(...timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
+  if (standards) append(problems, timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)

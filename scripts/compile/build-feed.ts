@@ -13,6 +13,7 @@ import { apiV27Files } from './build-api-v2-7.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
+import { HISTORY_FEED_FILES, historySchema } from '../history/history-schema.ts'
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
@@ -28,6 +29,8 @@ export interface BuildMeta {
    * block and `api/v1/standards.json` is written. Absent: neither is written.
    */
   standards?: FeedStandards
+  /** Files computed from git history (api/v1/changes.json, changes.atom, trends.json), already serialised. */
+  extra?: readonly [string, string][]
 }
 
 /** What the feed needs of the standards lint: one block per startup id, and the aggregate file. */
@@ -69,6 +72,7 @@ export function startupItem(r: ParsedRecord) {
     sponsor_ids: sponsorIds,
     ...(current === undefined ? {} : { current_phase: current }),
     status: current !== undefined && ENDED_PHASES.has(current) ? 'ended' : 'active',
+    ...r.history,
     body: r.body,
   }
 }
@@ -122,13 +126,14 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
     for (const s of item.sponsor_ids) push(sponsored, s, r.id)
     return item
   })
-  const organisationItems = organisations.map((r) => ({ id: r.id, file: r.file, ...fields(r), startup_ids: sponsored.get(r.id) ?? [], body: r.body }))
+  const organisationItems = organisations.map((r) => ({ id: r.id, file: r.file, ...fields(r), startup_ids: sponsored.get(r.id) ?? [], ...r.history, body: r.body }))
   const incubatorItems = incubators.map((r) => ({
     id: r.id,
     file: r.file,
     ...fields(r),
     owner_id: organisationId(r.data.owner) ?? null,
     startup_ids: incubated.get(r.id) ?? [],
+    ...r.history,
     body: r.body,
   }))
 
@@ -157,11 +162,14 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
         organisations: `${site}/api/v1/organisations.json`,
         incubators: `${site}/api/v1/incubators.json`,
         ...(meta.standards ? { standards: `${site}/api/v1/standards.json` } : {}),
+        ...(meta.extra?.length && { changes: `${site}/api/v1/changes.json`, ...(site && { changes_atom: `${site}/api/v1/changes.atom` }), trends: `${site}/api/v1/trends.json` }),
       },
-      schemas: Object.fromEntries(FEED_FILES.map((f) => [f, schemaUrl(site, f)])),
+      schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES].map((f) => [f, schemaUrl(site, f)])),
     }),
   ]
   if (meta.standards) yield ['api/v1/standards.json', serialize(meta.standards.aggregate)]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
+  for (const f of HISTORY_FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(historySchema(f, site))]
+  if (meta.extra) yield* meta.extra
   if (!meta.worker) yield* apiV27Files(records, config)
 }

@@ -53,8 +53,8 @@ export function writeStartupFiles(dir: string, records: readonly ParsedRecord[])
 }
 
 export function sent(record: ParsedRecord): SentRecord {
-  const { file, collection, id, data, text, yamlStart, yamlEnd, body } = record
-  return { file, collection, id, data, text, yamlStart, yamlEnd, bodyStart: text.length - body.length }
+  const { file, collection, id, data, text, yamlStart, yamlEnd, body, history } = record
+  return { file, collection, id, data, text, yamlStart, yamlEnd, bodyStart: text.length - body.length, ...(history && { history }) }
 }
 
 export function received(record: SentRecord): ParsedRecord {

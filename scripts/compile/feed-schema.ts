@@ -7,7 +7,7 @@
 import type { Collection } from '../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
 
-export const API_VERSION = '1.0'
+export const API_VERSION = '1.1'
 export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators', 'standards'] as const
 export type FeedFile = (typeof FEED_FILES)[number]
 
@@ -33,6 +33,18 @@ function rewrite(node: unknown): unknown {
 const text = (description: string, examples: unknown[]) => ({ type: 'string', description, examples })
 const ids = (description: string, example: string) => ({ type: 'array', items: { type: 'string' }, description, examples: [[example]] })
 
+/** From git history (scripts/history/): present when the registry is compiled from a git clone with its whole history. */
+const HISTORY: Record<string, JsonSchema> = {
+  created_at: {
+    type: 'string',
+    format: 'date',
+    description: "La date (AAAA-MM-JJ, date du commit) du commit qui a ajouté le fichier, en suivant les renommages ; pour une fiche supprimée puis recréée, la date de sa recréation. Absent hors d'un dépôt git, dans un clone superficiel, ou pour une fiche pas encore commitée.",
+    examples: ['2021-03-15'],
+  },
+  updated_at: { type: 'string', format: 'date', description: 'La date du dernier commit qui a modifié le fichier (ce que dit git log -1 --format=%cs -- <fichier>). Absent dans les mêmes cas que created_at.', examples: ['2026-05-11'] },
+  last_commit: { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$', description: "L'identifiant de ce dernier commit.", examples: ['2187db0549b10db09876dba3f7d968753eb9656a'] },
+}
+
 const DERIVED: Record<Collection, { required: string[]; properties: Record<string, JsonSchema> }> = {
   startups: {
     required: ['incubator_ids', 'sponsor_ids', 'status', 'body'],
@@ -51,6 +63,7 @@ const DERIVED: Record<Collection, { required: string[]; properties: Record<strin
         description: "active tant que le produit est suivi par le programme (investigation, construction, acceleration, consolidation, opere) ; ended une fois transféré ou arrêté (transfere, abandon, abandon-investigation).",
         examples: ['active'],
       },
+      ...HISTORY,
       standards: { $ref: '#/$defs/standardsBlock' },
       body: text('Le texte de présentation en markdown, tel qu’écrit après l’en-tête.', ['## Contexte\n\n…']),
     },
@@ -59,6 +72,7 @@ const DERIVED: Record<Collection, { required: string[]; properties: Record<strin
     required: ['startup_ids', 'body'],
     properties: {
       startup_ids: ids('Les startups dont cette organisation est sponsor.', 'produits-beta-gouv-fr'),
+      ...HISTORY,
       body: text('Le texte de la fiche en markdown (souvent vide).', ['']),
     },
   },
@@ -67,6 +81,7 @@ const DERIVED: Record<Collection, { required: string[]; properties: Record<strin
     properties: {
       owner_id: { type: ['string', 'null'], description: "L'identifiant de l'organisation porteuse (owner sans le préfixe), ou null.", examples: ['dinum'] },
       startup_ids: ids('Les startups incubées ou co-incubées par cet incubateur.', 'produits-beta-gouv-fr'),
+      ...HISTORY,
       body: text('Le texte de présentation en markdown.', ['L’incubateur…']),
     },
   },
@@ -191,7 +206,7 @@ function defs(): Record<string, unknown> {
   return all
 }
 
-export function schemaUrl(siteUrl: string, file: FeedFile): string {
+export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends'): string {
   return `${siteUrl}/api/v1/schemas/${file}.schema.json`
 }
 

@@ -26,6 +26,8 @@ export interface ParsedRecord {
   /** Offset in `text` where the YAML of the front matter starts and ends. */
   yamlStart: number
   yamlEnd: number
+  /** Dates from git history (created_at, updated_at, last_commit), set by build when there is one. */
+  history?: { created_at: string; updated_at: string; last_commit: string }
 }
 
 export interface ParseResult {

@@ -166,6 +166,30 @@ function yamlAdviceEn(d: Data): string {
 }
 
 const CORE_RULES: Record<string, RuleEntry> = {
+  'history/no-repository': {
+    severity: 'warning',
+    description: 'Le registre n’est pas dans un dépôt git : le flux n’a pas de dates de création et de modification.',
+    fr: { message: () => 'Le registre n’est pas dans un dépôt git : created_at, updated_at et last_commit sont absents du flux, et l’historique (changes, trends) n’est pas produit.', hint: () => 'Compilez depuis un clone git du registre (git clone) pour avoir les dates.' },
+    en: { message: () => 'The registry is not in a git repository: created_at, updated_at and last_commit are left out of the feed, and no history (changes, trends) is produced.', hint: () => 'Build from a git clone of the registry (git clone) to get the dates.' },
+  },
+  'history/no-commits': {
+    severity: 'warning',
+    description: 'Le dépôt git du registre n’a encore aucun commit : le flux n’a pas de dates.',
+    fr: { message: () => 'Le dépôt git n’a encore aucun commit : created_at, updated_at et last_commit sont absents du flux.', hint: () => 'Commitez les fiches (git add puis git commit) ; les dates viennent des commits.' },
+    en: { message: () => 'The git repository has no commit yet: created_at, updated_at and last_commit are left out of the feed.', hint: () => 'Commit the fiches (git add, then git commit); the dates come from the commits.' },
+  },
+  'history/git-error': {
+    severity: 'warning',
+    description: 'git n’a pas pu lire l’historique du registre : les champs et fichiers d’historique sont omis.',
+    fr: { message: (d) => `git n’a pas pu lire l’historique (${show(d.message)}) : created_at, updated_at, last_commit et les fichiers d’historique sont absents du flux.`, hint: () => 'Vérifiez le dépôt avec git status et git log ; git fsck signale un dépôt abîmé.' },
+    en: { message: (d) => `git could not read the history (${show(d.message)}): created_at, updated_at, last_commit and the history files are left out of the feed.`, hint: () => 'Check the repository with git status and git log; git fsck reports a damaged repository.' },
+  },
+  'history/shallow': {
+    severity: 'warning',
+    description: 'Le clone git est superficiel (shallow) et l’historique complet n’a pas pu être récupéré : les dates seraient fausses, elles sont omises.',
+    fr: { message: (d) => `Le clone git est superficiel et l’historique complet n’a pas pu être récupéré (${d.reason === 'no-remote' ? 'pas de remote' : 'git fetch --unshallow a échoué'}) : created_at, updated_at et last_commit sont absents du flux plutôt que faux.`, hint: () => 'Clonez avec tout l’historique : git fetch --unshallow, ou fetch-depth: 0 avec actions/checkout.' },
+    en: { message: (d) => `The git clone is shallow and the whole history could not be fetched (${d.reason === 'no-remote' ? 'no remote' : 'git fetch --unshallow failed'}): created_at, updated_at and last_commit are left out of the feed rather than wrong.`, hint: () => 'Clone with the whole history: git fetch --unshallow, or fetch-depth: 0 with actions/checkout.' },
+  },
   'file/bom': {
     severity: 'error',
     configurable: true,

@@ -12,6 +12,9 @@ afterAll(cleanTemps)
 
 const SEE_HELP_FR = 'Voir « registry --help ».\n'
 const SEE_HELP_EN = 'See "registry --help".\n'
+// Temporary folders are outside git: build says once that the history fields are absent.
+const NO_REPOSITORY_FR = 'Le registre n’est pas dans un dépôt git : created_at, updated_at et last_commit sont absents du flux, et l’historique (changes, trends) n’est pas produit.\n  → Compilez depuis un clone git du registre (git clone) pour avoir les dates. (history/no-repository)\n'
+const NO_REPOSITORY_EN = 'The registry is not in a git repository: created_at, updated_at and last_commit are left out of the feed, and no history (changes, trends) is produced.\n  → Build from a git clone of the registry (git clone) to get the dates. (history/no-repository)\n'
 
 describe('usage errors', () => {
   it.each([
@@ -231,7 +234,7 @@ describe('build', () => {
     expect(fs.existsSync(path.join(root, 'dist', MARKER))).toBe(true)
     const written = Object.keys(snapshotTree(path.join(root, 'dist'))).filter((f) => !f.endsWith('/') && f !== MARKER).length
     expect(written).toBeGreaterThanOrEqual(10)
-    expect(r.stderr).toBe(`${written} fichiers écrits dans dist/.\n`)
+    expect(r.stderr).toBe(`${NO_REPOSITORY_FR}${written} fichiers écrits dans dist/.\n`)
     const feed = JSON.parse(fs.readFileSync(path.join(root, 'dist/api/v1/startups.json'), 'utf8'))
     expect(feed.count).toBe(1)
     expect(feed.startups.map((s: { id: string; current_phase: string }) => [s.id, s.current_phase])).toEqual([['exemple', 'construction']])
@@ -247,7 +250,7 @@ describe('build', () => {
     writeFiles(cwd, { 'site/api/v1/startups/disparue.json': '{}\n', [`site/${MARKER}`]: '' })
     const r = await run(['build', '--root', root, '--out', 'site', '--lang', 'en'], { cwd })
     const written = Object.keys(snapshotTree(path.join(cwd, 'site'))).filter((f) => !f.endsWith('/') && f !== MARKER).length
-    expect(r).toEqual({ code: 0, stdout: '', stderr: `${written} files written to site/.\n` })
+    expect(r).toEqual({ code: 0, stdout: '', stderr: `${NO_REPOSITORY_EN}${written} files written to site/.\n` })
     expect(fs.readdirSync(path.join(cwd, 'site/api/v1/startups'))).toEqual(['exemple.json'])
     expect(fs.existsSync(path.join(root, 'dist'))).toBe(false)
   })

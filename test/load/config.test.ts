@@ -107,6 +107,10 @@ describe('rule severities that the configuration may change', () => {
     'file/directory',
     'file/extension',
     'file/ignored',
+    'history/git-error',
+    'history/no-commits',
+    'history/no-repository',
+    'history/shallow',
     'id/format',
     'phases/duplicate',
     'phases/end-before-start',
@@ -129,7 +133,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(53)
+    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(57)
     expect(Object.keys(RULES).filter(isLintRule)).toEqual(LINT_RULES.map((r) => r.id))
   })
 })

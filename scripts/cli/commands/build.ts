@@ -15,6 +15,11 @@ import { runValidation } from '../run-validation.ts'
 import { headDate } from '../../git/head-date.ts'
 import { runRules } from '../../lint/run-rules.ts'
 import { feedStandards } from '../../lint/standards-report.ts'
+import { gitProblem, historyFields, type HistoryResult } from '../../history/history-fields.ts'
+import { GitError } from '../../history/git.ts'
+import { historyFiles, mainLine, parsedBlobs } from '../../history/history-files.ts'
+import { printNotices } from '../notices.ts'
+import type { ParsedRecord } from '../../load/parse-record.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
 async function sourceCommit(root: string): Promise<string | null> {
@@ -72,7 +77,21 @@ export async function buildCommand(options: Options): Promise<number> {
 async function build(options: Options, timings: Timings, thread: CompileThread | undefined): Promise<number> {
   const { io, lang } = options
   const asOfForValidate = options.asOf ?? (await headDate(options.root)) ?? undefined
-  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, thread && ((r) => thread.send(r)), { asOf: asOfForValidate })
+  // git runs while the fiches are read; its dates are added to each record before the worker sees it.
+  let history: HistoryResult | undefined
+  // REGISTRY_HISTORY=0: no history at all (no git, no notice), for a quick local build.
+  const none: HistoryResult = { files: null, problems: [], state: { kind: 'none' } }
+  const ready = (io.env.REGISTRY_HISTORY === '0' ? Promise.resolve(none) : historyFields(options.root, options.config)).then((h) => (history = h))
+  ready.catch(() => {})
+  // changes.json, changes.atom and trends.json: a second git log (first parents), run while the fiches are parsed and checked.
+  const line = ready.then((h) => (h.files ? mainLine(options.root, options.config) : null))
+  line.catch(() => {})
+  const onRecord = (r: ParsedRecord) => {
+    const h = history?.files?.get(r.file)
+    if (h) r.history = h
+    thread?.send(r)
+  }
+  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, onRecord, { asOf: asOfForValidate }, ready)
   const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
   if (diagnostics.length > 0 || options.format === 'json') {
     io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: options.color }))
@@ -81,11 +100,23 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
     io.stderr(lang === 'fr' ? 'Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n' : 'Build cancelled: fix the errors above. Nothing was written.\n')
     return 1
   }
+  // One notice when there is no history: it never changes the exit code.
+  printNotices(history!.problems, options)
   const commit = await sourceCommit(options.root)
   // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or --as-of.
   const asOf = asOfForValidate
   const standards = timings.measure('lint', () => feedStandards(runRules(records, { config: options.config, asOf }).records, asOf))
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), standards }), timings, thread?.writer(records))
+  const extra = await timings.measureAsync('history', async () => {
+    try {
+      const commits = await line
+      return commits ? await historyFiles(options.root, options.config, commits, parsedBlobs(records)) : []
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err
+      printNotices([gitProblem(err)], options)
+      return []
+    }
+  })
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0

@@ -1,0 +1,104 @@
+/**
+ * The build's files from git history: `api/v1/changes.json` (the change sets
+ * of a bounded window), `api/v1/changes.atom` (the same as an Atom feed, made
+ * with the `feed` library) and `api/v1/trends.json` (monthly snapshots). One
+ * first-parent `git log` serves all three. Deterministic for a commit: the
+ * window ends at the last commit's date, never at the clock.
+ */
+import { Feed } from 'feed'
+import { schemaUrl } from '../compile/feed-schema.ts'
+import type { RegistryConfig } from '../load/config.ts'
+import { changeSets, type ChangeSet } from './changes.ts'
+import { describeChange, summaryText } from './format-changes.ts'
+import type { ParsedRecord } from '../load/parse-record.ts'
+import { createHash } from 'node:crypto'
+import type { PastFiche } from './past-fiche.ts'
+import { collectionFolders } from './history-fields.ts'
+import { readLog, type LogCommit } from './log.ts'
+import { computeTrends, PHASES_METRIC, trendsCachePath, type SnapshotMetric } from './trends.ts'
+
+/** changes.json and changes.atom hold the change sets of the last CHANGES_WINDOW_DAYS days before the last commit, at most CHANGES_MAX_SETS of them. */
+export const CHANGES_WINDOW_DAYS = 90
+export const CHANGES_MAX_SETS = 200
+
+/** The metrics of each trends snapshot; the standards lint adds its own here. */
+export const TRENDS_METRICS: SnapshotMetric[] = [PHASES_METRIC]
+
+const serialize = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`
+
+function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** Atom needs absolute links: written only when the configuration gives `siteUrl`. */
+export function changesAtom(sets: readonly ChangeSet[], siteUrl: string): string {
+  const host = new URL(siteUrl).host
+  const self = `${siteUrl}/api/v1/changes.atom`
+  const newest = sets[0]
+  const feed = new Feed({
+    title: 'Registre des startups d’État : changements des fiches',
+    description: 'Les fiches ajoutées, supprimées, renommées ou modifiées, commit par commit.',
+    id: `tag:${host},2026:registry/changes`,
+    link: `${siteUrl}/api/v1/changes.json`,
+    feedLinks: { atom: self },
+    updated: newest ? new Date(newest.time) : new Date(0),
+    copyright: 'Les fiches du registre et leurs licences',
+    generator: 'registry (feed)',
+  })
+  for (const set of sets) {
+    const lines = [...set.summaries.map((s) => summaryText(s, 'fr')), ...set.changes.map((c) => `${c.collection}/${c.id} : ${describeChange(c, 'fr')}`)].map(xmlText)
+    feed.addItem({
+      title: xmlText(`${set.date} : ${set.fiches} fiche${set.fiches > 1 ? 's' : ''} (${set.subject})`),
+      id: `tag:${host},2026:registry/commit/${set.commit}`,
+      link: `${siteUrl}/api/v1/changes.json#${set.commit}`,
+      date: new Date(set.time),
+      author: [{ name: xmlText(set.author) }],
+      description: lines.slice(0, 3).join(' ; '),
+      content: `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    })
+  }
+  return `${feed.atom1()}\n`
+}
+
+/** Characters XML 1.0 cannot hold (control characters a commit message or a fiche may contain) become U+FFFD. */
+const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** The first-parent history the files are computed from, oldest first (one git process, started early by build). */
+export function mainLine(root: string, config: RegistryConfig): Promise<LogCommit[]> {
+  return readLog(root, collectionFolders(config), { firstParent: true, reverse: true })
+}
+
+/**
+ * The fiches a build has just parsed, by the id of the git blob their text
+ * would be: the trends of the last months need not parse them again (a file
+ * whose bytes differ from HEAD's, uncommitted, simply matches no blob).
+ */
+export function parsedBlobs(records: readonly ParsedRecord[]): Map<string, PastFiche> {
+  const out = new Map<string, PastFiche>()
+  for (const r of records) {
+    if (r.collection !== 'startups') continue
+    const bytes = Buffer.from(r.text, 'utf8')
+    const id = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+    out.set(id, { data: r.data, body: r.body })
+  }
+  return out
+}
+
+export async function historyFiles(root: string, config: RegistryConfig, commits: readonly LogCommit[], parsed?: ReadonlyMap<string, PastFiche>, useCache = true): Promise<[string, string][]> {
+  const head = commits[commits.length - 1]
+  const from = head ? daysBefore(head.date, CHANGES_WINDOW_DAYS) : ''
+  const recent = commits.filter((c) => c.date > from).slice(-CHANGES_MAX_SETS)
+  const sets = (await changeSets(root, config, recent)).filter((s) => s.fiches > 0).reverse()
+  const window = { days: CHANGES_WINDOW_DAYS, max_change_sets: CHANGES_MAX_SETS, since: from || null, until: head?.date ?? null }
+  const trends = await computeTrends(root, config.collections.startups, commits, TRENDS_METRICS, useCache ? await trendsCachePath(root) : undefined, parsed)
+  const site = config.siteUrl
+  return [
+    ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, change_sets: sets })],
+    ...(site ? [['api/v1/changes.atom', changesAtom(sets, site)] as [string, string]] : []),
+    ['api/v1/trends.json', serialize({ $schema: schemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(TRENDS_METRICS.map((m) => [m.id, m.version])), snapshots: trends.snapshots })],
+  ]
+}
