@@ -19,6 +19,9 @@ Vérifie toutes les fiches : schémas, références entre fiches, phases.
   --changed        ne lit que les fiches modifiées (git) et vérifie leurs références
   --base REV       avec --changed : comparer à REV (défaut : HEAD) ; sans --changed : tout vérifier,
                    mais annoter d'abord les fiches modifiées depuis REV (GitHub n'affiche que 10 annotations)
+  --max-warnings N plus de N avertissements font échouer (code 1)
+  --quiet          n'affiche que les erreurs
+  --as-of DATE     date de référence AAAA-MM-JJ des règles de standards (défaut : date du dernier commit)
 `,
     en: `Usage: registry validate [options]
 
@@ -29,6 +32,9 @@ Checks every fiche: schemas, references between fiches, phases.
   --changed        reads only the changed fiches (git) and checks their references
   --base REV       with --changed: compare with REV (default: HEAD); without --changed: check everything,
                    but annotate the fiches changed since REV first (GitHub shows only 10 annotations)
+  --max-warnings N more than N warnings fail (exit 1)
+  --quiet          prints errors only
+  --as-of DATE     reference date YYYY-MM-DD of the standards rules (default: the last commit's date)
 `,
   },
   build: {
@@ -41,6 +47,62 @@ Rien n'est écrit si une fiche a une erreur.
 
 Checks the fiches, then compiles the JSON feed (API v1 and v2.7) into --out (default: <root>/dist).
 Nothing is written when a fiche has an error.
+`,
+  },
+  lint: {
+    fr: `Utilisation : registry lint [options]
+
+Vérifie les standards du programme beta.gouv.fr (catalogue v2.0), selon la phase de chaque produit.
+Les règles donnent des avertissements qui ne bloquent pas, sauf configuration contraire
+(registry.config.json, « rules »). Voir docs/standards.md.
+
+  --format NOM     stylish (défaut), json, github, markdown ou sarif
+  --as-of DATE     date de référence AAAA-MM-JJ (défaut : date du dernier commit ; jamais l'horloge)
+  --max-warnings N plus de N avertissements font échouer (code 1)
+  --quiet          n'affiche que les erreurs
+  --online         vérifie aussi en ligne les liens, pages et dépôts (cache dans .cache/, GITHUB_TOKEN lu)
+  --suppress-all   enregistre les avertissements actuels dans registry-suppressions.json (le cliquet)
+  --prune-suppressions  retire de ce fichier ce qui a été corrigé (il ne fait que rétrécir)
+  --fail-on-new    échoue (code 1) s'il y a des avertissements au-delà de ceux enregistrés
+  --suppressions FICHIER  le fichier des avertissements enregistrés
+`,
+    en: `Usage: registry lint [options]
+
+Checks the beta.gouv.fr programme's standards (catalogue v2.0), according to each product's phase.
+The rules give warnings that do not block, unless configured otherwise (registry.config.json,
+"rules"). See docs/standards.md.
+
+  --format NAME    stylish (default), json, github, markdown or sarif
+  --as-of DATE     reference date YYYY-MM-DD (default: the last commit's date; never the clock)
+  --max-warnings N more than N warnings fail (exit 1)
+  --quiet          prints errors only
+  --online         also checks links, pages and repositories online (cache in .cache/, GITHUB_TOKEN read)
+  --suppress-all   records the current warnings in registry-suppressions.json (the ratchet)
+  --prune-suppressions  removes what was fixed from that file (it only shrinks)
+  --fail-on-new    fails (exit 1) on warnings beyond the recorded ones
+  --suppressions FILE  the file of recorded warnings
+`,
+  },
+  changes: {
+    fr: `Utilisation : registry changes --since REF|DATE [--until REF|DATE] [--format stylish|markdown|json]
+
+Ce qui a changé dans les fiches d'après l'historique git : produits ajoutés, retirés, renommés,
+changements de phase (avec leur date), d'incubateur et de sponsors, champs modifiés. Les commits
+qui touchent beaucoup de fiches (exports du robot) sont résumés.
+
+  --since REF|DATE depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
+  --until REF|DATE jusqu'à ce commit ou cette date incluse (défaut : HEAD)
+  --format NOM     stylish (défaut), markdown ou json
+`,
+    en: `Usage: registry changes --since REF|DATE [--until REF|DATE] [--format stylish|markdown|json]
+
+What changed in the fiches according to git history: products added, removed, renamed, phase
+changes (with their date), incubator and sponsor changes, changed fields. Commits that touch many
+fiches (the bot's exports) are summarised.
+
+  --since REF|DATE since this commit (excluded) or this YYYY-MM-DD date (included)
+  --until REF|DATE up to this commit or date, included (default: HEAD)
+  --format NAME    stylish (default), markdown or json
 `,
   },
   docs: {

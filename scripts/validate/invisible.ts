@@ -46,7 +46,10 @@ export function invisibleInValue(value: string): { fr: string; en: string } | un
 
 /** Invisible or space characters at either end of a value (what trim() removes besides ASCII spaces). */
 export function invisibleAtEdges(value: string): { fr: string; en: string } | undefined {
-  const edges = (/^\s*/u.exec(value)?.[0] ?? '') + (/\s*$/u.exec(value)?.[0] ?? '')
+  // trimStart/trimEnd remove what \s matches, in linear time (a /\s*$/ search is quadratic on long runs of spaces).
+  const start = value.length - value.trimStart().length
+  const end = value.trimEnd().length
+  const edges = start >= end ? value : value.slice(0, start) + value.slice(end)
   const found = [...edges].filter((c) => c !== ' ' && c !== '\t' && c !== '\n')
   return found.length > 0 ? describe(found) : undefined
 }

@@ -150,12 +150,6 @@ describe('registry lint', () => {
     await run(['lint', '--root', root, '--as-of', '2024-06-01', '--suppress-all'])
     expect((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--max-warnings', '0'])).code).toBe(0)
   })
-
-  it('--online says clearly when the online checker is not there', async () => {
-    const r = await run(['lint', '--root', copyRegistry(), '--online'])
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('vérificateur en ligne')
-  })
 })
 
 describe('the ratchet', () => {

@@ -154,7 +154,7 @@ describe('build with git history', () => {
     expect(r).toMatchObject({ code: 0, stderr: expect.stringMatching(/^\d+ fichiers écrits/) })
     expect(fs.existsSync(path.join(out, 'api/v1/changes.json'))).toBe(false)
     expect(json(out, 'api/v1/startups/beta.json').created_at).toBeUndefined()
-    expect(Object.keys(json(out, 'api/v1/index.json').files)).toEqual(['startups', 'startup', 'organisations', 'incubators'])
+    expect(Object.keys(json(out, 'api/v1/index.json').files)).toEqual(['startups', 'startup', 'organisations', 'incubators', 'standards'])
   })
 
   it('says once, in English with --lang en, that a registry outside git has no history, and writes no history file', async () => {

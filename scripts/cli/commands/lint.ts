@@ -40,6 +40,10 @@ export async function lintCommand(options: Options): Promise<number> {
     online = await checkOnline(targets, {
       root: options.root,
       env: io.env,
+      // GitHub Enterprise (and the tests' fake GitHub): Actions sets GITHUB_API_URL.
+      githubBaseUrl: io.env.GITHUB_API_URL || undefined,
+      // For tests against servers on 127.0.0.1 only: never set it where fiches come from strangers.
+      allowPrivateAddresses: io.env.REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES === '1',
       onWarning: (w) => io.stderr(`${describeOnlineWarning(w, lang)}\n`),
     })
   }
