@@ -17,10 +17,18 @@ export interface PhaseEntry {
   end?: string
 }
 
+/** phasesOf per front matter: every rule asks for the phases of the same, never modified, data. */
+const PHASES = new WeakMap<object, PhaseEntry[]>()
+
 /** The well-formed phases of a fiche (anything else is the schema's business). */
 export function phasesOf(data: Record<string, unknown>): PhaseEntry[] {
   if (!Array.isArray(data.phases)) return []
-  return data.phases.filter((p): p is PhaseEntry => typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.start === 'string' && DATE.test(p.start))
+  let phases = PHASES.get(data.phases)
+  if (!phases) {
+    phases = data.phases.filter((p): p is PhaseEntry => typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.start === 'string' && DATE.test(p.start))
+    PHASES.set(data.phases, phases)
+  }
+  return phases
 }
 
 export function currentPhase(data: Record<string, unknown>, asOf: string | undefined): PhaseEntry | undefined {
