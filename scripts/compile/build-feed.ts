@@ -5,6 +5,7 @@
  * of the beta.gouv.fr-compatible API v2.7 (build-api-v2-7.ts) are added to the
  * same map, so that one build writes both APIs.
  */
+import { currentPhase } from '../lint/phase.ts'
 import type { Collection, RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { FICHE_SCHEMAS } from '../validate/schemas.ts'
@@ -31,6 +32,12 @@ export interface BuildMeta {
   standards?: FeedStandards
   /** Files computed from git history (api/v1/changes.json, changes.atom, trends.json), already serialised. */
   extra?: readonly [string, string][]
+  /**
+   * The as-of date (HEAD's commit date or --as-of): a startup's current phase
+   * is its latest phase started on or before it (a fiche may announce a future
+   * phase). Undefined: the last phase written.
+   */
+  asOf?: string
 }
 
 /** What the feed needs of the standards lint: one block per startup id, and the aggregate file. */
@@ -57,13 +64,12 @@ export function serialize(value: unknown): string {
 }
 
 /** A startup as the feed lists it: its fields as written, then what consumers derive from them. */
-export function startupItem(r: ParsedRecord) {
+export function startupItem(r: ParsedRecord, asOf?: string) {
   const d = r.data
   const incubatorIds = [...new Set([d.incubator as string, ...((d.incubators as string[] | undefined) ?? [])])]
   const sponsorIds = ((d.sponsors as string[] | undefined) ?? []).map((s) => organisationId(s)!).filter(Boolean)
   // A fiche without phases is valid (the lint reports it): it then has no current phase and counts as active.
-  const phases = Array.isArray(d.phases) ? (d.phases as { name: string }[]) : []
-  const current = phases.length > 0 ? phases[phases.length - 1]!.name : undefined
+  const current = currentPhase(d, asOf)?.name
   return {
     id: r.id,
     file: r.file,
@@ -121,7 +127,7 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   const startupItems = startups.map((r) => {
     const block = meta.standards?.blocks.get(r.id)
     // The block goes before `body`, so that the key order follows the schema's.
-    const item = block === undefined ? startupItem(r) : withStandards(startupItem(r), block)
+    const item = block === undefined ? startupItem(r, meta.asOf) : withStandards(startupItem(r, meta.asOf), block)
     for (const i of item.incubator_ids) push(incubated, i, r.id)
     for (const s of item.sponsor_ids) push(sponsored, s, r.id)
     return item

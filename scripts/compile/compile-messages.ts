@@ -15,6 +15,8 @@ export interface WorkerData {
   /** The folder the worker writes into (`api/v2.7/` and `api/v1/startups/`, moved into the build's staging folder at the end). */
   dir: string
   config: RegistryConfig
+  /** The build's as-of date, for the current phase of each startup (see BuildMeta.asOf). */
+  asOf: string | undefined
   /**
    * Shared counters: [CONSUMED] batches the worker has taken, so that the main
    * thread stays at most a few batches ahead; [FAILED] set to 1 when the
@@ -40,14 +42,14 @@ export type ToWorker =
 export type FromWorker = { type: 'done'; count: number } | { type: 'error'; code?: string; message: string }
 
 /** Writes `api/v1/startups/<id>.json` for the startups among `records`, under `dir`: on either thread. */
-export function writeStartupFiles(dir: string, records: readonly ParsedRecord[]): void {
+export function writeStartupFiles(dir: string, records: readonly ParsedRecord[], asOf: string | undefined): void {
   const folder = path.join(dir, STARTUP_FILES_DIR)
   let made = false
   for (const r of records) {
     if (r.collection !== 'startups') continue
     if (!made) mkdirSync(folder, { recursive: true })
     made = true
-    const [file, content] = startupFile(startupItem(r))
+    const [file, content] = startupFile(startupItem(r, asOf))
     writeTextFile(path.join(dir, file), content)
   }
 }

@@ -51,13 +51,13 @@ export class CompileThread {
   private readonly options: ThreadOptions
 
   /** Starts the worker; `out` is the build's output folder, next to which the worker writes. */
-  constructor(out: string, config: RegistryConfig, options: Partial<ThreadOptions> = {}) {
+  constructor(out: string, config: RegistryConfig, options: Partial<ThreadOptions> = {}, private readonly asOf?: string) {
     this.options = { ...DEFAULTS, ...options }
     // Named like writeOutput's staging folders, so that a killed build's folder is swept by the next one.
     this.dir = `${path.resolve(out)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}-v2.7`
     // From the sources, the worker registers tsx (worker-boot.mjs) and loads compile-worker.ts;
     // bundled, compile-worker.mjs sits next to this chunk and is plain JavaScript.
-    const data: WorkerData = { entry: new URL('./compile-worker.ts', import.meta.url).href, dir: this.dir, config, progress: this.progress }
+    const data: WorkerData = { entry: new URL('./compile-worker.ts', import.meta.url).href, dir: this.dir, config, asOf, progress: this.progress }
     this.worker = new Worker(new URL(FROM_SOURCES ? './worker-boot.mjs' : './compile-worker.mjs', import.meta.url), { workerData: data })
     this.done = new Promise<number>((resolve, reject) => {
       this.worker.on('message', (message: FromWorker) => {
@@ -88,7 +88,7 @@ export class CompileThread {
     while (this.posted - Atomics.load(this.progress, CONSUMED) >= this.options.ahead) {
       if (!written) {
         try {
-          writeStartupFiles(this.dir, this.pending)
+          writeStartupFiles(this.dir, this.pending, this.asOf)
         } catch (err) {
           // Reported by write(), as the worker's own errors are: parsing goes on.
           this.failure = err as Error

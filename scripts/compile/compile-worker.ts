@@ -15,7 +15,7 @@ import { API_V2_7_DIR, apiV27OtherFiles, OTHER_FILES_STARTUP_KEYS, startupsJsonS
 import { CONSUMED, FAILED, received, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import { writeFiles } from './write-output.ts'
 
-const { dir, config, progress } = workerData as WorkerData
+const { dir, config, asOf, progress } = workerData as WorkerData
 const port = parentPort!
 const inbox: ToWorker[] = []
 let wake: (() => void) | undefined
@@ -56,7 +56,7 @@ async function run(): Promise<number> {
       Atomics.notify(progress, CONSUMED)
       if (batch.length === 0) continue
       yield batch
-      if (!message.written) writeStartupFiles(dir, batch)
+      if (!message.written) writeStartupFiles(dir, batch, asOf)
       for (const r of batch) {
         const data: Record<string, unknown> = {}
         for (const key of OTHER_FILES_STARTUP_KEYS) if (Object.hasOwn(r.data, key)) data[key] = r.data[key]

@@ -54,7 +54,7 @@ const DERIVED: Record<Collection, { required: string[]; properties: Record<strin
       current_phase: {
         type: 'string',
         enum: FICHE_SCHEMAS.startups.$defs.phase.properties.name.enum,
-        description: "La phase actuelle : le nom de la dernière phase de la fiche. Absent quand la fiche n'a pas de phases (la règle phases-missing le signale).",
+        description: "La phase actuelle : la dernière phase commencée à la date de référence de la compilation (date du dernier commit, ou --as-of ; sans git, la dernière phase écrite). Une phase annoncée pour plus tard ne compte pas encore. Absent quand la fiche n'a pas de phases (la règle phases-missing le signale) ou qu'aucune n'a encore commencé.",
         examples: ['construction'],
       },
       status: {

@@ -122,3 +122,22 @@ describe('buildFeed', () => {
     for (const [file, content] of files) expect(content, file).toMatch(file.endsWith('.json') ? /[}\]]\n$/ : /[^\n]\n$/)
   })
 })
+
+describe('the current phase as of the build date', () => {
+  const FUTURE = BASE['startups/exemple.md']!.replace('  - name: construction\n    start: 2023-07-01\n', '  - name: construction\n    start: 2023-07-01\n  - name: acceleration\n    start: 2030-01-01\n')
+  const item = (asOf: string | undefined) => {
+    const all = sources({ ...BASE, 'startups/exemple.md': FUTURE })
+    const { records } = validateRegistry(all, all, DEFAULT_CONFIG)
+    const feed = JSON.parse(buildFeed(records, DEFAULT_CONFIG, { commit: null, asOf }).get('api/v1/startups.json')!)
+    return feed.startups.find((s: { id: string }) => s.id === 'exemple')
+  }
+  it.each([
+    ['2024-06-01', 'construction'],
+    ['2030-01-01', 'acceleration'],
+    ['2023-03-01', 'investigation'],
+    ['2022-12-31', undefined],
+    [undefined, 'acceleration'],
+  ])('as of %s, a phase announced for later does not count yet: %s', (asOf, phase) => {
+    expect(item(asOf).current_phase).toBe(phase)
+  })
+})

@@ -66,9 +66,12 @@ export async function compileAndWrite(out: string, files: LazyFiles, timings: Ti
 export async function buildCommand(options: Options): Promise<number> {
   const timings = options.io.timings ?? new Timings()
   // Started first, so that it loads its modules while the fiches are read and checked.
-  const thread = (await useThread(options.root, options.config, options.io.env)) ? new CompileThread(options.out, options.config) : undefined
+  // The as-of date (HEAD's commit date or --as-of) decides each startup's current phase and the standards rules.
+  const [threaded, head] = await Promise.all([useThread(options.root, options.config, options.io.env), options.asOf === undefined ? headDate(options.root) : undefined])
+  const asOf = options.asOf ?? head ?? undefined
+  const thread = threaded ? new CompileThread(options.out, options.config, {}, asOf) : undefined
   try {
-    return await build(options, timings, thread)
+    return await build({ ...options, asOf }, timings, thread)
   } finally {
     await thread?.stop()
   }
@@ -116,7 +119,7 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
       return []
     }
   })
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra }), timings, thread?.writer(records))
+  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf }), timings, thread?.writer(records))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0
