@@ -38,7 +38,7 @@ export function lintSections(c: ChangedLint, lang: Lang, rowsMax = ROWS_PER_TABL
   sections.push({ title: fr ? `Standards : avertissements nouveaux (${fresh})` : `Standards: new warnings (${fresh})`, body: fresh ? `${intro}\n\n${diagnosticTable(c.introduced, fr, rowsMax, COMMAND)}` : `${intro}\n\n${fr ? 'Aucun avertissement nouveau. Merci !' : 'No new warning. Thank you!'}` })
   if (fixed) {
     sections.push({
-      title: fr ? `Standards : avertissements corrigés (${fixed})` : `Standards: fixed warnings (${fixed})`,
+      title: fr ? `Standards : avertissements corrigés ou devenus sans objet (${fixed})` : `Standards: warnings fixed or no longer applicable (${fixed})`,
       body: `<details><summary>${fr ? 'Afficher' : 'Show'}</summary>\n\n${diagnosticTable(c.fixed, fr, rowsMax, COMMAND)}\n\n</details>`,
     })
   }
@@ -53,7 +53,9 @@ export function lintSections(c: ChangedLint, lang: Lang, rowsMax = ROWS_PER_TABL
     for (const k of categories) {
       const b = before.get(k)
       const a = after.get(k)
-      const trend = a && b ? (a.met - b.met > 0 ? ' ↑' : a.met - b.met < 0 ? ' ↓' : '') : ''
+      // Compared as shares (met × applicable crosswise): a phase change alters what applies.
+      const diff = a && b ? a.met * b.applicable - b.met * a.applicable : 0
+      const trend = diff > 0 ? ' ↑' : diff < 0 ? ' ↓' : ''
       rows.push(`| ${categoryLabel(k, lang)} | ${share(b)} | ${share(a)}${trend} | ${warningsBefore.get(k) ?? 0} | ${warningsAfter.get(k) ?? 0} |`)
     }
     const note = fr

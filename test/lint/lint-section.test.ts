@@ -64,12 +64,28 @@ describe('registry report: the standards section', () => {
     git('commit', '-qam', 'fix')
     const r = await run(['report', '--root', root, '--base', 'main', '--as-of', '2024-06-01', '--lang', 'en'])
     expect(section(r.stdout, /### Standards: new warnings \(0\)/)).toContain('No new warning')
-    expect(section(r.stdout, /### Standards: fixed warnings \(1\)/)).toContain('contact-missing')
+    expect(section(r.stdout, /### Standards: warnings fixed or no longer applicable \(1\)/)).toContain('contact-missing')
     expect(section(r.stdout, /### Standards per category/)).toMatch(/↑/)
   })
 })
 
 describe('lintSections', () => {
+  it('compares the standards met as shares: fewer applicable standards (an ended phase) is not a loss', () => {
+    const outcomes = (category: string, met: number, failing: number) => [{
+      record: {} as never, phase: undefined,
+      outcomes: [...Array.from({ length: met }, () => ({ rule: { category } as never, result: 'passed' as const })), ...Array.from({ length: failing }, () => ({ rule: { category } as never, result: 'failing' as const }))],
+    }]
+    const lint = (before: [number, number], after: [number, number]): ChangedLint => ({
+      fiches: ['startups/a.md'], added: [], deleted: [], introduced: [], fixed: [],
+      base: { diagnostics: [], records: outcomes('transparence', ...before) },
+      head: { diagnostics: [], records: outcomes('transparence', ...after) },
+    })
+    const row = (c: ChangedLint) => lintSections(c, 'fr').find((s) => s.title.startsWith('Standards par catégorie'))!.body.split('\n').find((l) => l.startsWith('| transparence'))
+    expect(row(lint([10, 10], [6, 2]))).toBe('| transparence | 10/20 | 6/8 ↑ | 0 | 0 |')
+    expect(row(lint([2, 2], [1, 2]))).toBe('| transparence | 2/4 | 1/3 ↓ | 0 | 0 |')
+    expect(row(lint([1, 1], [2, 2]))).toBe('| transparence | 1/2 | 2/4 | 0 | 0 |')
+  })
+
   it('a bot pull request with thousands of new warnings stays under GitHub’s limit', () => {
     const introduced: Diagnostic[] = Array.from({ length: 3000 }, (_, i) => ({
       file: `startups/produit-${i}.md`, line: 1, column: 1, endLine: 1, endColumn: 4, ruleId: 'contact-missing', severity: 'warning',
