@@ -59,11 +59,15 @@ const found = (report: ReturnType<typeof parseReport> | undefined) => report!.di
 
 describe('lint --changed --new-only', () => {
   it('does not report the old defect of a changed fiche, reports the new one, and --fail-on-new fails on it', async () => {
-    const { root, commit } = repo()
-    // Without --new-only, the changed fiche's old debt is there.
+    const { root, commit } = repo({ [EXEMPLE]: without(BASE[EXEMPLE]!, CONTACT), 'startups/autre.md': without(BASE[EXEMPLE]!, CONTACT).replace('title: Exemple', 'title: Autre') })
+    // Without --new-only, the changed fiche's old debt is there, and only the changed fiche's.
     commit({ [EXEMPLE]: without(BASE[EXEMPLE]!, CONTACT, REPOSITORY) })
     const all = await lint(root)
     expect(found(all.report)).toEqual(expect.arrayContaining([[EXEMPLE, 'contact-missing'], [EXEMPLE, 'repository-missing']]))
+    expect(all.report!.diagnostics.every((d) => d.file === EXEMPLE)).toBe(true)
+    // The whole registry has more: the untouched fiche's.
+    const everything = await run(['lint', '--root', root, '--format', 'json', '--as-of', '2024-06-01'])
+    expect(found(parseReport(everything.stdout))).toContainEqual(['startups/autre.md', 'contact-missing'])
     const r = await lint(root, '--new-only')
     expect(r.code).toBe(0)
     expect(found(r.report)).toEqual([[EXEMPLE, 'repository-missing']])
