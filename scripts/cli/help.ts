@@ -64,6 +64,11 @@ Les règles donnent des avertissements qui ne bloquent pas, sauf configuration c
   --suppress-all   enregistre les avertissements actuels dans registry-suppressions.json (le cliquet)
   --prune-suppressions  retire de ce fichier ce qui a été corrigé (il ne fait que rétrécir)
   --fail-on-new    échoue (code 1) s'il y a des avertissements au-delà de ceux enregistrés
+                   (avec --new-only : s'il y a des avertissements nouveaux par rapport à la base)
+  --changed        ne signale que les fiches modifiées (git) depuis --base (défaut : HEAD)
+  --base REV       la révision de comparaison de --changed (en CI : origin/main)
+  --new-only       avec --changed : seulement les avertissements que la modification ajoute,
+                   chaque fiche comparée à sa version à la base (la dette ancienne n'est pas signalée)
   --suppressions FICHIER  le fichier des avertissements enregistrés
 `,
     en: `Usage: registry lint [options]
@@ -80,6 +85,11 @@ The rules give warnings that do not block, unless configured otherwise (registry
   --suppress-all   records the current warnings in registry-suppressions.json (the ratchet)
   --prune-suppressions  removes what was fixed from that file (it only shrinks)
   --fail-on-new    fails (exit 1) on warnings beyond the recorded ones
+                   (with --new-only: on warnings new compared with the base)
+  --changed        reports on the fiches changed (git) since --base (default: HEAD) only
+  --base REV       the revision --changed compares with (in CI: origin/main)
+  --new-only       with --changed: only the warnings the change adds, each fiche compared with
+                   its version at the base (old debt is not reported)
   --suppressions FILE  the file of recorded warnings
 `,
   },

@@ -55,6 +55,8 @@ export interface LintFlags {
   suppressAll: boolean
   pruneSuppressions: boolean
   failOnNew: boolean
+  /** --new-only (with --changed): only the warnings the change introduces, compared with each fiche at the base. */
+  newOnly?: boolean
   /** --suppressions FILE (default: <root>/registry-suppressions.json). */
   suppressions?: string
 }
@@ -78,7 +80,8 @@ Options :
   --lang fr|en     langue des messages (défaut : fr)
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
   --strict         les avertissements font aussi échouer (code 1)
-  --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références
+  --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références ; lint : ne signale que les fiches modifiées
+  --new-only       lint --changed : seulement les avertissements que la modification ajoute (comparés à la base)
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées) ;
                    validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
   --max-warnings N plus de N avertissements font échouer (code 1)
@@ -118,7 +121,8 @@ Options:
   --lang fr|en     language of the messages (default: fr)
   --out DIR        build output folder (default: <root>/dist)
   --strict         warnings fail too (exit 1)
-  --changed        validate: reads only the changed fiches (git) and checks their references
+  --changed        validate: reads only the changed fiches (git) and checks their references; lint: reports on the changed fiches only
+  --new-only       lint --changed: only the warnings the change adds (compared with the base)
   --base REV       with --changed: compare with REV (default: HEAD, the uncommitted changes);
                    validate without --changed: annotate the changed fiches first; report, propose: see their help
   --max-warnings N more than N warnings fail (exit 1)
@@ -190,7 +194,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (values.repo !== undefined && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report et propose.' : '--repo only goes with report and propose.')
     const pr = values.pr === undefined ? undefined : parsePr(values.pr, lang)
-    if (values.changed && name !== 'validate') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate.' : '--changed only goes with validate.')
+    if (values.changed && name !== 'validate' && name !== 'lint') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate et lint.' : '--changed only goes with validate and lint.')
+    if (values['new-only'] && !(name === 'lint' && values.changed)) throw new UsageError(lang === 'fr' ? '--new-only ne va qu’avec lint --changed.' : '--new-only only goes with lint --changed.')
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
     const outputFile = values['output-file'] === undefined ? undefined : path.resolve(io.cwd, values['output-file'])
     const color = useColor(values.color ? true : values['no-color'] ? false : undefined, io.env, io.isTTY && outputFile === undefined)
@@ -212,6 +217,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         suppressAll: values['suppress-all'] === true,
         pruneSuppressions: values['prune-suppressions'] === true,
         failOnNew: values['fail-on-new'] === true,
+        newOnly: values['new-only'] === true,
         suppressions: values.suppressions === undefined ? undefined : path.resolve(io.cwd, values.suppressions),
       },
     }
@@ -264,6 +270,7 @@ function parse(argv: readonly string[], lang: Lang) {
         'suppress-all': { type: 'boolean' },
         'prune-suppressions': { type: 'boolean' },
         'fail-on-new': { type: 'boolean' },
+        'new-only': { type: 'boolean' },
         suppressions: { type: 'string' },
       },
     })

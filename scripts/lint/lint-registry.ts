@@ -15,8 +15,8 @@ export interface LintOutput {
   records: RecordOutcome[]
 }
 
-export function lintRecords(records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, asOf: string | undefined, online?: OnlineResults): LintOutput {
-  const result = runRules(records, { config, asOf, ...(online ? { online } : {}) })
+export function lintRecords(records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, asOf: string | undefined, online?: OnlineResults, only?: ReadonlySet<string>): LintOutput {
+  const result = runRules(records, { config, asOf, ...(online ? { online } : {}), ...(only ? { only } : {}) })
   const files = new Map(records.map((r) => [r.file, r]))
   return { diagnostics: finalize(result.problems, files, config, lang), records: result.records }
 }

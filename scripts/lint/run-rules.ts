@@ -20,6 +20,8 @@ export interface LintSettings {
   /** Only the rules marked `validate` (what `registry validate` reports). */
   validateOnly?: boolean
   rules?: readonly LintRule<any>[]
+  /** Only these files are checked (lint --changed); every record still serves as context (canonical spellings). */
+  only?: ReadonlySet<string>
 }
 
 export type CheckResult = 'passed' | 'failing' | 'exempt'
@@ -61,6 +63,7 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
   const problems: Problem[] = []
   const out: RecordOutcome[] = []
   for (const record of records) {
+    if (settings.only && !settings.only.has(record.file)) continue
     const phase = record.collection === 'startups' ? currentPhase(record.data, settings.asOf)?.name : undefined
     const exemptions = validExemptions(record.data, RULE_IDS, settings.asOf)
     const used = new Set<Exemption>()

@@ -87,13 +87,7 @@ export function prReport(input: PrReportInput): string {
 
   const sections: ReportSection[] = []
   const rowsMax = input.rowsPerTable ?? ROWS_PER_TABLE
-  const table = (list: readonly Diagnostic[]): string => {
-    const rows = [fr ? '| Fiche | Ligne | Problème | Que faire | Règle |' : '| Fiche | Line | Problem | What to do | Rule |', '| --- | --- | --- | --- | --- |']
-    for (const d of list.slice(0, rowsMax)) rows.push(`| \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.message)} | ${cell(d.hint)} | \`${cell(d.ruleId)}\` |`)
-    const more = list.length - rowsMax
-    if (more > 0) rows.push('', fr ? `… et ${more} autre${more > 1 ? 's' : ''} : \`npx registry validate\` les liste toutes.` : `… and ${more} more: \`npx registry validate\` lists them all.`)
-    return rows.join('\n')
-  }
+  const table = (list: readonly Diagnostic[]): string => diagnosticTable(list, fr, rowsMax)
   if (input.diagnostics.length > 0) sections.push(byRule(inChanged, elsewhere, fr))
   const errorsIn = inChanged.filter((d) => d.severity === 'error')
   const warningsIn = inChanged.filter((d) => d.severity === 'warning')
@@ -122,6 +116,15 @@ export function prReport(input: PrReportInput): string {
   if (input.diagnostics.length === 0) head.push(fr ? 'Aucun problème : les fiches sont valides. Merci !' : 'No problem: the fiches are valid. Thank you!', '')
 
   return bounded(head.join('\n'), sections, limit, fr)
+}
+
+/** A table of located problems, at most `rowsMax` rows, then a line saying which command lists the rest. */
+export function diagnosticTable(list: readonly Diagnostic[], fr: boolean, rowsMax: number, command = 'npx registry validate'): string {
+  const rows = [fr ? '| Fiche | Ligne | Problème | Que faire | Règle |' : '| Fiche | Line | Problem | What to do | Rule |', '| --- | --- | --- | --- | --- |']
+  for (const d of list.slice(0, rowsMax)) rows.push(`| \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.message)} | ${cell(d.hint)} | \`${cell(d.ruleId)}\` |`)
+  const more = list.length - rowsMax
+  if (more > 0) rows.push('', fr ? `… et ${more} autre${more > 1 ? 's' : ''} : \`${command}\` les liste toutes.` : `… and ${more} more: \`${command}\` lists them all.`)
+  return rows.join('\n')
 }
 
 /** One row per rule: how many times in the changed fiches and elsewhere, with one example message. */

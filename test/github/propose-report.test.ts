@@ -61,6 +61,10 @@ describe('registry propose', () => {
     expect(fake.pulls[0]).toMatchObject({ head: 'fiche/startups/mon-produit', base: 'main', title: 'Fiche mon-produit', state: 'open' })
     expect(fake.pulls[0]!.body).toContain('value/untrimmed')
     expect(fake.pulls[0]!.body).toContain('ligne 2')
+    // The standards to complete: the lint's warnings on this fiche (its body has no usual sections).
+    const standards = fake.pulls[0]!.body.slice(fake.pulls[0]!.body.indexOf('### Standards à compléter (2)'))
+    expect(standards).toMatch(/\| `startups\/mon-produit.md` \| 10:1 \| .* \| Ajoutez un titre « ## Solution » .* \| `body-sections` \|/)
+    expect(r.stderr).toContain('Standards à compléter : 2 avertissements, listés dans la pull request.')
     // The token travels only in the Authorization header.
     expect(fake.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true)
     expect(fake.writes().map((q) => `${q.method} ${q.path.replace(/\?.*/, '')}`)).toEqual([
@@ -68,6 +72,14 @@ describe('registry propose', () => {
       'PUT /repos/betagouv/registre/contents/startups/mon-produit.md',
       'POST /repos/betagouv/registre/pulls',
     ])
+  })
+
+  it('a fiche that meets the standards gets no standards list in its pull request', async () => {
+    writeFiles(root, { 'startups/mon-produit.md': NEW_FICHE.replace('Le problème, la solution.\n', '## Contexte\n\nLe problème.\n\n## Solution\n\nLa solution.\n') })
+    const r = await propose()
+    expect(r.code).toBe(0)
+    expect(fake.pulls[0]!.body).not.toContain('Standards à compléter')
+    expect(r.stderr).not.toContain('Standards à compléter')
   })
 
   it('refuses an invalid fiche with the usual diagnostics, before any call to GitHub', async () => {

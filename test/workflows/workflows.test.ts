@@ -64,6 +64,26 @@ describe('ci.yml', () => {
     expect(ci.jobs.build!.steps.some((s) => s.run === 'npm run build')).toBe(true)
   })
 
+  it('lints the changed fiches on pull requests, new warnings only, before the report; blocking only when configured', () => {
+    const steps = ci.jobs.validate!.steps
+    const lint = steps.find((s) => s.run?.includes('registry lint'))!
+    expect(lint, 'a lint step').toBeDefined()
+    expect(lint.if).toMatch(/github\.event_name == 'pull_request'/)
+    expect(lint.if).toMatch(/!cancelled\(\)/)
+    const commands = lint.run!.split('\n').filter((l) => l.includes('registry lint')).map((l) => l.trim())
+    expect(commands.length).toBeGreaterThan(0)
+    for (const c of commands) expect(c).toMatch(/^npx registry lint --changed --base "origin\/\$BASE_REF" --new-only( --fail-on-new)?$/)
+    // Not blocking by design (warnings exit 0), so no swallowed exit code; --fail-on-new only behind the variable.
+    expect(lint.run).not.toMatch(/\|\|\s*(true|:)/)
+    expect(lint.run).toMatch(/if \[ "\$LINT_BLOCKING" = "true" \]; then\n\s*npx registry lint [^\n]* --fail-on-new\n\s*else\n\s*npx registry lint [^\n]*--new-only\n\s*fi/)
+    expect(lint.env).toMatchObject({ BASE_REF: '${{ github.base_ref }}', LINT_BLOCKING: '${{ vars.REGISTRY_LINT_BLOCKING }}' })
+    // The base branch must be there for the merge base: full history.
+    expect(checkouts(ci.jobs.validate!)[0]!.with?.['fetch-depth']).toBe(0)
+    const at = (s: Step | undefined) => steps.indexOf(s!)
+    expect(at(lint)).toBeGreaterThan(at(steps.find((s) => s.run?.includes('registry validate'))))
+    expect(at(lint)).toBeLessThan(at(steps.find((s) => s.run?.includes('registry report'))))
+  })
+
   it('writes the report and uploads it as the artifact the comment workflow downloads', () => {
     const steps = ci.jobs.validate!.steps
     const report = steps.find((s) => s.run?.includes('registry report'))!

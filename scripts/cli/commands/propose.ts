@@ -8,6 +8,9 @@ import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, Lang } from '../../report/diagnostic.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
+import { diagnosticTable } from '../../report/pr-report.ts'
+import { headDate } from '../../git/head-date.ts'
+import { lintRecords } from '../../lint/lint-registry.ts'
 import { changedScope, collectionOf } from '../../validate/changed-scope.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../main.ts'
@@ -33,8 +36,11 @@ export async function proposeCommand(options: Options): Promise<number> {
 
   // The same checks as `validate`, on this fiche (and what it refers to).
   const { filter } = changedScope([file], options.config)
-  const { diagnostics, texts } = await runValidation(options.root, options.config, lang, filter)
+  const { diagnostics, texts, records } = await runValidation(options.root, options.config, lang, filter)
   const own = diagnostics.filter((d) => d.file === file)
+  // The standards to complete: the lint of this fiche (as of HEAD's date when there is a git history; no local git needed).
+  const asOf = options.asOf ?? (await headDate(options.root)) ?? undefined
+  const standards = own.some((d) => d.severity === 'error') ? [] : lintRecords(records, options.config, lang, asOf, undefined, new Set([file])).diagnostics
   const errors = own.filter((d) => d.severity === 'error').length
   const warnings = own.length - errors
   if (own.length > 0) io.stderr(FORMATTERS.stylish(own, { summary: { files: 1, errors, warnings }, lang, texts, color: options.color }))
@@ -59,10 +65,11 @@ export async function proposeCommand(options: Options): Promise<number> {
       content,
       commitMessage: fr ? `Fiche ${id} (${collection})` : `Fiche ${id} (${collection})`,
       title: fr ? `Fiche ${id}` : `Fiche ${id}`,
-      body: proposalBody(file, own, lang),
+      body: proposalBody(file, own, lang, standards),
     },
     lang,
   )
+  if (standards.length > 0) io.stderr(fr ? `Standards à compléter : ${standards.length} avertissement${standards.length > 1 ? 's' : ''}, listés dans la pull request.\n` : `Standards to complete: ${standards.length} warning${standards.length === 1 ? '' : 's'}, listed in the pull request.\n`)
   io.stderr(
     fr
       ? `${result.createdPullRequest ? 'Pull request ouverte' : 'Pull request déjà ouverte, mise à jour'} vers « ${result.base} » :\n`
@@ -72,8 +79,8 @@ export async function proposeCommand(options: Options): Promise<number> {
   return 0
 }
 
-/** The pull request's description: what the fiche is, and the warnings the check found. */
-export function proposalBody(file: string, diagnostics: readonly Diagnostic[], lang: Lang): string {
+/** The pull request's description: what the fiche is, the warnings the check found, the standards to complete (the lint's warnings). */
+export function proposalBody(file: string, diagnostics: readonly Diagnostic[], lang: Lang, standards: readonly Diagnostic[] = []): string {
   const fr = lang === 'fr'
   const lines = [fr ? `Proposition de la fiche \`${file}\`, envoyée avec \`registry propose\`.` : `Proposal of the fiche \`${file}\`, sent with \`registry propose\`.`, '']
   if (diagnostics.length === 0) {
@@ -82,6 +89,18 @@ export function proposalBody(file: string, diagnostics: readonly Diagnostic[], l
     lines.push(fr ? `La vérification locale signale ${diagnostics.length} avertissement${diagnostics.length > 1 ? 's' : ''} :` : `The local check reports ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'}:`, '')
     for (const d of diagnostics.slice(0, 50)) lines.push(`- ligne ${d.line} — ${d.message} ${d.hint} (\`${d.ruleId}\`)`.replace(/^- ligne/, fr ? '- ligne' : '- line'))
     if (diagnostics.length > 50) lines.push(fr ? `- … et ${diagnostics.length - 50} autres.` : `- … and ${diagnostics.length - 50} more.`)
+  }
+  if (standards.length > 0) {
+    lines.push(
+      '',
+      fr ? `### Standards à compléter (${standards.length})` : `### Standards to complete (${standards.length})`,
+      '',
+      fr
+        ? 'Ces avertissements ne bloquent pas la fusion : complétez la fiche quand vous le pouvez, ou exemptez un standard avec une raison (voir `docs/standards.md`).'
+        : 'These warnings do not block the merge: complete the fiche when you can, or exempt a standard with a reason (see `docs/standards.md`).',
+      '',
+      diagnosticTable(standards, fr, 50, `npx registry lint`),
+    )
   }
   return `${lines.join('\n')}\n`
 }

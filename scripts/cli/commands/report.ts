@@ -9,6 +9,10 @@ import path from 'node:path'
 import { changedFiles } from '../../git/changed-files.ts'
 import { collectionOf } from '../../validate/changed-scope.ts'
 import { clampReport, prReport } from '../../report/pr-report.ts'
+import { headDate } from '../../git/head-date.ts'
+import { comparisonCommit } from '../../git/show-files.ts'
+import { lintChanged } from '../../lint/changed-lint.ts'
+import { lintSections } from '../../lint/lint-section.ts'
 import { ConfigError } from '../../load/config.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../main.ts'
@@ -27,13 +31,17 @@ export async function reportCommand(options: Options): Promise<number> {
     markdown = clampReport(await readBody(options.bodyFile, fr), lang)
   } else {
     const base = options.base ?? 'HEAD'
-    const changed = (await changedFiles(options.root, base).catch((err: unknown) => {
+    const files = await changedFiles(options.root, base).catch((err: unknown) => {
       // changedFiles speaks of --changed; here the revision comes from --base.
       if (err instanceof UsageError && /dépôt git/.test(err.message)) throw new UsageError(fr ? `report compare les fiches à une révision git : ${options.root} n'est pas un dépôt git.` : `report compares the fiches with a git revision: ${options.root} is not a git repository.`)
       throw err
-    })).filter((f) => collectionOf(f, options.config) !== undefined && existsSync(path.join(options.root, f)))
-    const { diagnostics, summary } = await runValidation(options.root, options.config, lang)
-    markdown = prReport({ lang, base, changed, diagnostics, summary })
+    })
+    const changed = files.filter((f) => collectionOf(f, options.config) !== undefined && existsSync(path.join(options.root, f)))
+    const { diagnostics, summary, records } = await runValidation(options.root, options.config, lang)
+    // The standards lint of the changed fiches, each compared with its version at the base.
+    const asOf = options.asOf ?? (await headDate(options.root)) ?? undefined
+    const lint = await lintChanged(options.root, options.config, lang, asOf, records, files, await comparisonCommit(options.root, base))
+    markdown = prReport({ lang, base, changed, diagnostics, summary, sections: lintSections(lint, lang) })
     code = summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0
     io.stdout(markdown)
     const stepSummary = io.env.GITHUB_STEP_SUMMARY
