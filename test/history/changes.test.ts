@@ -100,7 +100,8 @@ describe('past fiches and retired phase names', () => {
 
   it('reads a past fiche that does not validate today, and reports an unreadable one without dropping it', () => {
     const old = readPastFiche('---\ntitle: Vieux\nowner: Ministère\nphases:\n  - name: success\n    date: 2018\n---\ntexte\n')
-    expect(old).toEqual({ data: { title: 'Vieux', owner: 'Ministère', phases: [{ name: 'success', date: 2018 }] }, body: 'texte\n' })
+    const oldText = '---\ntitle: Vieux\nowner: Ministère\nphases:\n  - name: success\n    date: 2018\n---\ntexte\n'
+    expect(old).toEqual({ data: { title: 'Vieux', owner: 'Ministère', phases: [{ name: 'success', date: 2018 }] }, body: 'texte\n', text: oldText })
     const broken = readPastFiche('---\ntitle: [\n---\n')
     expect(broken.data).toBeUndefined()
     expect(diffFiche(old, broken, 'startups')).toEqual({ unreadable: true, title: 'Vieux', fields: ['owner', 'phases', 'title', 'body'].sort() })

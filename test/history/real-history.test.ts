@@ -34,9 +34,9 @@ describe.skipIf(!existsSync(BUNDLE))('the real history (../shared/corpus/beta.go
 
   it('reads every month of eight years of fiches: the status era read, every name mapped but one, broken YAML of the time counted', async () => {
     const { computeTrends } = await import('../../scripts/history/trends.ts')
-    const { mainLine, TRENDS_METRICS } = await import('../../scripts/history/history-files.ts')
+    const { mainLine, trendsMetrics } = await import('../../scripts/history/history-files.ts')
     const config = parseConfig(readFileSync(CONFIG, 'utf8'), CONFIG)
-    const { snapshots } = await computeTrends(root, config.collections.startups, await mainLine(root, config), TRENDS_METRICS)
+    const { snapshots } = await computeTrends(root, config.collections.startups, await mainLine(root, config), trendsMetrics(config))
     type Phases = { counts: Record<string, number>; unreadable: number; unmapped: string[] }
     expect(snapshots[0]!.month).toBe('2018-11')
     expect(snapshots.at(-1)).toMatchObject({ month: '2026-08', products: 662 })
