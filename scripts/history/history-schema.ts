@@ -14,6 +14,8 @@ const commit = { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' }
 const strings = { type: 'array', items: { type: 'string' } }
 const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } }
 
+const gainedLost = (items: JsonSchema, description: string): JsonSchema => ({ type: 'object', additionalProperties: false, required: ['gained', 'lost'], description, properties: { gained: items, lost: items } })
+
 const CHANGE: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -43,6 +45,7 @@ const CHANGE: JsonSchema = {
     },
     incubator: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: { type: ['string', 'null'] }, to: { type: ['string', 'null'] } } },
     sponsors: { type: 'object', additionalProperties: false, required: ['added', 'removed'], properties: { added: strings, removed: strings } },
+    standards: gainedLost(strings, "Startups : les règles de standards (preuves dans la fiche, jugées à la date du commit sur les deux versions) qui ne sont plus en échec (gained : en échec avant, réussies ou exemptées après) et celles qui le sont devenues (lost : en échec après, pas avant). Une règle qui cesse seulement de s'appliquer n'est dans aucune des deux listes."),
     unreadable: { const: true, description: "L'en-tête de la fiche (avant ou après) n'a pas pu être lu." },
   },
 }
@@ -57,6 +60,7 @@ const SUMMARY: JsonSchema = {
     count: { type: 'integer', minimum: 1 },
     fields: strings,
     phases: { ...counts, description: 'Pour vocabulary : nombre de fiches par remplacement (« alumni → abandon »).' },
+    standards: gainedLost(counts, 'Les standards gagnés et perdus par les fiches résumées : le nombre de fiches par règle.'),
     ids: strings,
   },
 }
