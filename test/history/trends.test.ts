@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readLog } from '../../scripts/history/log.ts'
 import { computeTrends, PHASES_METRIC, type Snapshot, type SnapshotMetric } from '../../scripts/history/trends.ts'
-import { standardsMetric, STANDARDS_RULES } from '../../scripts/history/past-standards.ts'
+import { pastOutcomes, standardsMetric, standardsRulesVersion, STANDARDS_RULES } from '../../scripts/history/past-standards.ts'
+import { withCurrentPhases } from '../../scripts/history/vocabulary.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'
 import { parseRecord } from '../../scripts/load/parse-record.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
@@ -132,5 +133,34 @@ describe('the standards metric of the trends', () => {
     expect(linted).toBe(1 + 3 + 4)
     const fresh = await computeTrends(repo.root, 'startups', await log(repo.root), [metric])
     expect(incremental.snapshots).toEqual(fresh.snapshots)
+  })
+})
+
+describe('the standards rules on past fiches', () => {
+  it('names the rule set: another option, a rule turned off or a new revision gives another version', () => {
+    const base = standardsRulesVersion(DEFAULT_CONFIG)
+    expect(standardsRulesVersion({ ...DEFAULT_CONFIG })).toBe(base)
+    const off = standardsRulesVersion({ ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'phase-stale': 'off' } })
+    const option = standardsRulesVersion({ ...DEFAULT_CONFIG, ruleOptions: { ...DEFAULT_CONFIG.ruleOptions, 'committee-recent': { months: 12 } } })
+    // Value hygiene is not a standard: turning one of its rules off changes nothing.
+    const hygiene = standardsRulesVersion({ ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'value-blank': 'off' } })
+    expect(new Set([base, off, option]).size).toBe(3)
+    expect(hygiene).toBe(base)
+  })
+
+  it('maps a past fiche to today’s phases before the rules read it, and never throws', () => {
+    expect(withCurrentPhases({ phases: [{ name: 'investigation ', start: '2019-01-01' }, { name: 'alumni', start: '2020-01-01' }] }).phases).toEqual([
+      { name: 'investigation', start: '2019-01-01' },
+      { name: 'abandon-investigation', start: '2020-01-01' },
+    ])
+    expect(withCurrentPhases({ phases: [{ name: 'construction', start: '2019-01-01' }, { name: 'alumni', start: '2020-01-01' }] }).phases).toEqual([
+      { name: 'construction', start: '2019-01-01' },
+      { name: 'abandon', start: '2020-01-01' },
+    ])
+    expect(withCurrentPhases({ status: 'transfert', start: '2017-03-01' }).phases).toEqual([{ name: 'transfere', start: '2017-03-01' }])
+    expect(withCurrentPhases({ status: 'death', start: 'hier' }).phases).toEqual([{ name: 'abandon' }])
+    expect(withCurrentPhases({ phases: [null, 3, { name: 7 }, { name: 'incubation' }] }).phases).toEqual([null, 3, { name: 7 }, { name: 'incubation' }])
+    expect(pastOutcomes({ body: '' }, '2024-01-31', DEFAULT_CONFIG)).toBeUndefined()
+    expect(pastOutcomes({ data: { phases: 'construction', events: 'x', links: 3, mission: ['a'] }, body: '' }, '2024-01-31', DEFAULT_CONFIG)).toEqual(expect.any(Array))
   })
 })
