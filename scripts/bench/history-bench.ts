@@ -14,7 +14,7 @@ import path from 'node:path'
 import { historyFields, collectionFolders } from '../history/history-fields.ts'
 import { readLog } from '../history/log.ts'
 import { computeTrends } from '../history/trends.ts'
-import { TRENDS_METRICS } from '../history/history-files.ts'
+import { trendsMetrics } from '../history/history-files.ts'
 import { DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
 
 export interface HistoryRow {
@@ -60,9 +60,9 @@ export async function historyStage(name: string, root: string, configFile: strin
   try {
     const cache = path.join(dir, 'cache.json')
     const t = performance.now()
-    await computeTrends(root, config.collections.startups, log, TRENDS_METRICS, cache)
+    await computeTrends(root, config.collections.startups, log, trendsMetrics(config), cache)
     const trendsFirstMs = performance.now() - t
-    const trendsCachedMs = await time(runs, () => computeTrends(root, config.collections.startups, log, TRENDS_METRICS, cache))
+    const trendsCachedMs = await time(runs, () => computeTrends(root, config.collections.startups, log, trendsMetrics(config), cache))
     return { name, commits, gitLogMs, historyFieldsMs, ratio: historyFieldsMs / gitLogMs, trendsFirstMs, trendsCachedMs }
   } finally {
     rmSync(dir, { recursive: true, force: true })

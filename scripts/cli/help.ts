@@ -97,8 +97,9 @@ The rules give warnings that do not block, unless configured otherwise (registry
     fr: `Utilisation : registry changes --since REF|DATE [--until REF|DATE] [--format stylish|markdown|json]
 
 Ce qui a changé dans les fiches d'après l'historique git : produits ajoutés, retirés, renommés,
-changements de phase (avec leur date), d'incubateur et de sponsors, champs modifiés. Les commits
-qui touchent beaucoup de fiches (exports du robot) sont résumés.
+changements de phase (avec leur date), d'incubateur et de sponsors, champs modifiés, standards
+gagnés et perdus (règles de registry lint, à la date du commit). Les commits qui touchent beaucoup
+de fiches (exports du robot) sont résumés, standards compris (nombre de fiches par règle).
 
   --since REF|DATE depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
   --until REF|DATE jusqu'à ce commit ou cette date incluse (défaut : HEAD)
@@ -107,8 +108,9 @@ qui touchent beaucoup de fiches (exports du robot) sont résumés.
     en: `Usage: registry changes --since REF|DATE [--until REF|DATE] [--format stylish|markdown|json]
 
 What changed in the fiches according to git history: products added, removed, renamed, phase
-changes (with their date), incubator and sponsor changes, changed fields. Commits that touch many
-fiches (the bot's exports) are summarised.
+changes (with their date), incubator and sponsor changes, changed fields, standards gained and lost
+(registry lint's rules, as of the commit's date). Commits that touch many fiches (the bot's
+exports) are summarised, standards included (fiches per rule).
 
   --since REF|DATE since this commit (excluded) or this YYYY-MM-DD date (included)
   --until REF|DATE up to this commit or date, included (default: HEAD)

@@ -12,6 +12,7 @@ import { organisationId } from '../validate/references.ts'
 import { readBlobs } from './git.ts'
 import type { LogCommit } from './log.ts'
 import { readPastFiche, type PastFiche } from './past-fiche.ts'
+import { failingRules } from './past-standards.ts'
 import { currentPhaseName, isRetiredPhase, readPhase } from './vocabulary.ts'
 
 /** A change set touching more fiches than this is read as a bulk change: its kinds of change with more fiches than this become summaries. */
@@ -33,6 +34,13 @@ export interface FicheChange {
   vocabulary?: { from: string; to: string }
   incubator?: { from: string | null; to: string | null }
   sponsors?: { added: string[]; removed: string[] }
+  /**
+   * Startups: the standards rules (field evidence, as of the commit's date, on
+   * both versions) that stopped failing (`gained`: failing before, passing or
+   * exempt after) and that started failing (`lost`: failing after, not before,
+   * newly applicable included). A rule that merely stops applying is neither.
+   */
+  standards?: { gained: string[]; lost: string[] }
   /** The fiche's front matter could not be read (before or after). */
   unreadable?: true
 }
@@ -44,6 +52,8 @@ export interface ChangeSummary {
   fields?: string[]
   /** For vocabulary: how many fiches went from each old name to each new one (`alumni → abandon`). */
   phases?: Record<string, number>
+  /** The standards gained and lost by the summarised fiches: how many fiches per rule id. */
+  standards?: { gained: Record<string, number>; lost: Record<string, number> }
   ids: string[]
 }
 
@@ -120,6 +130,8 @@ export function diffFiche(before: PastFiche | undefined, after: PastFiche | unde
   return out
 }
 
+const sortedCounts = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)))
+
 const phaseNames = (d: Record<string, unknown> | undefined): string[] =>
   (Array.isArray(d?.phases) ? d.phases : []).map((p) => (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string' ? (p as { name: string }).name : ''))
 
@@ -155,10 +167,28 @@ export async function changeSets(root: string, config: RegistryConfig, commits: 
     }
     return f
   }
-  return commits.map((commit) => changeSet(commit, folders, fiche))
+  const results = new Map<string, ReturnType<typeof failingRules>>()
+  const standards: StandardsOf = (blob, asOf) => {
+    const key = `${blob}@${asOf}`
+    if (!results.has(key)) results.set(key, failingRules(fiche(blob)!, asOf, config))
+    return results.get(key)
+  }
+  return commits.map((commit) => changeSet(commit, folders, fiche, standards))
 }
 
-export function changeSet(commit: LogCommit, folders: [Collection, string][], fiche: (blob: string | undefined) => PastFiche | undefined): ChangeSet {
+/** The standards rules a startup blob fails and passes as of a date (undefined: it cannot be linted). */
+export type StandardsOf = (blob: string, asOf: string) => { failing: string[]; passing: string[] } | undefined
+
+/** The standards gained and lost between two versions of a startup fiche, both judged as of `asOf` (so that only the edit counts, not the passing of time). */
+export function standardsDiff(before: ReturnType<StandardsOf>, after: ReturnType<StandardsOf>): FicheChange['standards'] | undefined {
+  if (!before || !after) return undefined
+  const failedBefore = new Set(before.failing)
+  const gained = after.passing.filter((r) => failedBefore.has(r))
+  const lost = after.failing.filter((r) => !failedBefore.has(r))
+  return gained.length || lost.length ? { gained, lost } : undefined
+}
+
+export function changeSet(commit: LogCommit, folders: [Collection, string][], fiche: (blob: string | undefined) => PastFiche | undefined, standards?: StandardsOf): ChangeSet {
   const changes: FicheChange[] = []
   const located = commit.changes.filter((c) => locate(c.path, folders))
   const bulk = located.length > BULK_THRESHOLD
@@ -169,6 +199,10 @@ export function changeSet(commit: LogCommit, folders: [Collection, string][], fi
     if (c.status === 'R' && c.from) change.from = locate(c.from, folders)?.id ?? c.from
     Object.assign(change, diffFiche(fiche(c.before), fiche(c.after), where.collection, bulk))
     if (kind === 'added' || kind === 'removed') delete change.fields
+    if (standards && where.collection === 'startups' && c.before && c.after && c.before !== c.after) {
+      const diff = standardsDiff(standards(c.before, commit.date), standards(c.after, commit.date))
+      if (diff) change.standards = diff
+    }
     changes.push(change)
   }
   const set: ChangeSet = { commit: commit.id, date: commit.date, time: commit.iso, author: commit.author, subject: commit.subject, fiches: changes.length, changes, summaries: [] }
@@ -189,8 +223,15 @@ export function changeSet(commit: LogCommit, folders: [Collection, string][], fi
     if (key === 'vocabulary') {
       const phases: Record<string, number> = {}
       for (const c of group) if (c.vocabulary) phases[`${c.vocabulary.from} → ${c.vocabulary.to}`] = (phases[`${c.vocabulary.from} → ${c.vocabulary.to}`] ?? 0) + 1
-      summary.phases = Object.fromEntries(Object.entries(phases).sort(([a], [b]) => (a < b ? -1 : 1)))
+      summary.phases = sortedCounts(phases)
     }
+    const gained: Record<string, number> = {}
+    const lost: Record<string, number> = {}
+    for (const c of group) {
+      for (const r of c.standards?.gained ?? []) gained[r] = (gained[r] ?? 0) + 1
+      for (const r of c.standards?.lost ?? []) lost[r] = (lost[r] ?? 0) + 1
+    }
+    if (Object.keys(gained).length || Object.keys(lost).length) summary.standards = { gained: sortedCounts(gained), lost: sortedCounts(lost) }
     set.summaries.push(summary)
   }
   const keep = new Set(kept)

@@ -26,6 +26,8 @@ const W = {
     sponsorsRemoved: 'sponsors retirés',
     fields: 'champs',
     unreadable: 'en-tête illisible',
+    gained: 'standards gagnés',
+    lost: 'standards perdus',
     none: 'Aucun changement des fiches sur cette période.',
     fiches: (n: number) => `${n} fiche${n > 1 ? 's' : ''}`,
     summary: (s: ChangeSummary) =>
@@ -49,6 +51,8 @@ const W = {
     sponsorsRemoved: 'sponsors removed',
     fields: 'fields',
     unreadable: 'unreadable front matter',
+    gained: 'standards gained',
+    lost: 'standards lost',
     none: 'No change to the fiches in this period.',
     fiches: (n: number) => `${n} fiche${n > 1 ? 's' : ''}`,
     summary: (s: ChangeSummary) =>
@@ -72,12 +76,20 @@ export function describeChange(c: FicheChange, lang: Lang): string {
   if (c.sponsors?.added.length) parts.push(`${w.sponsorsAdded} ${c.sponsors.added.join(', ')}`)
   if (c.sponsors?.removed.length) parts.push(`${w.sponsorsRemoved} ${c.sponsors.removed.join(', ')}`)
   if (c.fields?.length) parts.push(`${w.fields} ${c.fields.join(', ')}`)
+  if (c.standards?.gained.length) parts.push(`${w.gained} ${c.standards.gained.join(', ')}`)
+  if (c.standards?.lost.length) parts.push(`${w.lost} ${c.standards.lost.join(', ')}`)
   if (c.unreadable) parts.push(w.unreadable)
   return parts.join(' ; ')
 }
 
 export function summaryText(s: ChangeSummary, lang: Lang): string {
-  return W[lang].summary(s)
+  const w = W[lang]
+  // Counts, never one line per fiche: `rule ×n`.
+  const counts = (c: Record<string, number>) => Object.entries(c).map(([rule, n]) => `${rule} ×${n}`).join(', ')
+  const parts = [w.summary(s)]
+  if (s.standards && Object.keys(s.standards.gained).length) parts.push(`${w.gained} ${counts(s.standards.gained)}`)
+  if (s.standards && Object.keys(s.standards.lost).length) parts.push(`${w.lost} ${counts(s.standards.lost)}`)
+  return parts.join(' ; ')
 }
 
 export function formatChanges(report: ChangesReport, format: ChangesFormat, lang: Lang): string {

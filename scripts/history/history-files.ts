@@ -15,14 +15,17 @@ import { createHash } from 'node:crypto'
 import type { PastFiche } from './past-fiche.ts'
 import { collectionFolders } from './history-fields.ts'
 import { readLog, type LogCommit } from './log.ts'
+import { standardsMetric } from './past-standards.ts'
 import { computeTrends, PHASES_METRIC, trendsCachePath, type SnapshotMetric } from './trends.ts'
 
 /** changes.json and changes.atom hold the change sets of the last CHANGES_WINDOW_DAYS days before the last commit, at most CHANGES_MAX_SETS of them. */
 export const CHANGES_WINDOW_DAYS = 90
 export const CHANGES_MAX_SETS = 200
 
-/** The metrics of each trends snapshot; the standards lint adds its own here. */
-export const TRENDS_METRICS: SnapshotMetric[] = [PHASES_METRIC]
+/** The metrics of each trends snapshot: phases, and the standards rules of the configuration (field evidence only, never online). */
+export function trendsMetrics(config: RegistryConfig): SnapshotMetric[] {
+  return [PHASES_METRIC, standardsMetric(config)]
+}
 
 const serialize = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`
 
@@ -83,7 +86,7 @@ export function parsedBlobs(records: readonly ParsedRecord[]): Map<string, PastF
     if (r.collection !== 'startups') continue
     const bytes = Buffer.from(r.text, 'utf8')
     const id = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
-    out.set(id, { data: r.data, body: r.body })
+    out.set(id, { data: r.data, body: r.body, text: r.text })
   }
   return out
 }
@@ -94,11 +97,12 @@ export async function historyFiles(root: string, config: RegistryConfig, commits
   const recent = commits.filter((c) => c.date > from).slice(-CHANGES_MAX_SETS)
   const sets = (await changeSets(root, config, recent)).filter((s) => s.fiches > 0).reverse()
   const window = { days: CHANGES_WINDOW_DAYS, max_change_sets: CHANGES_MAX_SETS, since: from || null, until: head?.date ?? null }
-  const trends = await computeTrends(root, config.collections.startups, commits, TRENDS_METRICS, useCache ? await trendsCachePath(root) : undefined, parsed)
+  const metrics = trendsMetrics(config)
+  const trends = await computeTrends(root, config.collections.startups, commits, metrics, useCache ? await trendsCachePath(root) : undefined, parsed)
   const site = config.siteUrl
   return [
     ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, change_sets: sets })],
     ...(site ? [['api/v1/changes.atom', changesAtom(sets, site)] as [string, string]] : []),
-    ['api/v1/trends.json', serialize({ $schema: schemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(TRENDS_METRICS.map((m) => [m.id, m.version])), snapshots: trends.snapshots })],
+    ['api/v1/trends.json', serialize({ $schema: schemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(metrics.map((m) => [m.id, m.version])), snapshots: trends.snapshots })],
   ]
 }

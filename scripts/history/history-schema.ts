@@ -14,6 +14,8 @@ const commit = { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' }
 const strings = { type: 'array', items: { type: 'string' } }
 const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } }
 
+const gainedLost = (items: JsonSchema, description: string): JsonSchema => ({ type: 'object', additionalProperties: false, required: ['gained', 'lost'], description, properties: { gained: items, lost: items } })
+
 const CHANGE: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -43,6 +45,7 @@ const CHANGE: JsonSchema = {
     },
     incubator: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: { type: ['string', 'null'] }, to: { type: ['string', 'null'] } } },
     sponsors: { type: 'object', additionalProperties: false, required: ['added', 'removed'], properties: { added: strings, removed: strings } },
+    standards: gainedLost(strings, "Startups : les règles de standards (preuves dans la fiche, jugées à la date du commit sur les deux versions) qui ne sont plus en échec (gained : en échec avant, réussies ou exemptées après) et celles qui le sont devenues (lost : en échec après, pas avant). Une règle qui cesse seulement de s'appliquer n'est dans aucune des deux listes."),
     unreadable: { const: true, description: "L'en-tête de la fiche (avant ou après) n'a pas pu être lu." },
   },
 }
@@ -57,6 +60,7 @@ const SUMMARY: JsonSchema = {
     count: { type: 'integer', minimum: 1 },
     fields: strings,
     phases: { ...counts, description: 'Pour vocabulary : nombre de fiches par remplacement (« alumni → abandon »).' },
+    standards: gainedLost(counts, 'Les standards gagnés et perdus par les fiches résumées : le nombre de fiches par règle.'),
     ids: strings,
   },
 }
@@ -80,12 +84,13 @@ const CHANGE_SET: JsonSchema = {
 
 const SNAPSHOT: JsonSchema = {
   type: 'object',
-  required: ['month', 'date', 'commit', 'products', 'rules', 'phases'],
-  description: "L'état des fiches startups au dernier commit d'un mois (ou au dernier commit avant, pour un mois sans commit).",
+  required: ['month', 'date', 'commit', 'as_of', 'products', 'rules', 'phases', 'standards'],
+  description: "L'état des fiches startups au dernier commit d'un mois (ou au dernier commit avant, pour un mois sans commit), jugé au dernier jour du mois.",
   properties: {
     month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
     date,
     commit,
+    as_of: { ...date, description: 'Le dernier jour du mois : la date de référence des règles qui dépendent du temps (phase, comités…).' },
     products: { type: 'integer', minimum: 0, description: 'Le nombre de fiches startups.' },
     rules: { type: 'object', additionalProperties: { type: 'string' }, description: 'La version des règles de chaque mesure : deux instantanés ne se comparent sans réserve que si elles sont égales.' },
     phases: {
@@ -96,6 +101,32 @@ const SNAPSHOT: JsonSchema = {
         counts: { ...counts, description: 'Le nombre de produits par phase actuelle, avec les noms de phase d’aujourd’hui.' },
         unreadable: { type: 'integer', minimum: 0, description: 'Fiches dont la phase n’a pas pu être lue (comptées dans products, pas dans counts).' },
         unmapped: { ...strings, description: 'Noms de phase ni actuels ni connus comme anciens, comptés sous leur propre nom.' },
+      },
+    },
+    standards: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['linted', 'unreadable', 'categories'],
+      description: "Les règles de standards d'aujourd'hui (preuves dans les fiches seulement, jamais en ligne) appliquées aux fiches du mois, phases renommées avec le vocabulaire actuel, au dernier jour du mois.",
+      properties: {
+        linted: { type: 'integer', minimum: 0, description: 'Fiches vérifiées.' },
+        unreadable: { type: 'integer', minimum: 0, description: 'Fiches dont l’en-tête n’a pas pu être lu ou vérifié (comptées dans products, pas dans categories).' },
+        categories: {
+          type: 'object',
+          description: 'Par catégorie du catalogue (seulement celles qui ont au moins une vérification applicable), les vérifications applicables et leurs résultats.',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['applicable', 'passed', 'failing', 'exempt', 'share'],
+            properties: {
+              applicable: { type: 'integer', minimum: 1 },
+              passed: { type: 'integer', minimum: 0 },
+              failing: { type: 'integer', minimum: 0 },
+              exempt: { type: 'integer', minimum: 0 },
+              share: { type: ['number', 'null'], minimum: 0, maximum: 1, description: 'passed / applicable, arrondi à 4 décimales.' },
+            },
+          },
+        },
       },
     },
   },

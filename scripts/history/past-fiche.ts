@@ -13,13 +13,15 @@ export interface PastFiche {
   /** The front matter, or undefined when it cannot be read. */
   data?: Record<string, unknown>
   body: string
+  /** The whole text, when known (the standards rules locate their findings in it). */
+  text?: string
 }
 
 export function readPastFiche(text: string): PastFiche {
   const split = splitFrontMatter(text)
-  if (typeof split === 'string') return { body: text }
+  if (typeof split === 'string') return { body: text, text }
   const parsed = parseYaml(text.slice(split.yamlStart, split.yamlEnd), DEFAULT_CONFIG.limits)
   const body = text.slice(split.bodyStart)
-  if (!('value' in parsed) || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return { body }
-  return { data: parsed.value as Record<string, unknown>, body }
+  if (!('value' in parsed) || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return { body, text }
+  return { data: parsed.value as Record<string, unknown>, body, text }
 }

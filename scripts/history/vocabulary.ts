@@ -114,3 +114,29 @@ export function readPhase(data: Record<string, unknown> | undefined): PhaseReadi
 export function isCurrentPhase(name: string): boolean {
   return CURRENT.has(name)
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A past fiche's data in today's phase vocabulary, for the rules of today to
+ * read it (trends, change reports): each phase name trimmed and mapped (with
+ * the phase before it); before July 2020, `status` becomes a one-phase list,
+ * as bbe056a0 did, starting at the fiche's `start` (the only date such a
+ * fiche gives; without one the phase has no start and counts as unknown).
+ * Never throws: anything unexpected is left as written.
+ */
+export function withCurrentPhases(data: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(data.phases)) {
+    if (typeof data.status !== 'string' || data.status.trim() === '') return data
+    const start = typeof data.start === 'string' && DAY.test(data.start) ? { start: data.start } : {}
+    return { ...data, phases: [{ name: currentPhaseName(data.status.trim(), ''), ...start }] }
+  }
+  let previous: string | undefined
+  const phases = data.phases.map((p) => {
+    if (!p || typeof p !== 'object' || typeof (p as { name?: unknown }).name !== 'string') return p
+    const name = currentPhaseName((p as { name: string }).name.trim(), previous)
+    previous = name
+    return { ...(p as object), name }
+  })
+  return { ...data, phases }
+}

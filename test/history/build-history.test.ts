@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { feedSchema } from '../../scripts/compile/feed-schema.ts'
 import { historySchema } from '../../scripts/history/history-schema.ts'
-import { mainLine, parsedBlobs, TRENDS_METRICS } from '../../scripts/history/history-files.ts'
+import { mainLine, parsedBlobs, trendsMetrics } from '../../scripts/history/history-files.ts'
 import { computeTrends } from '../../scripts/history/trends.ts'
 import { runValidation } from '../../scripts/cli/run-validation.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
@@ -74,7 +74,7 @@ describe('build with git history', () => {
     expect(changes.window).toEqual({ days: 90, max_change_sets: 200, since: '2023-12-21', until: '2024-03-20' })
     expect(changes.change_sets.map((s: { commit: string }) => s.commit)).toEqual([commits.vocabulary, commits.phase, commits.beta, commits.init])
     expect(changes.change_sets[1].changes).toEqual([
-      { kind: 'modified', collection: 'startups', id: 'beta', file: 'startups/beta.md', title: 'Beta', fields: ['phases'], phase: { from: 'investigation', to: 'construction', start: '2024-03-01' } },
+      { kind: 'modified', collection: 'startups', id: 'beta', file: 'startups/beta.md', title: 'Beta', fields: ['phases'], phase: { from: 'investigation', to: 'construction', start: '2024-03-01' }, standards: { gained: ['phase-stale'], lost: ['impact-missing', 'repository-missing'] } },
     ])
     // alumni after no other phase is today's abandon-investigation: a vocabulary change, not a transition.
     expect(changes.change_sets[0].changes[0]).toMatchObject({ id: 'alpha', vocabulary: { from: 'alumni', to: 'abandon-investigation' } })
@@ -120,7 +120,7 @@ describe('build with git history', () => {
     const months = JSON.parse(incremental).snapshots.map((s: { month: string; products: number }) => `${s.month}:${s.products}`)
     expect(months).toEqual(['2024-01:2', '2024-02:3', '2024-03:3', '2024-04:3', '2024-05:3', '2024-06:4'])
     // The build's own parsed fiches stand for HEAD's blobs: the same numbers as reading every blob.
-    const fresh = await computeTrends(repo.root, 'startups', await mainLine(repo.root, DEFAULT_CONFIG), TRENDS_METRICS)
+    const fresh = await computeTrends(repo.root, 'startups', await mainLine(repo.root, DEFAULT_CONFIG), trendsMetrics(DEFAULT_CONFIG))
     expect(JSON.parse(incremental).snapshots).toEqual(fresh.snapshots)
     const { records } = await runValidation(repo.root, DEFAULT_CONFIG, 'fr')
     const ids = [...parsedBlobs(records).keys()].sort()

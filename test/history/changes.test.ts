@@ -37,7 +37,7 @@ describe('registry changes', () => {
       [c[2], '2025-02-10', 2],
       [c[3], '2025-03-01', 26],
     ])
-    expect(report.change_sets[0].changes).toEqual([{ kind: 'modified', collection: 'startups', id: 'a', file: 'startups/a.md', title: 'A', fields: ['incubators', 'phases'], phase: { from: 'investigation', to: 'construction', start: '2025-02-01' } }])
+    expect(report.change_sets[0].changes).toEqual([{ kind: 'modified', collection: 'startups', id: 'a', file: 'startups/a.md', title: 'A', fields: ['incubators', 'phases'], phase: { from: 'investigation', to: 'construction', start: '2025-02-01' }, standards: { gained: ['phase-stale'], lost: ['impact-missing', 'repository-missing'] } }])
     expect(report.change_sets[1].changes).toEqual([
       { kind: 'removed', collection: 'startups', id: 'gone', file: 'startups/gone.md', title: 'Gone' },
       { kind: 'renamed', collection: 'startups', id: 'new', file: 'startups/new.md', from: 'old', title: 'Old', fields: [] },
@@ -47,12 +47,39 @@ describe('registry changes', () => {
     expect(bulk.changes).toEqual([expect.objectContaining({ id: 'a', phase: { from: 'construction', to: 'acceleration', start: '2025-02-28' } })])
   })
 
+  it('gives per fiche the standards gained and lost, judged as of the commit, and counts them in a bulk commit’s summary', async () => {
+    const repo = Repo.init()
+    const before: Record<string, string> = {}
+    const after: Record<string, string> = {}
+    for (let i = 0; i < 25; i++) {
+      const file = `startups/p${String(i).padStart(2, '0')}.md`
+      before[file] = startup(`P${i}`, [['investigation', '2024-01-01'], ['construction', '2024-06-01']])
+      after[file] = startup(`P${i}`, [['investigation', '2024-01-01'], ['construction', '2024-06-01']], `repository: https://github.com/betagouv/p${i}\n`)
+    }
+    repo.commit('2025-01-10T10:00:00+00:00', before)
+    // The bot adds every repository; one fiche also loses its contact (a standard lost) in a commit of its own.
+    const bot = repo.commit('2025-02-03T10:00:00+00:00', after, 'chore: db changes')
+    const one = repo.commit('2025-02-04T10:00:00+00:00', { 'startups/p00.md': after['startups/p00.md']!.replace('contact: contact@example.org\n', '') })
+    const report = JSON.parse((await changes(repo.root, '--since', '2025-02-01', '--format', 'json')).stdout)
+    const [bulk, single] = report.change_sets
+    expect(bulk.commit).toBe(bot)
+    expect(bulk.changes).toEqual([])
+    expect(bulk.summaries).toEqual([{ kind: 'fields', count: 25, fields: ['repository'], standards: { gained: { 'repository-missing': 25 }, lost: {} }, ids: Array.from({ length: 25 }, (_, i) => `p${String(i).padStart(2, '0')}`) }])
+    expect(single.commit).toBe(one)
+    expect(single.changes).toEqual([expect.objectContaining({ id: 'p00', fields: ['contact'], standards: { gained: [], lost: ['contact-missing'] } })])
+    const md = await changes(repo.root, '--since', '2025-02-01', '--format', 'markdown')
+    expect(md.stdout).toContain('- **25 fiches : champs repository modifiés ; standards gagnés repository-missing ×25**')
+    expect(md.stdout).toContain('- `startups/p00` modifiée ; champs contact ; standards perdus contact-missing')
+    const en = await changes(repo.root, '--since', '2025-02-01', '--lang', 'en')
+    expect(en.stdout).toContain('25 fiches: fields repository changed ; standards gained repository-missing ×25')
+  })
+
   it('takes revisions as bounds, and prints stylish and markdown reports in French or English', async () => {
     const { repo, c } = repoWithHistory()
     const stylish = await changes(repo.root, '--since', c[0]!, '--until', c[2]!)
     expect(stylish.code).toBe(0)
     expect(stylish.stdout).toBe(
-      `2025-02-03 ${c[1]!.slice(0, 10)} commit 2025-02-03T10:00:00+00:00 (Test) · 1 fiche\n  startups/a  modifiée ; phase investigation → construction (2025-02-01) ; champs incubators, phases\n\n` +
+      `2025-02-03 ${c[1]!.slice(0, 10)} commit 2025-02-03T10:00:00+00:00 (Test) · 1 fiche\n  startups/a  modifiée ; phase investigation → construction (2025-02-01) ; champs incubators, phases ; standards gagnés phase-stale ; standards perdus impact-missing, repository-missing\n\n` +
         `2025-02-10 ${c[2]!.slice(0, 10)} commit 2025-02-10T10:00:00+00:00 (Test) · 2 fiches\n  startups/gone  supprimée\n  startups/new  renommée (anciennement old)\n\n2 commits, 3 modifications de fiches\n`,
     )
     const md = await changes(repo.root, '--since', c[2]!, '--format', 'markdown', '--lang', 'en')
@@ -100,7 +127,8 @@ describe('past fiches and retired phase names', () => {
 
   it('reads a past fiche that does not validate today, and reports an unreadable one without dropping it', () => {
     const old = readPastFiche('---\ntitle: Vieux\nowner: Ministère\nphases:\n  - name: success\n    date: 2018\n---\ntexte\n')
-    expect(old).toEqual({ data: { title: 'Vieux', owner: 'Ministère', phases: [{ name: 'success', date: 2018 }] }, body: 'texte\n' })
+    const oldText = '---\ntitle: Vieux\nowner: Ministère\nphases:\n  - name: success\n    date: 2018\n---\ntexte\n'
+    expect(old).toEqual({ data: { title: 'Vieux', owner: 'Ministère', phases: [{ name: 'success', date: 2018 }] }, body: 'texte\n', text: oldText })
     const broken = readPastFiche('---\ntitle: [\n---\n')
     expect(broken.data).toBeUndefined()
     expect(diffFiche(old, broken, 'startups')).toEqual({ unreadable: true, title: 'Vieux', fields: ['owner', 'phases', 'title', 'body'].sort() })

@@ -34,9 +34,9 @@ describe.skipIf(!existsSync(BUNDLE))('the real history (../shared/corpus/beta.go
 
   it('reads every month of eight years of fiches: the status era read, every name mapped but one, broken YAML of the time counted', async () => {
     const { computeTrends } = await import('../../scripts/history/trends.ts')
-    const { mainLine, TRENDS_METRICS } = await import('../../scripts/history/history-files.ts')
+    const { mainLine, trendsMetrics } = await import('../../scripts/history/history-files.ts')
     const config = parseConfig(readFileSync(CONFIG, 'utf8'), CONFIG)
-    const { snapshots } = await computeTrends(root, config.collections.startups, await mainLine(root, config), TRENDS_METRICS)
+    const { snapshots } = await computeTrends(root, config.collections.startups, await mainLine(root, config), trendsMetrics(config))
     type Phases = { counts: Record<string, number>; unreadable: number; unmapped: string[] }
     expect(snapshots[0]!.month).toBe('2018-11')
     expect(snapshots.at(-1)).toMatchObject({ month: '2026-08', products: 662 })
@@ -47,6 +47,19 @@ describe.skipIf(!existsSync(BUNDLE))('the real history (../shared/corpus/beta.go
     }
     // The few left are fiches whose YAML was broken at the time (`title: [Investigation en cours] OnStage`): counted, not dropped.
     expect(Math.max(...snapshots.map((s) => (s.phases as Phases).unreadable))).toBeLessThanOrEqual(3)
+    // Standards: every month linted with one rule set, as of its last day; every fiche linted but those broken ones.
+    type Standards = { linted: number; unreadable: number; categories: Record<string, { applicable: number; passed: number; failing: number; exempt: number; share: number | null }> }
+    const version = trendsMetrics(config).find((m) => m.id === 'standards')!.version
+    for (const s of snapshots) {
+      const st = s.standards as Standards
+      expect(s.rules.standards, s.month).toBe(version)
+      expect(s.as_of.slice(0, 7), s.month).toBe(s.month)
+      expect(st.linted + st.unreadable, s.month).toBe(s.products)
+      expect(st.unreadable, s.month).toBe((s.phases as Phases).unreadable)
+      for (const c of Object.values(st.categories)) expect(c.passed + c.failing + c.exempt, s.month).toBe(c.applicable)
+    }
+    // The status era (before July 2020) is read as phases: the impact rules, which apply from construction on, apply to products then.
+    expect((snapshots.find((s) => s.month === '2019-06')!.standards as Standards).categories['impact']!.applicable).toBeGreaterThan(0)
   }, 60_000)
 
   it('reports May 2026: the two vocabulary commits as summaries, and the real phase transitions', async () => {
@@ -73,5 +86,11 @@ describe.skipIf(!existsSync(BUNDLE))('the real history (../shared/corpus/beta.go
     )
     expect(first.changes.filter((c) => c.phase)).toHaveLength(1)
     expect(second.changes.filter((c) => c.phase)).toHaveLength(0)
+    // Standards gained or lost: per fiche on the real transitions, as counts in the bulk commits' summaries.
+    const lines = sets.flatMap((s) => s.changes.map((c) => ({ date: s.date, ...(c as { id: string; standards?: { gained: string[]; lost: string[] } }) })))
+    expect(lines.find((c) => c.id === 'je-deviens-etudiant' && c.date === '2026-05-05')?.standards?.lost).toEqual(expect.arrayContaining(['analyse-risques', 'mon-service-securise']))
+    for (const summary of [...first.summaries, ...second.summaries] as { standards?: { gained: Record<string, number>; lost: Record<string, number> } }[]) {
+      for (const n of [...Object.values(summary.standards?.gained ?? {}), ...Object.values(summary.standards?.lost ?? {})]) expect(Number.isInteger(n) && n > 0).toBe(true)
+    }
   }, 60_000)
 })
