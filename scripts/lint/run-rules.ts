@@ -128,14 +128,30 @@ function toProblem(record: ParsedRecord, rule: LintRule<any>, r: RuleReport): Pr
   if (r.target !== undefined) p.target = r.target
   if (r.offset !== undefined) p.offset = r.offset
   if (r.endOffset !== undefined) p.endOffset = r.endOffset
-  if (r.offset === undefined && r.path !== undefined && /^\/[^/]+$/.test(r.path)) {
-    const span = topLevelSpan(record, r.path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'), r.target)
+  if (r.offset === undefined && r.path !== undefined) {
+    const item = /^\/([^/]+)\/(\d+)(?:\/([^/]+))?$/.exec(r.path)
+    const span = item
+      ? r.target === 'key' ? undefined : itemSpan(record, unescape(item[1]!), Number(item[2]), item[3] === undefined ? undefined : unescape(item[3]))
+      : /^\/[^/]+$/.test(r.path) ? topLevelSpan(record, unescape(r.path.slice(1)), r.target) : undefined
     if (span) [p.offset, p.endOffset] = span
   }
   return p
 }
 
 const keyLines = new WeakMap<ParsedRecord, Map<string, number>>()
+
+/** Where each top-level `key:` line starts (offsets in the file), found once per record. */
+function keyLineStarts(record: ParsedRecord): Map<string, number> {
+  let lines = keyLines.get(record)
+  if (!lines) {
+    lines = new Map()
+    const yaml = record.text.slice(record.yamlStart, record.yamlEnd)
+    const re = /^([A-Za-z_][\w-]*):(?=[ \t]|$)/gm
+    for (let m = re.exec(yaml); m; m = re.exec(yaml)) lines.set(m[1]!, record.yamlStart + m.index)
+    keyLines.set(record, lines)
+  }
+  return lines
+}
 
 /**
  * Where a top-level field is, without the re-parse that locating a pointer
@@ -149,15 +165,7 @@ export function topLevelSpan(record: ParsedRecord, key: string, target: 'key' | 
     const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
     return [bom, bom + 3]
   }
-  let lines = keyLines.get(record)
-  if (!lines) {
-    lines = new Map()
-    const yaml = record.text.slice(record.yamlStart, record.yamlEnd)
-    const re = /^([A-Za-z_][\w-]*):(?=[ \t]|$)/gm
-    for (let m = re.exec(yaml); m; m = re.exec(yaml)) lines.set(m[1]!, record.yamlStart + m.index)
-    keyLines.set(record, lines)
-  }
-  const start = lines.get(key)
+  const start = keyLineStarts(record).get(key)
   if (start === undefined) return undefined
   if (target === 'key') return [start, start + key.length]
   const eol = record.text.indexOf('\n', start)
@@ -171,6 +179,108 @@ export function topLevelSpan(record: ParsedRecord, key: string, target: 'key' | 
   if (lineEnd < record.yamlEnd && (next === 0x20 || next === 0x09)) return undefined
   const from = start + key.length + 1 + lead
   return [from, from + value.length]
+}
+
+const unescape = (token: string): string => token.replace(/~1/g, '/').replace(/~0/g, '~')
+
+/** A one-line item that needs no parser to be located: plain, or quoted without escapes; no comment, no nesting. */
+const SIMPLE_ITEM = /^(?:[^\s'"[\]{}#&*!|>%@`,-][^#,[\]{}]*|"[^"\\]*"|'[^']*')$/
+
+/**
+ * Where item `index` of a top-level list is, without a re-parse (the standards
+ * rules report list items: usertypes, thematiques, techno): for a block list
+ * of one-line items (`key:` then `  - item` lines) or a one-line flow list
+ * (`key: [a, b]`). Anything else: undefined, and finalize's pointer map decides.
+ */
+export function itemSpan(record: ParsedRecord, key: string, index: number, field?: string): [number, number] | undefined {
+  const list = record.data[key]
+  if (!Array.isArray(list) || index >= list.length) return undefined
+  if (field !== undefined) return fieldOfItemSpan(record, key, list, index, field)
+  if (typeof list[index] !== 'string') return undefined
+  const keyStart = keyLineStarts(record).get(key)
+  if (keyStart === undefined) return undefined
+  const text = record.text
+  const eol = text.indexOf('\n', keyStart)
+  const lineEnd = eol === -1 || eol > record.yamlEnd ? record.yamlEnd : eol
+  const valueStart = keyStart + key.length + 1
+  const value = text.slice(valueStart, lineEnd)
+  const trimmed = value.trim()
+  if (trimmed.startsWith('[')) {
+    if (!/^\[[^[\]{}'"#]*\]$/.test(trimmed)) return undefined
+    const open = valueStart + value.indexOf('[')
+    const items = trimmed.slice(1, -1).split(',')
+    if (items.length !== list.length || items.some((i) => i.trim() === '' || /:(\s|$)/.test(i))) return undefined
+    let at = open + 1
+    for (let i = 0; i < index; i++) at += items[i]!.length + 1
+    const raw = items[index]!
+    const from = at + (raw.length - raw.trimStart().length)
+    return [from, from + raw.trim().length]
+  }
+  if (trimmed !== '') return undefined
+  // A block list: every line up to the next top-level key is `<indent>- <simple item>`, one item per line.
+  let lineStart = lineEnd + 1
+  let indent: number | undefined
+  const spans: [number, number][] = []
+  while (lineStart < record.yamlEnd) {
+    const next = text.indexOf('\n', lineStart)
+    const end = next === -1 || next > record.yamlEnd ? record.yamlEnd : next
+    const line = text.slice(lineStart, end)
+    const m = /^( *)- (.*)$/.exec(line)
+    if (!m) {
+      if (line === '' || /^[ \t#]/.test(line)) return undefined
+      break
+    }
+    if (indent === undefined) indent = m[1]!.length
+    if (m[1]!.length !== indent) return undefined
+    const item = m[2]!.trimEnd()
+    if (!SIMPLE_ITEM.test(item) || /:(\s|$)/.test(item)) return undefined
+    const from = lineStart + indent + 2
+    spans.push([from, from + item.length])
+    lineStart = end + 1
+  }
+  return spans.length === list.length ? spans[index] : undefined
+}
+
+/**
+ * A field of an item of a top-level block list of mappings, laid out as fiches
+ * are (`phases:`, then `  - name: x` and `    start: 2024-01-01`), each field
+ * on its own line with a one-line value. Anything else: undefined.
+ */
+function fieldOfItemSpan(record: ParsedRecord, key: string, list: unknown[], index: number, field: string): [number, number] | undefined {
+  const entry = list[index]
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !Object.hasOwn(entry, field)) return undefined
+  const keyStart = keyLineStarts(record).get(key)
+  if (keyStart === undefined) return undefined
+  const text = record.text
+  const eol = text.indexOf('\n', keyStart)
+  if (eol === -1 || eol >= record.yamlEnd || text.slice(keyStart + key.length + 1, eol).trim() !== '') return undefined
+  let lineStart = eol + 1
+  let dash: number | undefined
+  let item = -1
+  while (lineStart < record.yamlEnd) {
+    const next = text.indexOf('\n', lineStart)
+    const end = next === -1 || next > record.yamlEnd ? record.yamlEnd : next
+    const line = text.slice(lineStart, end)
+    const m = /^( *)(- )?([A-Za-z_][\w-]*): (.*)$/.exec(line)
+    if (!m) {
+      if (line === '' || /^[ \t#-]/.test(line)) return undefined
+      break // the next top-level key
+    }
+    const indent = m[1]!.length
+    if (m[2]) {
+      if (dash === undefined) dash = indent
+      if (indent !== dash) return undefined
+      item++
+    } else if (dash === undefined || indent !== dash + 2) return undefined
+    if (item === index && m[3] === field) {
+      const value = m[4]!.trimEnd()
+      if (!SIMPLE_ITEM.test(value) || /:(\s|$)/.test(value)) return undefined
+      const from = end - m[4]!.length
+      return [from, from + value.length]
+    }
+    lineStart = end + 1
+  }
+  return undefined
 }
 
 /** The earliest date of the online results this rule reads for this record, or undefined when there are none. */

@@ -3,7 +3,8 @@ import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { onlineTargets } from '../../scripts/lint/online-targets.ts'
 import { addMonths, appliesTo, currentPhase } from '../../scripts/lint/phase.ts'
 import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
-import { runRules, topLevelSpan } from '../../scripts/lint/run-rules.ts'
+import { itemSpan, runRules, topLevelSpan } from '../../scripts/lint/run-rules.ts'
+import { readdirSync, readFileSync } from 'node:fs'
 import { finalize } from '../../scripts/report/finalize.ts'
 import { feedStandards } from '../../scripts/lint/standards-report.ts'
 import { fiche } from './phases.ts'
@@ -125,5 +126,92 @@ describe('topLevelSpan (locating top-level fields without a re-parse)', () => {
     }
     const [fast] = finalize([{ ...base, offset: span[0], endOffset: span[1] }], files, DEFAULT_CONFIG, 'fr')
     expect([fast!.line, fast!.column, fast!.endLine, fast!.endColumn]).toEqual([slow!.line, slow!.column, slow!.endLine, slow!.endColumn])
+  })
+})
+
+describe('itemSpan (locating list items without a re-parse)', () => {
+  const text = [
+    '---',
+    'title: Exemple',
+    'usertypes: [particulier, Entreprise,  collectivité ]',
+    'thematiques:',
+    '  - Santé',
+    '  - "Emploi"',
+    "  - 'Social'",
+    'techno:',
+    '- typescript',
+    '- Node.js   ',
+    'sponsors: ["/organisations/a", b]',
+    'events:',
+    '  - name: committee',
+    '    date: 2024-01-01',
+    'fast: [a, [b]]',
+    'contact_dinum:',
+    '  - x # commentaire',
+    '  - y',
+    'phases:',
+    '  - name: investigation',
+    '    start: 2023-01-02',
+    '    end: 2023-06-30',
+    '  - start: 2023-07-01',
+    '    name: construction   ',
+    '    comment: >',
+    '      plié',
+    '---',
+    'Texte.',
+    '',
+  ].join('\n')
+  const r = record('startups/exemple.md', text)
+  const files = new Map([[r.file, r]])
+  const cases = Object.entries(r.data).flatMap(([key, v]) =>
+    Array.isArray(v) ? v.flatMap((item, i) => [[key, i, undefined] as const, ...(item && typeof item === 'object' ? Object.keys(item).map((f) => [key, i, f] as const) : [])]) : [],
+  )
+
+  it.each(cases)('%s/%i/%s lands where the pointer map puts it, or defers to it', (key, index, field) => {
+    const span = itemSpan(r, key, index, field)
+    const path = field === undefined ? `/${key}/${index}` : `/${key}/${index}/${field}`
+    const base = { file: r.file, ruleId: 'vocabulary-case', path, data: { messageId: 'variant', field: key, value: 'x', canonical: 'y' } }
+    const [slow] = finalize([base], files, DEFAULT_CONFIG, 'fr')
+    if (!span) {
+      // Deferred: a flow list with quotes or nesting, a comment, an item that is a mapping, a folded value.
+      expect([['sponsors'], ['events'], ['fast'], ['contact_dinum'], ['phases', undefined], ['phases', 'comment']].some(([k, f]) => k === key && (f === field || (k !== 'phases')))).toBe(true)
+      return
+    }
+    const [fast] = finalize([{ ...base, offset: span[0], endOffset: span[1] }], files, DEFAULT_CONFIG, 'fr')
+    expect([fast!.line, fast!.column, fast!.endLine, fast!.endColumn]).toEqual([slow!.line, slow!.column, slow!.endLine, slow!.endColumn])
+  })
+
+  it('locates every list item of the real corpus where the pointer map does (opt-in: ../shared)', () => {
+    const root = new URL('../../../shared/corpus/beta.gouv.fr/content/_startups/', import.meta.url)
+    let dir: string[]
+    try {
+      dir = readdirSync(root).filter((f) => f.endsWith('.md'))
+    } catch {
+      return // no corpus beside the checkout
+    }
+    let compared = 0
+    for (const name of dir) {
+      let rec
+      try {
+        rec = record(`startups/${name}`, readFileSync(new URL(name, root), 'utf8'))
+      } catch {
+        continue // a fiche the parser refuses has no items to locate
+      }
+      const map = new Map([[rec.file, rec]])
+      for (const [key, v] of Object.entries(rec.data)) {
+        if (!Array.isArray(v)) continue
+        for (let i = 0; i < v.length; i++) for (const field of [undefined, ...(v[i] && typeof v[i] === 'object' ? Object.keys(v[i]) : [])]) {
+          const span = itemSpan(rec, key, i, field)
+          if (!span) continue
+          const path = field === undefined ? `/${key}/${i}` : `/${key}/${i}/${field}`
+          const base = { file: rec.file, ruleId: 'vocabulary-case', path, data: { messageId: 'variant', field: key, value: 'x', canonical: 'y' } }
+          const [slow] = finalize([base], map, DEFAULT_CONFIG, 'fr')
+          const [fast] = finalize([{ ...base, offset: span[0], endOffset: span[1] }], map, DEFAULT_CONFIG, 'fr')
+          expect([fast!.line, fast!.column, fast!.endLine, fast!.endColumn], `${name} ${path}`).toEqual([slow!.line, slow!.column, slow!.endLine, slow!.endColumn])
+          compared++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(3000)
   })
 })
