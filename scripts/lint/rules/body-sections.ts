@@ -14,11 +14,18 @@ type Section = keyof typeof SECTIONS
 export function headings(body: string): string[] {
   const out: string[] = []
   let fenced = false
-  for (const raw of body.split('\n')) {
-    const first = raw.trimStart().charCodeAt(0)
-    // Only lines that start with #, *, _, ` or ~ can be headings or fences.
+  // Line by line without splitting the body: only lines that start (after spaces) with #, *, _, ` or ~
+  // can be headings or fences, and only those are cut out of the text.
+  for (let start = 0; start <= body.length; ) {
+    let eol = body.indexOf('\n', start)
+    if (eol === -1) eol = body.length
+    let i = start
+    while (i < eol && (body.charCodeAt(i) === 0x20 || body.charCodeAt(i) === 0x09)) i++
+    const first = body.charCodeAt(i)
+    const lineStart = start
+    start = eol + 1
     if (first !== 0x23 && first !== 0x2a && first !== 0x5f && first !== 0x60 && first !== 0x7e) continue
-    const line = raw.trim()
+    const line = body.slice(lineStart, eol).trim()
     if (line.startsWith('```') || line.startsWith('~~~')) fenced = !fenced
     if (fenced) continue
     const m = /^#{1,6}\s+(.+)$/.exec(line) ?? /^\*{2,3}([^*]+)\*{2,3}\s*:?$/.exec(line) ?? /^__([^_]+)__\s*:?$/.exec(line)
