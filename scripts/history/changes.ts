@@ -210,7 +210,9 @@ export function changeSet(commit: LogCommit, folders: [Collection, string][], fi
   const groups = new Map<string, FicheChange[]>()
   for (const c of changes) {
     const key = signature(c)
-    groups.set(key, [...(groups.get(key) ?? []), c])
+    const group = groups.get(key)
+    if (group) group.push(c)
+    else groups.set(key, [c])
   }
   const kept: FicheChange[] = []
   for (const [key, group] of groups) {
