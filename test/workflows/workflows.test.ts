@@ -60,6 +60,9 @@ describe('ci.yml', () => {
     expect(step.run).not.toMatch(/\|\|\s*true/)
     expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([20, 22, 24])
     expect(ci.jobs.test!.steps.some((s) => s.run === 'npm test')).toBe(true)
+    // Browser tests need Debian's Chromium: the job runs in Debian with the Node under test and installs it.
+    expect((ci.jobs.test as { container?: string }).container).toBe('node:${{ matrix.node }}-bookworm')
+    expect(ci.jobs.test!.steps.some((s) => /apt-get install -y .*\bchromium\b/.test(s.run ?? ''))).toBe(true)
     expect(ci.jobs.build!.needs).toBe('validate')
     expect(ci.jobs.build!.steps.some((s) => s.run === 'npm run build')).toBe(true)
   })
