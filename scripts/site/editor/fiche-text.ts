@@ -14,6 +14,8 @@
  *     with no front matter, an empty text or an empty front matter opens with
  *     `data` = {} (and their problem), so that a form can start filling it.
  *     `file` (default `startups/nouvelle-fiche.md`) names the collection and id.
+ *     `data` is deeply frozen: build a new value to change one (a list taken
+ *     with getField and changed in place would otherwise look unchanged).
  *   getField(doc, key): unknown              a top-level value, undefined if absent
  *   setField(doc, key, value): OpenedFiche   value undefined = remove the key
  *   setData(doc, data): OpenedFiche          the whole front matter at once, with the same minimal edits
@@ -110,7 +112,9 @@ export function openFiche(text: string, file: string = DEFAULT_FILE, options: Op
     data = undefined
     body = ''
   }
-  if (data === undefined && problems.some((p) => EMPTY_OK.has(p.ruleId)) && !problems.some((p) => p.ruleId === 'file/nul-byte')) data = {}
+  if (data === undefined && problems.some((p) => EMPTY_OK.has(p.ruleId))) data = {}
+  // Frozen: a value taken with getField and changed in place would otherwise look unchanged to setField.
+  if (data) deepFreeze(data)
   if (typeof split === 'object') body = text.slice(split.bodyStart)
   else if (split === 'missing') body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const doc: OpenedFiche = Object.freeze({ text, file, collection, id, data, body, problems })
@@ -265,14 +269,14 @@ function editFrontMatter(m: Model, wanted: Record<string, unknown>, schema: Json
 /** The whole front matter written anew (comments are lost): the last resort. */
 function rewriteFrontMatter(m: Model, wanted: Record<string, unknown>, schema: JsonSchema): string {
   const text = m.doc.text
-  const order = [...Object.keys(m.doc.data ?? {}).filter((k) => Object.hasOwn(wanted, k))]
+  const old = m.doc.data ?? {}
   const known = Object.keys(schema.properties ?? {})
-  for (const key of Object.keys(wanted)) {
-    if (order.includes(key)) continue
+  const order = Object.keys(old).filter((k) => Object.hasOwn(wanted, k))
+  for (const key of Object.keys(wanted).filter((k) => !Object.hasOwn(old, k)).sort((a, b) => rankOf(known, a) - rankOf(known, b))) {
     order.splice(insertionIndex(order, key, known), 0, key)
   }
   const ordered: Record<string, unknown> = {}
-  for (const k of order) defineKey(ordered, k, wanted[k])
+  for (const k of order) defineKey(ordered, k, deepEqual(old[k], wanted[k]) ? wanted[k] : orderDeep(wanted[k], subSchema(schema, k)))
   const yaml = order.length === 0 ? '' : indentLines(dumpYaml(ordered), '', m.eol)
   if (!m.split) {
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
@@ -283,28 +287,26 @@ function rewriteFrontMatter(m: Model, wanted: Record<string, unknown>, schema: J
 
 /** Where `key` goes among `order` (keys in text order), by the schema's order `known`. */
 function insertionIndex(order: readonly string[], key: string, known: readonly string[]): number {
-  const rank = known.indexOf(key)
-  if (rank === -1) return order.length
+  const ranks = new Map(known.map((k, i) => [k, i]))
+  const rank = ranks.get(key)
+  if (rank === undefined) return order.length
+  // After the closest predecessor in the schema's order, else before the closest successor.
   let best = -1
   let bestRank = -1
-  for (let i = 0; i < order.length; i++) {
-    const r = known.indexOf(order[i]!)
-    if (r !== -1 && r < rank && r > bestRank) {
-      best = i
-      bestRank = r
-    }
-  }
-  if (best !== -1) return best + 1
   let next = order.length
   let nextRank = Infinity
   for (let i = 0; i < order.length; i++) {
-    const r = known.indexOf(order[i]!)
-    if (r > rank && r < nextRank) {
+    const r = ranks.get(order[i]!)
+    if (r === undefined) continue
+    if (r < rank && r > bestRank) {
+      best = i
+      bestRank = r
+    } else if (r > rank && r < nextRank) {
       next = i
       nextRank = r
     }
   }
-  return next
+  return best !== -1 ? best + 1 : next
 }
 
 /** `value` with the keys of each object in its schema's order: the keys the schema knows first, then the others as given. */
@@ -653,6 +655,12 @@ function normalize(value: unknown, path: string, depth: number): unknown {
     return out
   }
   throw new TypeError(`a ${typeof value} cannot be written in YAML (at ${path || '/'})`)
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const v of Object.values(value)) deepFreeze(v)
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

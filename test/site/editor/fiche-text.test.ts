@@ -109,6 +109,12 @@ describe('opening and saving unchanged gives back the same bytes', () => {
     for (const key of Object.keys(doc.data!)) expect(setField(doc, key, structuredClone(getField(doc, key)))).toBe(doc)
   })
 
+  it('hands out frozen data: a value changed in place cannot go unnoticed', () => {
+    const doc = openFiche(FICHE)
+    expect(() => (getField(doc, 'sponsors') as string[]).push('/organisations/ademe')).toThrow(TypeError)
+    expect(() => ((getField(doc, 'phases') as Record<string, unknown>[])[0]!.end = '2024-01-01')).toThrow(TypeError)
+  })
+
   it('keeps every problem of the parse stage', () => {
     expect(openFiche('\ufeff---\r\ntitle: A\r\n---\r\n').problems.map((p) => p.ruleId)).toEqual(['file/bom', 'file/crlf'])
     expect(openFiche('---\ntitle: [a\n---\n').problems.map((p) => p.ruleId)).toEqual(['yaml/syntax'])
