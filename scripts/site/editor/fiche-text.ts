@@ -480,16 +480,52 @@ function replaceValue(ctx: Ctx, entry: MapEntry, value: unknown): Edit | undefin
 
 /** Finer edits of one value, or undefined when the caller should rewrite it whole. */
 function editValue(ctx: Ctx, node: YamlNode, old: unknown, wanted: unknown, schema: JsonSchema | undefined, key: string | undefined): Edit[] | undefined {
-  if (node.start < 0 || node.inFlow) return undefined
+  if (node.start < 0) return undefined
   if (node.kind === 'scalar') {
     if (node.style === SCALAR_STYLE.LITERAL_BLOCK || node.style === SCALAR_STYLE.FOLDED_BLOCK) return undefined
-    const text = renderInlineScalar(wanted, node.style, key)
+    let text = renderInlineScalar(wanted, node.style, key)
+    // In a flow collection, a plain scalar may not hold its indicators: quoted then.
+    if (text !== undefined && node.inFlow && typeof wanted === 'string' && node.style === SCALAR_STYLE.PLAIN && /[,[\]{}:#]/.test(text)) {
+      text = renderInlineScalar(wanted, SCALAR_STYLE.SINGLE_QUOTED, key)
+    }
     return text === undefined ? undefined : [{ start: node.start, end: node.end, text }]
   }
-  if (node.flow) return undefined
+  if (node.flow) return editFlow(ctx, node, old, wanted, schema)
+  if (node.inFlow) return undefined
   if (node.kind === 'seq' && Array.isArray(old) && Array.isArray(wanted) && wanted.length > 0) return editSeq(ctx, node, old, wanted, subSchema(schema, 'items'))
   if (node.kind === 'map' && isPlainObject(old) && isPlainObject(wanted) && Object.keys(wanted).length > 0) return editMap(ctx, node, old, wanted, schema)
   return undefined
+}
+
+/**
+ * A flow collection (`[a, b]`, `{promotion: 9}`) whose items or keys stay the
+ * same and only some values change: each changed value in place, the style
+ * kept. Anything else (an item added or removed): undefined, and the caller
+ * writes the value anew, in block style.
+ */
+function editFlow(ctx: Ctx, node: MapNode | SeqNode, old: unknown, wanted: unknown, schema: JsonSchema | undefined): Edit[] | undefined {
+  const edits: Edit[] = []
+  if (node.kind === 'seq') {
+    if (!Array.isArray(old) || !Array.isArray(wanted) || wanted.length !== old.length || node.items.length !== old.length || old.length === 0) return undefined
+    const items = subSchema(schema, 'items')
+    for (let i = 0; i < old.length; i++) {
+      if (deepEqual(old[i], wanted[i])) continue
+      const e = editValue(ctx, node.items[i]!, old[i], wanted[i], items, undefined)
+      if (!e) return undefined
+      edits.push(...e)
+    }
+    return edits
+  }
+  if (!isPlainObject(old) || !isPlainObject(wanted)) return undefined
+  const keys = Object.keys(old)
+  if (keys.length === 0 || keys.length !== Object.keys(wanted).length || !keys.every((k) => Object.hasOwn(wanted, k))) return undefined
+  for (const entry of node.entries) {
+    if (deepEqual(old[entry.key], wanted[entry.key])) continue
+    const e = editValue(ctx, entry.value, old[entry.key], wanted[entry.key], subSchema(schema, entry.key), entry.key)
+    if (!e) return undefined
+    edits.push(...e)
+  }
+  return edits
 }
 
 /** The largest product of list lengths for which items are matched one to one (beyond, the changed middle is rewritten). */
