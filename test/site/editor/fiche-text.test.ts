@@ -282,6 +282,20 @@ describe('new fiches', () => {
     expect(incubator).toBe('---\ntitle: Incubateur\nowner: /organisations/dinum\ncontact: a@b.fr\n---\nTexte.\n')
     expect(check({ 'incubators/nouveau.md': incubator }).filter((d) => d.severity === 'error')).toEqual([])
   })
+  it.each(['startups', 'organisations', 'incubators'] as const)('every field of the %s schema, written from its first example, reads back the same and passes the schema', (collection) => {
+    const schema = FICHE_SCHEMAS[collection]
+    const data: Record<string, unknown> = {}
+    for (const [key, property] of Object.entries<Record<string, unknown>>(schema.properties)) {
+      if (Array.isArray(property.examples) && !property.deprecated) data[key] = property.examples[0]
+    }
+    expect(Object.keys(data).length).toBeGreaterThan(3)
+    const text = newFiche(data, 'Texte.\n', collection)
+    expect(parsed(text)).toEqual(data)
+    const file = `${collection}/exemple-complet.md`
+    const structural = check({ [file]: text }).filter((d) => d.file === file && /^(schema|yaml|frontmatter|file)\//.test(d.ruleId))
+    expect(structural).toEqual([])
+  })
+
   it('refuses what YAML cannot hold', () => {
     expect(() => newFiche({ a: () => 1 }, '')).toThrow(TypeError)
     expect(() => setField(openFiche(FICHE), 'sponsors', [undefined])).toThrow(TypeError)
