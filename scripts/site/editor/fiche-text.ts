@@ -37,20 +37,24 @@
  * change touches only what changed: a scalar is replaced in place, keeping its
  * quotes when they can hold the new value and the comment after it; a list
  * changes only the items that changed (items added, removed or edited, an
- * edited mapping item only in its changed lines); a new key is inserted next
- * to its neighbours in the schema's order; a removed key takes only its own
- * lines. When a finer change cannot be made (flow style, unusual layout), the
- * field's value is rewritten, and as a last resort the whole front matter:
+ * edited mapping item only in its changed lines; in a flow collection, values
+ * in place); a new key is inserted next to its neighbours in the schema's
+ * order (or, in a fiche written by `registry new`, where its commented-out
+ * example is); a removed key takes only its own lines, not the comments above
+ * it. When a finer change cannot be made (an item added to a flow collection,
+ * an unusual layout), the field's value is rewritten, and as a last resort
+ * the whole front matter:
  * every result is checked by parsing it again, and must give exactly the data
  * asked for. New values are written as in yaml-write.ts.
  */
+import { SCALAR_STYLE } from 'js-yaml'
 import { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits } from '../../load/config.ts'
 import { parseRecord, splitFrontMatter } from '../../load/parse-record.ts'
 import type { Problem } from '../../report/diagnostic.ts'
 import { OPTIONAL_FIELDS_HEADER } from '../../scaffold/fiche-template.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../../validate/schemas.ts'
 import { yamlTree, type MapEntry, type MapNode, type SeqNode, type YamlNode } from './yaml-tree.ts'
-import { dumpYaml, indentLines, renderAfterKey, renderEntry, renderInlineScalar, renderItem, SCALAR_STYLE } from './yaml-write.ts'
+import { dumpYaml, indentLines, renderAfterKey, renderEntry, renderInlineScalar, renderItem } from './yaml-write.ts'
 
 export interface FicheDocument {
   /** The whole file. */
