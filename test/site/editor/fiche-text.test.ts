@@ -408,15 +408,14 @@ describe('hostile texts', () => {
     const sizes = [2_000, 200_000]
     const perChar = sizes.map((n) => {
       const text = `---\ntitle: T\nsponsors:\n${'  - /organisations/a # x\n'.repeat(n / 25)}mission: ${'m '.repeat(n / 2)}\n---\n${'corps '.repeat(n / 6)}`
-      const doc = openFiche(text, 'startups/x.md', { limits: { ...DEFAULT_CONFIG.limits, maxItems: 10_000, maxLineLength: 10_000_000 } })
+      const limits = { ...DEFAULT_CONFIG.limits, maxItems: 10_000, maxLineLength: 10_000_000 }
       const runs = Math.max(1, Math.round(400_000 / text.length))
       let best = Infinity
       for (let r = 0; r < 2; r++) {
         const start = performance.now()
-        for (let i = 0; i < runs; i++) setField(openFiche(text), 'title', `T${i}`)
+        for (let i = 0; i < runs; i++) expect(setField(openFiche(text, 'startups/x.md', { limits }), 'title', `T${i}`).data?.title).toBe(`T${i}`)
         best = Math.min(best, performance.now() - start)
       }
-      expect(doc.data?.title).toBe('T')
       return best / (runs * text.length)
     })
     expect(perChar[1]! / perChar[0]!).toBeLessThan(8)
