@@ -11,6 +11,13 @@ import { ficheTemplate } from '../../../scripts/scaffold/fiche-template.ts'
 import { FICHE_SCHEMAS } from '../../../scripts/validate/schemas.ts'
 import { BASE, check } from '../../helpers.ts'
 
+// Property tests: a fixed seed keeps `npm test` reproducible; FUZZ_RUNS=5000 runs longer,
+// FUZZ_SEED=<n> explores other inputs (as in test/fuzz/pipeline.test.ts).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
+/** Longer runs get more time than vitest's default. */
+const FUZZ_TIMEOUT = Math.max(5_000, RUNS * 20)
+
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const lines = (...l: string[]): string => l.join('\n')
 
@@ -354,9 +361,9 @@ describe('property: whatever setField writes reads back as that value, and nothi
         const before = text.split('\n')
         if (range) for (const l of removed) expect(before.slice(range.start - 1, range.end)).toContain(l.slice(1))
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS, seed: SEED },
     )
-  })
+  }, FUZZ_TIMEOUT)
 })
 
 describe('property: lists edited item by item', () => {
@@ -383,9 +390,9 @@ describe('property: lists edited item by item', () => {
         // An unchanged list of items keeps every line.
         if (phases.length === old.length && phases.every((p, i) => p === old[i])) expect(after.text).toBe(text)
       }),
-      { numRuns: 200 },
+      { numRuns: Math.ceil((RUNS * 2) / 3), seed: SEED },
     )
-  })
+  }, FUZZ_TIMEOUT)
 })
 
 describe('hostile texts', () => {
@@ -401,9 +408,9 @@ describe('hostile texts', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS, seed: SEED },
     )
-  })
+  }, FUZZ_TIMEOUT)
   it('takes time linear in the size of the text', () => {
     const sizes = [2_000, 200_000]
     const perChar = sizes.map((n) => {
