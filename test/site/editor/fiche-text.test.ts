@@ -474,6 +474,24 @@ describe.skipIf(!existsSync(path.join(CORPUS, '_startups')))('the real corpus (.
     expect(count).toBeGreaterThanOrEqual(662)
   })
 
+  it('any value set on any field of a real fiche changes only that field\'s lines', () => {
+    const scalar = fc.oneof(fc.string(), fc.constantFrom('yes', '2024-01-01', 'a: b', '#x', 'a\nb', 'a\n\n', ' x', ''), fc.integer(), fc.boolean(), fc.constant(null))
+    const value = fc.letrec((tie) => ({ any: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('any'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), tie('any'), { maxKeys: 3 })) })).any
+    fc.assert(
+      fc.property(fc.constantFrom(...startups), fc.nat(), value, ([f, text], k, v) => {
+        const doc = openFiche(text, `startups/${f}`)
+        const keys = [...Object.keys(doc.data!), 'link', 'roadmap_url', 'zz_nouveau']
+        const key = keys[k % keys.length]!
+        const after = setField(doc, key, v)
+        expect(parsed(after.text)?.[key]).toEqual(v)
+        const range = fieldLines(doc, key)
+        const own = range ? text.split('\n').slice(range.start - 1, range.end) : []
+        for (const l of lineDiff(text, after.text).filter((d) => d.startsWith('-'))) expect(own, `${f} ${key}`).toContain(l.slice(1))
+      }),
+      { numRuns: RUNS, seed: SEED },
+    )
+  }, FUZZ_TIMEOUT)
+
   it('changing the title of 20 startups changes exactly one line each', () => {
     const picked = startups.filter((_, i) => i % Math.floor(startups.length / 20) === 0).slice(0, 20)
     expect(picked.length).toBe(20)
