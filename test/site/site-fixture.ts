@@ -61,6 +61,11 @@ contact: gamma@beta.gouv.fr
 link: https://gamma.beta.gouv.fr
 repository: https://github.com/betagouv/gamma
 stats: true
+standards_exemptions:
+  - rule: accessibility-status
+    reason: not-applicable
+    justification: Le service n'est ouvert qu'à des testeurs invités.
+    expires: 2027-06-30
 phases:
   - name: investigation
     start: 2024-02-01
