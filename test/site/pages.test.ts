@@ -55,7 +55,7 @@ describe('site pages', () => {
         const url = m[1]!.replace(/&amp;/g, '&')
         if (/^(https?:|mailto:|#)/.test(url)) continue
         expect(url, `${file}: ${url}`).not.toMatch(/^\//)
-        const target = path.posix.normalize(path.posix.join(dir, url.replace(/#.*$/, '')))
+        const target = path.posix.normalize(path.posix.join(dir, decodeURIComponent(url.replace(/#.*$/, ''))))
         const resolved = url.endsWith('/') || url === './' || target === '.' ? path.posix.join(target, 'index.html') : target
         expect(files.has(resolved.replace(/^\.\//, '')), `${file}: ${url} → ${resolved}`).toBe(true)
       }
