@@ -20,6 +20,8 @@ const KB = 1024
 const MAX = DEFAULT_CONFIG.limits.maxFileBytes
 const SIZES = [KB, 100 * KB, MAX]
 const SLACK = 8
+/** Measurements of a size series before a ratio over SLACK fails the test. */
+const ATTEMPTS = 3
 
 /** Characters handled per measurement at the small sizes (the largest is handled once). */
 const TOTAL = 256 * KB
@@ -36,12 +38,20 @@ function timePerChar(size: number, work: (size: number) => void): number {
   return best / (repeat * size)
 }
 
-/** Asserts that the time per character at each size stays within SLACK of the smallest size's. */
+/**
+ * Asserts that the time per character at each size stays within SLACK of the smallest size's.
+ * A ratio over SLACK is measured again (up to ATTEMPTS in all, keeping the lowest): another
+ * process taking the core for a moment slows one measurement, a quadratic check slows them all.
+ */
 function expectLinear(work: (size: number) => void, sizes = SIZES): void {
   work(sizes[0]!) // warm up the JIT
-  const [first, ...rest] = sizes.map((size) => timePerChar(size, work))
-  for (const [i, t] of rest.entries()) {
-    expect(t / first!, `time per character at ${sizes[i + 1]} characters, relative to ${sizes[0]}`).toBeLessThan(SLACK)
+  const ratios = sizes.slice(1).map(() => Infinity)
+  for (let attempt = 0; attempt < ATTEMPTS && ratios.some((r) => r >= SLACK); attempt++) {
+    const [first, ...rest] = sizes.map((size) => timePerChar(size, work))
+    for (const [i, t] of rest.entries()) ratios[i] = Math.min(ratios[i]!, t / first!)
+  }
+  for (const [i, ratio] of ratios.entries()) {
+    expect(ratio, `time per character at ${sizes[i + 1]} characters, relative to ${sizes[0]}`).toBeLessThan(SLACK)
   }
 }
 
