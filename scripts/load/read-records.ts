@@ -9,6 +9,7 @@ import path from 'node:path'
 import { TOOL_ROOT } from '../tool-root.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { compareBytes } from './byte-order.ts'
+import { fileTooLarge } from './file-size.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
 
 export interface SourceFile {
@@ -143,8 +144,9 @@ function readOne(abs: string, file: string, collection: Collection, id: string, 
       return
     }
     const limit = config.limits.maxFileBytes
-    if (stat.size > limit) {
-      result.problems.push({ file, ruleId: 'file/too-large', offset: 0, data: { size: stat.size, limit } })
+    const large = fileTooLarge(file, stat.size, limit)
+    if (large) {
+      result.problems.push(large)
       return
     }
     // Read at most limit + 1 bytes: a file that grows after stat is still bounded.
@@ -157,8 +159,9 @@ function readOne(abs: string, file: string, collection: Collection, id: string, 
       length += bytesRead
       if (length === buffer.length) break
     }
-    if (length > limit) {
-      result.problems.push({ file, ruleId: 'file/too-large', offset: 0, data: { size: length, limit } })
+    const grown = fileTooLarge(file, length, limit)
+    if (grown) {
+      result.problems.push(grown)
       return
     }
     const bytes = buffer.subarray(0, length)
