@@ -25,6 +25,13 @@ export interface RegistryConfig {
   collections: Record<Collection, string>
   /** Absolute base URL of the published site, without trailing slash; '' for root-relative URLs. */
   siteUrl: string
+  /**
+   * The registry's GitHub repository (https://github.com/owner/name), for the site's
+   * "edit this fiche" links; '' when unknown (no such links).
+   */
+  repositoryUrl: string
+  /** The branch the site's edit links open (default 'main'). */
+  repositoryBranch: string
   limits: Limits
   rules: Record<string, Severity | 'off'>
   /** Options of the standards lint rules (`"rules": {"phase-stale": ["warning", {"investigationMonths": 9}]}`), checked against each rule's options schema. */
@@ -34,6 +41,8 @@ export interface RegistryConfig {
 export const DEFAULT_CONFIG: RegistryConfig = {
   collections: { startups: 'startups', organisations: 'organisations', incubators: 'incubators' },
   siteUrl: '',
+  repositoryUrl: '',
+  repositoryBranch: 'main',
   limits: { maxFileBytes: 1024 * 1024, maxDepth: 32, maxItems: 1000, maxLineLength: 10_000 },
   rules: {},
   ruleOptions: {},
@@ -62,7 +71,7 @@ function jsonErrorWhere(err: unknown, text: string): string {
   return `caractère inattendu ligne ${line}, colonne ${offset - before.lastIndexOf('\n')}`
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'limits', 'rules'])
+const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'repositoryUrl', 'repositoryBranch', 'limits', 'rules'])
 
 /** Parses and checks a configuration file's text; throws ConfigError with a French message. */
 export function parseConfig(text: string, file: string): RegistryConfig {
@@ -94,6 +103,18 @@ export function parseConfig(text: string, file: string): RegistryConfig {
       throw new ConfigError(`${file} : « siteUrl » doit être une adresse https://… (ou une chaîne vide).`)
     }
     config.siteUrl = raw.siteUrl.replace(/\/+$/, '')
+  }
+  if (raw.repositoryUrl !== undefined) {
+    if (typeof raw.repositoryUrl !== 'string' || (raw.repositoryUrl !== '' && !/^https:\/\/[^\s"<>]+$/.test(raw.repositoryUrl))) {
+      throw new ConfigError(`${file} : « repositoryUrl » doit être l'adresse https://… du dépôt (ou une chaîne vide).`)
+    }
+    config.repositoryUrl = raw.repositoryUrl.replace(/\/+$/, '')
+  }
+  if (raw.repositoryBranch !== undefined) {
+    if (typeof raw.repositoryBranch !== 'string' || !/^[\w./-]{1,200}$/.test(raw.repositoryBranch) || raw.repositoryBranch.includes('..')) {
+      throw new ConfigError(`${file} : « repositoryBranch » doit être un nom de branche (lettres, chiffres, « . », « _ », « - », « / »).`)
+    }
+    config.repositoryBranch = raw.repositoryBranch
   }
   if (raw.limits !== undefined) {
     if (!isPlainObject(raw.limits)) throw new ConfigError(`${file} : « limits » doit être un objet.`)
