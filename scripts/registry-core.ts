@@ -12,7 +12,7 @@ import { fileTooLarge } from './load/file-size.ts'
 import type { ParsedRecord } from './load/parse-record.ts'
 import type { SourceFile } from './load/read-records.ts'
 import { lintRecords } from './lint/lint-registry.ts'
-import { runRules } from './lint/run-rules.ts'
+import { runRules, type RuleOutcome } from './lint/run-rules.ts'
 import { append, type Diagnostic, type Lang, type Problem } from './report/diagnostic.ts'
 import { finalize, type LocatableFile } from './report/finalize.ts'
 import type { Entry } from './validate/references.ts'
@@ -105,6 +105,10 @@ export interface FicheCheck {
   lint: Diagnostic[]
   /** The parsed record, when the text could be parsed. */
   record?: ParsedRecord
+  /** Each standards rule that applies to the fiche (as of `asOf`) and whether it passes: what is still missing, per category. */
+  outcomes: RuleOutcome[]
+  /** The fiche's current phase as of `asOf`. */
+  phase?: string
 }
 
 const UTF8 = new TextEncoder()
@@ -130,10 +134,11 @@ export function checkFiche(text: string, file: string, context: FicheContext, la
   const validated = validateSources(read, context.config, lang, { standards: { asOf } })
   const validate = validated.diagnostics.filter((d) => d.file === file)
   const record = validated.records[0]
-  if (!record) return { validate, lint: [] }
+  if (!record) return { validate, lint: [], outcomes: [] }
   const others = context.records.filter((r) => r.file !== file)
-  const lint = lintRecords([...others, record], context.config, lang, asOf, undefined, new Set([file])).diagnostics
-  return { validate, lint, record }
+  const linted = lintRecords([...others, record], context.config, lang, asOf, undefined, new Set([file]))
+  const own = linted.records[0]
+  return { validate, lint: linted.diagnostics, record, outcomes: own?.outcomes ?? [], ...(own?.phase ? { phase: own.phase } : {}) }
 }
 
 /** The registry's entries with `entry` in place of the file of that name, in the read stage's order (collection, then name). */

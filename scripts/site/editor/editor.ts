@@ -1,0 +1,2 @@
+import { contextOf } from './check.ts'
+export { contextOf }
