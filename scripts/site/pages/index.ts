@@ -4,7 +4,9 @@
  */
 import type { PageGenerator } from '../context.ts'
 import { accessibilityPage } from './accessibility.ts'
+import { editorPage } from './editor.ts'
 
 export const PAGES: readonly PageGenerator[] = [
   accessibilityPage,
+  editorPage,
 ]
