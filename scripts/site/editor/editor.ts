@@ -15,7 +15,7 @@ import { categoryLabel } from '../../lint/category-summary.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import type { Diagnostic } from '../../report/diagnostic.ts'
 import { renderMarkdown } from '../markdown.ts'
-import { checkFiche, contextOf, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
+import { checkFiche, contextOf, shownDiagnostics, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
 import { ficheText, getField, openFiche, setBody, setField, type OpenedFiche } from './fiche-text.ts'
 import { controlId, formFields, type Field } from './form-model.ts'
 import { proposal } from './proposal.ts'
@@ -249,6 +249,8 @@ function textChanged(state: State): void {
   $<HTMLTextAreaElement>('editeur-texte').value = text
   updateActions(state, text)
   clearTimeout(state.timer)
+  // Checks wait for a pause in the typing; `data-pending` says one is due (the tests wait for it to go).
+  document.body.dataset.pending = 'true'
   state.timer = setTimeout(() => runChecks(state), CHECK_DELAY_MS)
 }
 
@@ -259,7 +261,7 @@ function runChecks(state: State): void {
   showDiagnostics(state, check)
   showStandards(check)
   $('editeur-apercu').innerHTML = renderMarkdown(state.doc.body, { headingOffset: 2 })
-  document.body.dataset.checked = String(Number(document.body.dataset.checked ?? '0') + 1)
+  delete document.body.dataset.pending
 }
 
 function targetOf(state: State, d: Diagnostic, bodyLine: number | undefined): { messages: HTMLElement; control?: HTMLElement } | undefined {
@@ -295,7 +297,7 @@ function showDiagnostics(state: State, check: FicheCheck): void {
   general.replaceChildren()
   const record = check.record
   const bodyLine = record ? record.text.slice(0, record.yamlEnd).split('\n').length + 1 : undefined
-  const all = [...check.validate, ...check.lint]
+  const all = shownDiagnostics(check)
   for (const d of all) {
     const target = targetOf(state, d, bodyLine)
     if (target) {
@@ -353,7 +355,7 @@ function showStandards(check: FicheCheck): void {
 function updateActions(state: State, text: string): void {
   const config = state.registry.config
   const link = $<HTMLAnchorElement>('editeur-proposer')
-  const p = proposal({ repositoryUrl: config.repositoryUrl ?? '', branch: config.repositoryBranch ?? 'main', file: fileOf(state), text, existing: state.existing })
+  const p = proposal({ repositoryUrl: config.repositoryUrl, branch: config.repositoryBranch, file: fileOf(state), text, existing: state.existing })
   const note = $('editeur-proposer-note')
   if (p) {
     link.href = p.url
