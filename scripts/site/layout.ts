@@ -16,6 +16,7 @@ export const ACCESSIBILITY_STATUS = 'partiellement conforme'
 /** Site-relative paths of the shared assets (written by assets.ts). */
 export const DSFR_CSS = 'assets/dsfr/dsfr-site.min.css'
 export const SITE_CSS = 'assets/site.css'
+export const FAVICON = 'assets/dsfr/favicon/favicon.svg'
 
 /** The main navigation: one entry per section, in order. `path` is site-relative, '' for the home page. */
 export const NAV_ITEMS: { label: string; path: string }[] = [
@@ -87,6 +88,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" type="image/svg+xml" href="${to(FAVICON)}">
 ${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}${styles.map((s) => html`<link rel="stylesheet" href="${to(s)}">\n`)}${(options.scripts ?? []).map((s) => html`<script type="module" src="${to(s)}"></script>\n`)}</head>
 <body>
 <div class="fr-skiplinks">

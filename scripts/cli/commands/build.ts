@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { feedFiles } from '../../compile/build-feed.ts'
+import { feedFiles, STARTUP_FILES_DIR } from '../../compile/build-feed.ts'
 import type { Content, LazyFiles } from '../../compile/output.ts'
 import { Timings } from '../timings.ts'
 import { CompileThread } from '../../compile/compile-thread.ts'
@@ -20,6 +20,9 @@ import { GitError } from '../../history/git.ts'
 import { historyFiles, mainLine, parsedBlobs } from '../../history/history-files.ts'
 import { printNotices } from '../notices.ts'
 import type { ParsedRecord } from '../../load/parse-record.ts'
+import { bothWriters, copyWriter, siteAssets } from '../../site/assets.ts'
+import { siteContext, sitePages } from '../../site/site.ts'
+import { DATA_FILES } from '../../site/pages/data.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
 async function sourceCommit(root: string): Promise<string | null> {
@@ -61,6 +64,21 @@ export async function compileAndWrite(out: string, files: LazyFiles, timings: Ti
   const count = await writeOutput(out, compiled, side)
   timings.add('write', performance.now() - start - ((timings.totals.compile ?? 0) - before))
   return count
+}
+
+/**
+ * The feed's files, then the site's (its static texts and its pages, timed as
+ * the site stage). The pages are made once the feed has gone by, from the
+ * list of the feed's files (for the data page).
+ */
+export function* withSite(feed: LazyFiles, texts: readonly [string, string][], pages: (dataFiles: string[]) => Iterable<[string, string]>, timings: Timings): Generator<[string, Content]> {
+  const dataFiles: string[] = []
+  for (const entry of feed) {
+    dataFiles.push(entry[0])
+    yield entry
+  }
+  yield* texts
+  yield* timings.timed('site', pages(dataFiles))
 }
 
 export async function buildCommand(options: Options): Promise<number> {
@@ -108,7 +126,8 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const commit = await sourceCommit(options.root)
   // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or --as-of.
   const asOf = asOfForValidate
-  const standards = timings.measure('lint', () => feedStandards(runRules(records, { config: options.config, asOf }).records, asOf))
+  const lint = timings.measure('lint', () => runRules(records, { config: options.config, asOf }))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf))
   const extra = await timings.measureAsync('history', async () => {
     try {
       const commits = await line
@@ -119,7 +138,17 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
       return []
     }
   })
-  const count = await compileAndWrite(options.out, feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf }), timings, thread?.writer(records))
+  const feed = feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf })
+  // REGISTRY_SITE=0: the feed and the APIs only, without the site (docs/site.md).
+  const assets = io.env.REGISTRY_SITE === '0' ? undefined : timings.measure('site', siteAssets)
+  const files = assets ? withSite(feed, assets.texts, (dataFiles) => {
+    if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
+    return sitePages(siteContext({ records, config: options.config, standards, problems: lint.problems, extra, asOf, dataFiles }))
+  }, timings) : feed
+  const siteBefore = timings.totals.site ?? 0
+  const count = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)))
+  // The site's pages are produced inside the writer's loop: their time is the site stage's, not compile's.
+  timings.add('compile', -((timings.totals.site ?? 0) - siteBefore))
   const rel = path.relative(io.cwd, options.out) || '.'
   io.stderr(lang === 'fr' ? `${count} fichiers écrits dans ${rel}/.\n` : `${count} files written to ${rel}/.\n`)
   return 0

@@ -4,9 +4,20 @@
  */
 import type { PageGenerator } from '../context.ts'
 import { accessibilityPage } from './accessibility.ts'
+import { dataPage } from './data.ts'
 import { editorPage } from './editor.ts'
+import { homePage } from './home.ts'
+import { incubatorPages, organisationPages } from './portfolios.ts'
+import { standardsPage } from './standards.ts'
+import { startupPages } from './startup.ts'
 
 export const PAGES: readonly PageGenerator[] = [
+  homePage,
+  startupPages,
+  incubatorPages,
+  organisationPages,
+  standardsPage,
+  dataPage,
   accessibilityPage,
   editorPage,
 ]

@@ -1,0 +1,179 @@
+/**
+ * Pieces shared by the pages: labels, dates, maturity bars, field values,
+ * links. Pure; everything from a fiche is escaped by `html`.
+ */
+import { CATEGORIES } from '../lint/catalogue.ts'
+import type { Counts, StartupItem } from './context.ts'
+import { html, raw, type Html } from './html.ts'
+import { isSafeUrl } from './markdown.ts'
+import { siteHref } from './layout.ts'
+
+export const PHASE_LABELS: Record<string, string> = {
+  investigation: 'Investigation',
+  construction: 'Construction',
+  acceleration: 'Accélération',
+  consolidation: 'Consolidation',
+  transfere: 'Transférée',
+  opere: 'Opérée',
+  abandon: 'Abandonnée',
+  'abandon-investigation': 'Abandonnée en investigation',
+}
+
+export const EVENT_LABELS: Record<string, string> = {
+  committee: 'Comité d’investissement',
+  product_launch: 'Lancement du produit',
+  other: 'Autre événement',
+  end: 'Fin',
+  fast: 'Financement FAST',
+  national_impact: 'Impact national',
+  eig: 'Entrepreneurs d’intérêt général',
+}
+
+export const CATEGORY_LABELS: Record<string, string> = {
+  accessibilité: 'Accessibilité',
+  design: 'Design',
+  impact: 'Impact',
+  'qualité-du-support': 'Qualité du support',
+  'qualité-logicielle': 'Qualité logicielle',
+  sécurité: 'Sécurité',
+  transparence: 'Transparence',
+  'vie-privée': 'Vie privée',
+  équipe: 'Équipe',
+}
+
+/** '1 startup', '2 startups', '0 startup' (French: 0 and 1 are singular). */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`
+}
+
+export const phaseLabel = (name: string | undefined): string => (name === undefined ? 'Phase inconnue' : (PHASE_LABELS[name] ?? name))
+export const categoryLabel = (c: string): string => CATEGORY_LABELS[c] ?? c
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+
+/** '2024-03-01' (or a full ISO date-time) → '1 mars 2024'; anything else as written. */
+export function frenchDate(value: unknown): string {
+  if (value instanceof Date) value = value.toISOString()
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value)
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return value
+  return `${Number(m[3])}${m[3] === '01' ? 'er' : ''} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
+}
+
+/** The date part (YYYY-MM-DD) of a date or ISO date-time, for `<time datetime>`. */
+export function isoDay(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : ''
+}
+
+export function time(value: unknown): Html {
+  const day = isoDay(value)
+  return day ? html`<time datetime="${day}">${frenchDate(value)}</time>` : html`${frenchDate(value)}`
+}
+
+/** Share of passed (exempt counted as met) among applicable checks, 0..100, rounded down. */
+export function percent(c: Counts): number {
+  return c.applicable === 0 ? 100 : Math.floor(((c.passed + c.exempt) * 100) / c.applicable)
+}
+
+/** A bar with its value in text (the bar alone is decoration). */
+export function bar(c: Counts, label?: string): Html {
+  const p = percent(c)
+  const tone = c.failing === 0 ? 'ok' : p >= 50 ? 'mid' : 'low'
+  return html`<span class="bar bar--${tone}" aria-hidden="true"><span style="width:${String(p)}%"></span></span> <span class="bar__text">${label ?? `${c.passed + c.exempt}/${c.applicable}`}</span>`
+}
+
+/** The maturity at a glance: one small tag per applicable category, failing ones marked. */
+export function maturityGlance(item: StartupItem): Html {
+  const categories = item.standards?.categories ?? {}
+  const names = CATEGORIES.filter((c) => categories[c])
+  if (names.length === 0) return html`<span class="fr-text--sm">Aucun standard applicable</span>`
+  return html`<ul class="glance">${names.map((c) => {
+    const k = categories[c]!
+    const state = k.failing === 0 ? 'ok' : 'ko'
+    return html`<li class="glance__item glance__item--${state}"><span class="fr-sr-only">${categoryLabel(c)} : </span><span aria-hidden="true">${categoryLabel(c)} </span>${k.passed + k.exempt}/${k.applicable}${state === 'ko' ? html`<span class="fr-sr-only"> (à compléter)</span>` : html`<span class="fr-sr-only"> (complet)</span>`}</li>`
+  })}</ul>`
+}
+
+/** A link out of the site (to GitHub, a service): only http(s), with rel="noopener noreferrer"; otherwise the text alone. */
+export function externalLink(url: unknown, text?: string): Html {
+  if (typeof url !== 'string') return html`${String(url)}`
+  if (!/^https?:\/\//i.test(url) || !isSafeUrl(url)) return html`${url}`
+  return html`<a href="${url}" rel="noopener noreferrer">${text ?? url}</a>`
+}
+
+/** A value of a fiche, as written: links for URLs, lists for lists, Oui/Non for booleans. */
+export function fieldValue(value: unknown): Html {
+  if (value === null || value === undefined || value === '') return html`<span class="fr-text--sm">(vide)</span>`
+  if (typeof value === 'boolean') return html`${value ? 'Oui' : 'Non'}`
+  if (value instanceof Date) return time(value)
+  if (typeof value === 'string') {
+    if (/^https?:\/\//i.test(value)) return externalLink(value)
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return time(value)
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return html`<a href="${`mailto:${value}`}">${value}</a>`
+    return html`${value}`
+  }
+  if (typeof value === 'number') return html`${String(value)}`
+  if (Array.isArray(value)) return html`<ul class="fr-mb-0">${value.map((v) => html`<li>${fieldValue(v)}</li>`)}</ul>`
+  if (typeof value === 'object') {
+    return html`<dl class="fields fields--nested">${Object.entries(value as Record<string, unknown>).map(([k, v]) => html`<dt>${k}</dt><dd>${fieldValue(v)}</dd>`)}</dl>`
+  }
+  return html`${String(value)}`
+}
+
+export function startupHref(from: string, id: string): string {
+  return siteHref(from, `startups/${id}/`)
+}
+
+export function incubatorHref(from: string, id: string): string {
+  return siteHref(from, `incubateurs/${id}/`)
+}
+
+export function organisationHref(from: string, id: string): string {
+  return siteHref(from, `organisations/${id}/`)
+}
+
+/** The phase badge: ended phases in grey. */
+export function phaseBadge(item: Pick<StartupItem, 'current_phase' | 'status'>): Html {
+  const tone = item.status === 'ended' ? 'fr-badge--no-icon' : 'fr-badge--info fr-badge--no-icon'
+  return html`<span class="fr-badge fr-badge--sm ${tone}">${phaseLabel(item.current_phase)}</span>`
+}
+
+/** A table of startups (a portfolio): name, phase, maturity, last update. */
+export function portfolioTable(from: string, items: readonly StartupItem[], caption: string): Html {
+  if (items.length === 0) return html`<p>Aucune startup.</p>`
+  return html`<div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
+<caption>${caption}</caption>
+<thead><tr><th scope="col">Startup</th><th scope="col">Phase</th><th scope="col">Maturité par catégorie</th><th scope="col">Mise à jour</th></tr></thead>
+<tbody>${items.map((s) => html`<tr><td><a href="${startupHref(from, s.id)}">${s.title ?? s.id}</a></td><td>${phaseBadge(s)}</td><td>${maturityGlance(s)}</td><td>${s.updated_at ? time(s.updated_at) : '—'}</td></tr>`)}</tbody>
+</table></div></div></div></div>`
+}
+
+/** Sums counts per category over startups. */
+export function categoryTotals(items: readonly StartupItem[]): Map<string, Counts> {
+  const totals = new Map<string, Counts>()
+  for (const s of items) {
+    for (const [c, k] of Object.entries(s.standards?.categories ?? {})) {
+      const t = totals.get(c) ?? { applicable: 0, passed: 0, failing: 0, exempt: 0 }
+      t.applicable += k.applicable
+      t.passed += k.passed
+      t.failing += k.failing
+      t.exempt += k.exempt
+      totals.set(c, t)
+    }
+  }
+  return totals
+}
+
+/** A table of categories with bars: checks met over applicable. */
+export function categoryTable(totals: ReadonlyMap<string, Counts> | Record<string, Counts>, caption: string): Html {
+  const entries = totals instanceof Map ? [...totals.entries()] : Object.entries(totals)
+  const ordered = CATEGORIES.map((c) => entries.find(([k]) => k === c)).filter((e): e is [string, Counts] => e !== undefined && e[1].applicable > 0)
+  if (ordered.length === 0) return html`<p>Aucune vérification applicable.</p>`
+  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
+<caption>${caption}</caption>
+<thead><tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr></thead>
+<tbody>${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}</tbody>
+</table></div></div></div></div>`
+}
+

@@ -1,0 +1,164 @@
+/**
+ * startups/<id>/: every field of the fiche, its body rendered and sanitised,
+ * its timeline (phases and events), and its standards per category: what is
+ * met, what is missing with the lint's own words on how to fix it, and the
+ * exemptions with their reasons. Links to edit the fiche on GitHub (when
+ * `repositoryUrl` is configured) and to its JSON.
+ */
+import { CATEGORIES } from '../../lint/catalogue.ts'
+import { LINT_RULES } from '../../lint/rules/index.ts'
+import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
+import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '../context.ts'
+import { html, raw, type Html } from '../html.ts'
+import { renderPage, siteHref } from '../layout.ts'
+import { renderMarkdown } from '../markdown.ts'
+import { EVENT_LABELS, bar, categoryLabel, externalLink, fieldValue, incubatorHref, organisationHref, percent, phaseBadge, phaseLabel, time } from '../components.ts'
+
+const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
+
+export const REASON_LABELS: Record<string, string> = {
+  'not-applicable': 'ne s’applique pas à ce produit',
+  'not-supported': 'la preuve existe mais le registre ne peut pas la lire',
+  remediated: 'corrigé, en attente de mise à jour de la fiche',
+  'accepted-risk': 'écart assumé et décidé',
+}
+
+/** French labels of the fiche's fields (the schema's key otherwise). */
+export const FIELD_LABELS: Record<string, string> = {
+  title: 'Nom',
+  mission: 'Pitch',
+  incubator: 'Incubateur',
+  incubators: 'Incubateurs',
+  sponsors: 'Administrations porteuses',
+  contact: 'Contact',
+  link: 'Adresse du service',
+  repository: 'Dépôt de code',
+  phases: 'Phases',
+  events: 'Événements',
+  stats: 'Page de statistiques',
+  stats_url: 'Statistiques',
+  budget_url: 'Budget',
+  impact_url: 'Mesure d’impact',
+  dashlord_url: 'Rapport DashLord',
+  accessibility_status: 'Accessibilité déclarée',
+  analyse_risques: 'Analyse de risques',
+  analyse_risques_url: 'Analyse de risques publiée',
+  mon_service_securise: 'MonServiceSécurisé',
+  techno: 'Technologies',
+  usertypes: 'Publics',
+  thematiques: 'Thématiques',
+  redirect_from: 'Anciennes adresses',
+  fast: 'Financement FAST',
+  contact_dinum: 'Suivi DINUM',
+  contact_incubator: 'Suivi incubateur',
+  roadmap_url: 'Feuille de route',
+  ecodesign_url: 'Écoconception',
+  tech_audit_url: 'Audit technique',
+  dsfr_status: 'Adoption du DSFR',
+  has_mobile_app: 'Application mobile',
+  is_private_url: 'Service réservé aux agents',
+  mailing_list: 'Lettre d’information',
+  standards_exemptions: 'Exemptions de standards',
+  robots: 'Indexation',
+  rgpd: 'RGPD',
+}
+
+function editUrl(context: SiteContext, file: string): string | undefined {
+  const { repositoryUrl, repositoryBranch } = context.config
+  if (!repositoryUrl) return undefined
+  return `${repositoryUrl}/edit/${encodeURIComponent(repositoryBranch).replace(/%2F/g, '/')}/${file.split('/').map(encodeURIComponent).join('/')}`
+}
+
+function checkLine(check: Check, findings: readonly Finding[]): Html {
+  const rule = RULES.get(check.rule)
+  const title = rule?.description ?? check.rule
+  if (check.result === 'passed') return html`<li class="check check--passed"><span class="fr-sr-only">Rempli : </span>${title}</li>`
+  if (check.result === 'exempt') {
+    const e = check.exemption
+    return html`<li class="check check--exempt"><span class="fr-sr-only">Exempté : </span>${title}${e ? html`<br><span class="fr-text--sm">Exemption (${REASON_LABELS[e.reason] ?? e.reason}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}</li>`
+  }
+  const own = findings.filter((f) => f.rule === check.rule)
+  return html`<li class="check check--failing"><span class="fr-sr-only">À corriger : </span><strong>${own[0]?.message ?? title}</strong>${own.map((f, i) => html`${i > 0 ? html`<br>${f.message}` : ''}<br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}<br><span class="fr-text--xs">Règle <code>${check.rule}</code></span></li>`
+}
+
+function standardsSection(context: SiteContext, s: StartupItem): Html {
+  const block = s.standards
+  if (!block) return html`<p>Les standards n’ont pas été vérifiés pour cette compilation.</p>`
+  const categories = CATEGORIES.filter((c) => block.categories[c])
+  if (categories.length === 0) return html`<p>Aucun standard ne s’applique à ce produit dans sa phase actuelle.</p>`
+  const findings = context.findings.get(s.file) ?? []
+  const missing = categories.reduce((n, c) => n + block.categories[c]!.failing, 0)
+  return html`<p>${missing === 0 ? 'La fiche donne toutes les preuves attendues dans sa phase.' : `${missing} vérification${missing > 1 ? 's' : ''} à compléter.`} Vérifications du catalogue ${block.catalogue_version}${block.as_of ? html`, au ${time(block.as_of)}` : ''}, d’après les champs de la fiche.</p>
+<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
+<caption>Maturité par catégorie</caption>
+<thead><tr><th scope="col">Catégorie</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr></thead>
+<tbody>${categories.map((c) => {
+    const k = block.categories[c]!
+    return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td>${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
+  })}</tbody></table></div></div></div></div>
+${categories.map((c) => {
+    const k = block.categories[c]!
+    const order = { failing: 0, exempt: 1, passed: 2 }
+    const checks = [...k.checks].sort((a, b) => order[a.result] - order[b.result])
+    return html`<h3 class="fr-h5" id="categorie-${c}">${categoryLabel(c)} <span class="fr-text--sm">(${k.failing === 0 ? 'complet' : `${k.failing} à corriger`})</span></h3>
+<ul class="checks">${checks.map((check) => checkLine(check, findings))}</ul>`
+  })}`
+}
+
+function timeline(s: StartupItem): Html {
+  const phases = Array.isArray(s.phases) ? s.phases : []
+  const events = (Array.isArray(s.events) ? [...s.events] : []).sort((a, b) => String(a.date ?? '').localeCompare(String(b.date ?? '')))
+  return html`<h3 class="fr-h5">Phases</h3>
+${phases.length === 0 ? html`<p>La fiche ne donne aucune phase.</p>` : html`<ol class="timeline">${phases.map((p) => html`<li class="timeline__item${p.name === s.current_phase ? ' timeline__item--current' : ''}"><strong>${phaseLabel(p.name)}</strong>${p.name === s.current_phase ? html` <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">phase actuelle</span>` : ''}<br><span class="fr-text--sm">${p.start ? html`du ${time(p.start)}` : 'début inconnu'}${p.end ? html` au ${time(p.end)}` : ''}</span>${p.comment ? html`<br><span class="fr-text--sm">${String(p.comment)}</span>` : ''}</li>`)}</ol>`}
+<h3 class="fr-h5">Événements</h3>
+${events.length === 0 ? html`<p>La fiche ne donne aucun événement.</p>` : html`<ol class="timeline">${events.map((e) => html`<li class="timeline__item"><strong>${EVENT_LABELS[e.name] ?? e.name}</strong> <span class="fr-text--sm">${e.date ? time(e.date) : 'date inconnue'}</span>${e.comment ? html`<br><span class="fr-text--sm">${String(e.comment)}</span>` : ''}</li>`)}</ol>`}`
+}
+
+function fields(context: SiteContext, s: StartupItem, path: string): Html {
+  const keys = Object.keys(FICHE_SCHEMAS.startups.properties).filter((k) => Object.hasOwn(s, k) && k !== 'phases' && k !== 'events')
+  const value = (k: string): Html => {
+    if (k === 'incubator' && typeof s.incubator === 'string') return html`<a href="${incubatorHref(path, s.incubator)}">${incubatorTitle(context, s.incubator)}</a>`
+    if (k === 'incubators' && Array.isArray(s.incubators)) return html`<ul class="fr-mb-0">${(s.incubators as string[]).map((i) => html`<li><a href="${incubatorHref(path, i)}">${incubatorTitle(context, i)}</a></li>`)}</ul>`
+    if (k === 'sponsors') return html`<ul class="fr-mb-0">${s.sponsor_ids.map((o) => html`<li><a href="${organisationHref(path, o)}">${organisationName(context, o)}</a></li>`)}</ul>`
+    return fieldValue(s[k])
+  }
+  return html`<dl class="fields">${keys.map((k) => html`<dt>${FIELD_LABELS[k] ?? k} <code class="fr-text--xs">${k}</code></dt><dd>${value(k)}</dd>`)}
+${s.created_at ? html`<dt>Fiche créée</dt><dd>${time(s.created_at)}</dd>` : ''}${s.updated_at ? html`<dt>Dernière mise à jour</dt><dd>${time(s.updated_at)}</dd>` : ''}</dl>`
+}
+
+export function incubatorTitle(context: SiteContext, id: string): string {
+  const found = context.incubators.find((i) => i.id === id)
+  return typeof found?.title === 'string' ? found.title : id
+}
+
+export function organisationName(context: SiteContext, id: string): string {
+  const found = context.organisations.find((o) => o.id === id)
+  return typeof found?.name === 'string' ? found.name : id
+}
+
+export function startupMain(context: SiteContext, s: StartupItem): Html {
+  const path = `startups/${s.id}/`
+  const edit = editUrl(context, s.file)
+  const body = s.body.trim()
+  return html`<h1>${s.title ?? s.id}</h1>
+${s.mission ? html`<p class="fr-text--lead">${s.mission}</p>` : ''}<p>${phaseBadge(s)} ${s.status === 'ended' ? html`<span class="fr-badge fr-badge--sm fr-badge--no-icon">terminée</span>` : html`<span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">en cours</span>`}</p>
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+${edit ? html`<li><a class="fr-btn fr-btn--secondary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${s.id}.json`)}">Données de la fiche (JSON)</a></li>
+${typeof s.link === 'string' && s.link ? html`<li>${raw(externalLink(s.link, 'Voir le service en ligne').value.replace('<a ', '<a class="fr-btn fr-btn--tertiary" '))}</li>` : ''}</ul>
+<nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="sommaire-titre"><p class="fr-summary__title" id="sommaire-titre">Sommaire</p><ol class="fr-summary__list">
+<li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
+<h2 id="standards">Standards</h2>
+${standardsSection(context, s)}
+<h2 id="parcours">Parcours</h2>
+${timeline(s)}
+${body ? html`<h2 id="presentation">Présentation</h2>\n<div class="fiche-body">${raw(renderMarkdown(body, { headingOffset: 2 }))}</div>\n` : ''}<h2 id="fiche">Tous les champs de la fiche</h2>
+<p class="fr-text--sm">Fichier <code>${s.file}</code>.</p>
+${fields(context, s, path)}`
+}
+
+export const startupPages: PageGenerator = function* (context) {
+  for (const s of context.startups) {
+    const path = `startups/${s.id}/`
+    yield [`${path}index.html`, renderPage({ title: s.title ?? s.id, path, main: startupMain(context, s), description: s.mission, breadcrumb: [{ label: s.title ?? s.id }] })]
+  }
+}
