@@ -20,6 +20,9 @@
  *   setBody(doc, body): OpenedFiche          the markdown after the front matter
  *   newFiche(data, body, collection?): string   a new fiche's text, keys in the schema's order
  *   ficheText(doc): string                   the text, to save
+ *   fieldLines(doc, key): { start, end } | undefined
+ *     the lines (1-based, inclusive) of a top-level field, from its key to the
+ *     end of its value; undefined when absent or the front matter is unread.
  *
  * setField, setData and setBody return the document unchanged (the same
  * object) when the value is already there, and also when the document has no
@@ -133,6 +136,27 @@ export function getField(doc: FicheDocument, key: string): unknown {
   return data && Object.hasOwn(data, key) ? data[key] : undefined
 }
 
+export function fieldLines(doc: FicheDocument, key: string): { start: number; end: number } | undefined {
+  const m = model(opened(doc))
+  const root = treeOf(m)
+  if (!root || root.kind !== 'map' || !m.doc.data || !Object.hasOwn(m.doc.data, key)) return undefined
+  const entry = root.entries.find((e) => e.key === key)
+  if (!entry) return undefined
+  const text = m.doc.text
+  const lineOf = (offset: number): number => {
+    let n = 1
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++
+    return n
+  }
+  const end = entryEnd(entry)
+  return { start: lineOf(entry.keyStart), end: lineOf(Math.max(entry.keyStart, end - 1)) }
+}
+
+function treeOf(m: Model): YamlNode | null {
+  if (m.tree === undefined) m.tree = (m.split && yamlTree(m.doc.text, m.split.yamlStart, m.split.yamlEnd, m.limits.maxDepth)) || null
+  return m.tree
+}
+
 export function setField(doc: FicheDocument, key: string, value: unknown): OpenedFiche {
   const current = opened(doc)
   if (!current.data) return current
@@ -226,8 +250,7 @@ function editFrontMatter(m: Model, wanted: Record<string, unknown>, schema: Json
     const yaml = Object.keys(wanted).length === 0 ? '' : indentLines(dumpYaml(orderBySchema(wanted, Object.keys(schema.properties ?? {}))), '', m.eol)
     return [{ start: bom, end: bom, text: `---${m.eol}${yaml}---${m.eol}` }]
   }
-  if (m.tree === undefined) m.tree = yamlTree(text, m.split.yamlStart, m.split.yamlEnd, m.limits.maxDepth) ?? null
-  const root = m.tree
+  const root = treeOf(m)
   if (root === null) {
     // An empty front matter (or only comments): the new keys go at its end.
     if (Object.keys(m.doc.data ?? {}).length !== 0) return undefined

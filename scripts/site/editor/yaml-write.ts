@@ -51,9 +51,14 @@ function datePlain(layout: ScalarLayout): void {
 const RULES = [...Object.values(DEFAULT_SCALAR_STYLE_RULES), datePlain]
 const OPTIONS: DumpOptions = { lineWidth: -1, noRefs: true, indent: 2, scalarStyleRules: RULES, transform: markDates }
 
-/** YAML text of a value, every line ending with `\n`. */
+/**
+ * YAML text of a value, every line ending with `\n`; without the document end
+ * marker `...` that js-yaml adds after a block keeping its final blank lines
+ * (`|+`): the text goes inside a front matter, where the next line ends it.
+ */
 export function dumpYaml(value: unknown, options: DumpOptions = OPTIONS): string {
-  return dump(value, options)
+  const text = dump(value, options)
+  return text.endsWith('\n...\n') ? text.slice(0, -4) : text
 }
 
 /** `text` with each line after the first indented by `indent` (empty lines stay empty) and `\n` turned into `eol`. */
