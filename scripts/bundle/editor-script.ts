@@ -14,10 +14,10 @@ import { FROM_SOURCES, TOOL_ROOT } from '../tool-root.ts'
 const BUNDLE_SCRIPT = 'scripts/bundle/bundle.mjs'
 const ESBUILD = 'esbuild'
 
-export async function editorScript(): Promise<Uint8Array> {
-  if (!FROM_SOURCES) return readFile(path.join(TOOL_ROOT, '.registry-bin', 'editor.js'))
+export async function editorScript(): Promise<string> {
+  if (!FROM_SOURCES) return readFile(path.join(TOOL_ROOT, '.registry-bin', 'editor.js'), 'utf8')
   const bundler = (await import(pathToFileURL(path.join(TOOL_ROOT, BUNDLE_SCRIPT)).href)) as typeof import('./bundle.mjs')
   const esbuild = (await import(ESBUILD)) as typeof import('esbuild')
   const result = await esbuild.build(bundler.browserBundleOptions(bundler.EDITOR_ENTRY))
-  return result.outputFiles[0]!.contents
+  return result.outputFiles[0]!.text
 }

@@ -164,7 +164,7 @@ function drawField(state: State, field: Field, pointer: string, value: unknown, 
       })
       if (focus !== undefined && focus >= 0) rows.children[focus]?.querySelector<HTMLElement>('input, select, textarea')?.focus()
     }
-    const add = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary fr-icon-add-line fr-btn--icon-left' }, `Ajouter ${noun} à ${field.key}`)
+    const add = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary' }, `Ajouter ${noun} à ${field.key}`)
     add.addEventListener('click', () => {
       const now = drawn.map((d) => d.read())
       now.push(undefined)
@@ -279,11 +279,11 @@ function targetOf(state: State, d: Diagnostic, bodyLine: number | undefined): { 
   return undefined
 }
 
-function message(d: Diagnostic, withLink?: string): HTMLElement {
+function message(d: Diagnostic): HTMLElement {
   const error = d.severity === 'error'
   const p = el('p', { class: `fr-message fr-message--${error ? 'error' : 'warning'}`, 'data-rule': d.ruleId })
-  p.append(`${error ? 'Erreur' : 'Avertissement'} : ${d.message} ${d.hint} `, el('code', {}, d.ruleId))
-  if (withLink) p.append(' ', el('a', { href: `#${withLink}` }, 'Aller au champ'))
+  // One child: DSFR lays a message out as a row (icon, content).
+  p.append(el('span', {}, `${error ? 'Erreur' : 'Avertissement'} : ${d.message} ${d.hint} `, el('code', {}, d.ruleId)))
   return p
 }
 
