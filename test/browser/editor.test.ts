@@ -115,7 +115,7 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     }
     // No other error anywhere on the page.
     expect(shown.filter((m) => m.severity === 'error')).toHaveLength(3)
-    expect(await page.textContent('#editeur-etat')).toContain('3 erreurs')
+    expect(await page.textContent('#editeur-etat')).toContain('3 erreurs (la vérification refuserait la fiche)')
     expect(await seriousAxeViolations(page)).toEqual([])
   })
 
@@ -175,6 +175,34 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     expect(b.filter((line, i) => line !== a[i])).toEqual(['title: Exemple renommé'])
     expect(await page.getAttribute('#editeur-proposer', 'href')).toBe(`${REPOSITORY}/edit/main/startups/exemple.md`)
     expect(await page.textContent('#editeur-proposer-note')).toContain('presse-papiers')
+  })
+
+  it('opens a pasted text, keeps its comment and unknown key, and lists what no field shows above the form', async () => {
+    const pasted = fs.readFileSync(path.join(GOOD, 'startups/exemple.md'), 'utf8').replace('title: Exemple', '# commentaire\ntitle: Exemple\nreposiroty: https://github.com/betagouv/colle')
+    await page.fill('#editeur-coller', pasted)
+    await page.fill('#editeur-coller-id', 'colle')
+    await page.click('#editeur-coller-ouvrir')
+    await settled(page)
+    expect(await download(page)).toBe(pasted)
+    const general = (await shownMessages(page)).filter((m) => m.box === 'general')
+    expect(general.map((m) => m.rule)).toContain('schema/unknown-key')
+    expect(general.find((m) => m.rule === 'schema/unknown-key')!.text).toContain('« repository »')
+    // A new file: GitHub's new-file page.
+    expect(await page.getAttribute('#editeur-proposer', 'href')).toMatch(/\/new\/main\?filename=startups%2Fcolle\.md&value=/)
+  })
+
+  it('keeps working offline once loaded: opening a fiche of the registry and checking it need nothing more', async () => {
+    await context.setOffline(true)
+    try {
+      await page.selectOption('#editeur-liste', 'startups/exemple.md')
+      await page.click('#editeur-ouvrir')
+      await page.fill('#champ-contact', 'hors-ligne')
+      await settled(page)
+      const shown = await shownMessages(page)
+      expect(shown.filter((m) => m.box === 'champ-contact-messages').map((m) => m.rule)).toEqual(['schema/format'])
+    } finally {
+      await context.setOffline(false)
+    }
   })
 
   it('works with the keyboard alone and at phone width', async () => {

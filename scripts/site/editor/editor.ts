@@ -312,10 +312,9 @@ function showDiagnostics(state: State, check: FicheCheck): void {
   }
   const errors = all.filter((d) => d.severity === 'error').length
   const warnings = all.length - errors
-  $('editeur-etat').textContent =
-    errors === 0 && warnings === 0
-      ? `${fileOf(state)} : aucune erreur, aucun avertissement.`
-      : `${fileOf(state)} : ${errors} erreur${errors > 1 ? 's' : ''} (bloquante${errors > 1 ? 's' : ''}), ${warnings} avertissement${warnings > 1 ? 's' : ''}.`
+  const errorText = errors === 0 ? 'aucune erreur' : `${errors} erreur${errors > 1 ? 's' : ''} (la vérification refuserait la fiche)`
+  const warningText = warnings === 0 ? 'aucun avertissement' : `${warnings} avertissement${warnings > 1 ? 's' : ''}`
+  $('editeur-etat').textContent = `${fileOf(state)} : ${errorText}, ${warningText}.`
 }
 
 function showStandards(check: FicheCheck): void {
