@@ -26,6 +26,9 @@ Ce qui a changé grâce au service : chiffres, témoignages, prochaines étapes.
 `,
 }
 
+/** The comment above the optional fields, commented out (`# key: example`): the editor writes a field there when it is given. */
+export const OPTIONAL_FIELDS_HEADER = '# Champs facultatifs : retirez le « # » du début de ligne pour les utiliser.'
+
 /** `today`: the start of the first phase of a new startup (YYYY-MM-DD). */
 export function ficheTemplate(collection: Collection, schema: JsonSchema, today: string): string {
   const required = new Set<string>(schema.required ?? [])
@@ -41,7 +44,7 @@ export function ficheTemplate(collection: Collection, schema: JsonSchema, today:
     if (key === 'id' && collection === 'organisations') continue // redundant with the file name
     const isRequired = required.has(key)
     if (!isRequired && !optionalHeader) {
-      lines.push('', '# Champs facultatifs : retirez le « # » du début de ligne pour les utiliser.')
+      lines.push('', OPTIONAL_FIELDS_HEADER)
       optionalHeader = true
     }
     if (typeof property.description === 'string') lines.push(`# ${key} : ${property.description.replace(/\s*\n\s*/g, ' ')}`)

@@ -14,6 +14,8 @@
  *     with no front matter, an empty text or an empty front matter opens with
  *     `data` = {} (and their problem), so that a form can start filling it.
  *     `file` (default `startups/nouvelle-fiche.md`) names the collection and id.
+ *     `data` is deeply frozen: build a new value to change one (a list taken
+ *     with getField and changed in place would otherwise look unchanged).
  *   getField(doc, key): unknown              a top-level value, undefined if absent
  *   setField(doc, key, value): OpenedFiche   value undefined = remove the key
  *   setData(doc, data): OpenedFiche          the whole front matter at once, with the same minimal edits
@@ -45,6 +47,7 @@
 import { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits } from '../../load/config.ts'
 import { parseRecord, splitFrontMatter } from '../../load/parse-record.ts'
 import type { Problem } from '../../report/diagnostic.ts'
+import { OPTIONAL_FIELDS_HEADER } from '../../scaffold/fiche-template.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../../validate/schemas.ts'
 import { yamlTree, type MapEntry, type MapNode, type SeqNode, type YamlNode } from './yaml-tree.ts'
 import { dumpYaml, indentLines, renderAfterKey, renderEntry, renderInlineScalar, renderItem, SCALAR_STYLE } from './yaml-write.ts'
@@ -109,7 +112,9 @@ export function openFiche(text: string, file: string = DEFAULT_FILE, options: Op
     data = undefined
     body = ''
   }
-  if (data === undefined && problems.some((p) => EMPTY_OK.has(p.ruleId)) && !problems.some((p) => p.ruleId === 'file/nul-byte')) data = {}
+  if (data === undefined && problems.some((p) => EMPTY_OK.has(p.ruleId))) data = {}
+  // Frozen: a value taken with getField and changed in place would otherwise look unchanged to setField.
+  if (data) deepFreeze(data)
   if (typeof split === 'object') body = text.slice(split.bodyStart)
   else if (split === 'missing') body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const doc: OpenedFiche = Object.freeze({ text, file, collection, id, data, body, problems })
@@ -207,7 +212,7 @@ export function setBody(doc: FicheDocument, body: string): OpenedFiche {
 export function newFiche(data: Record<string, unknown>, body: string, collection: Collection = 'startups'): string {
   const wanted = normalize(data, '', 0)
   if (!isPlainObject(wanted)) throw new TypeError('newFiche: the front matter must be an object')
-  const ordered = orderBySchema(wanted, Object.keys(FICHE_SCHEMAS[collection].properties ?? {}))
+  const ordered = orderDeep(wanted, FICHE_SCHEMAS[collection]) as Record<string, unknown>
   const yaml = Object.keys(ordered).length === 0 ? '' : dumpYaml(ordered)
   return `---\n${yaml}---\n${body}`
 }
@@ -247,31 +252,31 @@ function editFrontMatter(m: Model, wanted: Record<string, unknown>, schema: Json
   if (!m.split) {
     // No front matter: write one before the text.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
-    const yaml = Object.keys(wanted).length === 0 ? '' : indentLines(dumpYaml(orderBySchema(wanted, Object.keys(schema.properties ?? {}))), '', m.eol)
+    const yaml = Object.keys(wanted).length === 0 ? '' : indentLines(dumpYaml(orderDeep(wanted, schema)), '', m.eol)
     return [{ start: bom, end: bom, text: `---${m.eol}${yaml}---${m.eol}` }]
   }
   const root = treeOf(m)
   if (root === null) {
     // An empty front matter (or only comments): the new keys go at its end.
     if (Object.keys(m.doc.data ?? {}).length !== 0) return undefined
-    const ordered = orderBySchema(wanted, Object.keys(schema.properties ?? {}))
+    const ordered = orderDeep(wanted, schema) as Record<string, unknown>
     return [{ start: m.split.yamlEnd, end: m.split.yamlEnd, text: Object.keys(ordered).map((k) => renderEntry(k, ordered[k], '', m.eol)).join('') }]
   }
   if (root.kind !== 'map') return undefined
-  return editMap(ctx, root, m.doc.data!, wanted, schema, m.split.yamlEnd)
+  return editMap(ctx, root, m.doc.data!, wanted, schema, m.split)
 }
 
 /** The whole front matter written anew (comments are lost): the last resort. */
 function rewriteFrontMatter(m: Model, wanted: Record<string, unknown>, schema: JsonSchema): string {
   const text = m.doc.text
-  const order = [...Object.keys(m.doc.data ?? {}).filter((k) => Object.hasOwn(wanted, k))]
+  const old = m.doc.data ?? {}
   const known = Object.keys(schema.properties ?? {})
-  for (const key of Object.keys(wanted)) {
-    if (order.includes(key)) continue
+  const order = Object.keys(old).filter((k) => Object.hasOwn(wanted, k))
+  for (const key of Object.keys(wanted).filter((k) => !Object.hasOwn(old, k)).sort((a, b) => rankOf(known, a) - rankOf(known, b))) {
     order.splice(insertionIndex(order, key, known), 0, key)
   }
   const ordered: Record<string, unknown> = {}
-  for (const k of order) defineKey(ordered, k, wanted[k])
+  for (const k of order) defineKey(ordered, k, deepEqual(old[k], wanted[k]) ? wanted[k] : orderDeep(wanted[k], subSchema(schema, k)))
   const yaml = order.length === 0 ? '' : indentLines(dumpYaml(ordered), '', m.eol)
   if (!m.split) {
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
@@ -282,39 +287,48 @@ function rewriteFrontMatter(m: Model, wanted: Record<string, unknown>, schema: J
 
 /** Where `key` goes among `order` (keys in text order), by the schema's order `known`. */
 function insertionIndex(order: readonly string[], key: string, known: readonly string[]): number {
-  const rank = known.indexOf(key)
-  if (rank === -1) return order.length
+  const ranks = new Map(known.map((k, i) => [k, i]))
+  const rank = ranks.get(key)
+  if (rank === undefined) return order.length
+  // After the closest predecessor in the schema's order, else before the closest successor.
   let best = -1
   let bestRank = -1
-  for (let i = 0; i < order.length; i++) {
-    const r = known.indexOf(order[i]!)
-    if (r !== -1 && r < rank && r > bestRank) {
-      best = i
-      bestRank = r
-    }
-  }
-  if (best !== -1) return best + 1
   let next = order.length
   let nextRank = Infinity
   for (let i = 0; i < order.length; i++) {
-    const r = known.indexOf(order[i]!)
-    if (r > rank && r < nextRank) {
+    const r = ranks.get(order[i]!)
+    if (r === undefined) continue
+    if (r < rank && r > bestRank) {
+      best = i
+      bestRank = r
+    } else if (r > rank && r < nextRank) {
       next = i
       nextRank = r
     }
   }
-  return next
+  return best !== -1 ? best + 1 : next
 }
 
-function orderBySchema(data: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+/** `value` with the keys of each object in its schema's order: the keys the schema knows first, then the others as given. */
+function orderDeep(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (Array.isArray(value)) {
+    const items = subSchema(schema, 'items')
+    return value.map((v) => orderDeep(v, items))
+  }
+  if (!isPlainObject(value)) return value
   const out: Record<string, unknown> = {}
-  for (const k of known) if (Object.hasOwn(data, k)) defineKey(out, k, data[k])
-  for (const k of Object.keys(data)) if (!Object.hasOwn(out, k)) defineKey(out, k, data[k])
+  for (const k of Object.keys(resolve(schema)?.properties ?? {})) if (Object.hasOwn(value, k)) defineKey(out, k, orderDeep(value[k], subSchema(schema, k)))
+  for (const k of Object.keys(value)) if (!Object.hasOwn(out, k)) defineKey(out, k, orderDeep(value[k], subSchema(schema, k)))
   return out
 }
 
-/** Edits turning block mapping `node` (holding `old`) into `wanted`; `endOfParent` is where appended keys go when it has none. */
-function editMap(ctx: Ctx, node: MapNode, old: Record<string, unknown>, wanted: Record<string, unknown>, schema: JsonSchema | undefined, endOfParent?: number): Edit[] | undefined {
+/**
+ * Edits turning block mapping `node` (holding `old`) into `wanted`. `top` is
+ * given for the front matter's own mapping: its bounds, where new keys go when
+ * it has none, and where the commented-out fields of `registry new` are.
+ */
+function editMap(ctx: Ctx, node: MapNode, old: Record<string, unknown>, wanted: Record<string, unknown>, schema: JsonSchema | undefined, top?: { yamlStart: number; yamlEnd: number }): Edit[] | undefined {
+  const endOfParent = top?.yamlEnd
   if (node.flow || node.inFlow) return undefined
   const { text } = ctx
   const edits: Edit[] = []
@@ -332,7 +346,7 @@ function editMap(ctx: Ctx, node: MapNode, old: Record<string, unknown>, wanted: 
     const fine = ctx.fine ? editValue(ctx, entry.value, old[key], wanted[key], subSchema(schema, key), key) : undefined
     if (fine) edits.push(...fine)
     else {
-      const whole = replaceValue(ctx, entry, wanted[key])
+      const whole = replaceValue(ctx, entry, orderDeep(wanted[key], subSchema(schema, key)))
       if (!whole) return undefined
       edits.push(whole)
     }
@@ -348,14 +362,58 @@ function editMap(ctx: Ctx, node: MapNode, old: Record<string, unknown>, wanted: 
   const sortedAdded = [...added].sort((a, b) => rankOf(known, a) - rankOf(known, b))
   const groups = new Map<number, string[]>()
   for (const key of sortedAdded) {
+    const slot = top && templateSlot(ctx, node, key, top.yamlStart, top.yamlEnd)
+    if (slot) {
+      edits.push({ ...slot, text: renderEntry(key, orderDeep(wanted[key], subSchema(schema, key)), '', ctx.eol) })
+      continue
+    }
     const at = insertionOffset(ctx, kept, key, known, endOfParent)
     if (at === undefined) return undefined
     const list = groups.get(at) ?? []
     list.push(key)
     groups.set(at, list)
   }
-  for (const [at, keys] of groups) edits.push({ start: at, end: at, text: keys.map((k) => renderEntry(k, wanted[k], indent, ctx.eol)).join('') })
+  for (const [at, keys] of groups) edits.push({ start: at, end: at, text: keys.map((k) => renderEntry(k, orderDeep(wanted[k], subSchema(schema, k)), indent, ctx.eol)).join('') })
   return edits
+}
+
+/**
+ * In a fiche written by `registry new`, the commented-out example of an
+ * optional field (`# link: https://…`, with its `#   - item` lines), below the
+ * template's header comment: where the template tells the person to write the
+ * field, by removing the `#`.
+ */
+function templateSlot(ctx: Ctx, root: MapNode, key: string, yamlStart: number, yamlEnd: number): { start: number; end: number } | undefined {
+  const { text } = ctx
+  const header = text.indexOf(OPTIONAL_FIELDS_HEADER, yamlStart)
+  if (header === -1 || header >= yamlEnd || (header > 0 && text[header - 1] !== '\n')) return undefined
+  const marker = `\n# ${key}:`
+  for (let i = text.indexOf(marker, header); i !== -1 && i < yamlEnd; i = text.indexOf(marker, i + 1)) {
+    const start = i + 1
+    const next = text[start + marker.length - 1]
+    if (next !== ' ' && next !== '\r' && next !== '\n') continue
+    // Not a line of some value (a multi-line quoted scalar): between the fields.
+    if (insideEntry(text, root.entries, start)) continue
+    let end = nextLine(text, start)
+    while (end < yamlEnd && text.startsWith('#   ', end)) end = nextLine(text, end)
+    return { start, end: Math.min(end, yamlEnd) }
+  }
+  return undefined
+}
+
+/** Whether `offset` is on one of the lines of an entry (entries in text order: a binary search). */
+function insideEntry(text: string, entries: readonly MapEntry[], offset: number): boolean {
+  let lo = 0
+  let hi = entries.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (lineStart(text, entries[mid]!.keyStart) <= offset) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found !== -1 && offset < nextLine(text, entryEnd(entries[found]!))
 }
 
 function rankOf(known: readonly string[], key: string): number {
@@ -468,12 +526,12 @@ function editSeq(ctx: Ctx, node: SeqNode, old: readonly unknown[], wanted: reado
     for (let j = 0; j < paired; j++) {
       const i = oi + j
       const fine = ctx.fine ? editValue(ctx, items[i]!, old[i], wanted[ni + j], schema, undefined) : undefined
-      edits.push(...(fine ?? [{ start: starts[i]!, end: itemEnd(i), text: renderItem(wanted[ni + j], indent, eol) }]))
+      edits.push(...(fine ?? [{ start: starts[i]!, end: itemEnd(i), text: renderItem(orderDeep(wanted[ni + j], schema), indent, eol) }]))
     }
     for (let j = paired; j < k; j++) edits.push({ start: starts[oi + j]!, end: itemEnd(oi + j), text: '' })
     if (l > paired) {
       const at = oi + paired > 0 ? itemEnd(oi + paired - 1) : starts[0]!
-      edits.push({ start: at, end: at, text: wanted.slice(ni + paired, mn).map((v) => renderItem(v, indent, eol)).join('') })
+      edits.push({ start: at, end: at, text: wanted.slice(ni + paired, mn).map((v) => renderItem(orderDeep(v, schema), indent, eol)).join('') })
     }
     oi = mo + 1
     ni = mn + 1
@@ -523,18 +581,15 @@ function resolve(schema: JsonSchema | undefined, depth = 0): JsonSchema | undefi
   if (!schema || typeof schema !== 'object' || depth > 10) return undefined
   const ref = schema.$ref
   if (typeof ref !== 'string') return schema
-  const [file, pointer] = ref.split('#')
-  const root = file === 'common.schema.json' ? COMMON_SCHEMA : file === '' ? rootOf(schema) : undefined
-  if (!root || pointer === undefined) return undefined
-  let target: unknown = root
-  for (const part of pointer.split('/').filter(Boolean)) target = (target as JsonSchema)?.[part]
-  return resolve(target as JsonSchema, depth + 1)
-}
-
-/** The fiche schema that holds `schema`, for its local `$ref`s (all three keep their definitions in `$defs`). */
-function rootOf(schema: JsonSchema): JsonSchema | undefined {
-  for (const root of Object.values(FICHE_SCHEMAS)) if (root.$defs && Object.values(root.$defs).includes(schema)) return root
-  return FICHE_SCHEMAS.startups
+  const [file, pointer = ''] = ref.split('#')
+  // A local reference: the fiche schemas keep their definitions apart, under names of their own.
+  const roots = file === 'common.schema.json' ? [COMMON_SCHEMA] : file === '' ? Object.values(FICHE_SCHEMAS) : []
+  for (const root of roots) {
+    let target: unknown = root
+    for (const part of pointer.split('/').filter(Boolean)) target = (target as JsonSchema | undefined)?.[part]
+    if (target && typeof target === 'object') return resolve(target as JsonSchema, depth + 1)
+  }
+  return undefined
 }
 
 function subSchema(schema: JsonSchema | undefined, key: string): JsonSchema | undefined {
@@ -600,6 +655,12 @@ function normalize(value: unknown, path: string, depth: number): unknown {
     return out
   }
   throw new TypeError(`a ${typeof value} cannot be written in YAML (at ${path || '/'})`)
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const v of Object.values(value)) deepFreeze(v)
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

@@ -3,7 +3,8 @@
  * of js-yaml's `dump` (the one the beta.gouv.fr fiches are written in: plain
  * scalars when they read back as the same string, single quotes otherwise,
  * double quotes for invisible characters, `|-` blocks for several lines, lists
- * indented under their key, `[]` for an empty list, no line folding), with
+ * indented under their key, `[]` for an empty list, no line folding; a text
+ * ending with blank lines in double quotes), with
  * dates of the schemas' date fields (`start`, `end`, `date`) written plain
  * (`start: 2024-01-20`) as the fiches do: the parse stage reads YAML 1.2 core,
  * where they stay strings. Pure, no `node:` module.
@@ -48,7 +49,18 @@ function datePlain(layout: ScalarLayout): void {
   if (plainDates.has(layout.node as Node)) layout.style = SCALAR_STYLE.PLAIN
 }
 
-const RULES = [...Object.values(DEFAULT_SCALAR_STYLE_RULES), datePlain]
+/**
+ * A text ending with blank lines in double quotes (`"a\n\n"`) rather than in a
+ * block that keeps them (`|+`): such a block takes in any blank line that
+ * follows it in the file, so it could not be put between two fields as is.
+ */
+function noKeepBlock(layout: ScalarLayout): void {
+  if ((layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && /(?:^|\n)\n$/.test(layout.node.value)) {
+    layout.style = SCALAR_STYLE.DOUBLE_QUOTED
+  }
+}
+
+const RULES = [...Object.values(DEFAULT_SCALAR_STYLE_RULES), noKeepBlock, datePlain]
 const OPTIONS: DumpOptions = { lineWidth: -1, noRefs: true, indent: 2, scalarStyleRules: RULES, transform: markDates }
 
 /**

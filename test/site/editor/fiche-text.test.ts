@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { parseRecord } from '../../../scripts/load/parse-record.ts'
 import { DEFAULT_CONFIG } from '../../../scripts/load/config.ts'
 import { fieldLines, ficheText, getField, newFiche, openFiche, setBody, setData, setField, type OpenedFiche } from '../../../scripts/site/editor/fiche-text.ts'
+import { ficheTemplate } from '../../../scripts/scaffold/fiche-template.ts'
+import { FICHE_SCHEMAS } from '../../../scripts/validate/schemas.ts'
 import { BASE, check } from '../../helpers.ts'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -107,6 +109,12 @@ describe('opening and saving unchanged gives back the same bytes', () => {
     for (const key of Object.keys(doc.data!)) expect(setField(doc, key, structuredClone(getField(doc, key)))).toBe(doc)
   })
 
+  it('hands out frozen data: a value changed in place cannot go unnoticed', () => {
+    const doc = openFiche(FICHE)
+    expect(() => (getField(doc, 'sponsors') as string[]).push('/organisations/ademe')).toThrow(TypeError)
+    expect(() => ((getField(doc, 'phases') as Record<string, unknown>[])[0]!.end = '2024-01-01')).toThrow(TypeError)
+  })
+
   it('keeps every problem of the parse stage', () => {
     expect(openFiche('\ufeff---\r\ntitle: A\r\n---\r\n').problems.map((p) => p.ruleId)).toEqual(['file/bom', 'file/crlf'])
     expect(openFiche('---\ntitle: [a\n---\n').problems.map((p) => p.ruleId)).toEqual(['yaml/syntax'])
@@ -127,7 +135,7 @@ describe('changing one field changes only its lines', () => {
     ['a block scalar back to one line', TRICKY, 'events', [{ name: 'committee', date: '2023-05-25', comment: 'Une ligne' }], ['-    comment: |-', '-      Deux lignes', '-      de commentaire', '+    comment: Une ligne']],
     ['a date in a phase, written plain, one line', FICHE, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-29' }, { name: 'construction', start: '2023-07-01' }], ['-    end: 2023-06-30', '+    end: 2023-06-29']],
     ['a phase gets an end: one line added', FICHE, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-30' }, { name: 'construction', start: '2023-07-01', end: '2024-01-31' }], ['+    end: 2024-01-31']],
-    ['a phase added at the end', FICHE, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-30' }, { name: 'construction', start: '2023-07-01' }, { name: 'acceleration', start: '2024-02-01' }], ['+  - name: acceleration', '+    start: 2024-02-01']],
+    ['a phase added at the end, its keys in the schema order', FICHE, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-30' }, { name: 'construction', start: '2023-07-01' }, { start: '2024-02-01', name: 'acceleration' }], ['+  - name: acceleration', '+    start: 2024-02-01']],
     ['a phase removed', FICHE, 'phases', [{ name: 'construction', start: '2023-07-01' }], ['-  - name: investigation', '-    start: 2023-01-02', '-    end: 2023-06-30']],
     ['a phase of a list indented like its key', TRICKY, 'phases', [{ name: 'investigation', start: '2023-01-02' }, { name: 'construction', start: '2023-07-01' }], ['-  end: 2023-06-30']],
     ['a commented phase field keeps its comment', TRICKY, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-30' }, { name: 'construction', start: '2023-08-01' }], ['-    start: 2023-07-01 # ok', '+    start: 2023-08-01 # ok']],
@@ -139,6 +147,12 @@ describe('changing one field changes only its lines', () => {
     ['a list emptied', FICHE, 'sponsors', [], ['-sponsors:', '-  - /organisations/dinum', '+sponsors: []']],
     ['a quoted key keeps its quotes', TRICKY, 'incubator', 'anct', ['-"incubator": dinum', '+"incubator": anct']],
     ['an unknown key can be changed', TRICKY, 'champ_inconnu', 'autre', ['-champ_inconnu: garde-moi', '+champ_inconnu: autre']],
+    ['an item added to a list written at its key\'s indentation', TRICKY, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-30' }, { name: 'construction', start: '2023-07-01' }, { name: 'acceleration', start: '2024-01-01' }], ['+- name: acceleration', '+  start: 2024-01-01']],
+    ['a plain scalar over several lines, to one line', '---\ntitle: T\nmission: Une mission\n  sur deux lignes\nincubator: i\n---\n', 'mission', 'Courte', ['-mission: Une mission', '-  sur deux lignes', '+mission: Courte']],
+    ['an empty value filled, its comment kept', '---\ntitle: T\nlink:   # à remplir\n---\n', 'link', 'https://a.fr', ['-link:   # à remplir', '+link: https://a.fr   # à remplir']],
+    ['an item whose first key changes its dash line only', FICHE, 'phases', [{ name: 'construction', start: '2023-01-02', end: '2023-06-30' }, { name: 'construction', start: '2023-07-01' }], ['-  - name: investigation', '+  - name: construction']],
+    ['an item given a key before its first one is rewritten', '---\nevents:\n  - date: 2023-05-25\n---\n', 'events', [{ name: 'committee', date: '2023-05-25' }], ['-  - date: 2023-05-25', '+  - name: committee', '+    date: 2023-05-25']],
+    ['a key added to an item goes in the schema order', '---\nevents:\n  - name: committee\n    comment: Bien\n---\n', 'events', [{ name: 'committee', date: '2023-05-25', comment: 'Bien' }], ['+    date: 2023-05-25']],
   ]
   it.each(edits)('%s', (_name, text, key, value, diff) => {
     const after = setField(openFiche(text), key, value)
@@ -178,6 +192,16 @@ describe('adding and removing keys', () => {
     expect(getField(after, key)).toEqual(value)
   })
 
+  it('writes an optional field of a `registry new` fiche where its commented-out example is', () => {
+    const template = ficheTemplate('startups', FICHE_SCHEMAS.startups, '2026-01-05')
+    const doc = openFiche(template)
+    expect(lineDiff(template, setField(doc, 'link', 'https://mon-produit.beta.gouv.fr').text)).toEqual(['-# link: https://exemple.beta.gouv.fr', '+link: https://mon-produit.beta.gouv.fr'])
+    expect(lineDiff(template, setField(doc, 'sponsors', ['/organisations/ademe']).text)).toEqual(['-# sponsors:', '-#   - /organisations/dinum', '+sponsors:', '+  - /organisations/ademe'])
+    // Elsewhere, a comment that looks like a field is only a comment.
+    const plain = '---\ntitle: T\n# link: plus tard\n---\n'
+    expect(lineDiff(plain, setField(openFiche(plain), 'link', 'https://a.fr').text)).toEqual(['+link: https://a.fr'])
+  })
+
   it('places the new key exactly', () => {
     expect(setField(openFiche('---\ntitle: T\nmission: M\nincubator: i\nphases: []\n---\n'), 'link', 'https://a.fr').text).toBe(
       '---\ntitle: T\nmission: M\nincubator: i\nlink: https://a.fr\nphases: []\n---\n',
@@ -209,7 +233,7 @@ describe('the body', () => {
 
 describe('new fiches', () => {
   const VALID = {
-    phases: [{ name: 'investigation', start: '2024-03-01' }],
+    phases: [{ start: '2024-03-01', name: 'investigation' }],
     mission: 'Aider les usagers à faire leur démarche',
     title: 'Nouvelle',
     incubator: 'dinum',
@@ -314,6 +338,35 @@ describe('property: whatever setField writes reads back as that value, and nothi
         if (range) for (const l of removed) expect(before.slice(range.start - 1, range.end)).toContain(l.slice(1))
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('property: lists edited item by item', () => {
+  const date = fc.date({ min: new Date('2015-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+  const phase = fc.record(
+    { name: fc.constantFrom('investigation', 'construction', 'acceleration'), start: date, end: date, comment: fc.string() },
+    { requiredKeys: ['name', 'start'] },
+  )
+  it.each([
+    ['a plain fiche', FICHE],
+    ['a fiche with comments and lists at their key\'s indentation', TRICKY],
+  ])('%s', (_name, text) => {
+    const doc = openFiche(text)
+    const old = doc.data!.phases as Record<string, unknown>[]
+    const item = fc.oneof(fc.constantFrom(...old), phase, fc.constantFrom(...old).chain((o) => phase.map((p) => ({ ...o, ...p }))))
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 6 }), (phases) => {
+        const after = setField(doc, 'phases', phases)
+        expect(parsed(after.text)?.phases).toEqual(phases)
+        // Lines that go are lines of old items that are no longer there as they were.
+        const range = fieldLines(doc, 'phases')!
+        const own = text.split('\n').slice(range.start - 1, range.end)
+        for (const l of lineDiff(text, after.text).filter((d) => d.startsWith('-'))) expect(own).toContain(l.slice(1))
+        // An unchanged list of items keeps every line.
+        if (phases.length === old.length && phases.every((p, i) => p === old[i])) expect(after.text).toBe(text)
+      }),
+      { numRuns: 200 },
     )
   })
 })
