@@ -22,6 +22,8 @@ describe('parseConfig accepts', () => {
     ['a folder with backslashes and a trailing slash (normalised)', { collections: { incubators: 'content\\_incubators/' } }, withDefaults({ collections: { ...DEFAULT_CONFIG.collections, incubators: 'content/_incubators' } })],
     ['a site URL (trailing slash removed)', { siteUrl: 'https://beta.gouv.fr/' }, withDefaults({ siteUrl: 'https://beta.gouv.fr' })],
     ['an empty site URL', { siteUrl: '' }, DEFAULT_CONFIG],
+    ['a repository URL (trailing slash removed) and its branch', { repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr/', repositoryBranch: 'master' }, withDefaults({ repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr', repositoryBranch: 'master' })],
+    ['a branch with slashes', { repositoryBranch: 'release/2026-11' }, withDefaults({ repositoryBranch: 'release/2026-11' })],
     ['limits', { limits: { maxFileBytes: 2048, maxDepth: 8, maxItems: 50, maxLineLength: 500 } }, withDefaults({ limits: { maxFileBytes: 2048, maxDepth: 8, maxItems: 50, maxLineLength: 500 } })],
     ['one limit (the other stays)', { limits: { maxDepth: 8 } }, withDefaults({ limits: { ...DEFAULT_CONFIG.limits, maxDepth: 8 } })],
     ['a warning turned off', { rules: { 'id/format': 'off' } }, withDefaults({ rules: { 'id/format': 'off' } })],
@@ -35,7 +37,7 @@ describe('parseConfig accepts', () => {
   it('reads the beta.gouv.fr configuration of the repository', () => {
     const text = readFileSync(new URL('../../config/beta.gouv.fr.config.json', import.meta.url), 'utf8')
     expect(parseConfig(text, 'config/beta.gouv.fr.config.json')).toEqual(
-      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr', rules: { 'id/format': 'warning' } }),
+      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr', repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr', repositoryBranch: 'master', rules: { 'id/format': 'warning' } }),
     )
   })
 
@@ -50,14 +52,16 @@ describe('parseConfig accepts', () => {
 describe('parseConfig refuses', () => {
   const folder = (name: string) => `${F} : le dossier de « ${name} » doit être un chemin relatif à l'intérieur du registre.`
   const siteUrl = `${F} : « siteUrl » doit être une adresse https://… (ou une chaîne vide).`
+  const repositoryUrl = `${F} : « repositoryUrl » doit être l'adresse https://… du dépôt (ou une chaîne vide).`
+  const branch = `${F} : « repositoryBranch » doit être un nom de branche (lettres, chiffres, « . », « _ », « - », « / »).`
   const positive = (key: string) => `${F} : « limits.${key} » doit être un entier positif.`
   const locked = (ruleId: string) => `${F} : la règle « ${ruleId} » protège la validité du flux ; sa sévérité ne peut pas être changée.`
   it.each([
     ['an array', [], `${F} doit contenir un objet JSON.`],
     ['null', null, `${F} doit contenir un objet JSON.`],
     ['a string', '"startups"', `${F} doit contenir un objet JSON.`],
-    ['an unknown key', { site: 'https://beta.gouv.fr' }, `${F} : clé inconnue « site » (clés permises : $schema, collections, siteUrl, limits, rules).`],
-    ['a __proto__ key', '{"__proto__": {"siteUrl": "x"}}', `${F} : clé inconnue « __proto__ » (clés permises : $schema, collections, siteUrl, limits, rules).`],
+    ['an unknown key', { site: 'https://beta.gouv.fr' }, `${F} : clé inconnue « site » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules).`],
+    ['a __proto__ key', '{"__proto__": {"siteUrl": "x"}}', `${F} : clé inconnue « __proto__ » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules).`],
     ['collections as a list', { collections: ['startups'] }, `${F} : « collections » doit être un objet.`],
     ['an unknown collection', { collections: { produits: 'produits' } }, `${F} : collection inconnue « produits » (collections : startups, organisations, incubators).`],
     ['a folder that goes up', { collections: { startups: '../startups' } }, folder('startups')],
@@ -69,6 +73,12 @@ describe('parseConfig refuses', () => {
     ['a site URL without scheme', { siteUrl: 'beta.gouv.fr' }, siteUrl],
     ['a site URL with a space', { siteUrl: 'https://beta gouv.fr' }, siteUrl],
     ['a site URL that is not a text', { siteUrl: 42 }, siteUrl],
+    ['a repository URL over http', { repositoryUrl: 'http://github.com/o/r' }, repositoryUrl],
+    ['a repository URL with a quote', { repositoryUrl: 'https://github.com/o/r"onmouseover="x' }, repositoryUrl],
+    ['a repository URL that is not a text', { repositoryUrl: true }, repositoryUrl],
+    ['a branch that goes up', { repositoryBranch: '../x' }, branch],
+    ['a branch with a space', { repositoryBranch: 'ma branche' }, branch],
+    ['an empty branch', { repositoryBranch: '' }, branch],
     ['limits as a number', { limits: 10 }, `${F} : « limits » doit être un objet.`],
     ['an unknown limit', { limits: { maxKeys: 10 } }, `${F} : limite inconnue « maxKeys » (maxFileBytes, maxDepth, maxItems, maxLineLength).`],
     ['a zero limit', { limits: { maxDepth: 0 } }, positive('maxDepth')],

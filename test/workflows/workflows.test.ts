@@ -10,14 +10,15 @@ import { describe, expect, it } from 'vitest'
 import { REPO } from '../cli/run.ts'
 
 type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
-type Job = { permissions?: Record<string, string> | string; steps: Step[]; 'timeout-minutes'?: number; strategy?: { matrix?: Record<string, unknown[]> }; if?: string; needs?: string | string[] }
-type Workflow = { name: string; on: Record<string, any>; permissions?: Record<string, string> | string; jobs: Record<string, Job> }
+type Job = { environment?: { name: string; url?: string } | string; permissions?: Record<string, string> | string; steps: Step[]; 'timeout-minutes'?: number; strategy?: { matrix?: Record<string, unknown[]> }; if?: string; needs?: string | string[] }
+type Workflow = { name: string; on: Record<string, any>; concurrency?: Record<string, unknown>; permissions?: Record<string, string> | string; jobs: Record<string, Job> }
 
 const DIR = path.join(REPO, '.github', 'workflows')
 const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f))
 const workflows = new Map(files.map((f) => [f, load(fs.readFileSync(path.join(DIR, f), 'utf8')) as Workflow]))
 const ci = workflows.get('ci.yml')!
 const comment = workflows.get('pr-comment.yml')!
+const pages = workflows.get('pages.yml')!
 
 const writes = (p: Job['permissions'] | Workflow['permissions']): string[] =>
   p === undefined ? [] : typeof p === 'string' ? (p === 'read-all' ? [] : [p]) : Object.entries(p).filter(([, v]) => v === 'write').map(([k]) => k)
@@ -131,5 +132,44 @@ describe('pr-comment.yml', () => {
     expect(post.run).toContain("*[!0-9]*")
     expect(post.env?.HEAD_SHA).toBe('${{ github.event.workflow_run.head_sha }}')
     expect(post.run).toContain('$HEAD_SHA')
+  })
+})
+
+describe('pages.yml', () => {
+  it('builds on pushes to main (and by hand), never on pull requests', () => {
+    expect(Object.keys(pages.on).sort()).toEqual(['push', 'workflow_dispatch'])
+    expect(pages.on.push).toEqual({ branches: ['main'] })
+  })
+
+  it('least privilege: contents read at the top and in the build; pages and id-token write only in the deploy job', () => {
+    expect(pages.permissions).toEqual({ contents: 'read' })
+    expect(pages.jobs.build!.permissions).toEqual({ contents: 'read' })
+    expect(pages.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' })
+    for (const [name, job] of Object.entries(pages.jobs)) {
+      if (name !== 'deploy') expect(writes(jobPermissions(pages, job)), name).toEqual([])
+    }
+  })
+
+  it('builds the feed and the site with the whole history, and uploads dist/ as the Pages artifact', () => {
+    const build = pages.jobs.build!
+    expect(checkouts(build)[0]!.with?.['fetch-depth']).toBe(0)
+    const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate)
+    const compile = at((s) => s.run === 'npm run build')
+    const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact@') === true)
+    expect(compile).toBeGreaterThan(at((s) => s.run?.startsWith('npm ci') === true))
+    expect(upload).toBeGreaterThan(compile)
+    expect(build.steps[upload]!.with?.path).toBe('dist/')
+    // REGISTRY_SITE=0 would publish the feed without the site.
+    expect(JSON.stringify(pages)).not.toContain('REGISTRY_SITE')
+  })
+
+  it('deploys after the build, from the artifact alone: no checkout, no script, in the github-pages environment', () => {
+    const deploy = pages.jobs.deploy!
+    expect(deploy.needs).toBe('build')
+    expect(checkouts(deploy)).toEqual([])
+    expect(deploy.steps.filter((s) => s.run)).toEqual([])
+    expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages'])
+    expect(deploy.environment).toMatchObject({ name: 'github-pages' })
+    expect(pages.concurrency).toMatchObject({ group: 'pages', 'cancel-in-progress': false })
   })
 })

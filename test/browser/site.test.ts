@@ -1,0 +1,200 @@
+/**
+ * The site in headless Chromium, served under a sub-path: built by `registry
+ * build` from the site fixture (test/site/site-fixture.ts, with a hostile
+ * fiche). Screenshots of the home and a startup page, at desktop and phone
+ * widths, go to test-artifacts/site/ (or $SITE_ARTIFACTS).
+ */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cleanTemps, REPO, run, tempDir, writeFiles } from '../cli/run.ts'
+import { HOSTILE_TITLE, SITE_FILES, STARTUP_IDS } from '../site/site-fixture.ts'
+import { guardOrigins, launchBrowser, seriousAxeViolations, serveStatic, skipBrowser, watchPage, type StaticServer } from './harness.ts'
+
+const ARTIFACTS = process.env.SITE_ARTIFACTS ?? path.join(REPO, 'test-artifacts', 'site')
+
+/** One page of each type. */
+const PAGE_TYPES = ['', 'startups/alpha/', 'startups/piege/', 'incubateurs/', 'incubateurs/ademe/', 'organisations/', 'organisations/dinum/', 'standards/', 'donnees/', 'accessibilite/']
+
+describe.skipIf(skipBrowser)('the site in a browser', () => {
+  let browser: Browser
+  let server: StaticServer
+  let context: BrowserContext
+  let blocked: string[]
+  const failures: string[] = []
+
+  beforeAll(async () => {
+    const root = tempDir('site-registry-')
+    writeFiles(root, SITE_FILES)
+    const out = path.join(tempDir('site-dist-'), 'dist')
+    const r = await run(['build', '--root', root, '--out', out])
+    expect(r.code, r.stderr).toBe(0)
+    server = await serveStatic(out, '/sous-chemin/')
+    browser = await launchBrowser()
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    blocked = await guardOrigins(context)
+    context.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    cleanTemps()
+  })
+
+  async function open(url: string): Promise<{ page: Page; watched: ReturnType<typeof watchPage> }> {
+    const page = await context.newPage()
+    const watched = watchPage(page)
+    const response = await page.goto(server.url + url)
+    expect(response?.status(), url).toBe(200)
+    return { page, watched }
+  }
+
+  const visible = (page: Page) => page.$$eval('#liste-startups > li', (items) => items.filter((li) => !(li as HTMLElement).hidden).map((li) => li.querySelector('a')!.getAttribute('href')))
+
+  it('lists every startup on the home page, each linked to its page', async () => {
+    const { page } = await open('')
+    const hrefs = await visible(page)
+    expect(hrefs).toEqual(STARTUP_IDS.map((id) => `startups/${id}/`))
+    await expect.poll(() => page.textContent('#resultats')).toContain('5 startups')
+    await page.close()
+  })
+
+  it('lists every startup without JavaScript too, the filters then hidden', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false })
+    const page = await noScript.newPage()
+    await page.goto(server.url)
+    expect(await page.$$eval('#liste-startups > li a', (links) => links.length)).toBe(STARTUP_IDS.length)
+    expect(await page.isVisible('#filtres')).toBe(false)
+    await noScript.close()
+  })
+
+  it('narrows the list with each filter, and announces the count', async () => {
+    const { page, watched } = await open('')
+    await page.waitForSelector('#filtres', { state: 'visible' })
+    const cases: [string, (p: Page) => Promise<unknown>, string[]][] = [
+      ['search (accents folded)', (p) => p.fill('#f-recherche', 'renovation energetique'), ['gamma']],
+      ['search by pitch words', (p) => p.fill('#f-recherche', 'collectivités données'), ['alpha']],
+      ['incubator', (p) => p.selectOption('#f-incubateur', 'ademe'), ['alpha', 'gamma']],
+      ['co-incubation counts', (p) => p.selectOption('#f-incubateur', 'dinum'), ['beta-termine', 'exemple', 'gamma', 'piege']],
+      ['phase', (p) => p.selectOption('#f-phase', 'construction'), ['exemple', 'gamma']],
+      ['ended', (p) => p.selectOption('#f-statut', 'ended'), ['beta-termine']],
+      ['active', (p) => p.selectOption('#f-statut', 'active'), ['alpha', 'exemple', 'gamma', 'piege']],
+      ['category to complete', (p) => p.selectOption('#f-categorie', 'qualité-logicielle'), ['alpha']],
+    ]
+    for (const [name, act, expected] of cases) {
+      await page.click('button[type="reset"]')
+      await expect.poll(() => visible(page), { message: name }).toHaveLength(STARTUP_IDS.length)
+      await act(page)
+      await expect.poll(() => visible(page), { message: name }).toEqual(expected.map((id) => `startups/${id}/`))
+      await expect.poll(() => page.textContent("#resultats"), { message: name }).toBe(`${expected.length} startup${expected.length > 1 ? 's' : ''} sur ${STARTUP_IDS.length}`)
+    }
+    // Two filters together: the intersection; none left says so.
+    await page.click('button[type="reset"]')
+    await page.selectOption('#f-incubateur', 'ademe')
+    await page.selectOption('#f-statut', 'ended')
+    await expect.poll(() => visible(page)).toEqual([])
+    await expect.poll(() => page.textContent('#resultats')).toBe('Aucune startup ne correspond')
+    expect(await page.getAttribute('#resultats', 'aria-live')).toBe('polite')
+    expect(watched.errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows a startup’s phases, events and missing standards with how to fix them', async () => {
+    const { page } = await open('startups/alpha/')
+    const timeline = await page.locator('ol.timeline').first().textContent()
+    expect(timeline).toMatch(/Investigation[\s\S]*Construction[\s\S]*Accélération[\s\S]*phase actuelle/)
+    expect(await page.locator('ol.timeline').nth(1).textContent()).toMatch(/Lancement du produit[\s\S]*Comité d’investissement/)
+    const failing = page.locator('.check--failing')
+    expect(await failing.count()).toBeGreaterThan(0)
+    const text = await failing.first().innerText()
+    expect(text).toContain('Pour corriger')
+    expect(await page.locator('.check--failing code', { hasText: 'repository-missing' }).count()).toBe(1)
+    const json = await page.getAttribute('a:has-text("Données de la fiche (JSON)")', 'href')
+    const response = await page.request.get(new URL(json!, page.url()).href)
+    expect((await response.json()).id).toBe('alpha')
+    await page.close()
+  })
+
+  it('renders the hostile fiche inert: nothing runs, nothing is injected', async () => {
+    for (const url of ['', 'startups/piege/', 'incubateurs/dinum/', 'organisations/dinum/']) {
+      const { page, watched } = await open(url)
+      await page.waitForTimeout(200)
+      expect(watched.dialogs, url).toEqual([])
+      expect(watched.errors, url).toEqual([])
+      const dom = await page.evaluate(() => ({
+        scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')),
+        injected: document.querySelectorAll('img, svg:not(.trends__chart):not(.trends__legend svg), iframe, object, embed, style').length,
+        handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
+        badLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !/^(https?:|mailto:|\.|#|[\w-]+\/|$)/i.test(h) || /^\s*(javascript|data|vbscript):/i.test(h)),
+      }))
+      expect(dom.scripts.every((s) => s !== null && s.endsWith('assets/filters.js')), url).toBe(true)
+      expect(dom.injected, url).toBe(0)
+      expect(dom.handlers, url).toEqual([])
+      expect(dom.badLinks, url).toEqual([])
+      await page.close()
+    }
+    const { page } = await open('startups/piege/')
+    expect(await page.textContent('h1')).toBe(HOSTILE_TITLE)
+    expect(await page.title()).toContain(HOSTILE_TITLE)
+    await page.close()
+  })
+
+  it('makes no request to another origin and loads every file it asks for, on every page type', async () => {
+    for (const url of PAGE_TYPES) (await open(url)).page.close()
+    expect(blocked).toEqual([])
+    expect(failures).toEqual([])
+  })
+
+  it('has no serious or critical axe-core violation on any page type', async () => {
+    for (const url of PAGE_TYPES) {
+      const { page } = await open(url)
+      expect(await seriousAxeViolations(page), url).toEqual([])
+      await page.close()
+    }
+  }, 120_000)
+
+  it('reaches the filters and every startup link with the keyboard alone', async () => {
+    const { page } = await open('')
+    await page.waitForSelector('#filtres', { state: 'visible' })
+    const reached = new Set<string>()
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab')
+      const where = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        if (!el || el === document.body) return ''
+        const outline = getComputedStyle(el).outlineStyle
+        return `${el.id ? `#${el.id}` : (el.getAttribute('href') ?? el.tagName)}|${outline}`
+      })
+      const [target, outline] = where.split('|')
+      if (target) {
+        reached.add(target)
+        // The focus is visible (DSFR draws an outline on focus).
+        expect(outline, target).not.toBe('none')
+      }
+    }
+    for (const id of ['#f-recherche', '#f-incubateur', '#f-phase', '#f-statut', '#f-categorie']) expect(reached, id).toContain(id)
+    for (const id of STARTUP_IDS) expect(reached, id).toContain(`startups/${id}/`)
+    await page.close()
+  })
+
+  it('writes screenshots of the home and a startup page, at desktop and phone widths', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    for (const [width, name] of [[1280, 'bureau'], [375, 'telephone']] as const) {
+      const sized = await browser.newContext({ viewport: { width, height: 800 } })
+      await guardOrigins(sized)
+      const page = await sized.newPage()
+      for (const [url, file] of [['', 'accueil'], ['startups/alpha/', 'startup']] as const) {
+        await page.goto(server.url + url)
+        const shot = await page.screenshot({ path: path.join(ARTIFACTS, `${file}-${name}.png`), fullPage: true })
+        expect(shot.length).toBeGreaterThan(1000)
+        // Nothing wider than the screen: no horizontal scrolling on a phone.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} at ${width}`).toBeLessThanOrEqual(width)
+      }
+      await sized.close()
+    }
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * Opt-in: the site of the real corpus (../shared/corpus/beta.gouv.fr, with
+ * config/beta.gouv.fr.config.json), skipped when ../shared is absent. The
+ * corpus has 3 errors, so `registry build` refuses it; the site is made here
+ * from the same stages (validation, standards lint, pages), in memory.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runValidation } from '../../scripts/cli/run-validation.ts'
+import { Timings } from '../../scripts/cli/timings.ts'
+import { parseConfig } from '../../scripts/load/config.ts'
+import { runRules } from '../../scripts/lint/run-rules.ts'
+import { feedStandards } from '../../scripts/lint/standards-report.ts'
+import { siteContext, sitePages } from '../../scripts/site/site.ts'
+import { REPO } from '../cli/run.ts'
+
+const CORPUS = path.resolve(REPO, '../shared/corpus/beta.gouv.fr')
+
+describe.skipIf(!existsSync(CORPUS))('the site of the real corpus', () => {
+  it('has one page per startup (662), all listed on the home page', async () => {
+    const file = path.join(REPO, 'config/beta.gouv.fr.config.json')
+    const config = parseConfig(readFileSync(file, 'utf8'), file)
+    const { records } = await runValidation(CORPUS, config, 'fr', undefined, new Timings())
+    const asOf = '2026-11-01'
+    const lint = runRules(records, { config, asOf })
+    const standards = feedStandards(lint.records, asOf)
+    const pages = new Map(sitePages(siteContext({ records, config, standards, problems: lint.problems, asOf, dataFiles: [] })))
+    const startupPages = [...pages.keys()].filter((p) => /^startups\/[^/]+\/index\.html$/.test(p))
+    expect(startupPages).toHaveLength(662)
+    const home = pages.get('index.html')!
+    expect(home.match(/<li class="startup"/g)).toHaveLength(662)
+    // Edit links point at the corpus repository.
+    expect(pages.get(startupPages[0]!)).toContain('href="https://github.com/betagouv/beta.gouv.fr/edit/master/content/_startups/')
+  }, 60_000)
+})
