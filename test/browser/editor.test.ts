@@ -191,6 +191,16 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     expect(await page.getAttribute('#editeur-proposer', 'href')).toMatch(/\/new\/main\?filename=startups%2Fcolle\.md&value=/)
   })
 
+  it('opens the fiche named in the address (editer/?fiche=<id>), and is in the site’s menu', async () => {
+    const other = await context.newPage()
+    await other.goto(`${server.url}editer/?fiche=exemple`)
+    await other.waitForSelector('body[data-editor="ready"]')
+    expect(await other.inputValue('#champ-title')).toBe('Exemple')
+    expect(await other.textContent('#editeur-titre-fiche')).toContain('startups/exemple.md')
+    expect(await other.getAttribute('a.site-nav__link[aria-current="page"]', 'href')).toBe('../editer/')
+    await other.close()
+  })
+
   it('keeps working offline once loaded: opening a fiche of the registry and checking it need nothing more', async () => {
     await context.setOffline(true)
     try {

@@ -428,7 +428,12 @@ function start(registry: ShippedRegistry): void {
     // An existing fiche: GitHub's edit page cannot be filled from a link; the text goes to the clipboard.
     if (state.existing) void navigator.clipboard?.writeText(ficheText(state.doc)).catch(() => undefined)
   })
-  open(state, '', '', false)
+  // editer/?fiche=<id> opens that fiche of the registry (a link from its page).
+  const asked = startups.find((s) => s.id === new URLSearchParams(location.search).get('fiche'))
+  if (asked) {
+    list.value = asked.file
+    open(state, asked.text, asked.id, true)
+  } else open(state, '', '', false)
   $('editeur-pret').hidden = false
   $('editeur-chargement').hidden = true
   document.body.dataset.editor = 'ready'
