@@ -201,6 +201,18 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     await other.close()
   })
 
+  it('opens a hostile text inert: markup in values, messages and preview is text', async () => {
+    const hostile = '---\ntitle: <script>alert("titre")</script>\nmission: <img src=x onerror=alert("img")>\nincubator: \'"><svg onload=alert(1)>\'\n---\n<script>alert("corps")</script>\n[lien](javascript:alert("lien"))\n'
+    await page.fill('#editeur-coller', hostile)
+    await page.fill('#editeur-coller-id', 'piege')
+    await page.click('#editeur-coller-ouvrir')
+    await settled(page)
+    expect(await page.inputValue('#champ-title')).toBe('<script>alert("titre")</script>')
+    expect(await page.$$eval('#editeur script, #editeur img, #editeur svg, #editeur [onerror], #editeur a[href^="javascript"]', (n) => n.length)).toBe(0)
+    expect(await page.textContent('#editeur-apercu')).toContain('<script>alert("corps")</script>')
+    expect(watched.dialogs).toEqual([])
+  })
+
   it('keeps working offline once loaded: opening a fiche of the registry and checking it need nothing more', async () => {
     await context.setOffline(true)
     try {
