@@ -8,7 +8,7 @@
  * one implementation of each rule, one place where messages are made.
  */
 import { COLLECTIONS, type Collection, type RegistryConfig } from './load/config.ts'
-import { fileTooLarge } from './load/file-size.ts'
+import { fileTooLarge, missingExtension } from './load/file-checks.ts'
 import type { ParsedRecord } from './load/parse-record.ts'
 import type { SourceFile } from './load/read-records.ts'
 import { lintRecords } from './lint/lint-registry.ts'
@@ -125,10 +125,11 @@ export function checkFiche(text: string, file: string, context: FicheContext, la
   const { collection, id } = where
   const entry: Entry = { file, collection, id }
   const tooLarge = fileTooLarge(file, UTF8.encode(text).length, context.config.limits.maxFileBytes)
+  const extension = missingExtension(file)
   const read: ReadSources = {
     sources: tooLarge ? [] : [{ file, collection, id, text }],
     entries: withEntry(context.entries, entry),
-    problems: tooLarge ? [tooLarge] : [],
+    problems: [extension, tooLarge].filter((p): p is Problem => p !== undefined),
     undecodable: tooLarge ? [{ file, text }] : [],
   }
   const validated = validateSources(read, context.config, lang, { standards: { asOf } })

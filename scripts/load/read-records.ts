@@ -9,7 +9,7 @@ import path from 'node:path'
 import { TOOL_ROOT } from '../tool-root.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { compareBytes } from './byte-order.ts'
-import { fileTooLarge } from './file-size.ts'
+import { fileTooLarge, missingExtension } from './file-checks.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
 
 export interface SourceFile {
@@ -115,8 +115,7 @@ function classify(dirent: Dirent, file: string): Problem | 'skip' | undefined {
   }
   if (!dirent.isFile()) return { file, ruleId: 'file/not-regular', offset: 0 }
   if (name.startsWith('.')) return name === '.gitkeep' ? 'skip' : { file, ruleId: 'file/ignored', offset: 0, data: { name } }
-  if (!name.endsWith('.md')) return { file, ruleId: 'file/extension', severity: 'warning', offset: 0, data: { id: idFromName(name) } }
-  return undefined
+  return missingExtension(file)
 }
 
 /**
