@@ -84,7 +84,12 @@ describe.skipIf(skipBrowser)('the editor page', () => {
 
   it('shows each mistake of a new fiche next to its field, with the message and rule id of registry validate', async () => {
     await page.click('#editeur-nouvelle')
+    // The name of a fiche of the registry: said at once (GitHub would refuse to create it).
+    await page.fill('#champ-identifiant', 'exemple')
+    expect(await page.isVisible('#champ-identifiant-note')).toBe(true)
+    expect(await page.textContent('#champ-identifiant-note')).toContain('« exemple »')
     await page.fill('#champ-identifiant', 'mon-produit')
+    expect(await page.isVisible('#champ-identifiant-note')).toBe(false)
     await page.fill('#champ-title', 'Mon produit')
     await page.fill('#champ-mission', 'Simplifier la vie des usagers du service public')
     await page.selectOption('#champ-incubator', 'dinum')
@@ -199,6 +204,23 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     expect(await other.textContent('#editeur-titre-fiche')).toContain('startups/exemple.md')
     expect(await other.getAttribute('a.site-nav__link[aria-current="page"]', 'href')).toBe('../editer/')
     await other.close()
+  })
+
+  it('opens a text whose header cannot be read without touching it: the error above the form, the form inactive', async () => {
+    const broken = '---\ntitle: Cassé\nmission: [non fermé\nincubator: dinum\n---\nTexte.\n'
+    await page.fill('#editeur-coller', broken)
+    await page.fill('#editeur-coller-id', 'casse')
+    await page.click('#editeur-coller-ouvrir')
+    await settled(page)
+    expect(await page.isVisible('#editeur-gele')).toBe(true)
+    expect(await page.isDisabled('#champ-title')).toBe(true)
+    const general = (await shownMessages(page)).filter((m) => m.box === 'general')
+    expect(general.map((m) => m.rule)).toEqual(['yaml/syntax'])
+    expect(await download(page)).toBe(broken)
+    // A readable fiche makes the form active again.
+    await page.click('#editeur-nouvelle')
+    expect(await page.isVisible('#editeur-gele')).toBe(false)
+    expect(await page.isDisabled('#champ-title')).toBe(false)
   })
 
   it('opens a hostile text inert: markup in values, messages and preview is text', async () => {

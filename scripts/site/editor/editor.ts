@@ -248,6 +248,7 @@ function textChanged(state: State): void {
   const text = ficheText(state.doc)
   $<HTMLTextAreaElement>('editeur-texte').value = text
   updateActions(state, text)
+  idNote(state)
   clearTimeout(state.timer)
   // Checks wait for a pause in the typing; `data-pending` says one is due (the tests wait for it to go).
   document.body.dataset.pending = 'true'
@@ -350,6 +351,14 @@ function showStandards(check: FicheCheck): void {
 
 // ---------------------------------------------------------------------------
 // Proposing and saving
+
+/** A new fiche under the name of one of the registry's: GitHub would refuse to create it. */
+function idNote(state: State): void {
+  const note = $('champ-identifiant-note')
+  const taken = !state.existing && state.context.entries.some((e) => e.file === fileOf(state))
+  $('champ-identifiant-note-boite').hidden = !taken
+  note.textContent = taken ? `Une fiche du registre porte déjà l’identifiant « ${state.id} » : choisissez-en un autre, ou ouvrez cette fiche pour la modifier.` : ''
+}
 
 function updateActions(state: State, text: string): void {
   const config = state.registry.config

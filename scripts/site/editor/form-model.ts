@@ -63,7 +63,8 @@ function field(key: string, raw: JsonSchema, root: JsonSchema, required: boolean
   const base: Base = { key, label: key, description, example: written(schema.examples?.[0]), required }
   if (schema.type === 'array') {
     const itemSchema = resolve(schema.items ?? {}, root)
-    const item = field(key, itemSchema, root, true, parent)
+    // An item is not a field of its own: "required" would say nothing about it.
+    const item = field(key, itemSchema, root, false, parent)
     if (item.kind === 'group') return { ...base, kind: 'groups', item }
     if (ID_REFERENCES[key] && parent === '') return { ...base, kind: 'list', item: { ...item, kind: 'choice', choices: ID_REFERENCES[key]!, reference: 'id' } as Field }
     return { ...base, kind: 'list', item: { ...item, description: item.description || description } }

@@ -30,6 +30,7 @@ export const editorPage: PageGenerator = function* (context) {
   const main = html`<h1>Éditer une fiche</h1>
 <p>Créez la fiche d’un produit ou modifiez une fiche du registre sans git : le formulaire écrit le fichier comme une personne l’écrirait, et les vérifications de l’intégration continue (<code>registry validate</code> et <code>registry lint</code>, mêmes règles, mêmes messages) s’exécutent pendant la saisie, dans votre navigateur. Rien n’est envoyé : la fiche ne quitte la page que si vous la téléchargez ou la proposez sur GitHub.</p>
 <div id="editeur" data-registre="registre.json">
+<!-- An element with \`hidden\` carries no DSFR class: DSFR's display rules would show it. -->
 <p id="editeur-chargement" class="fr-text--lg">Chargement de l’éditeur… (il a besoin de JavaScript).</p>
 <div id="editeur-pret" hidden>
 <section class="fr-mb-4w" aria-labelledby="editeur-commencer-titre">
@@ -65,11 +66,12 @@ export const editorPage: PageGenerator = function* (context) {
 <p class="fr-callout__text" id="editeur-etat" role="status" aria-live="polite"></p>
 <ul id="editeur-messages" aria-label="Messages qui ne portent pas sur un champ du formulaire"></ul>
 </div>
-<p id="editeur-gele" class="fr-alert fr-alert--warning fr-alert--sm" hidden>L’en-tête de cette fiche ne peut pas être lu (voir le message ci-dessus) : le formulaire est inactif, corrigez le texte puis ouvrez-le à nouveau.</p>
+<div id="editeur-gele" hidden><p class="fr-alert fr-alert--warning fr-alert--sm">L’en-tête de cette fiche ne peut pas être lu (voir le message ci-dessus) : le formulaire est inactif, corrigez le texte puis ouvrez-le à nouveau.</p></div>
 <form id="editeur-formulaire" novalidate>
 <div class="fr-input-group">
 <label class="fr-label" for="champ-identifiant">Identifiant<span class="fr-hint-text">Le nom du fichier sans .md, en minuscules avec des tirets : il devient l’adresse publique du produit. Exemple : mon-produit (obligatoire)</span></label>
-<input class="fr-input" type="text" id="champ-identifiant" autocomplete="off" spellcheck="false" aria-describedby="champ-identifiant-messages">
+<input class="fr-input" type="text" id="champ-identifiant" autocomplete="off" spellcheck="false" aria-describedby="champ-identifiant-note champ-identifiant-messages">
+<div id="champ-identifiant-note-boite" hidden><p class="fr-message fr-message--info" id="champ-identifiant-note"></p></div>
 <div class="fr-messages-group" id="champ-identifiant-messages"></div>
 </div>
 <div id="editeur-champs"></div>
