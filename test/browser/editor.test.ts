@@ -49,6 +49,14 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.pending === undefined)
 }
 
+/** Opens a pasted text under an id, and waits for its checks. */
+async function paste(page: Page, text: string, id: string): Promise<void> {
+  await page.fill('#editeur-coller', text)
+  await page.fill('#editeur-coller-id', id)
+  await page.click('#editeur-coller-ouvrir')
+  await settled(page)
+}
+
 /** The text the "Télécharger" link saves. */
 async function download(page: Page): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('#editeur-telecharger')])
@@ -184,10 +192,7 @@ describe.skipIf(skipBrowser)('the editor page', () => {
 
   it('opens a pasted text, keeps its comment and unknown key, and lists what no field shows above the form', async () => {
     const pasted = fs.readFileSync(path.join(GOOD, 'startups/exemple.md'), 'utf8').replace('title: Exemple', '# commentaire\ntitle: Exemple\nreposiroty: https://github.com/betagouv/colle')
-    await page.fill('#editeur-coller', pasted)
-    await page.fill('#editeur-coller-id', 'colle')
-    await page.click('#editeur-coller-ouvrir')
-    await settled(page)
+    await paste(page, pasted, 'colle')
     expect(await download(page)).toBe(pasted)
     const general = (await shownMessages(page)).filter((m) => m.box === 'general')
     expect(general.map((m) => m.rule)).toContain('schema/unknown-key')
@@ -208,10 +213,7 @@ describe.skipIf(skipBrowser)('the editor page', () => {
 
   it('opens a text whose header cannot be read without touching it: the error above the form, the form inactive', async () => {
     const broken = '---\ntitle: Cassé\nmission: [non fermé\nincubator: dinum\n---\nTexte.\n'
-    await page.fill('#editeur-coller', broken)
-    await page.fill('#editeur-coller-id', 'casse')
-    await page.click('#editeur-coller-ouvrir')
-    await settled(page)
+    await paste(page, broken, 'casse')
     expect(await page.isVisible('#editeur-gele')).toBe(true)
     expect(await page.isDisabled('#champ-title')).toBe(true)
     const general = (await shownMessages(page)).filter((m) => m.box === 'general')
@@ -225,10 +227,7 @@ describe.skipIf(skipBrowser)('the editor page', () => {
 
   it('opens a hostile text inert: markup in values, messages and preview is text', async () => {
     const hostile = '---\ntitle: <script>alert("titre")</script>\nmission: <img src=x onerror=alert("img")>\nincubator: \'"><svg onload=alert(1)>\'\n---\n<script>alert("corps")</script>\n[lien](javascript:alert("lien"))\n'
-    await page.fill('#editeur-coller', hostile)
-    await page.fill('#editeur-coller-id', 'piege')
-    await page.click('#editeur-coller-ouvrir')
-    await settled(page)
+    await paste(page, hostile, 'piege')
     expect(await page.inputValue('#champ-title')).toBe('<script>alert("titre")</script>')
     expect(await page.$$eval('#editeur script, #editeur img, #editeur svg, #editeur [onerror], #editeur a[href^="javascript"]', (n) => n.length)).toBe(0)
     expect(await page.textContent('#editeur-apercu')).toContain('<script>alert("corps")</script>')
