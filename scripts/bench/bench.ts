@@ -16,6 +16,11 @@
  * A stage to add (lint, history, site): time it in `run()` or `corpusProcesses()`,
  * and add its line to `targets` (a limit, a value or null while not measured).
  *
+ * The site (issue 12) is measured apart: builds above run with REGISTRY_SITE=0 (the build targets
+ * are the feed's and the APIs'); the `site` measurement times making the pages and writing them,
+ * and weighs the home page (HTML + CSS + JS, gzip), for the real corpus and the synthetic
+ * registries up to BENCH_SITE_MAX startups (10,000 by default).
+ *
  * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS runs per
  * measurement (3 by default, the median is kept; about 6 minutes in all on the
  * development machine), BENCH_KEEP=1 to keep the generated registries,
@@ -37,16 +42,19 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').ma
 const defaultRuns = Number(process.env.BENCH_RUNS ?? 3)
 const runs = defaultRuns
 const corpus = path.resolve(repo, '../shared/corpus/beta.gouv.fr')
+const siteMax = Number(process.env.BENCH_SITE_MAX ?? 10000)
 
 interface Measure {
   stages: Record<string, number>
+  /** `site` only: the home page's weight (scripts/site/weight.ts). */
+  home?: { bytes: number; gzip: number; files: { file: string; bytes: number; gzip: number }[] }
   total: number
   maxRssBytes: number
   files: number
   errors: number
 }
 
-type Mode = 'floor' | 'parse' | 'build' | 'build-anyway' | 'build-process' | 'lint'
+type Mode = 'floor' | 'parse' | 'build' | 'build-anyway' | 'build-process' | 'lint' | 'site'
 
 /** measure.ts and the compile worker it may start, bundled as the command is, in the run's folder. */
 async function bundleMeasure(work: string): Promise<string> {
@@ -131,6 +139,23 @@ interface Row {
   changedMs?: number
   /** In one process: `registry lint`'s work against `registry validate`'s (fastest of 15 alternated runs). */
   lint?: { validateMs: number; lintMs: number }
+  /** The site stage (median of `runs`): pages made, pages written, their count, the home page's weight. */
+  site?: SiteRow
+}
+
+interface SiteRow {
+  pagesMs: number
+  writeMs: number
+  pages: number
+  homeBytes: number
+  homeGzip: number
+}
+
+/** The site stage, apart from the build: median total of `runs`, each into a fresh folder. */
+function siteStage(name: string, root: string, config: string, work: string): SiteRow {
+  const measures = Array.from({ length: runs }, (_, i) => measure('site', root, config, path.join(work, `${name.replace(/\W+/g, '-')}-site-${i}`)))
+  const m = measures.sort((a, b) => a.total - b.total)[Math.floor(runs / 2)]!
+  return { pagesMs: m.stages.site!, writeMs: m.stages.siteWrite!, pages: m.files, homeBytes: m.home!.bytes, homeGzip: m.home!.gzip }
 }
 
 /** `withErrors`: the registry has errors (the real corpus has 3), so it is built by `build-anyway`. */
@@ -203,7 +228,9 @@ try {
   if (existsSync(corpus)) {
     console.error(`corpus réel : ${corpus}`)
     const config = path.join(repo, 'config/beta.gouv.fr.config.json')
-    rows.push(run('corpus beta.gouv.fr', 662, corpus, config, work, true))
+    const row = run('corpus beta.gouv.fr', 662, corpus, config, work, true)
+    row.site = siteStage('corpus', corpus, config, work)
+    rows.push(row)
     corpusRun = corpusProcesses(config, work)
   }
   const bundle = cloneHistoryBundle(path.resolve(repo, '../shared/corpus/beta.gouv.fr-history.bundle'), work)
@@ -219,6 +246,7 @@ try {
     const c = changed(root)
     row.validateMs = c.fullMs
     row.changedMs = c.changedMs
+    if (size <= siteMax) row.site = siteStage(`synthetic-${size}`, root, '-', work)
     rows.push(row)
     historyRows.push(await historyStage(`synthétique ${size}`, root, '-', runs))
   }
@@ -238,6 +266,15 @@ const lines = [
 ]
 console.log(lines.join('\n'))
 if (historyRows.length > 0) console.log(`\n${historyTable(historyRows)}`)
+const siteRows = rows.filter((r) => r.site)
+if (siteRows.length > 0) {
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} Ko`
+  console.log(`\n| site (hors build) | pages | pages faites | écriture | ms/page | accueil (HTML+CSS+JS) | accueil compressé (gzip) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |`)
+  for (const r of siteRows) {
+    const site = r.site!
+    console.log(`| ${r.name} | ${site.pages} | ${fmt(site.pagesMs)} | ${fmt(site.writeMs)} | ${((site.pagesMs + site.writeMs) / site.pages).toFixed(2)} | ${kB(site.homeBytes)} | ${kB(site.homeGzip)} |`)
+  }
+}
 
 console.log(`\n--help : ${fmt(helpMs)} ; node -e 0 : ${fmt(nodeMs)}`)
 if (corpusRun) {
@@ -264,6 +301,8 @@ const realRow = rows.find((r) => r.name.startsWith('corpus'))
 targets.push({ name: 'lint / validate, corpus réel (même processus)', value: realRow?.lint ? realRow.lint.lintMs / realRow.lint.validateMs : null, limit: 1.3, unit: 'x', why: noCorpus })
 if (big?.lint) targets.push({ name: 'lint / validate, 50k (même processus)', value: big.lint.lintMs / big.lint.validateMs, limit: 1.3, unit: 'x' })
 targets.push({ name: 'champs d’historique / git log --name-only (le pire)', value: historyRows.length > 0 ? Math.max(...historyRows.map((h) => h.ratio)) : null, limit: 1.5, unit: 'x', why: 'pas d’historique git à mesurer' })
+// The site (issue 12): the home page of the real corpus, as a browser downloads it (fonts and icons aside, cached).
+targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), corpus réel (Ko)', value: realRow?.site ? realRow.site.homeGzip / 1024 : null, limit: 160, unit: ' Ko', why: noCorpus })
 console.log('\n| objectif | mesuré | limite | tenu |\n| --- | ---: | ---: | --- |')
 for (const t of targets) {
   console.log(`| ${t.name} | ${t.value === null ? `non mesuré : ${t.why}` : `${t.value.toFixed(2)}${t.unit}`} | ${t.limit}${t.unit} | ${t.value === null ? '–' : t.value <= t.limit ? 'oui' : 'NON'} |`)

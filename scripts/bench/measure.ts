@@ -14,6 +14,10 @@
  *   build-anyway <root> <config> <out>  the same stages, for a registry with errors (see below)
  *   build-process <root> <config> <out>  build-anyway and nothing else: its process time is the
  *                                build's, for a registry with errors
+ *   site <root> <config> <out>   the site stage alone (issue 12): the fiches validated and linted first
+ *                                (not timed), then the pages and assets made (stage `site`) and written
+ *                                (stage `siteWrite`) into a fresh folder; with the home page's weight
+ *                                (HTML + CSS + JS, raw and gzip-compressed with node:zlib)
  *   lint <root> <config>         in one process, alternately: what `registry validate` computes and
  *                                what `registry lint` computes (no printing), fastest of 15 each after a
  *                                warm-up; prints {validateMs, lintMs}
@@ -21,7 +25,9 @@
  *
  * A registry with errors is not compiled by `registry build`; the real corpus has 3, so its
  * build is measured by `build-anyway`: the same stages as buildCommand, without the refusal to write.
- * REGISTRY_THREADS is passed on (to measure with or without the compile thread).
+ * REGISTRY_THREADS is passed on (to measure with or without the compile thread). `build` runs
+ * without the site (REGISTRY_SITE=0 unless set): the build targets are the feed's and the APIs',
+ * the site is measured apart (`site`).
  */
 import { mkdirSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -36,6 +42,12 @@ import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '.
 import { parseRecord, splitFrontMatter } from '../load/parse-record.ts'
 import { readRecords } from '../load/read-records.ts'
 import { lintRecords } from '../lint/lint-registry.ts'
+import { runRules } from '../lint/run-rules.ts'
+import { feedStandards } from '../lint/standards-report.ts'
+import { writeOutput } from '../compile/write-output.ts'
+import { copyWriter, siteAssets } from '../site/assets.ts'
+import { siteContext, sitePages } from '../site/site.ts'
+import { homeWeight } from '../site/weight.ts'
 
 const [mode, root, configFile, out] = process.argv.slice(2)
 const anyway = mode === 'build-anyway' || mode === 'build-process'
@@ -101,7 +113,7 @@ async function build(cfg: RegistryConfig) {
   const timings = new Timings()
   const args = ['build', '--root', root!, '--out', out!, '--format', 'json']
   if (configFile && configFile !== '-') args.push('--config', configFile)
-  const env = { REGISTRY_THREADS: process.env.REGISTRY_THREADS }
+  const env = { REGISTRY_THREADS: process.env.REGISTRY_THREADS, REGISTRY_SITE: process.env.REGISTRY_SITE ?? '0' }
   let errors = 0
   if (anyway) {
     // The same stages as buildCommand, minus the refusal to write (in a fresh process, as `build`).
@@ -159,6 +171,30 @@ async function lintVsValidate(cfg: RegistryConfig) {
   return { validateMs: Math.min(...v), lintMs: Math.min(...l) }
 }
 
+/** The site stage: pages and assets made from validated, linted records, then written. */
+async function site(cfg: RegistryConfig) {
+  const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, new Timings())
+  const lint = runRules(records, { config: cfg, asOf: undefined })
+  const standards = feedStandards(lint.records, undefined)
+  const dataFiles = [...feedFiles(records, cfg, { commit: null, standards })].map(([file]) => file)
+  const timings = new Timings()
+  const start = performance.now()
+  const assets = timings.measure('site', siteAssets)
+  const context = timings.measure('site', () => siteContext({ records, config: cfg, standards, problems: lint.problems, dataFiles }))
+  let pages = 0
+  const files = (function* () {
+    yield* assets.texts
+    for (const page of timings.timed('site', sitePages(context))) {
+      pages++
+      yield page
+    }
+  })()
+  await writeOutput(out!, files, copyWriter(assets.copies))
+  const total = performance.now() - start
+  const siteMs = timings.totals.site ?? 0
+  return { stages: { site: siteMs, siteWrite: total - siteMs }, total, files: pages, errors: summary.errors, home: homeWeight(out!) }
+}
+
 const cfg = await config()
-const result = mode === 'floor' ? await floor(cfg) : mode === 'parse' ? await parse(cfg) : mode === 'lint' ? await lintVsValidate(cfg) : await build(cfg)
+const result = mode === 'floor' ? await floor(cfg) : mode === 'parse' ? await parse(cfg) : mode === 'lint' ? await lintVsValidate(cfg) : mode === 'site' ? await site(cfg) : await build(cfg)
 process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ...result })}\n`)

@@ -40,13 +40,15 @@ Checks every fiche: schemas, references between fiches, phases.
   build: {
     fr: `Utilisation : registry build [--out DIR] [options]
 
-Vérifie les fiches puis compile le flux JSON (API v1 et v2.7) dans --out (défaut : <root>/dist).
-Rien n'est écrit si une fiche a une erreur.
+Vérifie les fiches puis compile le flux JSON (API v1 et v2.7) et le site public (pages DSFR,
+voir docs/site.md) dans --out (défaut : <root>/dist). Rien n'est écrit si une fiche a une erreur.
+REGISTRY_SITE=0 : le flux et les API seulement, sans le site.
 `,
     en: `Usage: registry build [--out DIR] [options]
 
-Checks the fiches, then compiles the JSON feed (API v1 and v2.7) into --out (default: <root>/dist).
-Nothing is written when a fiche has an error.
+Checks the fiches, then compiles the JSON feed (API v1 and v2.7) and the public site (DSFR
+pages, see docs/site.md) into --out (default: <root>/dist). Nothing is written when a fiche has
+an error. REGISTRY_SITE=0: the feed and the APIs only, without the site.
 `,
   },
   lint: {

@@ -65,7 +65,7 @@ const HELP_FR = `Utilisation : registry <commande> [options]
 
 Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
-  build      vérifie puis compile le flux JSON dans --out (rien n'est écrit en cas d'erreur)
+  build      vérifie puis compile le flux JSON et le site dans --out (rien n'est écrit en cas d'erreur)
   lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
   report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
@@ -106,7 +106,7 @@ const HELP_EN = `Usage: registry <command> [options]
 
 Commands:
   validate   checks every fiche (schemas, references, phases)
-  build      checks, then compiles the JSON feed into --out (nothing is written on error)
+  build      checks, then compiles the JSON feed and the site into --out (nothing is written on error)
   lint       checks the programme's standards (warnings; see docs/standards.md)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
   report     markdown summary of a pull request (changed fiches, errors); with --pr, posts it as a comment

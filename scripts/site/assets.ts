@@ -3,17 +3,16 @@
  * use (core and a few components, from node_modules/@gouvfr/dsfr, with each
  * url() pointing at a copy next to it), the fonts and icons that sheet
  * references (copied, nothing else), the site's own style sheet and its one
- * script. The only module of scripts/site/ that reads the disk.
+ * script (static.ts). The only module of scripts/site/ that reads the disk.
  */
 import { readFileSync } from 'node:fs'
 import { promises as fsp } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { SideWriter } from '../compile/write-output.ts'
 import { DSFR_CSS, FAVICON, SITE_CSS } from './layout.ts'
 import { FILTERS_SCRIPT } from './pages/home.ts'
-import { TOOL_ROOT } from '../tool-root.ts'
+import { FILTERS_JS, SITE_STYLES } from './static.ts'
 
 /** The DSFR parts the pages use, in the order of DSFR's own bundle (core first). */
 export const DSFR_PARTS = ['core/core', 'component/link/link', 'component/button/button', 'component/badge/badge', 'component/form/form', 'component/input/input', 'component/select/select', 'component/breadcrumb/breadcrumb', 'component/table/table', 'component/summary/summary', 'component/logo/logo', 'component/skiplink/skiplink', 'component/header/header', 'component/footer/footer'] as const
@@ -66,18 +65,11 @@ function dsfrVersion(dist: string): string {
   return (JSON.parse(readFileSync(path.join(dist, '..', 'package.json'), 'utf8')) as { version: string }).version
 }
 
-/** The folder of the site's own static sources (scripts/site/assets), from the sources or the bundle. */
-function ownAssets(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url))
-  return here.endsWith(`${path.sep}site${path.sep}`) ? path.join(here, 'assets') : path.join(TOOL_ROOT, 'scripts/site/assets')
-}
-
 /** Everything static the pages need. */
 export function siteAssets(): SiteAssets {
   const dsfr = dsfrAssets()
-  const own = ownAssets()
   return {
-    texts: [...dsfr.texts, [SITE_CSS, readFileSync(path.join(own, 'site.css'), 'utf8')], [FILTERS_SCRIPT, readFileSync(path.join(own, 'filters.js'), 'utf8')]],
+    texts: [...dsfr.texts, [SITE_CSS, SITE_STYLES], [FILTERS_SCRIPT, FILTERS_JS]],
     copies: dsfr.copies,
   }
 }

@@ -3,7 +3,7 @@
  * links. Pure; everything from a fiche is escaped by `html`.
  */
 import { CATEGORIES } from '../lint/catalogue.ts'
-import type { Counts, StartupItem } from './context.ts'
+import type { Counts, SiteContext, StartupItem } from './context.ts'
 import { html, raw, type Html } from './html.ts'
 import { isSafeUrl } from './markdown.ts'
 import { siteHref } from './layout.ts'
@@ -96,10 +96,34 @@ export function maturityGlance(item: StartupItem): Html {
 }
 
 /** A link out of the site (to GitHub, a service): only http(s), with rel="noopener noreferrer"; otherwise the text alone. */
-export function externalLink(url: unknown, text?: string): Html {
+export function externalLink(url: unknown, text?: string, className?: string): Html {
   if (typeof url !== 'string') return html`${String(url)}`
   if (!/^https?:\/\//i.test(url) || !isSafeUrl(url)) return html`${url}`
-  return html`<a href="${url}" rel="noopener noreferrer">${text ?? url}</a>`
+  return html`<a${className ? html` class="${className}"` : ''} href="${url}" rel="noopener noreferrer">${text ?? url}</a>`
+}
+
+const NAMES = new WeakMap<SiteContext, { incubators: Map<string, string>; organisations: Map<string, string> }>()
+
+function names(context: SiteContext) {
+  let found = NAMES.get(context)
+  if (!found) {
+    found = {
+      incubators: new Map(context.incubators.map((i) => [i.id, typeof i.title === 'string' ? i.title : i.id])),
+      organisations: new Map(context.organisations.map((o) => [o.id, typeof o.name === 'string' ? o.name : o.id])),
+    }
+    NAMES.set(context, found)
+  }
+  return found
+}
+
+/** An incubator's title (its id when it has none or is unknown). */
+export function incubatorTitle(context: SiteContext, id: string): string {
+  return names(context).incubators.get(id) ?? id
+}
+
+/** An organisation's name (its id when it has none or is unknown). */
+export function organisationName(context: SiteContext, id: string): string {
+  return names(context).organisations.get(id) ?? id
 }
 
 /** A value of a fiche, as written: links for URLs, lists for lists, Oui/Non for booleans. */

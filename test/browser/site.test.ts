@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanTemps, REPO, run, tempDir, writeFiles } from '../cli/run.ts'
+import { cleanTemps, REPO, run, tempDir } from '../cli/run.ts'
+import { Repo } from '../history/git-repo.ts'
 import { HOSTILE_TITLE, SITE_FILES, STARTUP_IDS } from '../site/site-fixture.ts'
 import { guardOrigins, launchBrowser, seriousAxeViolations, serveStatic, skipBrowser, watchPage, type StaticServer } from './harness.ts'
 
@@ -25,8 +26,12 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
   const failures: string[] = []
 
   beforeAll(async () => {
-    const root = tempDir('site-registry-')
-    writeFiles(root, SITE_FILES)
+    // A git repository with two months of history: dates on the fiches, trends on the standards page.
+    const repo = Repo.init(tempDir('site-registry-'))
+    const { 'startups/alpha.md': alpha, 'startups/gamma.md': gamma, ...first } = SITE_FILES
+    repo.commit('2026-09-15T10:00:00+02:00', first)
+    repo.commit('2026-10-20T10:00:00+02:00', { 'startups/alpha.md': alpha!, 'startups/gamma.md': gamma! })
+    const root = repo.root
     const out = path.join(tempDir('site-dist-'), 'dist')
     const r = await run(['build', '--root', root, '--out', out])
     expect(r.code, r.stderr).toBe(0)
@@ -141,6 +146,16 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
     expect(await page.textContent('h1')).toBe(HOSTILE_TITLE)
     expect(await page.title()).toContain(HOSTILE_TITLE)
     await page.close()
+  })
+
+  it('draws the trends from the history, as a chart and as a table', async () => {
+    const { page } = await open('standards/')
+    expect(await page.locator('svg.trends__chart polyline').count()).toBeGreaterThan(0)
+    expect(await page.locator('table:has(caption:has-text("par mois")) tbody tr th').allTextContents()).toEqual(['2026-10', '2026-09'])
+    await page.close()
+    const startup = await open('startups/alpha/')
+    expect(await startup.page.textContent('.fields')).toContain('20 octobre 2026')
+    await startup.page.close()
   })
 
   it('makes no request to another origin and loads every file it asks for, on every page type', async () => {

@@ -7,7 +7,7 @@ import { CATEGORIES } from '../../lint/catalogue.ts'
 import type { PageGenerator, SiteContext, StartupItem } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { SITE_NAME, renderPage } from '../layout.ts'
-import { PHASE_LABELS, plural, categoryLabel, maturityGlance, phaseBadge, phaseLabel, startupHref, time } from '../components.ts'
+import { PHASE_LABELS, incubatorTitle, plural, categoryLabel, maturityGlance, phaseBadge, phaseLabel, startupHref, time } from '../components.ts'
 
 export const FILTERS_SCRIPT = 'assets/filters.js'
 
@@ -19,9 +19,7 @@ export function fold(text: string): string {
 const failingCategories = (s: StartupItem) => Object.entries(s.standards?.categories ?? {}).filter(([, k]) => k.failing > 0).map(([c]) => c)
 
 function incubatorName(context: SiteContext, id: string | undefined): string {
-  if (!id) return ''
-  const found = context.incubators.find((i) => i.id === id)
-  return typeof found?.title === 'string' ? found.title : id
+  return id ? incubatorTitle(context, id) : ''
 }
 
 function item(context: SiteContext, s: StartupItem): Html {

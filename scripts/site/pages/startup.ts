@@ -12,7 +12,7 @@ import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '..
 import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
-import { EVENT_LABELS, bar, categoryLabel, externalLink, fieldValue, incubatorHref, organisationHref, percent, phaseBadge, phaseLabel, time } from '../components.ts'
+import { EVENT_LABELS, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, time } from '../components.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 
@@ -127,16 +127,6 @@ function fields(context: SiteContext, s: StartupItem, path: string): Html {
 ${s.created_at ? html`<dt>Fiche créée</dt><dd>${time(s.created_at)}</dd>` : ''}${s.updated_at ? html`<dt>Dernière mise à jour</dt><dd>${time(s.updated_at)}</dd>` : ''}</dl>`
 }
 
-export function incubatorTitle(context: SiteContext, id: string): string {
-  const found = context.incubators.find((i) => i.id === id)
-  return typeof found?.title === 'string' ? found.title : id
-}
-
-export function organisationName(context: SiteContext, id: string): string {
-  const found = context.organisations.find((o) => o.id === id)
-  return typeof found?.name === 'string' ? found.name : id
-}
-
 export function startupMain(context: SiteContext, s: StartupItem): Html {
   const path = `startups/${s.id}/`
   const edit = editUrl(context, s.file)
@@ -145,7 +135,7 @@ export function startupMain(context: SiteContext, s: StartupItem): Html {
 ${s.mission ? html`<p class="fr-text--lead">${s.mission}</p>` : ''}<p>${phaseBadge(s)} ${s.status === 'ended' ? html`<span class="fr-badge fr-badge--sm fr-badge--no-icon">terminée</span>` : html`<span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">en cours</span>`}</p>
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
 ${edit ? html`<li><a class="fr-btn fr-btn--secondary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${s.id}.json`)}">Données de la fiche (JSON)</a></li>
-${typeof s.link === 'string' && s.link ? html`<li>${raw(externalLink(s.link, 'Voir le service en ligne').value.replace('<a ', '<a class="fr-btn fr-btn--tertiary" '))}</li>` : ''}</ul>
+${typeof s.link === 'string' && s.link ? html`<li>${externalLink(s.link, 'Voir le service en ligne', 'fr-btn fr-btn--tertiary')}</li>` : ''}</ul>
 <nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="sommaire-titre"><p class="fr-summary__title" id="sommaire-titre">Sommaire</p><ol class="fr-summary__list">
 <li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
 <h2 id="standards">Standards</h2>

@@ -1,4 +1,12 @@
-/* The site's own styles, on top of the DSFR parts (assets/dsfr/dsfr-site.min.css). */
+/**
+ * The site's own static texts, written by the build next to the pages: its
+ * style sheet (on top of DSFR's) and the home page's filter script. Kept as
+ * strings so that the build, the bundle and the benchmark find them wherever
+ * they run from. No `node:` import.
+ */
+
+/** assets/site.css */
+export const SITE_STYLES = `/* The site's own styles, on top of the DSFR parts (assets/dsfr/dsfr-site.min.css). */
 .site-nav { border-bottom: 1px solid var(--border-default-grey); }
 .site-nav__list { display: flex; flex-wrap: wrap; gap: 0 .25rem; list-style: none; margin: 0; padding: 0; }
 .site-nav__list > li { padding: 0; }
@@ -49,3 +57,51 @@
 .fiche-body { overflow-wrap: anywhere; }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
+`
+
+/**
+ * assets/filters.js: the home page's filters (progressive enhancement: the
+ * list is complete without it, and the form stays hidden). Plain JavaScript
+ * as the browser runs it, no library; about 1.7 kB.
+ */
+export const FILTERS_JS = `// Filters of the home page (progressive enhancement: without this script the
+// list is complete and the form stays hidden). Plain JavaScript, no library.
+const form = document.getElementById('filtres')
+const list = document.getElementById('liste-startups')
+const status = document.getElementById('resultats')
+if (form && list && status) {
+  const items = Array.from(list.children)
+  const fold = (text) => text.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase().trim()
+  const field = (name) => form.elements.namedItem(name)
+  let timer
+  const apply = () => {
+    const words = fold(field('q').value).split(/\s+/).filter(Boolean)
+    const incubator = field('incubateur').value
+    const phase = field('phase').value
+    const state = field('statut').value
+    const category = field('categorie').value
+    let shown = 0
+    for (const li of items) {
+      const d = li.dataset
+      const match =
+        words.every((w) => d.search.includes(w)) &&
+        (!incubator || d.incubators.split(' ').includes(incubator)) &&
+        (!phase || d.phase === phase) &&
+        (!state || d.status === state) &&
+        (!category || d.failing.split(' ').includes(category))
+      li.hidden = !match
+      if (match) shown++
+    }
+    // Announced once the user pauses, not at every key.
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      status.textContent = shown === 0 ? 'Aucune startup ne correspond' : shown + ' startup' + (shown > 1 ? 's' : '') + ' sur ' + items.length
+    }, 300)
+  }
+  form.addEventListener('input', apply)
+  form.addEventListener('change', apply)
+  form.addEventListener('reset', () => setTimeout(apply, 0))
+  form.addEventListener('submit', (event) => event.preventDefault())
+  form.hidden = false
+}
+`
