@@ -10,7 +10,7 @@
  * last non-blank character of a block scalar, after the closing bracket of a
  * flow collection, after the end of the last item of a block collection.
  */
-import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarStyle } from 'js-yaml'
+import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarStyle } from 'js-yaml'
 
 export type YamlNode = ScalarNode | MapNode | SeqNode
 
@@ -109,7 +109,7 @@ export function yamlTree(text: string, from: number, to: number, maxDepth: numbe
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        const flow = event.style === 2
+        const flow = event.style === COLLECTION_STYLE.FLOW
         const node: MapNode | SeqNode =
           event.type === EVENT_ID.MAPPING
             ? { kind: 'map', flow, entries: [], start: from + event.start, end: from + event.start, inFlow: inFlow() }

@@ -3,11 +3,11 @@
  * of js-yaml's `dump` (the one the beta.gouv.fr fiches are written in: plain
  * scalars when they read back as the same string, single quotes otherwise,
  * double quotes for invisible characters, `|-` blocks for several lines, lists
- * indented under their key, `[]` for an empty list, no line folding; a text
- * ending with blank lines in double quotes), with
- * dates of the schemas' date fields (`start`, `end`, `date`) written plain
- * (`start: 2024-01-20`) as the fiches do: the parse stage reads YAML 1.2 core,
- * where they stay strings. Pure, no `node:` module.
+ * indented under their key, `[]` for an empty list, no line folding), with
+ * two changes: dates of the schemas' date fields (`start`, `end`, `date`) are
+ * written plain (`start: 2024-01-20`) as the fiches do (the parse stage reads
+ * YAML 1.2 core, where they stay strings), and a text ending with blank lines
+ * goes in double quotes. Pure, no `node:` module.
  */
 import { DEFAULT_SCALAR_STYLE_RULES, dump, SCALAR_STYLE, visit, type Document, type DumpOptions, type Node, type ScalarLayout, type ScalarStyle } from 'js-yaml'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../../validate/schemas.ts'
@@ -124,5 +124,3 @@ export function renderInlineScalar(value: unknown, oldStyle: ScalarStyle, key: s
   text = text.replace(/\n$/, '')
   return text.includes('\n') ? undefined : text
 }
-
-export { SCALAR_STYLE }

@@ -130,7 +130,10 @@ describe('changing one field changes only its lines', () => {
     ['quotes a string that would read as a date outside a date field', FICHE, 'title', '2024-01-01', ['-title: Exemple', "+title: '2024-01-01'"]],
     ['quotes a string that would read as a number', FICHE, 'title', '12', ['-title: Exemple', "+title: '12'"]],
     ['quotes a string with ": "', FICHE, 'title', 'Exemple : la suite', ['-title: Exemple', "+title: 'Exemple : la suite'"]],
-    ['writes a number plain', TRICKY, 'fast', { promotion: 10, montant: 140000 }, ['-fast: {promotion: 9, montant: 140000}', '+fast:', '+  promotion: 10', '+  montant: 140000']],
+    ['writes a number plain, in place in a flow mapping', TRICKY, 'fast', { promotion: 10, montant: 140000 }, ['-fast: {promotion: 9, montant: 140000}', '+fast: {promotion: 10, montant: 140000}']],
+    ['a flow list keeps its style when only values change', TRICKY, 'techno', ['TypeScript', 'Deno, Bun'], ['-techno: [TypeScript, "Node.js"] # flow', '+techno: [TypeScript, "Deno, Bun"] # flow']],
+    ['a plain value in a flow list is quoted when it holds a comma', TRICKY, 'techno', ['Type, Script', 'Node.js'], ['-techno: [TypeScript, "Node.js"] # flow', '+techno: [\'Type, Script\', "Node.js"] # flow']],
+    ['a flow mapping given a new key becomes a block', TRICKY, 'fast', { promotion: 9, montant: 140000, extra: true }, ['-fast: {promotion: 9, montant: 140000}', '+fast:', '+  promotion: 9', '+  montant: 140000', '+  extra: true']],
     ['writes several lines as a |- block', FICHE, 'mission', 'Une ligne\net une autre', ['-mission: Simplifier une démarche pour les usagers', '+mission: |-', '+  Une ligne', '+  et une autre']],
     ['a block scalar back to one line', TRICKY, 'events', [{ name: 'committee', date: '2023-05-25', comment: 'Une ligne' }], ['-    comment: |-', '-      Deux lignes', '-      de commentaire', '+    comment: Une ligne']],
     ['a date in a phase, written plain, one line', FICHE, 'phases', [{ name: 'investigation', start: '2023-01-02', end: '2023-06-29' }, { name: 'construction', start: '2023-07-01' }], ['-    end: 2023-06-30', '+    end: 2023-06-29']],
@@ -279,6 +282,20 @@ describe('new fiches', () => {
     expect(incubator).toBe('---\ntitle: Incubateur\nowner: /organisations/dinum\ncontact: a@b.fr\n---\nTexte.\n')
     expect(check({ 'incubators/nouveau.md': incubator }).filter((d) => d.severity === 'error')).toEqual([])
   })
+  it.each(['startups', 'organisations', 'incubators'] as const)('every field of the %s schema, written from its first example, reads back the same and passes the schema', (collection) => {
+    const schema = FICHE_SCHEMAS[collection]
+    const data: Record<string, unknown> = {}
+    for (const [key, property] of Object.entries<Record<string, unknown>>(schema.properties)) {
+      if (Array.isArray(property.examples) && !property.deprecated) data[key] = property.examples[0]
+    }
+    expect(Object.keys(data).length).toBeGreaterThan(3)
+    const text = newFiche(data, 'Texte.\n', collection)
+    expect(parsed(text)).toEqual(data)
+    const file = `${collection}/exemple-complet.md`
+    const structural = check({ [file]: text }).filter((d) => d.file === file && /^(schema|yaml|frontmatter|file)\//.test(d.ruleId))
+    expect(structural).toEqual([])
+  })
+
   it('refuses what YAML cannot hold', () => {
     expect(() => newFiche({ a: () => 1 }, '')).toThrow(TypeError)
     expect(() => setField(openFiche(FICHE), 'sponsors', [undefined])).toThrow(TypeError)
