@@ -216,6 +216,7 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     await paste(page, broken, 'casse')
     expect(await page.isVisible('#editeur-gele')).toBe(true)
     expect(await page.isDisabled('#champ-title')).toBe(true)
+    expect(await page.isDisabled('#champ-corps')).toBe(true)
     const general = (await shownMessages(page)).filter((m) => m.box === 'general')
     expect(general.map((m) => m.rule)).toEqual(['yaml/syntax'])
     expect(await download(page)).toBe(broken)

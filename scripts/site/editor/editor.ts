@@ -227,6 +227,8 @@ function drawForm(state: State): void {
   state.targets.set('#body', { messages: $('champ-corps-messages'), control: body })
   const frozen = state.doc.data === undefined
   for (const node of form.querySelectorAll<HTMLInputElement>('input, select, textarea, button')) node.disabled = frozen
+  // The text model never rewrites a header it cannot read: the body waits too.
+  body.disabled = frozen
   $('editeur-gele').hidden = !frozen
 }
 
