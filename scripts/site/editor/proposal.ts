@@ -34,8 +34,15 @@ export function proposal(input: ProposalInput): Proposal | undefined {
     }
   }
   const query = `filename=${encodeURIComponent(input.file)}&value=${encodeURIComponent(input.text)}`
+  const url = `${repository}/new/${branch}?${query}`
+  const long = url.length > LONG_URL
+    ? ` Le texte est long (${url.length} caractères dans l’adresse) : si GitHub ne l’affiche pas en entier, téléchargez la fiche et déposez-la avec « Add file » puis « Upload files ».`
+    : ''
   return {
-    url: `${repository}/new/${branch}?${query}`,
-    instructions: `Le lien ouvre la page de création de fichier de GitHub (connexion nécessaire), avec le nom ${input.file} et le texte de la fiche déjà remplis : cliquez sur « Commit changes… » puis « Propose changes » pour ouvrir une pull request.`,
+    url,
+    instructions: `Le lien ouvre la page de création de fichier de GitHub (connexion nécessaire), avec le nom ${input.file} et le texte de la fiche déjà remplis : cliquez sur « Commit changes… » puis « Propose changes » pour ouvrir une pull request.${long}`,
   }
 }
+
+/** Beyond this many characters, an address may be cut by a server or a proxy on the way (8 KiB is a common limit). */
+export const LONG_URL = 8000

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { proposal } from '../../../scripts/site/editor/proposal.ts'
+import { LONG_URL, proposal } from '../../../scripts/site/editor/proposal.ts'
 
 const base = { repositoryUrl: 'https://github.com/betagouv/registre', branch: 'main', file: 'startups/mon-produit.md', text: '---\ntitle: É & co\n---\n# x?\n', existing: false }
 
@@ -24,5 +24,12 @@ describe('proposal', () => {
     expect(proposal({ ...base, repositoryUrl: 'https://github.com/betagouv' })).toBeUndefined()
     expect(proposal({ ...base, repositoryUrl: 'javascript:alert(1)//a/b' })).toBeUndefined()
     expect(proposal({ ...base, repositoryUrl: 'https://github.com/betagouv/registre/' })?.url).toMatch(/^https:\/\/github\.com\/betagouv\/registre\/new\/main\?/)
+  })
+
+  it('says when the text makes the address long, and what to do then', () => {
+    expect(proposal(base)!.instructions).not.toContain('Upload files')
+    const long = proposal({ ...base, text: `---\ntitle: x\n---\n${'é'.repeat(LONG_URL)}\n` })!
+    expect(long.instructions).toContain('Upload files')
+    expect(new URL(long.url).searchParams.get('value')).toContain('é'.repeat(LONG_URL))
   })
 })
