@@ -145,16 +145,19 @@ export function fieldValue(value: unknown): Html {
   return html`${String(value)}`
 }
 
+/** An id as a URL path segment (ids are file names: `#`, `?` or `%` would break a link). */
+export const segment = (id: string): string => encodeURIComponent(id)
+
 export function startupHref(from: string, id: string): string {
-  return siteHref(from, `startups/${id}/`)
+  return siteHref(from, `startups/${segment(id)}/`)
 }
 
 export function incubatorHref(from: string, id: string): string {
-  return siteHref(from, `incubateurs/${id}/`)
+  return siteHref(from, `incubateurs/${segment(id)}/`)
 }
 
 export function organisationHref(from: string, id: string): string {
-  return siteHref(from, `organisations/${id}/`)
+  return siteHref(from, `organisations/${segment(id)}/`)
 }
 
 /** The phase badge: ended phases in grey. */

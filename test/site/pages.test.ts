@@ -16,6 +16,7 @@ import { EDITOR_SCRIPT } from '../../scripts/site/pages/editor.ts'
 import { basePath, siteContext, sitePages } from '../../scripts/site/site.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { sources } from '../helpers.ts'
+import { REPO } from '../cli/run.ts'
 import { HOSTILE_TITLE, SITE_FILES, STARTUP_IDS } from './site-fixture.ts'
 
 const AS_OF = '2026-11-01'
@@ -57,7 +58,7 @@ describe('site pages', () => {
         const url = m[1]!.replace(/&amp;/g, '&')
         if (/^(https?:|mailto:|#)/.test(url)) continue
         expect(url, `${file}: ${url}`).not.toMatch(/^\//)
-        const target = path.posix.normalize(path.posix.join(dir, url.replace(/#.*$/, '')))
+        const target = path.posix.normalize(path.posix.join(dir, decodeURIComponent(url.replace(/#.*$/, ''))))
         const resolved = url.endsWith('/') || url === './' || target === '.' ? path.posix.join(target, 'index.html') : target
         expect(files.has(resolved.replace(/^\.\//, '')), `${file}: ${url} → ${resolved}`).toBe(true)
       }
@@ -158,5 +159,15 @@ describe('basePath', () => {
     ['https://betagouv.github.io/registre', '/registre/'],
   ])('%j → %s', (url, base) => {
     expect(basePath(url)).toBe(base)
+  })
+})
+
+describe('browser-side modules', () => {
+  it('markdown.ts, html.ts, layout.ts and the pages bundle for the browser: no node: module, even indirectly', async () => {
+    const { build: bundle } = await import('esbuild')
+    const entries = ['markdown.ts', 'html.ts', 'layout.ts', 'pages/index.ts', 'static.ts'].map((f) => path.join(REPO, 'scripts/site', f))
+    const result = await bundle({ entryPoints: entries, bundle: true, platform: 'browser', format: 'esm', write: false, outdir: 'out', logLevel: 'silent' })
+    expect(result.errors).toEqual([])
+    expect(result.outputFiles.length).toBe(entries.length)
   })
 })

@@ -8,7 +8,7 @@ import type { IncubatorItem, OrganisationItem, PageGenerator, SiteContext, Start
 import { html, raw, type Html } from '../html.ts'
 import { renderPage } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
-import { categoryTable, categoryTotals, fieldValue, portfolioTable } from '../components.ts'
+import { segment, categoryTable, categoryTotals, fieldValue, portfolioTable } from '../components.ts'
 
 interface Kind<T extends IncubatorItem | OrganisationItem> {
   folder: string
@@ -39,7 +39,7 @@ function kindPages<T extends IncubatorItem | OrganisationItem>(kind: Kind<T>): P
 <thead><tr><th scope="col">Nom</th><th scope="col">Startups</th><th scope="col">En cours</th></tr></thead>
 <tbody>${items.map((item) => {
       const list = portfolio(context, item.startup_ids)
-      return html`<tr><td><a href="${item.id}/">${kind.name(item)}</a></td><td>${String(list.length)}</td><td>${String(list.filter((s) => s.status === 'active').length)}</td></tr>`
+      return html`<tr><td><a href="${`${segment(item.id)}/`}">${kind.name(item)}</a></td><td>${String(list.length)}</td><td>${String(list.filter((s) => s.status === 'active').length)}</td></tr>`
     })}</tbody></table></div></div></div></div>`
     yield [`${indexPath}index.html`, renderPage({ title: kind.plural, path: indexPath, main: index, breadcrumb: [{ label: kind.plural }] })]
     for (const item of items) {

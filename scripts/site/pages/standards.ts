@@ -34,7 +34,8 @@ function trendsSection(trends: Trends): Html {
   const height = 260
   const left = 44
   const top = 12
-  const plotW = width - left - 12
+  const right = 32
+  const plotW = width - left - right
   const plotH = height - top - 40
   const x = (i: number) => left + (snapshots.length === 1 ? plotW / 2 : (i * plotW) / (snapshots.length - 1))
   const y = (share: number) => top + plotH - share * plotH
@@ -48,7 +49,7 @@ function trendsSection(trends: Trends): Html {
   })
   const chart = html`<figure class="trends fr-mb-3w" aria-labelledby="tendances-legende">
 <svg viewBox="0 0 ${String(width)} ${String(height)}" role="img" aria-labelledby="tendances-legende" class="trends__chart">
-${ticks.map((t) => html`<line x1="${String(left)}" x2="${String(width - 12)}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/><text x="${String(left - 6)}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11">${String(t * 100)} %</text>`)}
+${ticks.map((t) => html`<line x1="${String(left)}" x2="${String(width - right)}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/><text x="${String(left - 6)}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11">${String(t * 100)} %</text>`)}
 ${snapshots.map((s, i) => (i % labelEvery === 0 || i === snapshots.length - 1 ? html`<text x="${x(i).toFixed(1)}" y="${String(height - 14)}" text-anchor="middle" font-size="11">${s.month}</text>` : ''))}
 ${lines}
 </svg>

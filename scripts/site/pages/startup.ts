@@ -12,7 +12,7 @@ import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '..
 import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
-import { EVENT_LABELS, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, time } from '../components.ts'
+import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, time } from '../components.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 
@@ -134,7 +134,7 @@ export function startupMain(context: SiteContext, s: StartupItem): Html {
   return html`<h1>${s.title ?? s.id}</h1>
 ${s.mission ? html`<p class="fr-text--lead">${s.mission}</p>` : ''}<p>${phaseBadge(s)} ${s.status === 'ended' ? html`<span class="fr-badge fr-badge--sm fr-badge--no-icon">terminée</span>` : html`<span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">en cours</span>`}</p>
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-${edit ? html`<li><a class="fr-btn fr-btn--secondary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${s.id}.json`)}">Données de la fiche (JSON)</a></li>
+${edit ? html`<li><a class="fr-btn fr-btn--secondary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${segment(s.id)}.json`)}">Données de la fiche (JSON)</a></li>
 ${typeof s.link === 'string' && s.link ? html`<li>${externalLink(s.link, 'Voir le service en ligne', 'fr-btn fr-btn--tertiary')}</li>` : ''}</ul>
 <nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="sommaire-titre"><p class="fr-summary__title" id="sommaire-titre">Sommaire</p><ol class="fr-summary__list">
 <li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
