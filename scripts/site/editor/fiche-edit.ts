@@ -133,12 +133,10 @@ function insideEntry(text: string, entries: readonly MapEntry[], offset: number)
   return found !== -1 && offset < nextLine(text, entryEnd(entries[found]!))
 }
 
+/** Where new key `key` goes among the entries that stay: after its closest predecessor in the schema's order, else before its closest successor, else after the last. */
 function insertionOffset(ctx: Ctx, kept: readonly MapEntry[], key: string, known: readonly string[], endOfParent: number | undefined): number | undefined {
-  const order = kept.map((e) => e.key)
-  const rank = known.indexOf(key)
   if (kept.length === 0) return endOfParent
-  let index = insertionIndex(order, key, known)
-  if (rank === -1) index = order.length
+  const index = insertionIndex(kept.map((e) => e.key), key, known)
   if (index > 0) return nextLine(ctx.text, entryEnd(kept[index - 1]!))
   // Before the first kept key: above the comment lines that sit right on top of it.
   const first = kept[0]!

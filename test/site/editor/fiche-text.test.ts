@@ -11,6 +11,13 @@ import { ficheTemplate } from '../../../scripts/scaffold/fiche-template.ts'
 import { FICHE_SCHEMAS } from '../../../scripts/validate/schemas.ts'
 import { BASE, check } from '../../helpers.ts'
 
+// Property tests: a fixed seed keeps `npm test` reproducible; FUZZ_RUNS=5000 runs longer,
+// FUZZ_SEED=<n> explores other inputs (as in test/fuzz/pipeline.test.ts).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
+/** Longer runs get more time than vitest's default. */
+const FUZZ_TIMEOUT = Math.max(5_000, RUNS * 20)
+
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const lines = (...l: string[]): string => l.join('\n')
 
@@ -354,9 +361,9 @@ describe('property: whatever setField writes reads back as that value, and nothi
         const before = text.split('\n')
         if (range) for (const l of removed) expect(before.slice(range.start - 1, range.end)).toContain(l.slice(1))
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS, seed: SEED },
     )
-  })
+  }, FUZZ_TIMEOUT)
 })
 
 describe('property: lists edited item by item', () => {
@@ -383,9 +390,9 @@ describe('property: lists edited item by item', () => {
         // An unchanged list of items keeps every line.
         if (phases.length === old.length && phases.every((p, i) => p === old[i])) expect(after.text).toBe(text)
       }),
-      { numRuns: 200 },
+      { numRuns: Math.ceil((RUNS * 2) / 3), seed: SEED },
     )
-  })
+  }, FUZZ_TIMEOUT)
 })
 
 describe('hostile texts', () => {
@@ -401,22 +408,21 @@ describe('hostile texts', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS, seed: SEED },
     )
-  })
+  }, FUZZ_TIMEOUT)
   it('takes time linear in the size of the text', () => {
     const sizes = [2_000, 200_000]
     const perChar = sizes.map((n) => {
       const text = `---\ntitle: T\nsponsors:\n${'  - /organisations/a # x\n'.repeat(n / 25)}mission: ${'m '.repeat(n / 2)}\n---\n${'corps '.repeat(n / 6)}`
-      const doc = openFiche(text, 'startups/x.md', { limits: { ...DEFAULT_CONFIG.limits, maxItems: 10_000, maxLineLength: 10_000_000 } })
+      const limits = { ...DEFAULT_CONFIG.limits, maxItems: 10_000, maxLineLength: 10_000_000 }
       const runs = Math.max(1, Math.round(400_000 / text.length))
       let best = Infinity
       for (let r = 0; r < 2; r++) {
         const start = performance.now()
-        for (let i = 0; i < runs; i++) setField(openFiche(text), 'title', `T${i}`)
+        for (let i = 0; i < runs; i++) expect(setField(openFiche(text, 'startups/x.md', { limits }), 'title', `T${i}`).data?.title).toBe(`T${i}`)
         best = Math.min(best, performance.now() - start)
       }
-      expect(doc.data?.title).toBe('T')
       return best / (runs * text.length)
     })
     expect(perChar[1]! / perChar[0]!).toBeLessThan(8)
@@ -467,6 +473,24 @@ describe.skipIf(!existsSync(path.join(CORPUS, '_startups')))('the real corpus (.
     }
     expect(count).toBeGreaterThanOrEqual(662)
   })
+
+  it('any value set on any field of a real fiche changes only that field\'s lines', () => {
+    const scalar = fc.oneof(fc.string(), fc.constantFrom('yes', '2024-01-01', 'a: b', '#x', 'a\nb', 'a\n\n', ' x', ''), fc.integer(), fc.boolean(), fc.constant(null))
+    const value = fc.letrec((tie) => ({ any: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('any'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), tie('any'), { maxKeys: 3 })) })).any
+    fc.assert(
+      fc.property(fc.constantFrom(...startups), fc.nat(), value, ([f, text], k, v) => {
+        const doc = openFiche(text, `startups/${f}`)
+        const keys = [...Object.keys(doc.data!), 'link', 'roadmap_url', 'zz_nouveau']
+        const key = keys[k % keys.length]!
+        const after = setField(doc, key, v)
+        expect(parsed(after.text)?.[key]).toEqual(v)
+        const range = fieldLines(doc, key)
+        const own = range ? text.split('\n').slice(range.start - 1, range.end) : []
+        for (const l of lineDiff(text, after.text).filter((d) => d.startsWith('-'))) expect(own, `${f} ${key}`).toContain(l.slice(1))
+      }),
+      { numRuns: RUNS, seed: SEED },
+    )
+  }, FUZZ_TIMEOUT)
 
   it('changing the title of 20 startups changes exactly one line each', () => {
     const picked = startups.filter((_, i) => i % Math.floor(startups.length / 20) === 0).slice(0, 20)
