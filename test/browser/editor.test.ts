@@ -249,6 +249,27 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     }
   })
 
+  it('reloads offline once visited (service worker, network first)', async () => {
+    const fresh = await browser.newContext()
+    const outside = await guardOrigins(fresh)
+    const tab = await fresh.newPage()
+    await tab.goto(`${server.url}editer/`)
+    await tab.waitForSelector('body[data-editor="ready"]')
+    await tab.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    await fresh.setOffline(true)
+    try {
+      await tab.goto(`${server.url}editer/?fiche=exemple`)
+      await tab.waitForSelector('body[data-editor="ready"]')
+      expect(await tab.inputValue('#champ-title')).toBe('Exemple')
+      // The site's style sheet came from the kept copy too.
+      expect(await tab.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length > 0).length)).toBeGreaterThanOrEqual(2)
+    } finally {
+      await fresh.setOffline(false)
+    }
+    expect(outside).toEqual([])
+    await fresh.close()
+  })
+
   it('works with the keyboard alone and at phone width', async () => {
     await page.setViewportSize({ width: 375, height: 800 })
     await page.focus('#editeur-nouvelle')

@@ -448,6 +448,8 @@ function start(registry: ShippedRegistry): void {
   $('editeur-pret').hidden = false
   $('editeur-chargement').hidden = true
   document.body.dataset.editor = 'ready'
+  // Offline reloads (sw.js, next to the page): optional, the page works without it.
+  navigator.serviceWorker?.register('sw.js').catch(() => undefined)
   // For the tests and the curious: the current text and the last check.
   ;(globalThis as { editeur?: unknown }).editeur = { text: () => ficheText(state.doc), check: () => state.last, getField: (k: string) => getField(state.doc, k) }
 }

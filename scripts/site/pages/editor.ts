@@ -9,11 +9,48 @@
 import type { ShippedRegistry } from '../editor/check.ts'
 import type { PageGenerator, SiteContext } from '../context.ts'
 import { html } from '../html.ts'
-import { renderPage } from '../layout.ts'
+import { DSFR_CSS, relativeRoot, renderPage, SITE_CSS } from '../layout.ts'
 
 export const EDITOR_PATH = 'editer/'
 export const EDITOR_SCRIPT = `${EDITOR_PATH}editeur.js`
 export const EDITOR_DATA = `${EDITOR_PATH}registre.json`
+export const EDITOR_WORKER = `${EDITOR_PATH}sw.js`
+
+/**
+ * The editor's service worker (editer/sw.js, scope editer/): so that the page
+ * also reloads offline. Network first, always: online, every request goes to
+ * the server as without it (nothing stale after a new build); a request that
+ * fails (offline) gets the last copy kept. It keeps the page, its script, the
+ * registry and the site's style sheets from the start, and same-origin GET
+ * responses as they come. Nothing is ever sent elsewhere.
+ */
+export function editorWorker(): string {
+  const precache = ['./', 'editeur.js', 'registre.json', `${relativeRoot(EDITOR_PATH)}${DSFR_CSS}`, `${relativeRoot(EDITOR_PATH)}${SITE_CSS}`]
+  return `// Service worker of the fiche editor (scripts/site/pages/editor.ts): network first, the last copy offline.
+const CACHE = 'editeur'
+const PRECACHE = ${JSON.stringify(precache)}
+self.addEventListener('install', (event) => {
+  self.skipWaiting()
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)))
+})
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
+self.addEventListener('fetch', (event) => {
+  const request = event.request
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone()
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)))
+        }
+        return response
+      })
+      .catch(() => caches.match(request, { ignoreSearch: true }).then((kept) => kept || Response.error())),
+  )
+})
+`
+}
 
 /** registre.json: the configuration the checks need and the registry's fiches, byte for byte. */
 export function editorData(context: Pick<SiteContext, 'config' | 'fiches'>): string {
@@ -104,4 +141,5 @@ export const editorPage: PageGenerator = function* (context) {
 </div>`
   yield [`${EDITOR_PATH}index.html`, renderPage({ title: 'Éditer une fiche', path: EDITOR_PATH, main, scripts: [EDITOR_SCRIPT], description: 'Créer ou modifier une fiche du registre, avec les vérifications de l’intégration continue pendant la saisie.', breadcrumb: [{ label: 'Éditer une fiche' }] })]
   yield [EDITOR_DATA, editorData(context)]
+  yield [EDITOR_WORKER, editorWorker()]
 }
