@@ -2,7 +2,8 @@
 // the command line and the compile worker into plain JavaScript in .registry-bin/, so that
 // `registry` starts without a TypeScript compiler (tsx cost 130 to 270 ms per start).
 //
-// - Entry points: scripts/cli/main.ts (main.mjs) and the compile worker (compile-worker.mjs).
+// - Entry points: scripts/cli/main.ts (main.mjs) and the compile worker (compile-worker.mjs);
+//   and, for the browser, the site's editor script (editor.js, see browserBundleOptions).
 // - Code splitting: each command that main.ts loads with import() becomes its own chunk,
 //   still loaded only when it runs; a new command in COMMANDS is picked up with no change here.
 // - Every file sits directly in .registry-bin/, one folder below the tool's root, as a source
@@ -42,6 +43,51 @@ export function bundleOptions(entryPoints, outdir) {
 /** The command's entry points: the command line and the compile worker (compile-thread.ts loads it by name). */
 export const ENTRY_POINTS = { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' }
 
+/** The editor page's script (the site's /editer/), bundled for the browser into .registry-bin/editor.js. */
+export const EDITOR_ENTRY = 'scripts/site/editor/editor.ts'
+export const EDITOR_BUNDLE = 'editor.js'
+
+/**
+ * esbuild's options for a browser bundle of `entry` (the editor's script, or its checks alone
+ * in the tests): one minified ES module with no `node:` import (esbuild refuses to resolve one
+ * for the browser platform, so such an import fails the bundle). package.json's `browser` field
+ * swaps validate/ajv.ts (Ajv, node:crypto, node:module) for the validators compiled ahead of time.
+ * Deterministic: the same sources give the same bytes (registry build copies them into dist/).
+ */
+export function browserBundleOptions(entry) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    outfile: EDITOR_BUNDLE,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    logLevel: 'silent',
+    legalComments: 'none',
+    charset: 'utf8',
+    // The compiler options that change the output, given here rather than read from tsconfig.json
+    // (a copy of the tool without it would otherwise give other bytes).
+    tsconfigRaw: { compilerOptions: { strict: true, target: 'ES2022', useDefineForClassFields: true } },
+  }
+}
+
+/** Sources (outside node_modules) that a metafile lists, with what the manifest keeps of each. */
+function sourceInputs(...metafiles) {
+  const paths = new Set(metafiles.flatMap((m) => Object.keys(m.inputs)))
+  return [...paths]
+    .filter((p) => !p.startsWith('node_modules/') && !p.includes('/node_modules/'))
+    .sort()
+    .map((p) => {
+      const file = path.join(root, p)
+      const stat = statSync(file)
+      return { path: p, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(readFileSync(file)) }
+    })
+}
+
 async function bundle() {
   let esbuild
   try {
@@ -55,14 +101,9 @@ async function bundle() {
   rmSync(tmp, { recursive: true, force: true })
   try {
     const result = await esbuild.build(bundleOptions(ENTRY_POINTS, tmp))
-    const inputs = Object.keys(result.metafile.inputs)
-      .filter((p) => !p.startsWith('node_modules/') && !p.includes('/node_modules/'))
-      .sort()
-      .map((p) => {
-        const file = path.join(root, p)
-        const stat = statSync(file)
-        return { path: p, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(readFileSync(file)) }
-      })
+    const editor = await esbuild.build(browserBundleOptions(EDITOR_ENTRY))
+    writeFileSync(path.join(tmp, EDITOR_BUNDLE), editor.outputFiles[0].contents)
+    const inputs = sourceInputs(result.metafile, editor.metafile)
     writeFileSync(path.join(tmp, MANIFEST), `${JSON.stringify({ version: 1, inputs }, null, 1)}\n`)
     const dir = path.join(root, BUNDLE_DIR)
     const old = `${dir}.old-${process.pid}`

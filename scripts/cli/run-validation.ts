@@ -2,16 +2,13 @@
  * Shared by `validate` and `build`: read the registry from disk, validate it,
  * and turn problems into diagnostics.
  */
-import { append } from '../report/diagnostic.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { readRecords, type ReadFilter } from '../load/read-records.ts'
 import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
 import { summarize } from '../report/diagnostic.ts'
-import { finalize, type LocatableFile } from '../report/finalize.ts'
-import { checkRecords, parseSources } from '../validate/validate-registry.ts'
+import { validateSources } from '../registry-core.ts'
 import { Timings } from './timings.ts'
-import { runRules } from '../lint/run-rules.ts'
 
 export interface RunResult {
   records: ParsedRecord[]
@@ -33,13 +30,7 @@ export interface RunResult {
 export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined }, ready?: Promise<unknown>): Promise<RunResult> {
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
   if (ready) await timings.measureAsync('history', () => ready)
-  const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
-  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
-  if (standards) append(problems, timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
-  const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
-  const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
-  for (const r of records) locatable.set(r.file, r)
-  const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang))
+  const { records, diagnostics, texts } = validateSources(read, config, lang, { standards, onRecord, timings })
   const listed = only ? read.entries.filter((e) => only(e.file, e.collection)) : read.entries
   const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
   return { records, diagnostics, summary: summarize(diagnostics, files), texts }

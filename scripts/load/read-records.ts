@@ -9,6 +9,7 @@ import path from 'node:path'
 import { TOOL_ROOT } from '../tool-root.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { compareBytes } from './byte-order.ts'
+import { fileTooLarge, missingExtension } from './file-checks.ts'
 import { COLLECTIONS, ConfigError, type Collection, type RegistryConfig } from './config.ts'
 
 export interface SourceFile {
@@ -114,8 +115,7 @@ function classify(dirent: Dirent, file: string): Problem | 'skip' | undefined {
   }
   if (!dirent.isFile()) return { file, ruleId: 'file/not-regular', offset: 0 }
   if (name.startsWith('.')) return name === '.gitkeep' ? 'skip' : { file, ruleId: 'file/ignored', offset: 0, data: { name } }
-  if (!name.endsWith('.md')) return { file, ruleId: 'file/extension', severity: 'warning', offset: 0, data: { id: idFromName(name) } }
-  return undefined
+  return missingExtension(file)
 }
 
 /**
@@ -143,8 +143,9 @@ function readOne(abs: string, file: string, collection: Collection, id: string, 
       return
     }
     const limit = config.limits.maxFileBytes
-    if (stat.size > limit) {
-      result.problems.push({ file, ruleId: 'file/too-large', offset: 0, data: { size: stat.size, limit } })
+    const large = fileTooLarge(file, stat.size, limit)
+    if (large) {
+      result.problems.push(large)
       return
     }
     // Read at most limit + 1 bytes: a file that grows after stat is still bounded.
@@ -157,8 +158,9 @@ function readOne(abs: string, file: string, collection: Collection, id: string, 
       length += bytesRead
       if (length === buffer.length) break
     }
-    if (length > limit) {
-      result.problems.push({ file, ruleId: 'file/too-large', offset: 0, data: { size: length, limit } })
+    const grown = fileTooLarge(file, length, limit)
+    if (grown) {
+      result.problems.push(grown)
       return
     }
     const bytes = buffer.subarray(0, length)

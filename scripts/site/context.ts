@@ -4,7 +4,7 @@
  * fields), the lint's findings per fiche, the trends when history gave them,
  * and the configuration. Pure data, no `node:` import.
  */
-import type { RegistryConfig } from '../load/config.ts'
+import type { Collection, RegistryConfig } from '../load/config.ts'
 
 export type Counts = { applicable: number; passed: number; failing: number; exempt: number }
 
@@ -104,6 +104,8 @@ export interface SiteContext {
   base: string
   /** Every file of the feed and APIs (site-relative paths), for the data page. */
   dataFiles: readonly string[]
+  /** Every fiche's text as read by the build (the editor ships them: editer/registre.json). */
+  fiches?: readonly { file: string; collection: Collection; id: string; text: string }[]
 }
 
 /** A page generator: yields [site-relative file path, HTML], e.g. ['startups/abc/index.html', '<!doctype html>…']. */

@@ -25,6 +25,7 @@ export const NAV_ITEMS: { label: string; path: string }[] = [
   { label: 'Organisations', path: 'organisations/' },
   { label: 'Standards', path: 'standards/' },
   { label: 'Données', path: 'donnees/' },
+  { label: 'Éditer une fiche', path: 'editer/' },
 ]
 
 export const ACCESSIBILITY_PATH = 'accessibilite/'

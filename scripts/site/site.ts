@@ -83,6 +83,7 @@ export function siteContext(input: SiteInput): SiteContext {
     asOf: input.asOf,
     base: basePath(input.config.siteUrl),
     dataFiles: input.dataFiles,
+    fiches: input.records.map(({ file, collection, id, text }) => ({ file, collection, id, text })),
   }
 }
 

@@ -12,6 +12,7 @@ import { siteAssets } from '../../scripts/site/assets.ts'
 import type { Trends } from '../../scripts/site/context.ts'
 import { html, raw } from '../../scripts/site/html.ts'
 import { relativeRoot, renderPage, siteHref } from '../../scripts/site/layout.ts'
+import { EDITOR_SCRIPT } from '../../scripts/site/pages/editor.ts'
 import { basePath, siteContext, sitePages } from '../../scripts/site/site.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { sources } from '../helpers.ts'
@@ -43,13 +44,14 @@ describe('site pages', () => {
   const { pages, dataFiles } = build()
 
   it('makes the home, a page per startup, incubator and organisation, and the standards, data and accessibility pages', () => {
-    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'donnees/index.html', 'accessibilite/index.html']
+    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js']
     expect([...pages.keys()].sort()).toEqual(expected.sort())
   })
 
   it('links only to files the build writes (pages, assets, data), relative to each page', () => {
     const assets = siteAssets()
-    const files = new Set([...pages.keys(), ...assets.texts.map(([f]) => f), ...assets.copies.map(([f]) => f), ...dataFiles])
+    // The editor's script is written by build next to the assets (scripts/bundle/editor-script.ts).
+    const files = new Set([...pages.keys(), ...assets.texts.map(([f]) => f), ...assets.copies.map(([f]) => f), ...dataFiles, EDITOR_SCRIPT])
     for (const [file, text] of pages) {
       const dir = path.posix.dirname(file)
       for (const m of text.matchAll(/(?:href|src)="([^"]*)"/g)) {

@@ -23,6 +23,8 @@ import type { ParsedRecord } from '../../load/parse-record.ts'
 import { bothWriters, copyWriter, siteAssets } from '../../site/assets.ts'
 import { siteContext, sitePages } from '../../site/site.ts'
 import { DATA_FILES } from '../../site/pages/data.ts'
+import { EDITOR_SCRIPT } from '../../site/pages/editor.ts'
+import { editorScript } from '../../bundle/editor-script.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
 async function sourceCommit(root: string): Promise<string | null> {
@@ -141,6 +143,7 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const feed = feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf })
   // REGISTRY_SITE=0: the feed and the APIs only, without the site (docs/site.md).
   const assets = io.env.REGISTRY_SITE === '0' ? undefined : timings.measure('site', siteAssets)
+  if (assets) assets.texts.push([EDITOR_SCRIPT, await timings.measureAsync('site', editorScript)])
   const files = assets ? withSite(feed, assets.texts, (dataFiles) => {
     if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
     return sitePages(siteContext({ records, config: options.config, standards, problems: lint.problems, extra, asOf, dataFiles }))

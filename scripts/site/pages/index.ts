@@ -5,6 +5,7 @@
 import type { PageGenerator } from '../context.ts'
 import { accessibilityPage } from './accessibility.ts'
 import { dataPage } from './data.ts'
+import { editorPage } from './editor.ts'
 import { homePage } from './home.ts'
 import { incubatorPages, organisationPages } from './portfolios.ts'
 import { standardsPage } from './standards.ts'
@@ -18,4 +19,5 @@ export const PAGES: readonly PageGenerator[] = [
   standardsPage,
   dataPage,
   accessibilityPage,
+  editorPage,
 ]
