@@ -6,6 +6,7 @@
  * the standards rules) as choices; lists of objects (phases, events…) as
  * repeatable groups. Pure data; editor.ts draws it. No `node:` import.
  */
+import { fieldLabel } from '../field-labels.ts'
 import type { Collection } from '../../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../../validate/schemas.ts'
 
@@ -60,7 +61,7 @@ const ID_REFERENCES: Record<string, Choices> = { incubator: 'incubators', incuba
 function field(key: string, raw: JsonSchema, root: JsonSchema, required: boolean, parent: string): Field {
   const schema = resolve(raw, root)
   const description = String(schema.description ?? '')
-  const base: Base = { key, label: key, description, example: written(schema.examples?.[0]), required }
+  const base: Base = { key, label: fieldLabel(key, parent), description, example: written(schema.examples?.[0]), required }
   if (schema.type === 'array') {
     const itemSchema = resolve(schema.items ?? {}, root)
     // An item is not a field of its own: "required" would say nothing about it.

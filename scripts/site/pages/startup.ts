@@ -5,6 +5,7 @@
  * exemptions with their reasons. Links to edit the fiche on GitHub (when
  * `repositoryUrl` is configured) and to its JSON.
  */
+import { FIELD_LABELS } from '../field-labels.ts'
 import { CATEGORIES, standardById } from '../../lint/catalogue.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
@@ -23,45 +24,6 @@ export const REASON_LABELS: Record<string, string> = {
   'accepted-risk': 'écart assumé et décidé',
 }
 
-/** French labels of the fiche's fields (the schema's key otherwise). */
-export const FIELD_LABELS: Record<string, string> = {
-  title: 'Nom',
-  mission: 'Pitch',
-  incubator: 'Incubateur',
-  incubators: 'Incubateurs',
-  sponsors: 'Administrations porteuses',
-  contact: 'Contact',
-  link: 'Adresse du service',
-  repository: 'Dépôt de code',
-  phases: 'Phases',
-  events: 'Événements',
-  stats: 'Page de statistiques',
-  stats_url: 'Statistiques',
-  budget_url: 'Budget',
-  impact_url: 'Mesure d’impact',
-  dashlord_url: 'Rapport DashLord',
-  accessibility_status: 'Accessibilité déclarée',
-  analyse_risques: 'Analyse de risques',
-  analyse_risques_url: 'Analyse de risques publiée',
-  mon_service_securise: 'MonServiceSécurisé',
-  techno: 'Technologies',
-  usertypes: 'Publics',
-  thematiques: 'Thématiques',
-  redirect_from: 'Anciennes adresses',
-  fast: 'Financement FAST',
-  contact_dinum: 'Suivi DINUM',
-  contact_incubator: 'Suivi incubateur',
-  roadmap_url: 'Feuille de route',
-  ecodesign_url: 'Écoconception',
-  tech_audit_url: 'Audit technique',
-  dsfr_status: 'Adoption du DSFR',
-  has_mobile_app: 'Application mobile',
-  is_private_url: 'Service réservé aux agents',
-  mailing_list: 'Lettre d’information',
-  standards_exemptions: 'Exemptions de standards',
-  robots: 'Indexation',
-  rgpd: 'RGPD',
-}
 
 function editUrl(context: SiteContext, file: string): string | undefined {
   const { repositoryUrl, repositoryBranch } = context.config

@@ -15,6 +15,19 @@ describe('the editor form, read from the schema', () => {
     expect(f.get('link')?.example).toBe('https://exemple.beta.gouv.fr')
   })
 
+  it('names each field in French, then by its key in the file', () => {
+    expect(f.get('title')?.label).toBe('Nom (title)')
+    expect(f.get('sponsors')?.label).toBe('Administrations porteuses (sponsors)')
+    const phases = f.get('phases') as Field & { kind: 'groups' }
+    expect(byKey(phases.item.fields).get('start')?.label).toBe('Début (start)')
+    const rgpd = f.get('rgpd') as Field & { kind: 'group' }
+    expect(byKey(rgpd.fields).get('responsable')?.label).toBe('Responsable de traitement (responsable)')
+    expect(byKey(formFields('incubators')).get('owner')?.label).toBe('Organisation porteuse (owner)')
+    for (const collection of ['startups', 'organisations', 'incubators'] as const) {
+      for (const field of formFields(collection)) expect(field.label, `${collection}: ${field.key}`).not.toBe(field.key)
+    }
+  })
+
   it('offers the closed vocabularies as choices', () => {
     expect(f.get('incubator')).toMatchObject({ kind: 'choice', choices: 'incubators', reference: 'id' })
     expect(f.get('incubators')).toMatchObject({ kind: 'list', item: { kind: 'choice', choices: 'incubators' } })
