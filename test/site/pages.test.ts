@@ -55,7 +55,8 @@ describe('site pages', () => {
     for (const [file, text] of pages) {
       const dir = path.posix.dirname(file)
       for (const m of text.matchAll(/(?:href|src)="([^"]*)"/g)) {
-        const url = m[1]!.replace(/&amp;/g, '&')
+        // The query (editer/?fiche=<id>) is read by the page's script; the file is the path's.
+        const url = m[1]!.replace(/&amp;/g, '&').replace(/\?[^#]*/, '')
         if (/^(https?:|mailto:|#)/.test(url)) continue
         expect(url, `${file}: ${url}`).not.toMatch(/^\//)
         const target = path.posix.normalize(path.posix.join(dir, decodeURIComponent(url.replace(/#.*$/, ''))))
@@ -85,6 +86,8 @@ describe('site pages', () => {
   it('links to the fiche’s JSON, and to GitHub’s editor when repositoryUrl is configured', () => {
     expect(pages.get('startups/alpha/index.html')).toContain('href="../../api/v1/startups/alpha.json"')
     expect(pages.get('startups/alpha/index.html')).not.toContain('Modifier la fiche sur GitHub')
+    // The editor needs neither git nor a repository: always offered, opening this fiche.
+    expect(pages.get('startups/alpha/index.html')).toContain('href="../../editer/?fiche=alpha">Modifier dans l’éditeur (sans git)')
     const withRepository = build({ ...DEFAULT_CONFIG, repositoryUrl: 'https://github.com/betagouv/registre', repositoryBranch: 'master' }).pages
     expect(withRepository.get('startups/alpha/index.html')).toContain('href="https://github.com/betagouv/registre/edit/master/startups/alpha.md" rel="noopener noreferrer">Modifier la fiche sur GitHub')
   })

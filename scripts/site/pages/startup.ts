@@ -6,6 +6,7 @@
  * `repositoryUrl` is configured) and to its JSON.
  */
 import { FIELD_LABELS } from '../field-labels.ts'
+import { EDITOR_PATH } from './editor.ts'
 import { CATEGORIES, standardById } from '../../lint/catalogue.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
@@ -96,7 +97,8 @@ export function startupMain(context: SiteContext, s: StartupItem): Html {
   return html`<h1>${s.title ?? s.id}</h1>
 ${s.mission ? html`<p class="fr-text--lead">${s.mission}</p>` : ''}<p>${phaseBadge(s)} ${s.status === 'ended' ? html`<span class="fr-badge fr-badge--sm fr-badge--no-icon">terminée</span>` : html`<span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">en cours</span>`}</p>
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-${edit ? html`<li><a class="fr-btn fr-btn--secondary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${segment(s.id)}.json`)}">Données de la fiche (JSON)</a></li>
+<li><a class="fr-btn fr-btn--secondary" href="${siteHref(path, EDITOR_PATH)}?fiche=${encodeURIComponent(s.id)}">Modifier dans l’éditeur (sans git)</a></li>
+${edit ? html`<li><a class="fr-btn fr-btn--tertiary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${segment(s.id)}.json`)}">Données de la fiche (JSON)</a></li>
 ${typeof s.link === 'string' && s.link ? html`<li>${externalLink(s.link, 'Voir le service en ligne', 'fr-btn fr-btn--tertiary')}</li>` : ''}</ul>
 <nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="sommaire-titre"><p class="fr-summary__title" id="sommaire-titre">Sommaire</p><ol class="fr-summary__list">
 <li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
