@@ -61,6 +61,15 @@ describe('ci.yml', () => {
     expect(step.run).not.toMatch(/\|\|\s*true/)
     expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([20, 22, 24])
     expect(ci.jobs.test!.steps.some((s) => s.run === 'npm test')).toBe(true)
+    // Node 20 reached its end of life in April 2026: jobs that publish or report run on the active LTS.
+    for (const [name, workflow] of workflows) {
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps) {
+          const version = step.with?.["node-version"]
+          if (version !== undefined && version !== '${{ matrix.node }}') expect(version, name).toBe(24)
+        }
+      }
+    }
     // Browser tests need Debian's Chromium: the job runs in Debian with the Node under test and installs it.
     expect((ci.jobs.test as { container?: string }).container).toBe('node:${{ matrix.node }}-bookworm')
     expect(ci.jobs.test!.steps.some((s) => /apt-get install -y .*\bchromium\b/.test(s.run ?? ''))).toBe(true)
