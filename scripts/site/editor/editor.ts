@@ -31,6 +31,12 @@ interface Drawn {
 interface State {
   registry: ShippedRegistry
   context: FicheContext
+  /** The fiche as opened (or as named, for a new one): every edit is applied to it, never to the text of the last keystroke. */
+  base: OpenedFiche
+  /** The values the form changed since the fiche was opened, and the body when it was edited. */
+  changed: Map<string, unknown>
+  body?: string
+  /** What the text is now: `base` with `changed` and `body` applied. */
   doc: OpenedFiche
   /** The fiche exists in the registry (opened from the list): GitHub's edit page, not its new-file page. */
   existing: boolean
@@ -233,14 +239,28 @@ function drawForm(state: State): void {
 }
 
 function fieldChanged(state: State, key: string): void {
-  const value = state.fields.get(key)!.read()
-  try {
-    state.doc = setField(state.doc, key, value)
-  } catch (err) {
-    // A value YAML cannot hold: the text is left as it was, the check still runs.
-    console.error(err)
-  }
+  state.changed.set(key, state.fields.get(key)!.read())
+  rebuild(state)
   textChanged(state)
+}
+
+/**
+ * The text from the fiche as opened and the form's values: what is written depends on the file
+ * and the final values only, not on the way they were typed (a value that was, for a keystroke,
+ * "Au " and needed quotes is written "Au clavier" without them), and a value typed back to what
+ * it was gives the opened bytes again.
+ */
+function rebuild(state: State): void {
+  let doc = state.base
+  for (const [key, value] of state.changed) {
+    try {
+      doc = setField(doc, key, value)
+    } catch (err) {
+      // A value YAML cannot hold: that field's lines stay as they were, the check still runs.
+      console.error(err)
+    }
+  }
+  state.doc = state.body === undefined ? doc : setBody(doc, state.body)
 }
 
 // ---------------------------------------------------------------------------
@@ -389,7 +409,9 @@ function updateActions(state: State, text: string): void {
 function open(state: State, text: string, id: string, existing: boolean): void {
   state.id = id
   state.existing = existing
-  state.doc = openFiche(text, fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+  state.base = state.doc = openFiche(text, fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+  state.changed = new Map()
+  state.body = undefined
   drawForm(state)
   textChanged(state)
   clearTimeout(state.timer)
@@ -399,7 +421,7 @@ function open(state: State, text: string, id: string, existing: boolean): void {
 
 function start(registry: ShippedRegistry): void {
   const context = contextOf(registry)
-  const state: State = { registry, context, doc: openFiche('', 'startups/nouvelle-fiche.md'), existing: false, id: '', targets: new Map(), fields: new Map() }
+  const state: State = { registry, context, base: openFiche('', 'startups/nouvelle-fiche.md'), changed: new Map(), doc: openFiche('', 'startups/nouvelle-fiche.md'), existing: false, id: '', targets: new Map(), fields: new Map() }
   const list = $<HTMLSelectElement>('editeur-liste')
   const startups = registry.files.filter((f) => f.collection === COLLECTION)
   const titles = new Map(context.records.map((r) => [r.file, String(r.data.title ?? r.id)]))
@@ -426,12 +448,15 @@ function start(registry: ShippedRegistry): void {
   $<HTMLInputElement>('champ-identifiant').addEventListener('input', (e) => {
     if (state.existing) return
     state.id = (e.target as HTMLInputElement).value.trim()
-    state.doc = openFiche(ficheText(state.doc), fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+    // Named anew: the same text as opened, under its new file name; the form's values stay.
+    state.base = openFiche(ficheText(state.base), fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+    rebuild(state)
     $('editeur-titre-fiche').textContent = `Nouvelle fiche ${fileOf(state)}`
     textChanged(state)
   })
   $<HTMLTextAreaElement>('champ-corps').addEventListener('input', (e) => {
-    state.doc = setBody(state.doc, (e.target as HTMLTextAreaElement).value)
+    state.body = (e.target as HTMLTextAreaElement).value
+    rebuild(state)
     textChanged(state)
   })
   $('editeur-formulaire').addEventListener('submit', (e) => e.preventDefault())
