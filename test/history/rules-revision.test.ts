@@ -1,0 +1,37 @@
+// RULES_REVISION (scripts/history/past-standards.ts) tags the trends and the change reports with the
+// rule set that computed them; it must be raised by hand when a standards rule's check changes.
+// This test makes that a decision rather than something forgotten: it fails when the sources of
+// the rules (and of what runs them) change while the revision stays the same.
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { RULES_REVISION } from '../../scripts/history/past-standards.ts'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const RULES_DIR = 'scripts/lint/rules'
+/** What decides an outcome besides the rules themselves. */
+const ALSO = ['scripts/lint/run-rules.ts', 'scripts/lint/kit.ts', 'scripts/lint/phase.ts', 'scripts/lint/exemptions.ts', 'scripts/history/vocabulary.ts']
+
+/** The revision and the digest of the sources it was recorded for. */
+const RECORDED = { revision: 1, digest: '2ede9f4549eeb8e2' }
+
+function sourcesDigest(): string {
+  const files = [...fs.readdirSync(path.join(ROOT, RULES_DIR)).filter((f) => f.endsWith('.ts')).sort().map((f) => `${RULES_DIR}/${f}`), ...ALSO]
+  const hash = createHash('sha256')
+  // Line endings normalised: a checkout with CRLF is the same source.
+  for (const file of files) hash.update(`${file}\0${fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\r\n/g, '\n')}\0`)
+  return hash.digest('hex').slice(0, 16)
+}
+
+describe('RULES_REVISION', () => {
+  it('is raised, or consciously kept, when the standards rules change', () => {
+    const digest = sourcesDigest()
+    const advice =
+      `The sources of the standards rules changed (digest ${digest}). If what a rule reports changed, raise RULES_REVISION in ` +
+      `scripts/history/past-standards.ts (trends computed before are then labelled with another rule set); in any case, record ` +
+      `{ revision: RULES_REVISION, digest: '${digest}' } as RECORDED in test/history/rules-revision.test.ts.`
+    expect({ revision: RULES_REVISION, digest }, advice).toEqual(RECORDED)
+  })
+})
