@@ -22,7 +22,7 @@ export interface RunResult {
 
 /** `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread). */
 /**
- * `standards`: the as-of date for the standards rules that `validate` also
+ * `standards`: the as-of date (or its promise: HEAD's date, read by git meanwhile) for the standards rules that `validate` also
  * reports (contact-missing, phases-missing, repository-missing: what the schema
  * used to require, as warnings). Undefined: those rules are not run (lint runs
  * the whole set itself).
@@ -30,12 +30,15 @@ export interface RunResult {
  * meanwhile, which `onRecord` adds to each record); the wait counts as the
  * `history` stage.
  */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined }, ready?: Promise<unknown>): Promise<RunResult> {
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined | Promise<string | undefined> }, ready?: Promise<unknown>): Promise<RunResult> {
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
   if (ready) await timings.measureAsync('history', () => ready)
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
-  if (standards) append(problems, timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
+  if (standards) {
+    const asOf = await standards.asOf
+    append(problems, timings.measure('lint', () => runRules(records, { config, asOf, validateOnly: true }).problems))
+  }
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)

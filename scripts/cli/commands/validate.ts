@@ -10,6 +10,8 @@ import { runValidation } from '../run-validation.ts'
 
 export async function validateCommand(options: Options): Promise<number> {
   const { io, lang } = options
+  // git runs while the fiches are read and checked: its answer is needed by the standards rules only.
+  const asOf = options.asOf !== undefined ? options.asOf : headDate(options.root).then((d) => d ?? undefined)
   let filter
   if (options.changed !== undefined) {
     const changed = await changedFiles(options.root, options.changed)
@@ -22,7 +24,6 @@ export async function validateCommand(options: Options): Promise<number> {
         : `${scope.fiches.length} fiche${scope.fiches.length === 1 ? '' : 's'} changed since ${options.changed}${filter ? '' : ' (an organisation or incubator changed: full validation)'}.\n`,
     )
   }
-  const asOf = options.asOf ?? (await headDate(options.root)) ?? undefined
   const { diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, filter, undefined, undefined, { asOf })
   // --base without --changed: everything is checked, the changed fiches are annotated first.
   const changed = options.base === undefined ? undefined : new Set(await changedFiles(options.root, options.base))
