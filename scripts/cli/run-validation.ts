@@ -6,9 +6,10 @@ import { append } from '../report/diagnostic.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { readRecords, type ReadFilter } from '../load/read-records.ts'
-import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
+import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts'
 import { summarize } from '../report/diagnostic.ts'
 import { finalize, type LocatableFile } from '../report/finalize.ts'
+import { checkIds } from '../validate/references.ts'
 import { checkRecords, parseSources } from '../validate/validate-registry.ts'
 import { Timings } from './timings.ts'
 import { runRules } from '../lint/run-rules.ts'
@@ -20,7 +21,11 @@ export interface RunResult {
   texts: Map<string, string>
 }
 
-/** `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread). */
+/**
+ * `only`: the files to read (the others only count as existing ids), or its promise (validate
+ * --changed: the folders are listed and the ids checked while git answers).
+ * `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread).
+ */
 /**
  * `standards`: the as-of date (or its promise: HEAD's date, read by git meanwhile) for the standards rules that `validate` also
  * reports (contact-missing, phases-missing, repository-missing: what the schema
@@ -30,11 +35,13 @@ export interface RunResult {
  * meanwhile, which `onRecord` adds to each record); the wait counts as the
  * `history` stage.
  */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined | Promise<string | undefined> }, ready?: Promise<unknown>): Promise<RunResult> {
-  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter | Promise<ReadFilter | undefined>, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined | Promise<string | undefined> }, ready?: Promise<unknown>): Promise<RunResult> {
+  // While git says which files changed (validate --changed), the ids of every listed file are checked.
+  let idProblems: Problem[] | undefined
+  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings, only instanceof Promise ? (entries) => (idProblems = checkIds(entries)) : undefined))
   if (ready) await timings.measureAsync('history', () => ready)
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, onRecord))
-  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
+  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config, idProblems)])
   if (standards) {
     const asOf = await standards.asOf
     append(problems, timings.measure('lint', () => runRules(records, { config, asOf, validateOnly: true }).problems))
@@ -43,7 +50,8 @@ export async function runValidation(root: string, config: RegistryConfig, lang: 
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)
   const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang))
-  const listed = only ? read.entries.filter((e) => only(e.file, e.collection)) : read.entries
+  const filter = read.only
+  const listed = filter ? read.entries.filter((e) => filter(e.file, e.collection)) : read.entries
   const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
   return { records, diagnostics, summary: summarize(diagnostics, files), texts }
 }

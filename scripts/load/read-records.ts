@@ -27,6 +27,8 @@ export interface ReadResult {
   problems: Problem[]
   /** Files that are not valid UTF-8, decoded lossily: where to locate (and show) their encoding error. */
   undecodable: { file: string; text: string }[]
+  /** The filter that chose the files read (resolved, when it was given as a promise); undefined: every file. */
+  only?: ReadFilter
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -38,9 +40,22 @@ export function idFromName(name: string): string {
 /** Which listed files to read; the others only count as existing ids (validate --changed). */
 export type ReadFilter = (file: string, collection: Collection) => boolean
 
-/** `timings`, when given, receives the time spent listing folders (`list`), which the caller's read time includes. */
-export async function readRecords(root: string, config: RegistryConfig, only?: ReadFilter, timings?: { add(stage: string, ms: number): void }): Promise<ReadResult> {
+/**
+ * `only` may be a promise (validate --changed: the files git says changed): the folders
+ * are listed meanwhile, and only the reading waits for it; `onListed` sees the entries
+ * before that wait.
+ * `timings`, when given, receives the time spent listing folders (`list`), which the caller's read time includes.
+ */
+export async function readRecords(
+  root: string,
+  config: RegistryConfig,
+  only?: ReadFilter | Promise<ReadFilter | undefined>,
+  timings?: { add(stage: string, ms: number): void },
+  onListed?: (entries: ReadResult['entries']) => void,
+): Promise<ReadResult> {
   const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
+  // Per collection, its folder and its entries (result.entries[from, to)), all to read but for `only`.
+  const listed: { dir: string; from: number; to: number }[] = []
   for (const collection of COLLECTIONS) {
     const folder = config.collections[collection]
     const dir = await collectionDir(root, folder, collection)
@@ -53,7 +68,7 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
     }
     timings?.add('list', performance.now() - listStart)
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    const toRead: [string, string, string][] = []
+    const from = result.entries.length
     for (const dirent of dirents) {
       const file = `${folder}/${dirent.name}`
       const problem = classify(dirent, file)
@@ -64,10 +79,17 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
       }
       const id = idFromName(dirent.name)
       result.entries.push({ file, collection, id })
-      if (only && !only(file, collection)) continue
-      toRead.push([path.join(dir, dirent.name), file, id])
     }
-    for (const [abs, file, id] of toRead) readOne(abs, file, collection, id, config, result)
+    listed.push({ dir, from, to: result.entries.length })
+  }
+  onListed?.(result.entries)
+  const filter = await only
+  result.only = filter
+  for (const { dir, from, to } of listed) {
+    for (let i = from; i < to; i++) {
+      const { file, collection, id } = result.entries[i]!
+      if (!filter || filter(file, collection)) readOne(path.join(dir, file.slice(file.lastIndexOf('/') + 1)), file, collection, id, config, result)
+    }
   }
   // Byte order (as git lists files): collections first (incubators, organisations, startups), then names.
   result.sources.sort((a, b) => compareBytes(a.file, b.file))
