@@ -19,9 +19,32 @@ export interface LineRecord {
   data: Record<string, unknown>
 }
 
+type Span = [number, number]
+
+/** A field of a list item: its key, and its value when a one-line scalar that ends on its line. */
+interface FieldSpan {
+  key: Span
+  value?: Span
+}
+
 interface Lines {
   /** Offsets (in the file) where each top-level `key:` line starts; undefined when the layout is not one the locator reads. */
   keys?: Map<string, number>
+  /**
+   * What was found of each top-level key, once (a fiche may have a problem on each of
+   * hundreds of items: each lookup must not read the list again): its value's span,
+   * its items' spans, or its items' fields; null when the lines cannot tell.
+   */
+  values: Map<string, Span | null>
+  items: Map<string, (Span | undefined)[] | null>
+  fields: Map<string, Map<string, FieldSpan>[]>
+}
+
+/** The result of `compute` for `key`, computed once per record. */
+function once<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  let v = map.get(key)
+  if (v === undefined && !map.has(key)) map.set(key, (v = compute()))
+  return v as T
 }
 
 const cache = new WeakMap<LineRecord, Lines>()
@@ -29,9 +52,13 @@ const KEY_LINE = /^([A-Za-z_][\w-]*):(?=[ \t]|$)/gm
 
 /** The top-level `key:` lines of a record whose root is a block mapping at column 0, without CR; found once per record. */
 function keyLines(record: LineRecord): Map<string, number> | undefined {
+  return linesOf(record).keys
+}
+
+function linesOf(record: LineRecord): Lines {
   let lines = cache.get(record)
   if (!lines) {
-    lines = {}
+    lines = { values: new Map(), items: new Map(), fields: new Map() }
     const yaml = record.text.slice(record.yamlStart, record.yamlEnd)
     const first = /^(?:[ \t]*(?:#.*)?\n)*/.exec(yaml)![0].length
     KEY_LINE.lastIndex = first
@@ -49,7 +76,7 @@ function keyLines(record: LineRecord): Map<string, number> | undefined {
     }
     cache.set(record, lines)
   }
-  return lines.keys
+  return lines
 }
 
 /** The end of the line that holds `offset` (its `\n`, or the end of the YAML). */
@@ -118,7 +145,7 @@ export function lineSpan(record: LineRecord, pointer: string, target?: 'key' | '
  * A top-level field: missing, at the opening --- (as finalize places it); present,
  * its key, or its value when a one-line scalar on the key's line.
  */
-export function topLevelSpan(record: LineRecord, key: string, target?: 'key' | 'value'): [number, number] | undefined {
+export function topLevelSpan(record: LineRecord, key: string, target?: 'key' | 'value'): Span | undefined {
   if (!Object.hasOwn(record.data, key)) {
     const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
     return [bom, bom + 3]
@@ -126,10 +153,11 @@ export function topLevelSpan(record: LineRecord, key: string, target?: 'key' | '
   const start = keyLines(record)?.get(key)
   if (start === undefined) return undefined
   if (target === 'key') return [start, start + key.length]
-  const end = lineEnd(record, start)
-  const at = skipBlanks(record.text, start + key.length + 1, end)
-  const span = scalarOnLine(record.text, at, end)
-  return span && endsOnItsLine(record, end) ? span : undefined
+  return once(linesOf(record).values, key, () => {
+    const end = lineEnd(record, start)
+    const span = scalarOnLine(record.text, skipBlanks(record.text, start + key.length + 1, end), end)
+    return span && endsOnItsLine(record, end) ? span : null
+  }) ?? undefined
 }
 
 function skipBlanks(text: string, from: number, end: number): number {
@@ -144,37 +172,47 @@ function skipBlanks(text: string, from: number, end: number): number {
  * of mappings laid out one field per line. A list item has no key: its key
  * target is its value, as in the pointer map.
  */
-export function itemSpan(record: LineRecord, key: string, index: number, field?: string, target?: 'key' | 'value'): [number, number] | undefined {
+export function itemSpan(record: LineRecord, key: string, index: number, field?: string, target?: 'key' | 'value'): Span | undefined {
   const list = record.data[key]
   if (!Array.isArray(list) || index >= list.length) return undefined
-  if (field !== undefined) return fieldOfItemSpan(record, key, list, index, field, target)
+  if (field !== undefined) {
+    const entry = list[index]
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !Object.hasOwn(entry, field)) return undefined
+    const found = once(linesOf(record).fields, key, () => itemFields(record, key))[index]?.get(field)
+    return target === 'key' ? found?.key : found?.value
+  }
   if (typeof list[index] !== 'string') return undefined
+  return once(linesOf(record).items, key, () => listItems(record, key, list.length))?.[index]
+}
+
+/** The spans of a top-level list's items, when every item is a one-line scalar on its own line or in a one-line flow list. */
+function listItems(record: LineRecord, key: string, count: number): (Span | undefined)[] | null {
   const keyStart = keyLines(record)?.get(key)
-  if (keyStart === undefined) return undefined
+  if (keyStart === undefined) return null
   const text = record.text
   const end = lineEnd(record, keyStart)
   const valueStart = skipBlanks(text, keyStart + key.length + 1, end)
-  if (text[valueStart] === '[') return flowItemSpan(record, list, index, valueStart, end)
-  if (valueStart !== end) return undefined
+  if (text[valueStart] === '[') return flowItems(record, count, valueStart, end)
+  if (valueStart !== end) return null
   // A block list: every line up to the next top-level key is `<indent>- <one-line scalar>`.
   let lineStart = end + 1
   let indent: number | undefined
-  const spans: [number, number][] = []
+  const spans: Span[] = []
   while (lineStart < record.yamlEnd) {
     const next = lineEnd(record, lineStart)
     const dash = skipSpaces(text, lineStart, next)
     if (text[dash] !== '-' || text[dash + 1] !== ' ') {
-      if (dash === next || dash !== lineStart || text[dash] === '#' || text[dash] === '\t') return undefined
+      if (dash === next || dash !== lineStart || text[dash] === '#' || text[dash] === '\t') return null
       break // the next top-level key
     }
     if (indent === undefined) indent = dash - lineStart
-    if (dash - lineStart !== indent) return undefined
+    if (dash - lineStart !== indent) return null
     const span = scalarOnLine(text, dash + 2, next)
-    if (!span) return undefined
+    if (!span) return null
     spans.push(span)
     lineStart = next + 1
   }
-  return spans.length === list.length ? spans[index] : undefined
+  return spans.length === count ? spans : null
 }
 
 function skipSpaces(text: string, from: number, end: number): number {
@@ -183,59 +221,68 @@ function skipSpaces(text: string, from: number, end: number): number {
   return at
 }
 
-/** An item of a one-line flow list of plain items (`key: [a, b]`, nothing after the bracket). */
-function flowItemSpan(record: LineRecord, list: unknown[], index: number, open: number, end: number): [number, number] | undefined {
+/** The items of a one-line flow list of plain items (`key: [a, b]`, nothing after the bracket). */
+function flowItems(record: LineRecord, count: number, open: number, end: number): Span[] | null {
   const inner = record.text.slice(open, end).replace(/[ \t]+$/, '')
-  if (!/^\[[^[\]{}'"#]*\]$/.test(inner)) return undefined
+  if (!/^\[[^[\]{}'"#]*\]$/.test(inner)) return null
   const items = inner.slice(1, -1).split(',')
-  if (items.length !== list.length || items.some((i) => !/^[ \t]*[^\s?:-]/.test(i) || /:(?:\s|$)/.test(i))) return undefined
-  if (!endsOnItsLine(record, end)) return undefined
+  if (items.length !== count || items.some((i) => !/^[ \t]*[^\s?:-]/.test(i) || /:(?:\s|$)/.test(i))) return null
+  if (!endsOnItsLine(record, end)) return null
+  const spans: Span[] = []
   let at = open + 1
-  for (let i = 0; i < index; i++) at += items[i]!.length + 1
-  const raw = items[index]!
-  const from = at + (raw.length - raw.replace(/^[ \t]+/, '').length)
-  return [from, from + raw.replace(/^[ \t]+|[ \t]+$/g, '').length]
+  for (const raw of items) {
+    const from = at + (raw.length - raw.replace(/^[ \t]+/, '').length)
+    spans.push([from, from + raw.replace(/^[ \t]+|[ \t]+$/g, '').length])
+    at += raw.length + 1
+  }
+  return spans
 }
 
 const FIELD_LINE = /^( *)(- )?([A-Za-z_][\w-]*):(?=[ \t]|$)/
 
 /**
- * A field of an item of a top-level block list of mappings, each field on its
- * own line (`  - name: x`, `    start: 2024-01-01`) with a one-line scalar value.
+ * The fields of the items of a top-level block list of mappings, each field on
+ * its own line (`  - name: x`, `    start: 2024-01-01`), as far as the lines
+ * keep to that layout: an item's field has its key, and its value when a
+ * one-line scalar followed by another field, item or top-level key.
  */
-function fieldOfItemSpan(record: LineRecord, key: string, list: unknown[], index: number, field: string, target?: 'key' | 'value'): [number, number] | undefined {
-  const entry = list[index]
-  if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !Object.hasOwn(entry, field)) return undefined
+function itemFields(record: LineRecord, key: string): Map<string, FieldSpan>[] {
+  const items: Map<string, FieldSpan>[] = []
   const keyStart = keyLines(record)?.get(key)
-  if (keyStart === undefined) return undefined
+  if (keyStart === undefined) return items
   const text = record.text
   const first = lineEnd(record, keyStart)
-  if (skipBlanks(text, keyStart + key.length + 1, first) !== first) return undefined
+  if (skipBlanks(text, keyStart + key.length + 1, first) !== first) return items
   let lineStart = first + 1
   let dash: number | undefined
-  let item = -1
-  let found: [number, number] | undefined
+  // The last field seen: its value stands only if the next line is another field, item or top-level key.
+  let pending: { field: FieldSpan; value: Span | undefined } | undefined
+  const settle = () => {
+    if (pending?.value) pending.field.value = pending.value
+    pending = undefined
+  }
   while (lineStart < record.yamlEnd) {
     const end = lineEnd(record, lineStart)
     const line = text.slice(lineStart, end)
     if (line !== '' && !/^[ \t#-]/.test(line)) break // the next top-level key
     const m = FIELD_LINE.exec(line)
-    if (!m) return undefined
+    if (!m) return items
     const indent = m[1]!.length
     if (m[2]) {
       if (dash === undefined) dash = indent
-      if (indent !== dash) return undefined
-      item++
-    } else if (dash === undefined || indent !== dash + 2) return undefined
-    // The line after the field must be another field, item or top-level key (checked by the next turn) for the value to end on its line.
-    if (found) return found
-    if (item === index && m[3] === field) {
-      const keyAt = lineStart + m[0].length - field.length - 1
-      if (target === 'key') return [keyAt, keyAt + field.length]
-      found = scalarOnLine(text, skipBlanks(text, lineStart + m[0].length, end), end)
-      if (!found) return undefined
+      if (indent !== dash) return items
+      items.push(new Map())
+    } else if (dash === undefined || indent !== dash + 2) return items
+    settle()
+    const fields = items[items.length - 1]!
+    const keyAt = lineStart + m[0].length - m[3]!.length - 1
+    if (!fields.has(m[3]!)) {
+      const field: FieldSpan = { key: [keyAt, keyAt + m[3]!.length] }
+      fields.set(m[3]!, field)
+      pending = { field, value: scalarOnLine(text, skipBlanks(text, lineStart + m[0].length, end), end) }
     }
     lineStart = end + 1
   }
-  return found
+  settle()
+  return items
 }
