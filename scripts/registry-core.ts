@@ -39,6 +39,8 @@ export interface ValidateOptions {
   /** Sees each record as soon as it is parsed. */
   onRecord?: (record: ParsedRecord) => void
   timings?: StageTimer
+  /** The id problems of every listed file, when they were checked already (validate --changed checks them while git answers). */
+  idProblems?: Problem[]
 }
 
 export interface ValidateOutput {
@@ -52,7 +54,7 @@ export interface ValidateOutput {
 export function validateSources(read: ReadSources, config: RegistryConfig, lang: Lang, options: ValidateOptions = {}): ValidateOutput {
   const timings = options.timings ?? UNTIMED
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, options.onRecord))
-  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config)])
+  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config, options.idProblems)])
   const standards = options.standards
   if (standards) append(problems, timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))

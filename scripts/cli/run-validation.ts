@@ -5,9 +5,10 @@
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { readRecords, type ReadFilter } from '../load/read-records.ts'
-import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
+import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts'
 import { summarize } from '../report/diagnostic.ts'
 import { validateSources } from '../registry-core.ts'
+import { checkIds } from '../validate/references.ts'
 import { Timings } from './timings.ts'
 
 export interface RunResult {
@@ -17,9 +18,13 @@ export interface RunResult {
   texts: Map<string, string>
 }
 
-/** `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread). */
 /**
- * `standards`: the as-of date for the standards rules that `validate` also
+ * `only`: the files to read (the others only count as existing ids), or its promise (validate
+ * --changed: the folders are listed and the ids checked while git answers).
+ * `onRecord` sees each record as soon as it is parsed (a build streams them to its worker thread).
+ */
+/**
+ * `standards`: the as-of date (or its promise: HEAD's date, read by git meanwhile) for the standards rules that `validate` also
  * reports (contact-missing, phases-missing, repository-missing: what the schema
  * used to require, as warnings). Undefined: those rules are not run (lint runs
  * the whole set itself).
@@ -27,11 +32,16 @@ export interface RunResult {
  * meanwhile, which `onRecord` adds to each record); the wait counts as the
  * `history` stage.
  */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined }, ready?: Promise<unknown>): Promise<RunResult> {
-  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings))
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter | Promise<ReadFilter | undefined>, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined | Promise<string | undefined> }, ready?: Promise<unknown>): Promise<RunResult> {
+  // While git says which files changed (validate --changed), the ids of every listed file are checked.
+  let idProblems: Problem[] | undefined
+  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings, only instanceof Promise ? (entries) => (idProblems = checkIds(entries)) : undefined))
   if (ready) await timings.measureAsync('history', () => ready)
-  const { records, diagnostics, texts } = validateSources(read, config, lang, { standards, onRecord, timings })
-  const listed = only ? read.entries.filter((e) => only(e.file, e.collection)) : read.entries
+  // HEAD's date (validate), read by git meanwhile: ready long before the fiches are.
+  const asOf = standards ? await standards.asOf : undefined
+  const { records, diagnostics, texts } = validateSources(read, config, lang, { standards: standards && { asOf }, onRecord, timings, idProblems })
+  const filter = read.only
+  const listed = filter ? read.entries.filter((e) => filter(e.file, e.collection)) : read.entries
   const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
   return { records, diagnostics, summary: summarize(diagnostics, files), texts }
 }

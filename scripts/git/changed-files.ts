@@ -48,12 +48,15 @@ export async function changedFiles(root: string, base: string): Promise<string[]
     if (!inRepository) throw new UsageError(`--changed demande un dépôt git : ${root} n'en est pas un.`)
     throw new UsageError(`--base : la révision « ${base} » est introuvable dans le dépôt.`)
   }
-  try {
-    await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`])
-  } catch {
-    throw new UsageError(`--base : la révision « ${base} » est introuvable dans le dépôt.`)
+  // HEAD (the default base) is the commit just found: its merge base with itself is itself.
+  if (base !== 'HEAD') {
+    try {
+      await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`])
+    } catch {
+      throw new UsageError(`--base : la révision « ${base} » est introuvable dans le dépôt.`)
+    }
   }
-  const mergeBase = (await git(root, ['merge-base', base, 'HEAD']).catch(() => base)).trim() || base
+  const mergeBase = base === 'HEAD' ? head : (await git(root, ['merge-base', base, 'HEAD']).catch(() => base)).trim() || base
   // Tree against tree: no work tree walk.
   const committed = mergeBase === head ? '' : await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', mergeBase, 'HEAD', '--'])
   // Paths in porcelain output are relative to the repository's top: keep this registry's, relative to it.

@@ -144,22 +144,25 @@ function signature(c: FicheChange): string {
   return `fields:${(c.fields ?? []).join(',')}`
 }
 
-/** The change sets of `commits` (oldest first, first parents), reading the fiches' blobs in one git process. */
-export async function changeSets(root: string, config: RegistryConfig, commits: readonly LogCommit[]): Promise<ChangeSet[]> {
+/**
+ * The change sets of `commits` (oldest first, first parents), reading the fiches' blobs in one git process.
+ * `parsed`: fiches already parsed, by blob id (a build's own records), not read again.
+ */
+export async function changeSets(root: string, config: RegistryConfig, commits: readonly LogCommit[], parsed?: ReadonlyMap<string, PastFiche>): Promise<ChangeSet[]> {
   const folders = Object.entries(config.collections) as [Collection, string][]
   const blobs = new Set<string>()
   for (const commit of commits) {
     for (const c of commit.changes) {
       if (!locate(c.path, folders)) continue
-      if (c.before) blobs.add(c.before)
-      if (c.after) blobs.add(c.after)
+      if (c.before && !parsed?.has(c.before)) blobs.add(c.before)
+      if (c.after && !parsed?.has(c.after)) blobs.add(c.after)
     }
   }
   const contents = await readBlobs(root, blobs)
   const cache = new Map<string, PastFiche>()
   const fiche = (blob: string | undefined): PastFiche | undefined => {
     if (blob === undefined) return undefined
-    let f = cache.get(blob)
+    let f = parsed?.get(blob) ?? cache.get(blob)
     if (!f) {
       const t = contents.get(blob)
       f = t === undefined ? { body: '' } : readPastFiche(t)

@@ -77,15 +77,15 @@ export function mainLine(root: string, config: RegistryConfig): Promise<LogCommi
 
 /**
  * The fiches a build has just parsed, by the id of the git blob their text
- * would be: the trends of the last months need not parse them again (a file
- * whose bytes differ from HEAD's, uncommitted, simply matches no blob).
+ * would be: the change sets and the trends of the last months need not read
+ * and parse them again (a file whose bytes differ from HEAD's, uncommitted,
+ * simply matches no blob).
  */
 export function parsedBlobs(records: readonly ParsedRecord[]): Map<string, PastFiche> {
   const out = new Map<string, PastFiche>()
   for (const r of records) {
-    if (r.collection !== 'startups') continue
-    const bytes = Buffer.from(r.text, 'utf8')
-    const id = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+    // Hashed from the string: a copy of every fiche's bytes (hundreds of MB at 50k) would wait for a GC.
+    const id = createHash('sha1').update(`blob ${Buffer.byteLength(r.text, 'utf8')}\0`).update(r.text, 'utf8').digest('hex')
     out.set(id, { data: r.data, body: r.body, text: r.text })
   }
   return out
@@ -95,7 +95,7 @@ export async function historyFiles(root: string, config: RegistryConfig, commits
   const head = commits[commits.length - 1]
   const from = head ? daysBefore(head.date, CHANGES_WINDOW_DAYS) : ''
   const recent = commits.filter((c) => c.date > from).slice(-CHANGES_MAX_SETS)
-  const sets = (await changeSets(root, config, recent)).filter((s) => s.fiches > 0).reverse()
+  const sets = (await changeSets(root, config, recent, parsed)).filter((s) => s.fiches > 0).reverse()
   const window = { days: CHANGES_WINDOW_DAYS, max_change_sets: CHANGES_MAX_SETS, since: from || null, until: head?.date ?? null }
   const metrics = trendsMetrics(config)
   const trends = await computeTrends(root, config.collections.startups, commits, metrics, useCache ? await trendsCachePath(root) : undefined, parsed)

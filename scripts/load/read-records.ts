@@ -5,6 +5,7 @@
  * Everything it finds wrong becomes a Problem; it never throws for bad input.
  */
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, type Dirent } from 'node:fs'
+import { isUtf8 } from 'node:buffer'
 import path from 'node:path'
 import { TOOL_ROOT } from '../tool-root.ts'
 import type { Problem } from '../report/diagnostic.ts'
@@ -28,6 +29,8 @@ export interface ReadResult {
   problems: Problem[]
   /** Files that are not valid UTF-8, decoded lossily: where to locate (and show) their encoding error. */
   undecodable: { file: string; text: string }[]
+  /** The filter that chose the files read (resolved, when it was given as a promise); undefined: every file. */
+  only?: ReadFilter
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -39,9 +42,22 @@ export function idFromName(name: string): string {
 /** Which listed files to read; the others only count as existing ids (validate --changed). */
 export type ReadFilter = (file: string, collection: Collection) => boolean
 
-/** `timings`, when given, receives the time spent listing folders (`list`), which the caller's read time includes. */
-export async function readRecords(root: string, config: RegistryConfig, only?: ReadFilter, timings?: { add(stage: string, ms: number): void }): Promise<ReadResult> {
+/**
+ * `only` may be a promise (validate --changed: the files git says changed): the folders
+ * are listed meanwhile, and only the reading waits for it; `onListed` sees the entries
+ * before that wait.
+ * `timings`, when given, receives the time spent listing folders (`list`), which the caller's read time includes.
+ */
+export async function readRecords(
+  root: string,
+  config: RegistryConfig,
+  only?: ReadFilter | Promise<ReadFilter | undefined>,
+  timings?: { add(stage: string, ms: number): void },
+  onListed?: (entries: ReadResult['entries']) => void,
+): Promise<ReadResult> {
   const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
+  // Per collection, its folder and its entries (result.entries[from, to)), all to read but for `only`.
+  const listed: { dir: string; from: number; to: number }[] = []
   for (const collection of COLLECTIONS) {
     const folder = config.collections[collection]
     const dir = await collectionDir(root, folder, collection)
@@ -54,7 +70,7 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
     }
     timings?.add('list', performance.now() - listStart)
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    const toRead: [string, string, string][] = []
+    const from = result.entries.length
     for (const dirent of dirents) {
       const file = `${folder}/${dirent.name}`
       const problem = classify(dirent, file)
@@ -65,10 +81,17 @@ export async function readRecords(root: string, config: RegistryConfig, only?: R
       }
       const id = idFromName(dirent.name)
       result.entries.push({ file, collection, id })
-      if (only && !only(file, collection)) continue
-      toRead.push([path.join(dir, dirent.name), file, id])
     }
-    for (const [abs, file, id] of toRead) readOne(abs, file, collection, id, config, result)
+    listed.push({ dir, from, to: result.entries.length })
+  }
+  onListed?.(result.entries)
+  const filter = await only
+  result.only = filter
+  for (const { dir, from, to } of listed) {
+    for (let i = from; i < to; i++) {
+      const { file, collection, id } = result.entries[i]!
+      if (!filter || filter(file, collection)) readOne(path.join(dir, file.slice(file.lastIndexOf('/') + 1)), file, collection, id, config, result)
+    }
   }
   // Byte order (as git lists files): collections first (incubators, organisations, startups), then names.
   result.sources.sort((a, b) => compareBytes(a.file, b.file))
@@ -149,14 +172,16 @@ function readOne(abs: string, file: string, collection: Collection, id: string, 
       return
     }
     // Read at most limit + 1 bytes: a file that grows after stat is still bounded.
-    // Only the bytes read are ever looked at, so the buffer need not be zeroed.
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1)
+    // Only the bytes read are ever looked at, so the buffer need not be zeroed; it is
+    // reused from file to file (decoding copies the text out of it).
+    const capacity = Math.min(stat.size, limit) + 1
+    const buffer = scratch(capacity)
     let length = 0
     for (;;) {
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
+      const bytesRead = readSync(fd, buffer, length, capacity - length, length)
       if (bytesRead === 0) break
       length += bytesRead
-      if (length === buffer.length) break
+      if (length === capacity) break
     }
     const grown = fileTooLarge(file, length, limit)
     if (grown) {
@@ -178,7 +203,21 @@ function readOne(abs: string, file: string, collection: Collection, id: string, 
   }
 }
 
+let scratchBuffer = Buffer.allocUnsafe(1 << 16)
+
+/**
+ * One buffer for every read (grown when a file needs more): a buffer per file
+ * (most fiches are larger than Node's pooled 4 KB) is external memory that
+ * only a garbage collection gives back, and they made the reading stage's GCs.
+ */
+function scratch(size: number): Buffer {
+  if (scratchBuffer.length < size) scratchBuffer = Buffer.allocUnsafe(Math.max(size, scratchBuffer.length * 2))
+  return scratchBuffer
+}
+
 export function decode(bytes: Uint8Array): string | { offset: number } {
+  // The same check as the fatal decoder's (simdutf, several times faster on a registry), then a plain decoding.
+  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
   try {
     return decoder.decode(bytes)
   } catch {

@@ -6,6 +6,7 @@
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { compareDiagnostics, type Diagnostic, type Lang, type Problem } from './diagnostic.ts'
+import { lineSpan } from './line-spans.ts'
 import { findSpan, LineIndex, pointerMap, type NodeSpan } from './locate.ts'
 import { RULES, ruleText } from './messages.ts'
 
@@ -100,23 +101,32 @@ function capPerFile(sorted: Diagnostic[], lang: Lang): Diagnostic[] {
   return out
 }
 
-function offsets(problem: Problem, file: LocatableFile, c: { pointers?: Map<string, NodeSpan> }): [number, number] {
+function offsets(problem: Problem, file: LocatableFile | ParsedRecord, c: { pointers?: Map<string, NodeSpan> }): [number, number] {
   // An offset, when given, wins over the pointer (a stage that already knows where, e.g. a missing
   // top-level field at the opening ---, spares the re-parse that locating a pointer needs).
   if (problem.offset !== undefined || problem.path === undefined || file.yamlStart === undefined) {
     const from = problem.offset ?? 0
     return [from, problem.endOffset ?? from]
   }
-  const base = file.yamlStart
-  c.pointers ??= pointerMap(file.text.slice(base, file.yamlEnd))
-  const { span, exact } = findSpan(c.pointers, problem.path)
+  // Most pointers are found from the lines of the fiche (line-spans.ts), exactly where the pointer map puts them.
+  if ('data' in file) {
+    const span = lineSpan(file, problem.path, problem.target)
+    if (span) return span
+  }
+  c.pointers ??= pointerMap(file.text.slice(file.yamlStart, file.yamlEnd))
+  return pointerOffsets(problem.path, problem.target, file.text, file.yamlStart, c.pointers)
+}
+
+/** Where the pointer map of a file's YAML (starting at `base`) puts a pointer, as offsets in the file. */
+export function pointerOffsets(pointer: string, target: Problem['target'], text: string, base: number, pointers: Map<string, NodeSpan>): [number, number] {
+  const { span, exact } = findSpan(pointers, pointer)
   if (!span) return [base, base]
-  if (exact && problem.target !== 'key') return [base + span.start, base + Math.max(span.end, span.start)]
+  if (exact && target !== 'key') return [base + span.start, base + Math.max(span.end, span.start)]
   if (span.keyStart !== undefined) return [base + span.keyStart, base + (span.keyEnd ?? span.keyStart)]
-  if (!exact && problem.path.split('/').length === 2) {
+  if (!exact && pointer.split('/').length === 2) {
     // A missing top-level field: point at the opening `---` line (the root
     // mapping may start lower, after a comment or a blank line).
-    const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
     return [bom, bom + 3]
   }
   return [base + span.start, base + span.end]

@@ -101,6 +101,7 @@ export function pointerMap(yaml: string): Map<string, NodeSpan> {
 }
 
 export function escapePointer(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 

@@ -28,9 +28,16 @@ const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i
 
 /** Why an id cannot be a file name on common systems, if it cannot. */
 export function unwritableId(id: string): Problem['data'] & { ruleId: 'id/too-long' | 'id/reserved' } | undefined {
-  const bytes = UTF8.encode(id).length
-  if (bytes > MAX_ID_BYTES) return { ruleId: 'id/too-long', id, bytes, limit: MAX_ID_BYTES }
-  const stem = id.split('.')[0]!
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: short ids need no encoding (a registry lists tens of thousands).
+  if (id.length * 3 > MAX_ID_BYTES) {
+    const bytes = UTF8.encode(id).length
+    if (bytes > MAX_ID_BYTES) return { ruleId: 'id/too-long', id, bytes, limit: MAX_ID_BYTES }
+  }
+  const dot = id.indexOf('.')
+  const stemLength = dot === -1 ? id.length : dot
+  // Reserved names have 3 or 4 characters.
+  if (stemLength !== 3 && stemLength !== 4) return undefined
+  const stem = id.slice(0, stemLength)
   if (WINDOWS_RESERVED.test(stem)) return { ruleId: 'id/reserved', reserved: stem.toLowerCase() }
   return undefined
 }
@@ -41,15 +48,19 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
     const exact = new Map<string, Entry>()
     const folded = new Map<string, Entry>()
     for (const entry of entries.filter((e) => e.collection === collection)) {
-      const name = entry.file.slice(entry.file.lastIndexOf('/') + 1)
       const unwritable = unwritableId(entry.id)
-      if (unwritable) {
-        const { ruleId, ...data } = unwritable
-        problems.push({ file: entry.file, ruleId, offset: 0, data: { ...data, name } })
-      } else if (UNSAFE_ID.test(entry.id) || entry.id === '') {
-        problems.push({ file: entry.file, ruleId: 'id/invalid', offset: 0, data: { name } })
-      } else if (!SAFE_ID.test(entry.id)) {
-        problems.push({ file: entry.file, ruleId: 'id/format', offset: 0, data: { id: entry.id } })
+      // A safe id (lower-case ASCII words) is never unsafe, and is its own folded form below.
+      const safe = !unwritable && SAFE_ID.test(entry.id)
+      if (!safe) {
+        const name = entry.file.slice(entry.file.lastIndexOf('/') + 1)
+        if (unwritable) {
+          const { ruleId, ...data } = unwritable
+          problems.push({ file: entry.file, ruleId, offset: 0, data: { ...data, name } })
+        } else if (UNSAFE_ID.test(entry.id) || entry.id === '') {
+          problems.push({ file: entry.file, ruleId: 'id/invalid', offset: 0, data: { name } })
+        } else {
+          problems.push({ file: entry.file, ruleId: 'id/format', offset: 0, data: { id: entry.id } })
+        }
       }
       const same = exact.get(entry.id)
       if (same) {
@@ -57,7 +68,7 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
         continue
       }
       exact.set(entry.id, entry)
-      const key = entry.id.normalize('NFC').toLowerCase()
+      const key = safe ? entry.id : entry.id.normalize('NFC').toLowerCase()
       const other = folded.get(key)
       if (other) {
         problems.push({ file: entry.file, ruleId: 'id/case-collision', offset: 0, data: { id: entry.id, other: other.id, otherFile: other.file } })
@@ -70,12 +81,21 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
 }
 
 export function checkReferences(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig): Problem[] {
-  const ids: Record<Collection, Set<string>> = { startups: new Set(), organisations: new Set(), incubators: new Set() }
-  for (const e of entries) ids[e.collection].add(e.id)
+  // Each collection's ids, gathered on first use: validate --changed on a startup never needs the tens of thousands of startups'.
+  const sets = new Map<Collection, Set<string>>()
+  const idsOf = (collection: Collection): Set<string> => {
+    let set = sets.get(collection)
+    if (!set) {
+      set = new Set()
+      for (const e of entries) if (e.collection === collection) set.add(e.id)
+      sets.set(collection, set)
+    }
+    return set
+  }
   const suggesters = new Map<Collection, Suggester>()
   const suggest = (id: string, collection: Collection) => {
     let s = suggesters.get(collection)
-    if (!s) suggesters.set(collection, (s = new Suggester(ids[collection])))
+    if (!s) suggesters.set(collection, (s = new Suggester(idsOf(collection))))
     return s.suggest(id)
   }
   const problems: Problem[] = []
@@ -85,12 +105,12 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
     const { data, file } = record
     if (record.collection === 'startups') {
       const incubator = data.incubator
-      if (typeof incubator === 'string' && incubator.trim() !== '' && !ids.incubators.has(incubator)) {
+      if (typeof incubator === 'string' && incubator.trim() !== '' && !idsOf('incubators').has(incubator)) {
         problems.push({ file, ruleId: 'ref/unknown-incubator', path: '/incubator', data: { id: incubator, folder: folder.incubators, suggestion: suggest(incubator, 'incubators') } })
       }
       if (Array.isArray(data.incubators)) {
         data.incubators.forEach((id: unknown, i) => {
-          if (typeof id === 'string' && id.trim() !== '' && !ids.incubators.has(id)) {
+          if (typeof id === 'string' && id.trim() !== '' && !idsOf('incubators').has(id)) {
             problems.push({ file, ruleId: 'ref/unknown-incubator', path: `/incubators/${i}`, data: { id, folder: folder.incubators, suggestion: suggest(id, 'incubators') } })
           }
         })
@@ -101,7 +121,7 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
       if (Array.isArray(data.sponsors)) {
         data.sponsors.forEach((ref: unknown, i) => {
           const id = organisationId(ref)
-          if (id !== undefined && !ids.organisations.has(id)) {
+          if (id !== undefined && !idsOf('organisations').has(id)) {
             problems.push({ file, ruleId: 'ref/unknown-sponsor', path: `/sponsors/${i}`, data: { id, folder: folder.organisations, suggestion: suggest(id, 'organisations') } })
           }
         })
@@ -109,12 +129,12 @@ export function checkReferences(records: readonly ParsedRecord[], entries: reado
     }
     if (record.collection === 'incubators') {
       const id = organisationId(data.owner)
-      if (id !== undefined && !ids.organisations.has(id)) {
+      if (id !== undefined && !idsOf('organisations').has(id)) {
         problems.push({ file, ruleId: 'ref/unknown-owner', path: '/owner', data: { id, folder: folder.organisations, suggestion: suggest(id, 'organisations') } })
       }
       if (Array.isArray(data.highlighted_startups)) {
         data.highlighted_startups.forEach((id: unknown, i) => {
-          if (typeof id === 'string' && id.trim() !== '' && !ids.startups.has(id)) {
+          if (typeof id === 'string' && id.trim() !== '' && !idsOf('startups').has(id)) {
             problems.push({ file, ruleId: 'ref/unknown-startup', path: `/highlighted_startups/${i}`, data: { id, folder: folder.startups, suggestion: suggest(id, 'startups') } })
           }
         })

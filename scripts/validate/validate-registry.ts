@@ -35,11 +35,14 @@ export function parseSources(sources: readonly SourceFile[], config: RegistryCon
   return { records, problems }
 }
 
-/** Validate stage: each record against its schema and rules, then ids and references across records. */
-export function checkRecords(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig): Problem[] {
+/**
+ * Validate stage: each record against its schema and rules, then ids and references across records.
+ * `idProblems`: checkIds(entries), when already computed (validate --changed does it while git answers).
+ */
+export function checkRecords(records: readonly ParsedRecord[], entries: readonly Entry[], config: RegistryConfig, idProblems?: readonly Problem[]): Problem[] {
   const problems: Problem[] = []
   for (const record of records) append(problems, validateRecord(record))
-  append(problems, checkIds(entries))
+  append(problems, idProblems ?? checkIds(entries))
   append(problems, checkReferences(records, entries, config))
   return problems
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { feedSchema } from '../../scripts/compile/feed-schema.ts'
 import { historySchema } from '../../scripts/history/history-schema.ts'
 import { mainLine, parsedBlobs, trendsMetrics } from '../../scripts/history/history-files.ts'
+import { changeSets } from '../../scripts/history/changes.ts'
 import { computeTrends } from '../../scripts/history/trends.ts'
 import { runValidation } from '../../scripts/cli/run-validation.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
@@ -124,8 +125,13 @@ describe('build with git history', () => {
     expect(JSON.parse(incremental).snapshots).toEqual(fresh.snapshots)
     const { records } = await runValidation(repo.root, DEFAULT_CONFIG, 'fr')
     const ids = [...parsedBlobs(records).keys()].sort()
-    const head = repo.git('ls-tree', 'HEAD', 'startups/').trim().split('\n').map((l) => l.split(/\s+/)[2]!).sort()
+    const head = repo.git('ls-tree', 'HEAD', 'incubators/', 'organisations/', 'startups/').trim().split('\n').map((l) => l.split(/\s+/)[2]!).sort()
     expect(ids).toEqual(head)
+    // And for the change sets: the same as reading every blob of the history.
+    const line = await mainLine(repo.root, DEFAULT_CONFIG)
+    const sets = await changeSets(repo.root, DEFAULT_CONFIG, line, parsedBlobs(records))
+    expect(sets.length).toBeGreaterThan(2)
+    expect(sets).toEqual(await changeSets(repo.root, DEFAULT_CONFIG, line))
     // A cache that is not JSON is ignored, never fatal.
     fs.writeFileSync(cache, '{not json')
     expect((await run(['build', '--root', repo.root, '--out', out])).code).toBe(0)

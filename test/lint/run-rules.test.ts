@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { onlineTargets } from '../../scripts/lint/online-targets.ts'
 import { addMonths, appliesTo, currentPhase } from '../../scripts/lint/phase.ts'
 import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
-import { itemSpan, runRules, topLevelSpan } from '../../scripts/lint/run-rules.ts'
+import { runRules } from '../../scripts/lint/run-rules.ts'
 import { readdirSync, readFileSync } from 'node:fs'
 import { finalize } from '../../scripts/report/finalize.ts'
 import type { Problem } from '../../scripts/report/diagnostic.ts'
@@ -93,127 +93,5 @@ describe('onlineTargets', () => {
       { kind: 'url', url: 'https://a.fr' },
       { kind: 'url', url: 'https://a.fr/stats' },
     ])
-  })
-})
-
-/** Line and column of a problem as finalize places it: from its pointer (a re-parse), or from a given span. */
-function placed(problem: Problem, files: ReadonlyMap<string, ParsedRecord>, span?: [number, number]): number[] {
-  const [d] = finalize([span ? { ...problem, offset: span[0], endOffset: span[1] } : problem], files, DEFAULT_CONFIG, 'fr')
-  return [d!.line, d!.column, d!.endLine, d!.endColumn]
-}
-
-describe('topLevelSpan (locating top-level fields without a re-parse)', () => {
-  const text = [
-    '---',
-    'title: Exemple',
-    "mission: '  Une mission entre guillemets '",
-    'incubator: dinum # un commentaire',
-    'contact: "equipe@exemple.fr"',
-    'link: https://exemple.fr   ',
-    'repository:',
-    '  https://github.com/betagouv/exemple',
-    'usertypes: [particulier]',
-    'techno:',
-    '  - typescript',
-    'budget_url: >',
-    '  https://exemple.fr/budget',
-    '---',
-    'Texte.',
-    '',
-  ].join('\n')
-  const r = record('startups/exemple.md', text)
-  const files = new Map([[r.file, r]])
-
-  it.each(Object.keys(r.data).flatMap((key) => [[key, 'key'], [key, 'value']] as const).concat([['absent', 'key'], ['absent', 'value']]))('%s (%s) lands where the pointer map puts it, or defers to it', (key, target) => {
-    const span = topLevelSpan(r, key, target)
-    const base: Problem = { file: r.file, ruleId: 'value-blank', path: `/${key}`, target, data: { messageId: 'empty', field: key } }
-    if (!span) {
-      expect(['mission', 'incubator', 'repository', 'usertypes', 'techno', 'budget_url']).toContain(key)
-      return
-    }
-    expect(placed(base, files, span)).toEqual(placed(base, files))
-  })
-})
-
-describe('itemSpan (locating list items without a re-parse)', () => {
-  const text = [
-    '---',
-    'title: Exemple',
-    'usertypes: [particulier, Entreprise,  collectivité ]',
-    'thematiques:',
-    '  - Santé',
-    '  - "Emploi"',
-    "  - 'Social'",
-    'techno:',
-    '- typescript',
-    '- Node.js   ',
-    'sponsors: ["/organisations/a", b]',
-    'events:',
-    '  - name: committee',
-    '    date: 2024-01-01',
-    'fast: [a, [b]]',
-    'contact_dinum:',
-    '  - x # commentaire',
-    '  - y',
-    'phases:',
-    '  - name: investigation',
-    '    start: 2023-01-02',
-    '    end: 2023-06-30',
-    '  - start: 2023-07-01',
-    '    name: construction   ',
-    '    comment: >',
-    '      plié',
-    '---',
-    'Texte.',
-    '',
-  ].join('\n')
-  const r = record('startups/exemple.md', text)
-  const files = new Map([[r.file, r]])
-  const cases = Object.entries(r.data).flatMap(([key, v]) =>
-    Array.isArray(v) ? v.flatMap((item, i) => [[key, i, undefined] as const, ...(item && typeof item === 'object' ? Object.keys(item).map((f) => [key, i, f] as const) : [])]) : [],
-  )
-
-  it.each(cases)('%s/%i/%s lands where the pointer map puts it, or defers to it', (key, index, field) => {
-    const span = itemSpan(r, key, index, field)
-    const path = field === undefined ? `/${key}/${index}` : `/${key}/${index}/${field}`
-    const base: Problem = { file: r.file, ruleId: 'vocabulary-case', path, data: { messageId: 'variant', field: key, value: 'x', canonical: 'y' } }
-    if (!span) {
-      // Deferred: a flow list with quotes or nesting, a comment, an item that is a mapping, a folded value.
-      expect(['sponsors', 'fast', 'contact_dinum'].includes(key) || (['events', 'phases'].includes(key) && field === undefined) || (key === 'phases' && field === 'comment')).toBe(true)
-      return
-    }
-    expect(placed(base, files, span)).toEqual(placed(base, files))
-  })
-
-  it('locates every list item of the real corpus where the pointer map does (opt-in: ../shared)', () => {
-    const root = new URL('../../../shared/corpus/beta.gouv.fr/content/_startups/', import.meta.url)
-    let dir: string[]
-    try {
-      dir = readdirSync(root).filter((f) => f.endsWith('.md'))
-    } catch {
-      return // no corpus beside the checkout
-    }
-    let compared = 0
-    for (const name of dir) {
-      let rec
-      try {
-        rec = record(`startups/${name}`, readFileSync(new URL(name, root), 'utf8'))
-      } catch {
-        continue // a fiche the parser refuses has no items to locate
-      }
-      const map = new Map([[rec.file, rec]])
-      for (const [key, v] of Object.entries(rec.data)) {
-        if (!Array.isArray(v)) continue
-        for (let i = 0; i < v.length; i++) for (const field of [undefined, ...(v[i] && typeof v[i] === 'object' ? Object.keys(v[i]) : [])]) {
-          const span = itemSpan(rec, key, i, field)
-          if (!span) continue
-          const path = field === undefined ? `/${key}/${i}` : `/${key}/${i}/${field}`
-          const base: Problem = { file: rec.file, ruleId: 'vocabulary-case', path, data: { messageId: 'variant', field: key, value: 'x', canonical: 'y' } }
-          expect(placed(base, map, span), `${name} ${path}`).toEqual(placed(base, map))
-          compared++
-        }
-      }
-    }
-    expect(compared).toBeGreaterThan(3000)
   })
 })
