@@ -6,13 +6,13 @@
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { ConfigError, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
+import type { RegistryConfig } from '../load/config.ts'
 import type { Lang } from '../report/diagnostic.ts'
-import { FORMATTERS, type FormatName } from '../report/formatters/index.ts'
+import { FORMAT_NAMES, type FormatName } from '../report/formatters/names.ts'
 import { UsageError, type Io } from './io.ts'
-import { OutputError } from '../compile/write-output.ts'
+import { ConfigError, OutputError } from '../errors.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
-import { CHANGES_FORMATS } from '../history/format-changes.ts'
+import { CHANGES_FORMATS } from '../history/changes-formats.ts'
 
 export interface Options {
   root: string
@@ -329,8 +329,8 @@ function parseLang(value: string | undefined): Lang {
 
 function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName {
   if (value === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'
-  if (Object.hasOwn(FORMATTERS, value)) return value as FormatName
-  const names = Object.keys(FORMATTERS).join(', ')
+  if ((FORMAT_NAMES as readonly string[]).includes(value)) return value as FormatName
+  const names = FORMAT_NAMES.join(', ')
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
 }
 
@@ -356,12 +356,14 @@ async function loadConfig(root: string, option: string | undefined, cwd: string)
   try {
     stat = await fsp.lstat(file)
   } catch (err) {
-    if (option === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(DEFAULT_CONFIG)
+    if (option === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone((await import('../load/config.ts')).DEFAULT_CONFIG)
     throw refuse(`ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
   }
   if (stat.isSymbolicLink()) throw refuse("est un lien symbolique : il n'est pas suivi. Mettez le fichier lui-même à cet endroit.")
   if (!stat.isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
   const text = readSmallFile(file, MAX_CONFIG_BYTES, refuse)
+  // Loaded here, not at start: the parser brings the rules' ids and messages, which --help does not need.
+  const { parseConfig } = await import('../load/config.ts')
   return parseConfig(text, file)
 }
 

@@ -11,8 +11,8 @@ import { hostname } from 'node:os'
 import path from 'node:path'
 import type { LazyFiles, StreamedFiles } from './output.ts'
 import { writeText, writeTextFile } from './write-text.ts'
-
-export class OutputError extends Error {}
+import { OutputError } from '../errors.ts'
+export { OutputError } from '../errors.ts'
 
 const MESSAGES: Record<string, string> = {
   EACCES: "n'est pas accessible en écriture (droits insuffisants)",

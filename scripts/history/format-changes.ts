@@ -3,8 +3,8 @@ import type { Lang } from '../report/diagnostic.ts'
 import { printable } from '../report/formatters/printable.ts'
 import type { ChangeSet, ChangeSummary, FicheChange } from './changes.ts'
 
-export type ChangesFormat = 'stylish' | 'markdown' | 'json'
-export const CHANGES_FORMATS: readonly ChangesFormat[] = ['stylish', 'markdown', 'json']
+export { CHANGES_FORMATS, type ChangesFormat } from './changes-formats.ts'
+import type { ChangesFormat } from './changes-formats.ts'
 
 export interface ChangesReport {
   since: string

@@ -6,6 +6,8 @@
 import type { Severity } from '../report/diagnostic.ts'
 import { RULES, isConfigurable } from '../report/messages.ts'
 import { checkRuleOptions } from '../lint/options.ts'
+import { ConfigError } from '../errors.ts'
+export { ConfigError } from '../errors.ts'
 
 export const COLLECTIONS = ['startups', 'organisations', 'incubators'] as const
 export type Collection = (typeof COLLECTIONS)[number]
@@ -54,8 +56,6 @@ export const DEFAULT_CONFIG: RegistryConfig = {
  * overflow; a file limit of 600 MB reads 600 MB into memory).
  */
 export const MAX_LIMITS: Limits = { maxFileBytes: 16 * 1024 * 1024, maxDepth: 100, maxItems: 10_000, maxLineLength: 16 * 1024 * 1024 }
-
-export class ConfigError extends Error {}
 
 /**
  * Why JSON.parse refused a text, without quoting it: V8's message quotes the

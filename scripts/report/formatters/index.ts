@@ -1,4 +1,5 @@
 import type { Diagnostic, Lang, Summary } from '../diagnostic.ts'
+import type { FormatName } from './names.ts'
 import { github } from './github.ts'
 import { json } from './json.ts'
 import { markdown } from './markdown.ts'
@@ -17,7 +18,7 @@ export interface FormatContext {
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string
 
-export const FORMATTERS = { stylish, json, github, markdown, sarif } satisfies Record<string, Formatter>
-export type FormatName = keyof typeof FORMATTERS
+export const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, github, markdown, sarif }
+export { FORMAT_NAMES, type FormatName } from './names.ts'
 
 export { printable } from './printable.ts'

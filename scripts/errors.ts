@@ -1,0 +1,11 @@
+/**
+ * The errors the command line turns into a message and exit code 2, in a module of their own
+ * with no imports (neither the CLI nor a stage owns them): `registry --help` loads the command line without the configuration parser,
+ * the lint rules or the writer they live beside (each module re-exports its own).
+ */
+
+/** A configuration file that cannot be used (unreadable, not JSON, unknown keys…). */
+export class ConfigError extends Error {}
+
+/** An output folder that cannot be written. */
+export class OutputError extends Error {}
