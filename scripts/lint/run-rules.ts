@@ -6,7 +6,7 @@
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
-import type { Applies, Data, LintRule, RuleReport } from './define-rule.ts'
+import type { Applies, Data, LintRule, RuleContext, RuleReport } from './define-rule.ts'
 import { validExemptions, type Exemption } from './exemptions.ts'
 import { onlineKey, type OnlineResults } from './online/types.ts'
 import { appliesTo, currentPhase } from './phase.ts'
@@ -62,6 +62,19 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
   }
   const problems: Problem[] = []
   const out: RecordOutcome[] = []
+  // One context and one report list for the whole run, updated for each record and rule: the
+  // rules read them during check() only (tens of thousands of rule runs on a real registry).
+  const reports: RuleReport[] = []
+  const context: RuleContext<unknown> = {
+    record: records[0]!,
+    records,
+    options: undefined,
+    asOf: settings.asOf,
+    phase: undefined,
+    online: settings.online,
+    shared: sharedValue,
+    report: (r) => void reports.push(r),
+  }
   for (const record of records) {
     if (settings.only && !settings.only.has(record.file)) continue
     const phase = record.collection === 'startups' ? currentPhase(record.data, settings.asOf)?.name : undefined
@@ -69,6 +82,8 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     const used = new Set<Exemption>()
     const outcomes: RuleOutcome[] = []
     const applies = new Map<Applies, boolean>()
+    context.record = record
+    context.phase = phase
     for (const rule of rules) {
       if (!rule.collections.includes(record.collection)) continue
       if (record.collection === 'startups') {
@@ -77,17 +92,9 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
         if (!ok) continue
       }
       if (rule.when && !rule.when(record.data)) continue
-      const reports: RuleReport[] = []
-      rule.check({
-        record,
-        records,
-        options: options.get(rule.id)!,
-        asOf: settings.asOf,
-        phase,
-        online: settings.online,
-        shared: sharedValue,
-        report: (r) => reports.push(r),
-      })
+      reports.length = 0
+      context.options = options.get(rule.id)!
+      rule.check(context)
       let checkedAt: string | undefined
       if (rule.evidence === 'online') {
         // An online rule applies only where the online run produced results for this fiche.
