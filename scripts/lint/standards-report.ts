@@ -9,7 +9,8 @@ import { API_VERSION } from '../compile/feed-schema.ts'
 import { CATALOGUE_RELEASED, CATALOGUE_VERSION, CATEGORIES, HYGIENE } from './catalogue.ts'
 import type { RecordOutcome, RuleOutcome } from './run-rules.ts'
 
-interface Check {
+/** One rule's outcome in a startup's `standards` block (api/v1/startups.json). */
+export interface Check {
   rule: string
   standards: readonly string[]
   evidence: 'field' | 'online'
@@ -18,7 +19,7 @@ interface Check {
   checked_at?: string
 }
 
-interface Counts {
+export interface Counts {
   applicable: number
   passed: number
   failing: number

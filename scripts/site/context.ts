@@ -6,16 +6,10 @@
  */
 import type { Collection, RegistryConfig } from '../load/config.ts'
 
-export type Counts = { applicable: number; passed: number; failing: number; exempt: number }
+import type { Check, Counts } from '../lint/standards-report.ts'
 
-export interface Check {
-  rule: string
-  standards: readonly string[]
-  evidence: 'field' | 'online'
-  result: 'passed' | 'failing' | 'exempt'
-  exemption?: { reason: string; justification: string; expires?: string }
-  checked_at?: string
-}
+// The standards blocks' types are the lint's, which writes them (types only: nothing is loaded).
+export type { Check, Counts }
 
 /** A startup's `standards` block, as in api/v1/startups.json. */
 export interface StandardsBlock {
