@@ -4,7 +4,7 @@
  */
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
-import { readRecords, type ReadFilter } from '../load/read-records.ts'
+import { readRecords, type Listing, type ReadFilter } from '../load/read-records.ts'
 import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts'
 import { summarize } from '../report/diagnostic.ts'
 import { validateSources } from '../registry-core.ts'
@@ -31,11 +31,12 @@ export interface RunResult {
  * `ready`: awaited after reading, before parsing (a build's git history, read
  * meanwhile, which `onRecord` adds to each record); the wait counts as the
  * `history` stage.
+ * `listing`: the folders' listing, when the caller started it early (listCollections).
  */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter | Promise<ReadFilter | undefined>, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined | Promise<string | undefined> }, ready?: Promise<unknown>): Promise<RunResult> {
+export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter | Promise<ReadFilter | undefined>, timings = new Timings(), onRecord?: (record: ParsedRecord) => void, standards?: { asOf: string | undefined | Promise<string | undefined> }, ready?: Promise<unknown>, listing?: Promise<Listing>): Promise<RunResult> {
   // While git says which files changed (validate --changed), the ids of every listed file are checked.
   let idProblems: Problem[] | undefined
-  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings, only instanceof Promise ? (entries) => (idProblems = checkIds(entries)) : undefined))
+  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings, only instanceof Promise ? (entries) => (idProblems = checkIds(entries)) : undefined, listing))
   if (ready) await timings.measureAsync('history', () => ready)
   // HEAD's date (validate), read by git meanwhile: ready long before the fiches are.
   const asOf = standards ? await standards.asOf : undefined

@@ -42,11 +42,99 @@ export function idFromName(name: string): string {
 /** Which listed files to read; the others only count as existing ids (validate --changed). */
 export type ReadFilter = (file: string, collection: Collection) => boolean
 
+/** The collection folders listed, before any file is read: see listCollections. */
+export interface Listing {
+  /** Every entry found, as ReadResult['entries']. */
+  entries: ReadResult['entries']
+  /** What the listing found wrong (links, folders, names). */
+  problems: Problem[]
+  /** Per collection, its absolute folder and its entries (entries[from, to)). */
+  folders: { dir: string; from: number; to: number }[]
+}
+
+/**
+ * Per collection, the only files to list (repository-relative paths), the folder's other names
+ * being unchanged (see changed-scope.ts); as a promise, as validate --changed knows it once git
+ * has answered. A collection absent here, or whose promise gives undefined, is listed whole.
+ * A promise is awaited only once its folder is checked: one that may reject needs a handler
+ * already (listedOf in changed-scope.ts attaches one).
+ */
+export type Listed = Partial<Record<Collection, Promise<readonly string[] | undefined>>>
+
+/**
+ * Lists every collection folder (sorted, as git lists files), without reading a file.
+ * validate starts it before loading its checks: the folders (tens of thousands of
+ * names in a large registry) are listed by libuv's threads while the modules compile.
+ * The folders are listed concurrently; a collection in `listed` waits for its answer first
+ * (validate --changed: the others are listed while git answers). Errors come in the
+ * collections' order, as if they were listed one after the other.
+ * `timings`, when given, receives the time spent listing folders (`list`).
+ */
+export async function listCollections(root: string, config: RegistryConfig, timings?: { add(stage: string, ms: number): void }, listed: Listed = {}): Promise<Listing> {
+  const settled = await Promise.allSettled(
+    COLLECTIONS.map(async (collection) => {
+      const folder = config.collections[collection]
+      const dir = await collectionDir(root, folder, collection)
+      const only = await listed[collection]
+      const listStart = performance.now()
+      let found: FileKind[]
+      try {
+        found = only ? await someFiles(dir, folder, only) : await fsp.readdir(dir, { withFileTypes: true })
+      } catch (err) {
+        throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}) : vérifiez ses droits (chmod 755).`)
+      }
+      timings?.add('list', performance.now() - listStart)
+      return { collection, folder, dir, found }
+    }),
+  )
+  const listing: Listing = { entries: [], problems: [], folders: [] }
+  for (const result of settled) {
+    if (result.status === 'rejected') throw result.reason
+    const { collection, folder, dir, found } = result.value
+    found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const from = listing.entries.length
+    for (const kind of found) {
+      const name = kind.name
+      const file = `${folder}/${name}`
+      const problem = classify(kind, file)
+      if (problem === 'skip') continue
+      if (problem) {
+        listing.problems.push(problem)
+        if (problem.severity !== 'warning' || problem.ruleId !== 'file/extension') continue
+      }
+      listing.entries.push({ file, collection, id: idFromName(name) })
+    }
+    listing.folders.push({ dir, from, to: listing.entries.length })
+  }
+  return listing
+}
+
+/** A folder entry: its name and kind, as a Dirent or lstat's Stats say. */
+type FileKind = Pick<Dirent, 'name' | 'isSymbolicLink' | 'isDirectory' | 'isFile'>
+
+/** The given files of a folder that exist (repository-relative paths), with their kind (lstat: a link is not followed). */
+async function someFiles(dir: string, folder: string, files: readonly string[]): Promise<FileKind[]> {
+  const found = await Promise.all(
+    files.map(async (file): Promise<FileKind | undefined> => {
+      const name = file.slice(folder.length + 1)
+      try {
+        const stat = await fsp.lstat(path.join(dir, name))
+        return { name, isSymbolicLink: () => stat.isSymbolicLink(), isDirectory: () => stat.isDirectory(), isFile: () => stat.isFile() }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+        throw err
+      }
+    }),
+  )
+  return found.filter((f) => f !== undefined)
+}
+
 /**
  * `only` may be a promise (validate --changed: the files git says changed): the folders
  * are listed meanwhile, and only the reading waits for it; `onListed` sees the entries
  * before that wait.
  * `timings`, when given, receives the time spent listing folders (`list`), which the caller's read time includes.
+ * `listing`: the folders' listing if already started (listCollections), else they are listed here.
  */
 export async function readRecords(
   root: string,
@@ -54,40 +142,14 @@ export async function readRecords(
   only?: ReadFilter | Promise<ReadFilter | undefined>,
   timings?: { add(stage: string, ms: number): void },
   onListed?: (entries: ReadResult['entries']) => void,
+  listing: Promise<Listing> = listCollections(root, config, timings),
 ): Promise<ReadResult> {
-  const result: ReadResult = { sources: [], entries: [], problems: [], undecodable: [] }
-  // Per collection, its folder and its entries (result.entries[from, to)), all to read but for `only`.
-  const listed: { dir: string; from: number; to: number }[] = []
-  for (const collection of COLLECTIONS) {
-    const folder = config.collections[collection]
-    const dir = await collectionDir(root, folder, collection)
-    const listStart = performance.now()
-    let dirents: Dirent[]
-    try {
-      dirents = await fsp.readdir(dir, { withFileTypes: true })
-    } catch (err) {
-      throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}) : vérifiez ses droits (chmod 755).`)
-    }
-    timings?.add('list', performance.now() - listStart)
-    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    const from = result.entries.length
-    for (const dirent of dirents) {
-      const file = `${folder}/${dirent.name}`
-      const problem = classify(dirent, file)
-      if (problem === 'skip') continue
-      if (problem) {
-        result.problems.push(problem)
-        if (problem.severity !== 'warning' || problem.ruleId !== 'file/extension') continue
-      }
-      const id = idFromName(dirent.name)
-      result.entries.push({ file, collection, id })
-    }
-    listed.push({ dir, from, to: result.entries.length })
-  }
+  const { entries, problems, folders } = await listing
+  const result: ReadResult = { sources: [], entries, problems: [...problems], undecodable: [] }
   onListed?.(result.entries)
   const filter = await only
   result.only = filter
-  for (const { dir, from, to } of listed) {
+  for (const { dir, from, to } of folders) {
     for (let i = from; i < to; i++) {
       const { file, collection, id } = result.entries[i]!
       if (!filter || filter(file, collection)) readOne(path.join(dir, file.slice(file.lastIndexOf('/') + 1)), file, collection, id, config, result)
@@ -130,7 +192,7 @@ async function collectionDir(root: string, folder: string, collection: Collectio
 }
 
 /** What to do with a directory entry: read it (undefined), skip it, or report it. */
-function classify(dirent: Dirent, file: string): Problem | 'skip' | undefined {
+function classify(dirent: FileKind, file: string): Problem | 'skip' | undefined {
   const name = dirent.name
   if (dirent.isSymbolicLink()) return { file, ruleId: 'file/symlink', offset: 0 }
   if (dirent.isDirectory()) {

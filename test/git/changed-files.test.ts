@@ -1,11 +1,11 @@
 // validate --changed against real git repositories in temporary folders.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../scripts/cli/main.ts'
-import { changedFiles, statusPaths } from '../../scripts/git/changed-files.ts'
+import { changedFiles, changes, diffChanges, statusChanges, statusPaths } from '../../scripts/git/changed-files.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { changedScope } from '../../scripts/validate/changed-scope.ts'
 import { BASE } from '../helpers.ts'
@@ -59,6 +59,63 @@ describe('changedFiles', () => {
   })
 })
 
+describe('changes: which files were only modified in place', () => {
+  const commit = (root: string, ...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], { stdio: 'pipe' })
+
+  it('in the work tree and the index: modified (staged or not) only; added, untracked, deleted and type changes are not', async () => {
+    const root = repo()
+    writeFileSync(path.join(root, 'startups/exemple.md'), `${BASE['startups/exemple.md']}\nplus\n`)
+    writeFileSync(path.join(root, 'organisations/dinum.md'), `${BASE['organisations/dinum.md']}\nplus\n`)
+    commit(root, 'add', 'organisations/dinum.md')
+    writeFileSync(path.join(root, 'startups/nouvelle.md'), 'x')
+    writeFileSync(path.join(root, 'startups/indexee.md'), 'x')
+    commit(root, 'add', 'startups/indexee.md')
+    unlinkSync(path.join(root, 'incubators/ademe.md'))
+    unlinkSync(path.join(root, 'organisations/ademe.md'))
+    symlinkSync('dinum.md', path.join(root, 'organisations/ademe.md'))
+    expect(await changes(root, 'HEAD')).toEqual([
+      { file: 'incubators/ademe.md', modified: false },
+      { file: 'organisations/ademe.md', modified: false },
+      { file: 'organisations/dinum.md', modified: true },
+      { file: 'startups/exemple.md', modified: true },
+      { file: 'startups/indexee.md', modified: false },
+      { file: 'startups/nouvelle.md', modified: false },
+    ])
+  })
+
+  it('since a base: a file added on the branch stays added though modified again since', async () => {
+    const root = repo()
+    commit(root, 'checkout', '-q', '-b', 'feature')
+    writeFileSync(path.join(root, 'startups/ajoutee.md'), 'x')
+    writeFileSync(path.join(root, 'startups/exemple.md'), `${BASE['startups/exemple.md']}\nplus\n`)
+    commit(root, 'add', '.')
+    commit(root, 'commit', '-qm', 'branch')
+    writeFileSync(path.join(root, 'startups/ajoutee.md'), 'y')
+    expect(await changes(root, 'main')).toEqual([
+      { file: 'startups/ajoutee.md', modified: false },
+      { file: 'startups/exemple.md', modified: true },
+    ])
+  })
+})
+
+describe('statusChanges and diffChanges', () => {
+  it.each([
+    [' M a.md\0M  b.md\0MM c.md\0', [['a.md', true], ['b.md', true], ['c.md', true]]],
+    ['?? a.md\0A  b.md\0AM c.md\0 D d.md\0D  e.md\0 T f.md\0UU g.md\0', [['a.md', false], ['b.md', false], ['c.md', false], ['d.md', false], ['e.md', false], ['f.md', false], ['g.md', false]]],
+    ['R  new.md\0old.md\0 M x.md\0', [['new.md', false], ['old.md', false], ['x.md', true]]],
+  ])('status %j', (output, expected) => {
+    expect(statusChanges(output).map((c) => [c.file, c.modified])).toEqual(expected)
+  })
+
+  it.each([
+    ['M\0a.md\0A\0b.md\0D\0c.md\0T\0d.md\0', [['a.md', true], ['b.md', false], ['c.md', false], ['d.md', false]]],
+    ['R100\0old.md\0new.md\0M\0x.md\0', [['old.md', false], ['new.md', false], ['x.md', true]]],
+    ['', []],
+  ])('diff --name-status %j', (output, expected) => {
+    expect(diffChanges(output).map((c) => [c.file, c.modified])).toEqual(expected)
+  })
+})
+
 describe('changedFiles in a registry below the top of its repository', () => {
   it('gives paths relative to the registry and ignores changes outside it', async () => {
     const top = repo()
@@ -90,6 +147,20 @@ describe('changedScope', () => {
     const scope = changedScope(changed, DEFAULT_CONFIG)
     expect(scope.fiches).toEqual(fiches)
     expect(scope.filter !== undefined).toBe(reduced)
+  })
+
+  it.each([
+    [['startups/a.md', 'startups/b.md', 'README.md'], ['startups/a.md', 'startups/b.md'], [], { startups: ['startups/a.md', 'startups/b.md'] }],
+    [['startups/a.md', 'startups/b.md'], ['startups/b.md'], [], undefined],
+    [['startups/a.md', 'startups/b.md'], ['startups/a.md', 'startups/b.md'], ['startups/b.md'], undefined],
+    [['README.md'], [], [], { startups: [] }],
+  ])('changed %j, modified in place %j, deleted %j: lists %j', (changed, modified, deleted, listed) => {
+    expect(changedScope(changed, DEFAULT_CONFIG, new Set(deleted), new Set(modified)).listed).toEqual(listed)
+  })
+
+  it('an organisation changed in place still means a full validation, every folder listed', () => {
+    const scope = changedScope(['organisations/x.md'], DEFAULT_CONFIG, new Set(), new Set(['organisations/x.md']))
+    expect([scope.filter, scope.listed]).toEqual([undefined, undefined])
   })
 
   it.each([
@@ -141,6 +212,39 @@ describe('validate --changed', () => {
     const { code, json } = await validate(root, '--base', 'main')
     expect(code).toBe(1)
     expect(json.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('schema/format')
+  })
+
+  it('a change that only modifies startups does not list the others: their older id problems are left to a full validation', async () => {
+    const root = repo()
+    // Committed before the change: a badly named startup (id/format), and a case collision.
+    writeFileSync(path.join(root, 'startups/Ancienne.md'), BASE['startups/exemple.md']!)
+    writeFileSync(path.join(root, 'startups/ancienne.md'), BASE['startups/exemple.md']!)
+    execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', 'add', '.'])
+    execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qm', 'old names'])
+    const older = [['startups/Ancienne.md', 'id/format'], ['startups/ancienne.md', 'id/case-collision']]
+    const rules = (json: { diagnostics: { file: string; ruleId: string }[] }) => json.diagnostics.map((d) => [d.file, d.ruleId])
+
+    writeFileSync(path.join(root, 'startups/exemple.md'), BASE['startups/exemple.md']!.replace('incubator: dinum', 'incubator: dinun'))
+    const inPlace = await validate(root)
+    expect(rules(inPlace.json)).toEqual([['startups/exemple.md', 'ref/unknown-incubator']])
+
+    // A startup added: the folder is listed again, and every id checked, as before.
+    writeFileSync(path.join(root, 'startups/nouvelle.md'), BASE['startups/exemple.md']!)
+    const added = await validate(root)
+    expect(rules(added.json)).toEqual(expect.arrayContaining([...older, ['startups/exemple.md', 'ref/unknown-incubator']]))
+    expect(added.json.summary.files).toBe(4)
+  })
+
+  it('a startup turned into a link is looked at, and refused', async () => {
+    const root = repo()
+    writeFileSync(path.join(root, 'startups/autre.md'), BASE['startups/exemple.md']!)
+    execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', 'add', '.'])
+    execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qm', 'autre'])
+    unlinkSync(path.join(root, 'startups/autre.md'))
+    symlinkSync('exemple.md', path.join(root, 'startups/autre.md'))
+    const { code, json } = await validate(root)
+    expect(code).toBe(1)
+    expect(json.diagnostics.map((d: { file: string; ruleId: string }) => [d.file, d.ruleId])).toEqual([['startups/autre.md', 'file/symlink']])
   })
 
   it('is refused with build and --base is refused without --changed', async () => {

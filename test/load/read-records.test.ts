@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runValidation } from '../../scripts/cli/run-validation.ts'
 import { ConfigError, DEFAULT_CONFIG, type RegistryConfig } from '../../scripts/load/config.ts'
-import { decode, readRecords } from '../../scripts/load/read-records.ts'
+import { decode, listCollections, readRecords } from '../../scripts/load/read-records.ts'
 import { BASE } from '../helpers.ts'
 
 const temps: string[] = []
@@ -80,6 +80,40 @@ describe('collection folders', () => {
     fs.rmSync(path.join(file, 'startups'), { recursive: true })
     fs.writeFileSync(path.join(file, 'startups'), '')
     await expect(readRecords(file, config())).rejects.toThrow(new ConfigError("« startups » (collection startups) n'est pas un dossier."))
+  })
+
+  it('reports the first broken folder in the collections’ order, though they are listed together', async () => {
+    const root = registry()
+    fs.rmSync(path.join(root, 'incubators'), { recursive: true })
+    fs.rmSync(path.join(root, 'organisations'), { recursive: true })
+    await expect(readRecords(root, config())).rejects.toThrow(new ConfigError(`Le dossier « organisations » de la collection organisations est introuvable dans ${root}.`))
+  })
+})
+
+describe('listCollections with files given for a collection (validate --changed)', () => {
+  it('looks only at those files of it: missing ones are skipped, links and folders reported as a listing would', async () => {
+    const root = registry({ 'startups/autre.md': EXEMPLE, 'startups/Pas-Lu.md': EXEMPLE })
+    fs.symlinkSync('exemple.md', path.join(root, 'startups/lien.md'))
+    fs.mkdirSync(path.join(root, 'startups/dossier.md'))
+    const given = ['startups/lien.md', 'startups/exemple.md', 'startups/absente.md', 'startups/dossier.md']
+    const listing = await listCollections(root, config(), undefined, { startups: Promise.resolve(given) })
+    expect(listing.entries.filter((e) => e.collection === 'startups').map((e) => e.file)).toEqual(['startups/exemple.md'])
+    expect(listing.problems).toEqual([
+      { file: 'startups/dossier.md', ruleId: 'file/directory', severity: 'error', offset: 0, data: { name: 'dossier.md' } },
+      { file: 'startups/lien.md', ruleId: 'file/symlink', offset: 0 },
+    ])
+    // The other collections are listed whole.
+    expect(listing.entries.filter((e) => e.collection !== 'startups').map((e) => e.file).sort()).toEqual(BASE_FILES.filter((f) => !f.startsWith('startups/')))
+  })
+
+  it('lists the folder whole when the promise gives undefined, and passes its failure on', async () => {
+    const root = registry({ 'startups/autre.md': EXEMPLE })
+    const whole = await listCollections(root, config(), undefined, { startups: Promise.resolve(undefined) })
+    expect(whole.entries.filter((e) => e.collection === 'startups').map((e) => e.file)).toEqual(['startups/autre.md', 'startups/exemple.md'])
+    // As listedOf does: a handler is attached, the listing awaits the promise only after checking the folder.
+    const refused = Promise.reject(new Error('git a refusé'))
+    refused.catch(() => {})
+    await expect(listCollections(root, config(), undefined, { startups: refused })).rejects.toThrow('git a refusé')
   })
 })
 
