@@ -84,26 +84,31 @@ export async function listCollections(root: string, config: RegistryConfig, timi
         throw new ConfigError(`Le dossier « ${folder} » de la collection ${collection} ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}) : vérifiez ses droits (chmod 755).`)
       }
       timings?.add('list', performance.now() - listStart)
-      return { collection, folder, dir, found }
+      // Sorted and classified at once: a folder listed early (while git answers) is ready when the others are.
+      found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      const entries: Listing['entries'] = []
+      const problems: Problem[] = []
+      for (const kind of found) {
+        const name = kind.name
+        const file = `${folder}/${name}`
+        const problem = classify(kind, file)
+        if (problem === 'skip') continue
+        if (problem) {
+          problems.push(problem)
+          if (problem.severity !== 'warning' || problem.ruleId !== 'file/extension') continue
+        }
+        entries.push({ file, collection, id: idFromName(name) })
+      }
+      return { dir, entries, problems }
     }),
   )
   const listing: Listing = { entries: [], problems: [], folders: [] }
   for (const result of settled) {
     if (result.status === 'rejected') throw result.reason
-    const { collection, folder, dir, found } = result.value
-    found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const { dir, entries, problems } = result.value
     const from = listing.entries.length
-    for (const kind of found) {
-      const name = kind.name
-      const file = `${folder}/${name}`
-      const problem = classify(kind, file)
-      if (problem === 'skip') continue
-      if (problem) {
-        listing.problems.push(problem)
-        if (problem.severity !== 'warning' || problem.ruleId !== 'file/extension') continue
-      }
-      listing.entries.push({ file, collection, id: idFromName(name) })
-    }
+    for (const entry of entries) listing.entries.push(entry)
+    for (const problem of problems) listing.problems.push(problem)
     listing.folders.push({ dir, from, to: listing.entries.length })
   }
   return listing
