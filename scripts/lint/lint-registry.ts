@@ -17,6 +17,7 @@ export interface LintOutput {
 
 export function lintRecords(records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, asOf: string | undefined, online?: OnlineResults, only?: ReadonlySet<string>): LintOutput {
   const result = runRules(records, { config, asOf, ...(online ? { online } : {}), ...(only ? { only } : {}) })
-  const files = new Map(records.map((r) => [r.file, r]))
+  const files = new Map<string, ParsedRecord>()
+  for (const r of records) files.set(r.file, r)
   return { diagnostics: finalize(result.problems, files, config, lang), records: result.records }
 }

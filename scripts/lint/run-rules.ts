@@ -26,13 +26,13 @@ export interface LintSettings {
 
 export type CheckResult = 'passed' | 'failing' | 'exempt'
 
-/** What one applicable rule found for one record. */
+/** What one applicable rule found for one record (read-only: a plain passed or failing outcome is shared by every record). */
 export interface RuleOutcome {
-  rule: LintRule<any>
-  result: CheckResult
-  exemption?: Exemption
+  readonly rule: LintRule<any>
+  readonly result: CheckResult
+  readonly exemption?: Exemption
   /** Online rules: the date of the results read. */
-  checkedAt?: string
+  readonly checkedAt?: string
 }
 
 export interface RecordOutcome {
@@ -48,6 +48,9 @@ export interface LintResult {
 
 export const RULE_IDS: ReadonlySet<string> = new Set(LINT_RULES.map((r) => r.id))
 
+/** The exemptions of a fiche that has none (most): one shared, never modified, array. */
+const NO_EXEMPTIONS: readonly Exemption[] = Object.freeze([])
+
 export function ruleOptions<O extends Data>(rule: LintRule<O>, config: LintSettings['config']): O {
   return { ...(rule.options?.defaults ?? ({} as O)), ...((config.ruleOptions?.[rule.id] ?? {}) as Partial<O>) }
 }
@@ -55,13 +58,26 @@ export function ruleOptions<O extends Data>(rule: LintRule<O>, config: LintSetti
 export function runRules(records: readonly ParsedRecord[], settings: LintSettings): LintResult {
   const rules = (settings.rules ?? LINT_RULES).filter((r) => settings.config.rules[r.id] !== 'off' && (!settings.validateOnly || r.validate) && (r.evidence === 'field' || settings.online !== undefined))
   const shared = new Map<string, unknown>([['rule-ids', RULE_IDS]])
-  const options = new Map(rules.map((r) => [r.id, ruleOptions(r, settings.config)]))
+  // Each rule once, with its options and its plain outcomes; then each collection's list: a large
+  // registry runs over a million rule checks, and an object per outcome was most of the lint's garbage.
+  const appliesKinds: Applies[] = [...new Set(rules.map((r) => r.applies))]
+  const prepared = rules.map((rule) => ({
+    rule,
+    /** Index of its `applies` in appliesKinds (and in the per-record answers below). */
+    applies: appliesKinds.indexOf(rule.applies),
+    options: ruleOptions(rule, settings.config),
+    passed: { rule, result: 'passed' } as RuleOutcome,
+    failing: { rule, result: 'failing' } as RuleOutcome,
+  }))
+  const rulesOf = new Map<string, typeof prepared>()
   const sharedValue = <T>(key: string, compute: () => T): T => {
     if (!shared.has(key)) shared.set(key, compute())
     return shared.get(key) as T
   }
   const problems: Problem[] = []
   const out: RecordOutcome[] = []
+  // Whether each kind of `applies` concerns the record (0 not known yet, 1 yes, 2 no): computed once per record, the array reused.
+  const applies = new Uint8Array(appliesKinds.length)
   // One context and one report list for the whole run, updated for each record and rule: the
   // rules read them during check() only (tens of thousands of rule runs on a real registry).
   const reports: RuleReport[] = []
@@ -78,22 +94,24 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
   for (const record of records) {
     if (settings.only && !settings.only.has(record.file)) continue
     const phase = record.collection === 'startups' ? currentPhase(record.data, settings.asOf)?.name : undefined
-    const exemptions = validExemptions(record.data, RULE_IDS, settings.asOf)
-    const used = new Set<Exemption>()
+    const exemptions = record.data.standards_exemptions === undefined ? NO_EXEMPTIONS : validExemptions(record.data, RULE_IDS, settings.asOf)
+    // The exemptions that exempted something (most fiches have none: no set for them).
+    const used = exemptions.length === 0 ? undefined : new Set<Exemption>()
     const outcomes: RuleOutcome[] = []
-    const applies = new Map<Applies, boolean>()
+    applies.fill(0)
     context.record = record
     context.phase = phase
-    for (const rule of rules) {
-      if (!rule.collections.includes(record.collection)) continue
-      if (record.collection === 'startups') {
-        let ok = applies.get(rule.applies)
-        if (ok === undefined) applies.set(rule.applies, (ok = appliesTo(rule.applies, phase, record.data, settings.asOf)))
-        if (!ok) continue
+    let collectionRules = rulesOf.get(record.collection)
+    if (!collectionRules) rulesOf.set(record.collection, (collectionRules = prepared.filter((p) => p.rule.collections.includes(record.collection))))
+    const startup = record.collection === 'startups'
+    for (const { rule, applies: kind, options, passed, failing } of collectionRules) {
+      if (startup) {
+        if (applies[kind] === 0) applies[kind] = appliesTo(rule.applies, phase, record.data, settings.asOf) ? 1 : 2
+        if (applies[kind] === 2) continue
       }
       if (rule.when && !rule.when(record.data)) continue
       reports.length = 0
-      context.options = options.get(rule.id)!
+      context.options = options
       rule.check(context)
       let checkedAt: string | undefined
       if (rule.evidence === 'online') {
@@ -101,23 +119,23 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
         checkedAt = onlineDate(rule, record, settings.online)
         if (checkedAt === undefined) continue
       }
-      const exemption = exemptions.find((e) => e.rule === rule.id)
       if (reports.length === 0) {
-        outcomes.push({ rule, result: 'passed' })
+        outcomes.push(passed)
         continue
       }
+      const exemption = exemptions.length === 0 ? undefined : exemptions.find((e) => e.rule === rule.id)
       if (exemption) {
-        used.add(exemption)
+        used!.add(exemption)
         outcomes.push({ rule, result: 'exempt', exemption, ...(checkedAt ? { checkedAt } : {}) })
         continue
       }
-      outcomes.push({ rule, result: 'failing', ...(checkedAt ? { checkedAt } : {}) })
+      outcomes.push(checkedAt ? { rule, result: 'failing', checkedAt } : failing)
       for (const r of reports) problems.push(toProblem(record, rule, r))
     }
     // An exemption from a rule that ran and found nothing exempts nothing.
     if (!settings.validateOnly && settings.config.rules['exemption-invalid'] !== 'off') {
       for (const e of exemptions) {
-        if (used.has(e)) continue
+        if (used!.has(e)) continue
         const rule = rules.find((r) => r.id === e.rule)
         if (rule && outcomes.some((o) => o.rule === rule)) {
           problems.push({ file: record.file, ruleId: 'exemption-invalid', path: `/standards_exemptions/${e.index}`, data: { messageId: 'unused', rule: e.rule } })

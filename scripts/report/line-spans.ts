@@ -127,18 +127,41 @@ function endsOnItsLine(record: LineRecord, end: number): boolean {
   return true
 }
 
-const unescape = (token: string): string => token.replace(/~1/g, '/').replace(/~0/g, '~')
+const unescape = (token: string): string => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token)
+
+/** A pointer the locator reads: a top-level key, an item of it, or a field of that item. */
+interface ParsedPointer {
+  key: string
+  index?: number
+  field?: string
+}
+
+/**
+ * Pointers parsed so far (null: not a shape the locator reads). The same few hundred recur
+ * across a registry's hundreds of thousands of problems; the cache stops growing at
+ * POINTER_CACHE entries, so that strange fiches cannot make it grow without bound.
+ */
+const parsedPointers = new Map<string, ParsedPointer | null>()
+const POINTER_CACHE = 4096
+
+function parsePointer(pointer: string): ParsedPointer | null {
+  let parsed = parsedPointers.get(pointer)
+  if (parsed !== undefined) return parsed
+  const m = /^\/([^/]+)(?:\/(0|[1-9]\d*)(?:\/([^/]+))?)?$/.exec(pointer)
+  parsed = !m ? null : m[2] === undefined ? { key: unescape(m[1]!) } : { key: unescape(m[1]!), index: Number(m[2]), ...(m[3] === undefined ? {} : { field: unescape(m[3]) }) }
+  if (parsedPointers.size < POINTER_CACHE) parsedPointers.set(pointer, parsed)
+  return parsed
+}
 
 /**
  * The span (offsets in the file) finalize gives `pointer` with this target,
  * or undefined when only the pointer map can tell.
  */
 export function lineSpan(record: LineRecord, pointer: string, target?: 'key' | 'value'): [number, number] | undefined {
-  const m = /^\/([^/]+)(?:\/(0|[1-9]\d*)(?:\/([^/]+))?)?$/.exec(pointer)
-  if (!m) return undefined
-  const key = unescape(m[1]!)
-  if (m[2] === undefined) return topLevelSpan(record, key, target)
-  return itemSpan(record, key, Number(m[2]), m[3] === undefined ? undefined : unescape(m[3]), target)
+  const parsed = parsePointer(pointer)
+  if (!parsed) return undefined
+  if (parsed.index === undefined) return topLevelSpan(record, parsed.key, target)
+  return itemSpan(record, parsed.key, parsed.index, parsed.field, target)
 }
 
 /**

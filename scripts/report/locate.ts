@@ -123,14 +123,29 @@ export function findSpan(map: Map<string, NodeSpan>, pointer: string): { span?: 
   return { exact: false }
 }
 
-/** Line starts of a text, for offset → line/column. */
+/**
+ * Line starts of a text, for offset → line/column. The text is scanned only as far as the
+ * offsets asked for: most problems sit in the front matter, and a registry's bodies are
+ * hundreds of megabytes that no position needs.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0]
+  /** Whether every line start is in `starts`. */
+  private complete = false
   /** For long lines: the columns (code points) before every BLOCK-th code unit, built on first use. */
   private readonly blocks = new Map<number, Int32Array>()
-  constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
+  constructor(private readonly text: string) {}
+
+  /** Scans until the line that holds `offset` is known with its end: the next line's start is in `starts`, or the text is done. */
+  private scanPast(offset: number): void {
+    const starts = this.starts
+    while (!this.complete && starts[starts.length - 1]! <= offset) {
+      const eol = this.text.indexOf('\n', starts[starts.length - 1]!)
+      if (eol === -1) this.complete = true
+      else starts.push(eol + 1)
+    }
   }
+
   /**
    * 1-based line and column; the column counts characters (code points).
    * Constant time per call after a first pass over a long line: a
@@ -139,6 +154,7 @@ export class LineIndex {
    */
   position(offset: number): { line: number; column: number } {
     const o = Math.max(0, Math.min(offset, this.text.length))
+    this.scanPast(o)
     let lo = 0
     let hi = this.starts.length - 1
     while (lo < hi) {

@@ -99,6 +99,23 @@ describe('LineIndex', () => {
   it('places offset 0 of an empty text at 1:1', () => {
     expect(new LineIndex('').position(0)).toEqual({ line: 1, column: 1 })
   })
+
+  it('scans only as far as asked, and answers the same in any order of offsets (lazy line starts)', () => {
+    // Lines of every kind (empty, CRLF, astral characters, one longer than a column block), offsets asked backwards and at random.
+    const long = `${'é😀'.repeat(400)}x`
+    const sample = ['ab', '', 'cd\r', long, '😀', '', 'fin'].join('\n')
+    const eager = (o: number) => {
+      const before = sample.slice(0, Math.max(0, Math.min(o, sample.length)))
+      const line = before.split('\n').length
+      const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1
+      return { line, column }
+    }
+    const offsets = Array.from({ length: sample.length + 3 }, (_, i) => i - 1)
+    const backwards = new LineIndex(sample)
+    for (const o of [...offsets].reverse()) expect(backwards.position(o), `offset ${o}`).toEqual(eager(o))
+    const shuffled = new LineIndex(sample)
+    for (const o of [...offsets].sort((a, b) => ((a * 7919) % 101) - ((b * 7919) % 101))) expect(shuffled.position(o), `offset ${o}`).toEqual(eager(o))
+  })
 })
 
 describe('pointer helpers', () => {

@@ -1,6 +1,14 @@
 import { defineRule } from '../define-rule.ts'
 import { q, qe, T, URL_FIELDS, w } from '../kit.ts'
 
+/** Whether an address starts with http:// (spaces before it allowed). */
+function isHttp(v: string): boolean {
+  const first = v.charCodeAt(0)
+  // Most addresses start with a printable ASCII character, so without spaces: only h or H can begin http://.
+  if (first > 32 && first < 127) return (first === 0x68 || first === 0x48) && v.charCodeAt(4) === 0x3a && /^http:\/\//i.test(v)
+  return /^\s*http:\/\//i.test(v)
+}
+
 export default defineRule({
   id: 'url-not-https',
   description: 'Une adresse web de la fiche commence par http:// au lieu de https://.',
@@ -24,7 +32,7 @@ champs de l'espace membre (\`roadmap_url\`…), ainsi que \`website\` pour un in
     const fields = ctx.record.collection === 'incubators' ? ['website'] : URL_FIELDS
     for (const field of fields) {
       const v = ctx.record.data[field]
-      if (typeof v === 'string' && /^\s*http:\/\//i.test(v)) ctx.report({ messageId: 'http', path: `/${field}`, data: { field, value: v } })
+      if (typeof v === 'string' && isHttp(v)) ctx.report({ messageId: 'http', path: `/${field}`, data: { field, value: v } })
     }
   },
 })

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import rule, { headings } from '../../../scripts/lint/rules/body-sections.ts'
+import rule, { headings, SECTIONS } from '../../../scripts/lint/rules/body-sections.ts'
 import { fiche } from '../phases.ts'
 import { testRule } from '../rule-tester.ts'
 
@@ -22,4 +22,12 @@ testRule(rule, {
 
 it('normalises headings', () => {
   expect(headings('# A\n**B** :\nnot **c**\n### L⠙équipe')).toEqual(['a', 'b', "l'équipe"])
+})
+
+it('SECTIONS patterns cannot match a line break, so one test over the joined headings equals a test per heading', () => {
+  for (const [section, pattern] of Object.entries(SECTIONS)) {
+    // No class that takes a line break (\s, ., a negated set, \W, \D, \S), no flag that changes a test.
+    expect(pattern.source, section).not.toMatch(/\\s|\\W|\\D|\\S|\\n|\[\^|(?<!\\)\./)
+    expect(pattern.flags, section).toBe('')
+  }
 })

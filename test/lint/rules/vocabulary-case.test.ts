@@ -13,6 +13,8 @@ testRule(rule, {
   valid: [
     { name: 'the spelling most fiches use', fiche: them('Santé'), others },
     { name: 'a value nobody else writes', fiche: them('Culture'), others },
+    // One fiche writing santé twice counts once: Santé (2 fiches) stays the canonical spelling.
+    { name: 'a variant written twice in one fiche counts once', fiche: them('Santé'), others: { ...others, 'startups/c.md': fiche('thematiques:\n  - santé\n  - santé\n  - santé\n') } },
   ],
   invalid: [
     { name: 'a case variant (at the item)', fiche: them('santé'), others, errors: [['variant', 25, 5]] },
