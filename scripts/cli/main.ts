@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { ChangedFile } from '../git/changed-files.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { Lang } from '../report/diagnostic.ts'
 import { FORMAT_NAMES, type FormatName } from '../report/formatters/names.ts'
@@ -23,6 +24,8 @@ export interface Options {
   out: string
   /** validate --changed: the git revision to compare with. */
   changed?: string
+  /** validate --changed: what git says changed, asked as soon as the arguments were read (see main). */
+  changes?: Promise<ChangedFile[]>
   /** --max-warnings N: more warnings than N fail (exit 1); validate and lint. */
   maxWarnings?: number
   /** --quiet: print errors only; validate and lint. */
@@ -185,6 +188,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
     const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
+    const changed = values.changed ? (values.base ?? 'HEAD') : undefined
+    // validate --changed: git (its status is most of the wait on a large registry) answers while the
+    // configuration and the checks load. A failure is reported when validate awaits it.
+    const changes = name === 'validate' && changed !== undefined ? import('../git/changed-files.ts').then((m) => m.changes(root, changed)) : undefined
+    changes?.catch(() => {})
     const config = await loadConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
     if (name === 'build') checkOut(out, root, config, lang)
@@ -196,7 +204,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const pr = values.pr === undefined ? undefined : parsePr(values.pr, lang)
     if (values.changed && name !== 'validate' && name !== 'lint') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate et lint.' : '--changed only goes with validate and lint.')
     if (values['new-only'] && !(name === 'lint' && values.changed)) throw new UsageError(lang === 'fr' ? '--new-only ne va qu’avec lint --changed.' : '--new-only only goes with lint --changed.')
-    const changed = values.changed ? (values.base ?? 'HEAD') : undefined
     const outputFile = values['output-file'] === undefined ? undefined : path.resolve(io.cwd, values['output-file'])
     const color = useColor(values.color ? true : values['no-color'] ? false : undefined, io.env, io.isTTY && outputFile === undefined)
     // --output-file: what the command prints goes to the file, written once the command is done.
@@ -205,7 +212,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const lintOnly = (['online', 'suppress-all', 'prune-suppressions', 'fail-on-new', 'suppressions'] as const).find((k) => values[k] !== undefined)
     if (lintOnly && name !== 'lint') throw new UsageError(lang === 'fr' ? `--${lintOnly} ne va qu’avec lint.` : `--${lintOnly} only goes with lint.`)
     const options: Options = {
-      root, config, format, lang, strict: values.strict === true, out, changed, io: runIo, color, args: rest,
+      root, config, format, lang, strict: values.strict === true, out, changed, changes, io: runIo, color, args: rest,
       since: values.since, until: values.until, changesFormat,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),

@@ -247,6 +247,20 @@ describe('validate --changed', () => {
     expect(json.diagnostics.map((d: { file: string; ruleId: string }) => [d.file, d.ruleId])).toEqual([['startups/autre.md', 'file/symlink']])
   })
 
+  it('outside a repository says so (git is asked before the configuration loads), even when a folder is missing too', async () => {
+    const plain = mkdtempSync(path.join(os.tmpdir(), 'registry-nogit-'))
+    temps.push(plain)
+    for (const [file, text] of Object.entries(BASE)) {
+      mkdirSync(path.join(plain, path.dirname(file)), { recursive: true })
+      writeFileSync(path.join(plain, file), text)
+    }
+    const outside = await validate(plain)
+    expect([outside.code, outside.stderr]).toEqual([2, expect.stringMatching(/--changed demande un dépôt git/)])
+    rmSync(path.join(plain, 'incubators'), { recursive: true })
+    const both = await validate(plain)
+    expect([both.code, both.stderr]).toEqual([2, expect.stringMatching(/--changed demande un dépôt git/)])
+  })
+
   it('is refused with build and --base is refused without --changed', async () => {
     const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: os.tmpdir(), isTTY: false }
     expect(await main(['build', '--changed'], io)).toBe(2)

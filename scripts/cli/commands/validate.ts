@@ -41,7 +41,7 @@ export async function validateCommand(options: Options): Promise<number> {
 /** The fiches changed since `base` (git), said on stderr: what to read (no filter: a full validation) and what to list. */
 async function changedScopeOf(options: Options, base: string): Promise<ChangedScope> {
   const { io, lang } = options
-  const changed = await changes(options.root, base)
+  const changed = await (options.changes ?? changes(options.root, base))
   const files = changed.map((c) => c.file)
   const deleted = new Set(files.filter((f) => !existsSync(path.join(options.root, f))))
   const scope = changedScope(files, options.config, deleted, new Set(changed.filter((c) => c.modified).map((c) => c.file)))
