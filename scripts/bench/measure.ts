@@ -119,7 +119,9 @@ async function build(cfg: RegistryConfig) {
     // The same stages as buildCommand, minus the refusal to write (in a fresh process, as `build`).
     const thread = (await useThread(root!, cfg, env)) ? new CompileThread(out!, cfg) : undefined
     try {
-      const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, timings, thread && ((r) => thread.send(r)))
+      const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, timings)
+      // As buildCommand: the worker gets the records once they are all checked.
+      for (const r of records) thread?.send(r)
       errors = summary.errors
       await compileAndWrite(out!, feedFiles(records, cfg, { commit: null, worker: Boolean(thread) }), timings, thread?.writer(records))
     } finally {

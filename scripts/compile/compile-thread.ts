@@ -1,10 +1,9 @@
 /**
  * The main thread's side of the compile worker (compile-worker.ts): started
- * before the fiches are read, so that it has loaded its modules by the time
- * the first ones are parsed; then sent each record as it is parsed, in
- * batches, at most a few batches ahead of the worker so that the records are
- * never held twice; at the end, its folder is moved into the build's staging
- * folder.
+ * before the fiches are read, so that it has loaded its modules long before
+ * the records come; then sent the records, in batches, at most a few batches
+ * ahead of the worker so that the records are never held twice; at the end,
+ * its folder is moved into the build's staging folder.
  */
 import { randomBytes } from 'node:crypto'
 import { promises as fsp } from 'node:fs'

@@ -1,11 +1,11 @@
 /**
  * The worker thread that writes the v2.7 files and the v1 per-startup files
- * (`api/v1/startups/<id>.json`) while the main thread parses and checks the
- * fiches, then writes the v1 lists: on two cores, most of the compile stage
- * happens at the same time as parsing. It receives each
- * record as soon as it is parsed and writes into a folder of its own; the
- * main thread alone decides, once the whole registry is valid, whether that
- * work becomes part of the output (its folder is otherwise removed).
+ * (`api/v1/startups/<id>.json`) while the main thread runs the standards rules,
+ * makes the feed and writes the v1 lists: on two cores, most of the compile
+ * stage happens at the same time as the rest. It receives the records, in
+ * batches, once the whole registry is checked and dated by git, and writes
+ * into a folder of its own, which the build's output takes in at the end (or
+ * removes, when the build fails).
  */
 import { mkdirSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
