@@ -17,17 +17,22 @@ export interface PhaseEntry {
   end?: string
 }
 
-/** phasesOf per front matter: every rule asks for the phases of the same, never modified, data. */
-const PHASES = new WeakMap<object, PhaseEntry[]>()
+/** phasesOf of a fiche with a malformed phase: every rule asks for the phases of the same, never modified, data. */
+const PHASES = new WeakMap<object, readonly PhaseEntry[]>()
+const NO_PHASES: readonly PhaseEntry[] = Object.freeze([])
 
-/** The well-formed phases of a fiche (anything else is the schema's business). */
-export function phasesOf(data: Record<string, unknown>): PhaseEntry[] {
-  if (!Array.isArray(data.phases)) return []
-  let phases = PHASES.get(data.phases)
-  if (!phases) {
-    phases = data.phases.filter((p): p is PhaseEntry => typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.start === 'string' && DATE.test(p.start))
-    PHASES.set(data.phases, phases)
-  }
+const wellFormed = (p: unknown): p is PhaseEntry => typeof p === 'object' && p !== null && typeof (p as PhaseEntry).name === 'string' && typeof (p as PhaseEntry).start === 'string' && DATE.test((p as PhaseEntry).start)
+
+/**
+ * The well-formed phases of a fiche (anything else is the schema's business). Read-only: when
+ * every phase is well-formed (most fiches), it is the fiche's own list, neither copied nor cached.
+ */
+export function phasesOf(data: Record<string, unknown>): readonly PhaseEntry[] {
+  const list = data.phases
+  if (!Array.isArray(list)) return NO_PHASES
+  if (list.every(wellFormed)) return list
+  let phases = PHASES.get(list)
+  if (!phases) PHASES.set(list, (phases = list.filter(wellFormed)))
   return phases
 }
 
