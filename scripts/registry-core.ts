@@ -36,8 +36,6 @@ const UNTIMED: StageTimer = { measure: (_stage, fn) => fn() }
 export interface ValidateOptions {
   /** The standards rules that validate reports (contact-missing…), as of this date; undefined: not run. */
   standards?: { asOf: string | undefined }
-  /** Sees each record as soon as it is parsed. */
-  onRecord?: (record: ParsedRecord) => void
   timings?: StageTimer
   /** The id problems of every listed file, when they were checked already (validate --changed checks them while git answers). */
   idProblems?: Problem[]
@@ -53,7 +51,7 @@ export interface ValidateOutput {
 /** `registry validate` after reading: parse, validate, cross-file checks, validate's standards rules, finalize. */
 export function validateSources(read: ReadSources, config: RegistryConfig, lang: Lang, options: ValidateOptions = {}): ValidateOutput {
   const timings = options.timings ?? UNTIMED
-  const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config, options.onRecord))
+  const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config))
   const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config, options.idProblems)])
   const standards = options.standards
   if (standards) append(problems, timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))

@@ -152,7 +152,7 @@ async function build(cfg: RegistryConfig) {
 /** validate against lint in the same process: the cost of the standards rules over validation. */
 async function lintVsValidate(cfg: RegistryConfig) {
   const asOf = '2026-08-20'
-  const validate = () => runValidation(root!, cfg, 'fr', undefined, new Timings(), undefined, { asOf })
+  const validate = () => runValidation(root!, cfg, 'fr', undefined, new Timings(), { asOf })
   const lint = async () => {
     const { records } = await runValidation(root!, cfg, 'fr', undefined, new Timings())
     return lintRecords(records, cfg, 'fr', asOf)

@@ -21,16 +21,13 @@ export function validateRegistry(sources: readonly SourceFile[], entries: readon
 }
 
 /** Parse stage: every source that can be read becomes a record. */
-export function parseSources(sources: readonly SourceFile[], config: RegistryConfig, onRecord?: (record: ParsedRecord) => void): ValidationResult {
+export function parseSources(sources: readonly SourceFile[], config: RegistryConfig): ValidationResult {
   const records: ParsedRecord[] = []
   const problems: Problem[] = []
   for (const source of sources) {
     const parsed = parseRecord(source, config.limits)
     append(problems, parsed.problems)
-    if (parsed.record) {
-      records.push(parsed.record)
-      onRecord?.(parsed.record)
-    }
+    if (parsed.record) records.push(parsed.record)
   }
   return { records, problems }
 }

@@ -110,7 +110,7 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   // changes.json, changes.atom and trends.json: a second git log (first parents), run while the fiches are parsed and checked.
   const line = ready.then((h) => (h.files ? mainLine(options.root, options.config) : null))
   line.catch(() => {})
-  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, undefined, { asOf: asOfForValidate })
+  const { records, diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, undefined, timings, { asOf: asOfForValidate })
   const failed = summary.errors > 0 || (options.strict && summary.warnings > 0)
   if (diagnostics.length > 0 || options.format === 'json') {
     io.stdout(FORMATTERS[options.format](diagnostics, { summary, lang, texts, color: options.color }))

@@ -22,7 +22,7 @@ export async function validateCommand(options: Options): Promise<number> {
   const [{ runValidation }, { FORMATTERS }] = await Promise.all([import('../run-validation.ts'), import('../../report/formatters/index.ts')])
   let result
   try {
-    result = await runValidation(options.root, options.config, lang, scope, undefined, undefined, { asOf }, listing)
+    result = await runValidation(options.root, options.config, lang, scope, undefined, { asOf }, listing)
   } catch (err) {
     // git's refusal (no repository, unknown revision) explains more than a folder error found meanwhile.
     await scope
