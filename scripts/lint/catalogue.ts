@@ -15,6 +15,23 @@ export type Category = (typeof CATEGORIES)[number]
 /** The category of rules that check how values are written rather than a standard. */
 export const HYGIENE = 'value hygiene'
 
+/**
+ * What people read for each category, in French and in English: the catalogue's ids
+ * ('qualité-logicielle') are slugs, never shown as labels.
+ */
+export const CATEGORY_LABELS: Readonly<Record<Category | typeof HYGIENE, { fr: string; en: string }>> = {
+  accessibilité: { fr: 'Accessibilité', en: 'Accessibility' },
+  design: { fr: 'Design', en: 'Design' },
+  impact: { fr: 'Impact', en: 'Impact' },
+  'qualité-du-support': { fr: 'Qualité du support', en: 'Support quality' },
+  'qualité-logicielle': { fr: 'Qualité logicielle', en: 'Software quality' },
+  sécurité: { fr: 'Sécurité', en: 'Security' },
+  transparence: { fr: 'Transparence', en: 'Transparency' },
+  'vie-privée': { fr: 'Vie privée', en: 'Privacy' },
+  équipe: { fr: 'Équipe', en: 'Team' },
+  [HYGIENE]: { fr: 'Hygiène des valeurs', en: 'Value hygiene' },
+}
+
 export interface Standard {
   id: string
   category: Category

@@ -1,6 +1,6 @@
 /** The per-category summary printed after the human output of `registry lint`. */
 import type { Diagnostic, Lang } from '../report/diagnostic.ts'
-import { CATEGORIES, HYGIENE } from './catalogue.ts'
+import { CATEGORIES, CATEGORY_LABELS, HYGIENE } from './catalogue.ts'
 import { LINT_RULES } from './rules/index.ts'
 
 const CATEGORY_OF = new Map(LINT_RULES.map((r) => [r.id, r.category as string]))
@@ -15,9 +15,9 @@ export function countByCategory(diagnostics: readonly Diagnostic[]): [string, nu
   return [...CATEGORIES, HYGIENE].filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!])
 }
 
-/** A category as printed: the catalogue's names are French; value hygiene is said in the user's language. */
+/** A category as people read it, in their language ('qualité-logicielle' → 'Qualité logicielle', 'Software quality'); an unknown id as written. */
 export function categoryLabel(category: string, lang: Lang): string {
-  return category === HYGIENE && lang === 'fr' ? 'hygiène des valeurs' : category
+  return Object.hasOwn(CATEGORY_LABELS, category) ? CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS][lang] : category
 }
 
 export function categorySummary(diagnostics: readonly Diagnostic[], lang: Lang, suppressed: number): string {

@@ -82,7 +82,10 @@ export async function lintCommand(options: Options): Promise<number> {
   if (options.format === 'stylish') text += categorySummary(changed ? reported : diagnostics, lang, baseline ? diagnostics.length - reported.length : 0)
   io.stdout(text)
   if (changed) io.stderr(changedNote(changed, options.changed!, lang))
-  if (validation.errors > 0) io.stderr(lang === 'fr' ? `Note : ${validation.errors} erreur(s) de validation ; lancez registry validate.\n` : `Note: ${validation.errors} validation error(s); run registry validate.\n`)
+  if (validation.errors > 0) {
+    const n = validation.errors
+    io.stderr(lang === 'fr' ? `Note : ${n} erreur${n > 1 ? 's' : ''} de validation ; lancez registry validate.\n` : `Note: ${n} validation error${n > 1 ? 's' : ''}; run registry validate.\n`)
+  }
   let code = exitCode(summary, options)
   if (code === 1 && summary.errors === 0 && options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) io.stderr(tooManyWarnings(summary.warnings, options.maxWarnings, lang))
   if (flags.failOnNew && changed && reported.length > 0) {

@@ -5,6 +5,7 @@
 import type { PageGenerator, SiteContext } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
+import { tableBlock } from '../components.ts'
 
 export const DATA_PATH = 'donnees/'
 
@@ -48,10 +49,6 @@ export const dataPage: PageGenerator = function* (context) {
   const main = html`<h1>Données ouvertes</h1>
 <p class="fr-text--lead">Tout ce que montre ce site est publié en données ouvertes, compilé des mêmes fiches : ${String(files.length)} fichiers, chacun avec son schéma JSON.</p>
 <p>Les adresses sont relatives à ce site. Les fichiers de l’API v1 sont décrits dans la documentation du registre (docs/api.md) ; ceux de l’API v2.7 reprennent le format historique de beta.gouv.fr.</p>
-<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Fichiers publiés</caption>
-<thead><tr><th scope="col">Fichier</th><th scope="col">Format</th><th scope="col">Contenu</th><th scope="col">Schéma</th></tr></thead>
-<tbody>${files.map((f) => html`<tr><td>${fileLink(f.file)}</td><td>${f.format}</td><td>${f.what}</td><td>${f.schema ? html`<a href="${siteHref(DATA_PATH, f.schema)}">${f.schema.split('/').pop()}</a>` : '—'}</td></tr>`)}</tbody>
-</table></div></div></div></div>`
+${tableBlock('Fichiers publiés', html`<tr><th scope="col">Fichier</th><th scope="col">Format</th><th scope="col">Contenu</th><th scope="col">Schéma</th></tr>`, html`${files.map((f) => html`<tr><td>${fileLink(f.file)}</td><td>${f.format}</td><td>${f.what}</td><td>${f.schema ? html`<a href="${siteHref(DATA_PATH, f.schema)}">${f.schema.split('/').pop()}</a>` : '—'}</td></tr>`)}`)}`
   yield [`${DATA_PATH}index.html`, renderPage({ title: 'Données ouvertes', path: DATA_PATH, main, description: 'Les fichiers JSON, CSV et Atom du registre des startups d’État, avec leurs schémas.', breadcrumb: [{ label: 'Données ouvertes' }] })]
 }
