@@ -9,7 +9,7 @@ import { Timings } from '../timings.ts'
 import { CompileThread } from '../../compile/compile-thread.ts'
 import { writeOutput, type SideWriter } from '../../compile/write-output.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
-import type { RegistryConfig } from '../../load/config.ts'
+import { withRepositoryFromEnvironment, type RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
 import { runValidation } from '../run-validation.ts'
 import { headDate } from '../../git/head-date.ts'
@@ -83,7 +83,9 @@ export function* withSite(feed: LazyFiles, texts: readonly [string, string][], p
   yield* timings.timed('site', pages(dataFiles))
 }
 
-export async function buildCommand(options: Options): Promise<number> {
+export async function buildCommand(given: Options): Promise<number> {
+  // The repository of the site's GitHub links: the configuration's, or the one the Pages workflow passes (docs/site.md).
+  const options = { ...given, config: withRepositoryFromEnvironment(given.config, given.io.env) }
   const timings = options.io.timings ?? new Timings()
   // Started first, so that it loads its modules while the fiches are read and checked.
   // The as-of date (HEAD's commit date or --as-of) decides each startup's current phase and the standards rules.
