@@ -8,6 +8,7 @@ import type { Counts, SiteContext, StartupItem } from './context.ts'
 import { html, raw, type Html } from './html.ts'
 import { isSafeUrl } from './markdown.ts'
 import { siteHref } from './layout.ts'
+import { fieldName, valueLabel } from './field-labels.ts'
 
 export const PHASE_LABELS: Record<string, string> = {
   investigation: 'Investigation',
@@ -117,8 +118,12 @@ export function organisationName(context: SiteContext, id: string): string {
   return names(context).organisations.get(id) ?? id
 }
 
-/** A value of a fiche, as written: links for URLs, lists for lists, Oui/Non for booleans. */
-export function fieldValue(value: unknown): Html {
+/**
+ * A value of a fiche, as people read it: links for URLs, lists for lists, Oui/Non for booleans,
+ * a vocabulary's label for its values (usertypes…), French names for the keys of an object.
+ * `key` is the field's key, `parent` the pointer of its group ('' at the top).
+ */
+export function fieldValue(value: unknown, key = '', parent = ''): Html {
   if (value === null || value === undefined || value === '') return html`<span class="fr-text--sm">(vide)</span>`
   if (typeof value === 'boolean') return html`${value ? 'Oui' : 'Non'}`
   if (value instanceof Date) return time(value)
@@ -126,12 +131,13 @@ export function fieldValue(value: unknown): Html {
     if (/^https?:\/\//i.test(value)) return externalLink(value)
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return time(value)
     if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return html`<a href="${`mailto:${value}`}">${value}</a>`
-    return html`${value}`
+    return html`${valueLabel(key, value)}`
   }
   if (typeof value === 'number') return html`${String(value)}`
-  if (Array.isArray(value)) return html`<ul class="fr-mb-0">${value.map((v) => html`<li>${fieldValue(v)}</li>`)}</ul>`
+  if (Array.isArray(value)) return html`<ul class="fr-mb-0">${value.map((v) => html`<li>${fieldValue(v, key, parent)}</li>`)}</ul>`
   if (typeof value === 'object') {
-    return html`<dl class="fields fields--nested">${Object.entries(value as Record<string, unknown>).map(([k, v]) => html`<dt>${k}</dt><dd>${fieldValue(v)}</dd>`)}</dl>`
+    const inner = `${parent}/${key}`
+    return html`<dl class="fields fields--nested">${Object.entries(value as Record<string, unknown>).map(([k, v]) => html`<dt>${fieldName(k, inner) ?? k}</dt><dd>${fieldValue(v, k, inner)}</dd>`)}</dl>`
   }
   return html`${String(value)}`
 }

@@ -84,6 +84,51 @@ export const SITE_STYLES = `/* The site's own styles, on top of the DSFR parts (
 @media (max-width: 36em) { .fields { grid-template-columns: 1fr; } .fields > dd { margin-bottom: .5rem; } }
 
 .fiche-body { overflow-wrap: anywhere; }
+.fiche-body pre { white-space: pre-wrap; }
+
+/* The editor (editer/). */
+/* A details element's content sits in the browser's own slot, which does not inherit DSFR's border-box: given back here. */
+details > * { box-sizing: border-box; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0; }
+.actions > li { padding: 0; }
+.editeur-colonnes { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 62em) { .actions { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0; }
+.actions > li { padding: 0; }
+.editeur-colonnes { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); } }
+.editeur-cartes { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 48em) { .editeur-cartes { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+/* A fieldset inside another (a phase in the phases) keeps inside its parent: DSFR's negative margins are for a top-level one. */
+.editeur-section .fr-fieldset .fr-fieldset { margin-left: 0; margin-right: 0; }
+.editeur-carte { height: 100%; padding: 1.5rem; border: 1px solid var(--border-default-grey); }
+.editeur-coller > summary, .editeur-fichier-texte > summary { cursor: pointer; font-weight: 500; color: var(--text-action-high-blue-france); padding: .5rem 0; }
+.editeur-section { border: 1px solid var(--border-default-grey); margin-bottom: 1rem; }
+.editeur-section__resume { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem; padding: 1rem 1.5rem; cursor: pointer; list-style: none; background-color: var(--background-alt-grey); }
+.editeur-section__resume::-webkit-details-marker { display: none; }
+.editeur-section__resume::before { content: "+"; font-weight: 700; width: 1rem; }
+.editeur-section[open] > .editeur-section__resume::before { content: "−"; }
+.editeur-section__resume:focus-visible, .editeur-coller > summary:focus-visible, .editeur-fichier-texte > summary:focus-visible { outline: 2px solid #0a76f6; outline-offset: 2px; }
+.editeur-section__titre { margin: 0; }
+.editeur-section__compte { font-size: .875rem; color: var(--text-mention-grey); }
+.editeur-section__compte--erreur { color: var(--text-default-error); font-weight: 700; }
+.editeur-section__compte--avertissement { color: var(--text-default-warning); font-weight: 700; }
+.editeur-section__corps { padding: 1rem 1.5rem 0; overflow-wrap: anywhere; }
+.editeur-cle { font-size: .75rem; font-weight: 400; color: var(--text-mention-grey); background: none; padding: 0; }
+.editeur-ligne { margin-bottom: 1rem; }
+.editeur-timeline > .timeline__item { padding-bottom: 1rem; }
+.editeur-nouvelle-phase { padding: 1rem; background-color: var(--background-alt-grey); }
+.editeur-inconnu { padding-bottom: 1rem; }
+.editeur-resume { overflow-wrap: anywhere; }
+.editeur-resume__liste > li { margin-bottom: .75rem; }
+.editeur-resume__liste .fr-hint-text { display: block; }
+.editeur-resume__avertissements > summary { cursor: pointer; font-weight: 700; margin: .5rem 0; }
+.editeur-appliquer { margin-top: .5rem; }
+.editeur-categories { list-style: none; padding: 0; margin: 0; }
+.editeur-categories > .editeur-categorie { padding: .75rem 0; border-bottom: 1px solid var(--border-default-grey); }
+.editeur-categorie--complet h4 { color: var(--text-default-success); }
+.editeur-manques { list-style: none; margin: .5rem 0 0; padding: 0 0 0 .75rem; border-left: 3px solid var(--border-plain-warning); }
+.editeur-manques > li { padding-bottom: .75rem; overflow-wrap: anywhere; }
+.editeur-apercu { max-height: 48rem; overflow-y: auto; padding: 1.5rem; border: 1px dashed var(--border-plain-grey); overflow-wrap: anywhere; }
+.editeur-texte, .editeur-yaml { font-family: monospace; }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
 `

@@ -9,6 +9,7 @@ import { html, raw, type Html } from '../html.ts'
 import { renderPage } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { segment, categoryTable, categoryTotals, fieldValue, portfolioTable, tableBlock } from '../components.ts'
+import { fieldName } from '../field-labels.ts'
 
 interface Kind<T extends IncubatorItem | OrganisationItem> {
   folder: string
@@ -68,7 +69,7 @@ ${portfolioTable(path, active, `Startups en cours de ${kind.name(item)}`)}
 ${portfolioTable(path, ended, `Startups terminées de ${kind.name(item)}`)}
 ${body ? html`<h2>Présentation</h2>\n<div class="fiche-body">${raw(renderMarkdown(body, { headingOffset: 2 }))}</div>\n` : ''}<h2>Fiche</h2>
 <p class="fr-text--sm">Fichier <code>${item.file}</code>.</p>
-<dl class="fields">${keys.map((k) => html`<dt><code>${k}</code></dt><dd>${fieldValue(item[k])}</dd>`)}</dl>`
+<dl class="fields">${keys.map((k) => html`<dt>${fieldName(k) ?? k} <code class="fr-text--xs">${k}</code></dt><dd>${fieldValue(item[k], k)}</dd>`)}</dl>`
 }
 
 export const incubatorPages = kindPages<IncubatorItem>({

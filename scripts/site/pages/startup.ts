@@ -5,7 +5,7 @@
  * exemptions with their reasons. Links to edit the fiche on GitHub (when
  * `repositoryUrl` is configured) and to its JSON.
  */
-import { FIELD_LABELS } from '../field-labels.ts'
+import { FIELD_LABELS, valueLabel } from '../field-labels.ts'
 import { EDITOR_PATH } from './editor.ts'
 import { CATEGORIES, STANDARDS, standardById, standardUrl } from '../../lint/catalogue.ts'
 import { checkLabel } from '../../lint/check-labels.ts'
@@ -19,12 +19,6 @@ import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, in
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 
-export const REASON_LABELS: Record<string, string> = {
-  'not-applicable': 'ne s’applique pas à ce produit',
-  'not-supported': 'la preuve existe mais le registre ne peut pas la lire',
-  remediated: 'corrigé, en attente de mise à jour de la fiche',
-  'accepted-risk': 'écart assumé et décidé',
-}
 
 
 function editUrl(context: SiteContext, file: string): string | undefined {
@@ -37,7 +31,7 @@ function editUrl(context: SiteContext, file: string): string | undefined {
 function checkDetail(check: Check, findings: readonly Finding[]): Html {
   if (check.result === 'exempt') {
     const e = check.exemption
-    return e ? html`<br><span class="fr-text--sm">Exemption (${REASON_LABELS[e.reason] ?? e.reason}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : html``
+    return e ? html`<br><span class="fr-text--sm">Exemption (${valueLabel('reason', e.reason)}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : html``
   }
   if (check.result === 'passed') return html``
   const own = findings.filter((f) => f.rule === check.rule)
@@ -114,7 +108,7 @@ function fields(context: SiteContext, s: StartupItem, path: string): Html {
     if (k === 'incubator' && typeof s.incubator === 'string') return html`<a href="${incubatorHref(path, s.incubator)}">${incubatorTitle(context, s.incubator)}</a>`
     if (k === 'incubators' && Array.isArray(s.incubators)) return html`<ul class="fr-mb-0">${(s.incubators as string[]).map((i) => html`<li><a href="${incubatorHref(path, i)}">${incubatorTitle(context, i)}</a></li>`)}</ul>`
     if (k === 'sponsors') return html`<ul class="fr-mb-0">${s.sponsor_ids.map((o) => html`<li><a href="${organisationHref(path, o)}">${organisationName(context, o)}</a></li>`)}</ul>`
-    return fieldValue(s[k])
+    return fieldValue(s[k], k)
   }
   return html`<dl class="fields">${keys.map((k) => html`<dt>${FIELD_LABELS[k] ?? k} <code class="fr-text--xs">${k}</code></dt><dd>${value(k)}</dd>`)}
 ${s.created_at ? html`<dt>Fiche créée</dt><dd>${time(s.created_at)}</dd>` : ''}${s.updated_at ? html`<dt>Dernière mise à jour</dt><dd>${time(s.updated_at)}</dd>` : ''}</dl>`
