@@ -7,7 +7,9 @@
 import type { Collection } from '../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
 
-export const API_VERSION = '1.1'
+import { API_VERSION } from './api-version.ts'
+
+export { API_VERSION } from './api-version.ts'
 export const FEED_FILES = ['index', 'startups', 'startup', 'organisations', 'incubators', 'standards'] as const
 export type FeedFile = (typeof FEED_FILES)[number]
 

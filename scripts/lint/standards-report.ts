@@ -5,7 +5,7 @@
  * per category. Deterministic: catalogue order for categories, rule order for
  * checks, sorted keys for incubators and phases.
  */
-import { API_VERSION } from '../compile/feed-schema.ts'
+import { API_VERSION } from '../compile/api-version.ts'
 import { CATALOGUE_RELEASED, CATALOGUE_VERSION, CATEGORIES, HYGIENE } from './catalogue.ts'
 import type { RecordOutcome, RuleOutcome } from './run-rules.ts'
 

@@ -97,8 +97,10 @@ details > * { box-sizing: border-box; }
 .editeur-colonnes { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); } }
 .editeur-cartes { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 48em) { .editeur-cartes { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
-/* A fieldset inside another (a phase in the phases) keeps inside its parent: DSFR's negative margins are for a top-level one. */
-.editeur-section .fr-fieldset .fr-fieldset { margin-left: 0; margin-right: 0; }
+/* DSFR's bar beside a field in error is drawn by a box as wide as the field plus 12px each side: only the bar is kept. */
+.fr-input-group--error::before, .fr-input-group--valid::before, .fr-input-group--info::before { right: auto; width: .125rem; }
+/* A fieldset inside another (a phase in the phases), or a step of a new fiche, keeps inside its parent: DSFR's negative margins are for a fieldset with room around it. */
+.editeur-section .fr-fieldset .fr-fieldset, .editeur-etape.fr-fieldset { margin-left: 0; margin-right: 0; }
 .editeur-carte { height: 100%; padding: 1.5rem; border: 1px solid var(--border-default-grey); }
 .editeur-coller > summary, .editeur-fichier-texte > summary { cursor: pointer; font-weight: 500; color: var(--text-action-high-blue-france); padding: .5rem 0; }
 .editeur-section { border: 1px solid var(--border-default-grey); margin-bottom: 1rem; }
@@ -172,7 +174,8 @@ if (form && list && status && more && moreButton) {
         return response.json()
       }).then((data) => {
         pageSize = data.pageSize || pageSize
-        for (const s of data.startups) s.push(fold(s[1] + ' ' + s[0] + ' ' + s[2] + ' ' + s[3].map((id) => data.labels.incubators[id] || id).join(' ')))
+        // [8]: the words the search compares; [9]: the categories to complete.
+        for (const s of data.startups) s.push(fold(s[1] + ' ' + s[0] + ' ' + s[2] + ' ' + s[3].map((id) => data.labels.incubators[id] || id).join(' ')), s[6].filter((g) => g[1] < g[2]).map((g) => g[0]))
         return data
       })
       index.catch(() => { index = undefined })
@@ -195,7 +198,7 @@ if (form && list && status && more && moreButton) {
 
   // The same markup as an item of the server's list (pages/home.ts).
   const item = (s, labels) => {
-    const [id, title, mission, incubators, phase, state, , glance, updated] = s
+    const [id, title, mission, incubators, phase, state, glance, updated] = s
     const li = node('li', 'startup')
     const h3 = node('h3', 'startup__title fr-h6 fr-mb-1v')
     const a = node('a', '', title)
@@ -281,11 +284,11 @@ if (form && list && status && more && moreButton) {
     const state = field('statut').value
     const category = field('categorie').value
     matches = data.startups.filter((s) =>
-      words.every((w) => s[9].includes(w)) &&
+      words.every((w) => s[8].includes(w)) &&
       (!incubator || s[3].includes(incubator)) &&
       (!phase || s[4] === phase) &&
       (!state || s[5] === state) &&
-      (!category || s[6].includes(category)))
+      (!category || s[9].includes(category)))
     list.replaceChildren()
     shown = 0
     showMore(data.labels, false)

@@ -100,6 +100,8 @@ describe('site pages', () => {
     const gamma = index.startups.find((s: unknown[]) => s[0] === 'gamma')
     expect(gamma.slice(0, 6)).toEqual(['gamma', 'Gamma', 'Un guichet unique pour les aides à la rénovation énergétique', ['ademe', 'dinum'], 'construction', 'active'])
     expect(index.startups.find((s: unknown[]) => s[0] === 'beta-termine').slice(4, 6)).toEqual(['abandon-investigation', 'ended'])
+    // Per category: met and applicable (alpha has a software-quality check to complete).
+    expect(index.startups.find((s: unknown[]) => s[0] === 'alpha')[6]).toContainEqual(['qualité-logicielle', 0, 1])
     expect(index.labels.phases['abandon-investigation']).toBe('Abandonnée en investigation')
     expect(index.labels.categories['qualité-logicielle']).toBe('Qualité logicielle')
     expect(index.labels.incubators.dinum).toBe('Incubateur de la DINUM')

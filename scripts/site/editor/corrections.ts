@@ -112,6 +112,9 @@ function candidate(d: Diagnostic, p: Problem | undefined, doc: OpenedFiche, text
       const suggestion = data.suggestion
       const key = partsOf(path).pop()
       if (typeof suggestion !== 'string' || key === undefined) return undefined
+      // The right name is there already: renaming would write the key twice.
+      const parent = doc.data === undefined ? undefined : valueAt(doc.data, path.slice(0, path.lastIndexOf('/')))
+      if (parent !== null && typeof parent === 'object' && Object.hasOwn(parent, suggestion)) return undefined
       const at = lineOffset(text, d.line) + d.column - 1
       if (text.slice(at, at + key.length) !== key) return undefined
       return { label: `renommer le champ en ${quoted(suggestion)}`, text: text.slice(0, at) + suggestion + text.slice(at + key.length) }
@@ -157,12 +160,13 @@ function candidate(d: Diagnostic, p: Problem | undefined, doc: OpenedFiche, text
 
 /**
  * The corrections of the diagnostics of `check` (the check of `text` as `file`), each checked:
- * its text no longer has the diagnostic (same rule, same place) and has no more errors.
+ * its text no longer has the diagnostic (same rule, same place) and has no error that the text
+ * did not have (a correction never trades one mistake for another).
  */
 export function corrections(text: string, file: string, check: FicheCheck, context: FicheContext, asOf: string, lang: Lang = 'fr'): Correction[] {
   const collection = check.record?.collection
   const doc = openFiche(text, file, { ...(collection ? { collection } : {}), limits: context.config.limits })
-  const errors = (c: FicheCheck) => shownDiagnostics(c).filter((x) => x.severity === 'error').length
+  const errors = (c: FicheCheck) => new Set(shownDiagnostics(c).filter((x) => x.severity === 'error').map((x) => `${x.ruleId} ${x.message}`))
   const before = errors(check)
   const out: Correction[] = []
   let tried = 0
@@ -173,7 +177,7 @@ export function corrections(text: string, file: string, check: FicheCheck, conte
     if (++tried > MAX_CORRECTIONS) break
     const after = checkFiche(c.text, file, context, lang, asOf)
     const same = (x: Diagnostic) => x.ruleId === d.ruleId && (x.path ?? '') === (d.path ?? '') && (d.path !== undefined || x.line === d.line)
-    if (shownDiagnostics(after).some(same) || errors(after) > before) continue
+    if (shownDiagnostics(after).some(same) || [...errors(after)].some((e) => !before.has(e))) continue
     out.push({ diagnostic: d, label: c.label, text: c.text })
   }
   return out

@@ -131,6 +131,22 @@ function hintOf(field: Field): string {
   return `${field.description}${example}${field.required ? ' (obligatoire)' : ''}`.trim()
 }
 
+/** Hints where the schema's description lists the values a choice already shows by their names. */
+const OWN_HINTS: [RegExp, string][] = [
+  [/^\/phases\/\d+\/name$/, 'La phase du produit pendant cette période. (obligatoire)'],
+  [/^\/events\/\d+\/name$/, 'Ce qui s’est passé. (obligatoire)'],
+]
+
+/** The legend of a phase in the timeline: « Phase 2 : Construction, depuis le 2 juin 2025 ». */
+function phaseLegend(i: number, value: unknown): string {
+  const p = (value ?? {}) as Phase
+  const name = typeof p.name === 'string' && p.name ? ` : ${phaseLabel(p.name)}` : ''
+  const start = typeof p.start === 'string' && isDay(p.start) ? p.start : undefined
+  const end = typeof p.end === 'string' && isDay(p.end) ? p.end : undefined
+  const when = start && end ? `, du ${frenchDate(start)} au ${frenchDate(end)}` : start ? `, depuis le ${frenchDate(start)}` : ''
+  return `Phase ${i + 1}${name}${when}`
+}
+
 /** A field's name as the form shows it: its French name, then its key small (the key as written in the file). */
 function nameNodes(name: string, key?: string): (Node | string)[] {
   return key ? [name, ' ', el('code', { class: 'editeur-cle' }, key)] : [name]
@@ -185,7 +201,8 @@ function nounOf(key: string): { noun: string; add: string } {
  */
 function drawField(state: State, field: Field, pointer: string, value: unknown, name: string, key: string | undefined, changed: () => void): Drawn {
   const id = controlId(pointer)
-  const hint = hintOf(field)
+  // An item of a list says no more than its list (« Phase 2 »); a labelled choice needs no list of its values.
+  const hint = /\/\d+$/.test(pointer) ? '' : (OWN_HINTS.find(([pattern]) => pattern.test(pointer))?.[1] ?? hintOf(field))
   if (field.kind === 'group' || field.kind === 'groups' || field.kind === 'list') {
     const legend = el('legend', { class: 'fr-fieldset__legend' }, ...nameNodes(name, key), ...(hint ? [el('span', { class: 'fr-hint-text' }, hint)] : []))
     const set = el('fieldset', { class: 'fr-fieldset', id, 'aria-describedby': `${id}-messages` }, legend)
@@ -218,7 +235,13 @@ function drawField(state: State, field: Field, pointer: string, value: unknown, 
       rows.replaceChildren()
       drawn = values.map((v, i) => {
         const itemName = `${capital(noun)} ${i + 1}`
-        const part = drawField(state, item, `${pointer}/${i}`, v, itemName, undefined, changed)
+        // In the timeline, a phase's legend says which phase and when, and follows what is typed.
+        const onChange = timeline ? () => {
+          const legend = rows.children[i]?.querySelector('legend')
+          if (legend) legend.textContent = phaseLegend(i, drawn[i]?.read())
+          changed()
+        } : changed
+        const part = drawField(state, item, `${pointer}/${i}`, v, timeline ? phaseLegend(i, v) : itemName, undefined, onChange)
         const remove = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary editeur-retirer' }, `Retirer : ${itemName}`)
         remove.addEventListener('click', () => {
           const now = drawn.map((d) => d.read())
@@ -656,7 +679,7 @@ function showSummary(state: State, all: readonly Diagnostic[], placed: ReadonlyM
         reveal(target, $('editeur-texte'))
         if (!target) ($('editeur-texte-bloc') as HTMLDetailsElement).open = true
       })
-      const li = el('li', { 'data-rule': d.ruleId, 'data-line': String(d.line), 'data-column': String(d.column), 'data-severity': d.severity }, link, ` : ${d.message} `, el('span', { class: 'fr-hint-text' }, `Pour corriger : ${d.hint} (règle ${d.ruleId})`))
+      const li = el('li', { 'data-rule': d.ruleId, 'data-line': String(d.line), 'data-column': String(d.column), 'data-severity': d.severity }, link, ' : ', el('span', { class: 'editeur-resume__message' }, d.message), ' ', el('span', { class: 'fr-hint-text' }, `Pour corriger : ${d.hint} (règle ${d.ruleId})`))
       const fix = state.fixes.find((f) => sameDiagnostic(f.diagnostic, d))
       if (fix) li.append(applyButton(state, fix))
       ul.append(li)
@@ -845,12 +868,14 @@ function stepErrors(state: State): { field: string; text: string; rule: string }
   const id = a.id.trim()
   if (!idUsable(state, id)) out.push({ field: 'id', rule: 'id', text: id === '' ? 'Donnez un identifiant : le nom du fichier de la fiche, par exemple mon-produit.' : 'L’identifiant ne peut pas contenir « / » ni « \\ ».' })
   else if (state.context.entries.some((e) => e.file === `${folder(state)}/${id}.md`)) out.push({ field: 'id', rule: 'id', text: `Une fiche du registre porte déjà l’identifiant « ${id} » : choisissez-en un autre.` })
-  if (asked.has('phase') && a.phase === '') out.push({ field: 'phase', rule: 'phase', text: 'Choisissez la phase où en est le produit aujourd’hui.' })
+  // What the step needs, said in its words (the checks would say « the required field title is missing »).
+  const needed: [string, string][] = [['title', 'Donnez le nom du produit.'], ['mission', 'Écrivez le pitch du produit, en une phrase.'], ['incubator', 'Choisissez l’incubateur du produit.'], ['phase', 'Choisissez la phase où en est le produit aujourd’hui.'], ['start', 'Donnez la date où cette phase a commencé, sous la forme AAAA-MM-JJ.']]
+  for (const [field, text] of needed) if (asked.has(field) && (a as unknown as Record<string, string>)[field]!.trim() === '') out.push({ field, rule: 'required', text })
   const file = idUsable(state, id) ? `${folder(state)}/${id}.md` : `${folder(state)}/nouvelle-fiche.md`
   const check = checkFiche(newFicheText(a), file, state.context, 'fr', state.asOf)
   for (const d of shownDiagnostics(check)) {
     const field = askedFor(d)
-    if (d.severity !== 'error' || field === undefined || !asked.has(field) || (field === 'id' && out.some((e) => e.field === 'id'))) continue
+    if (d.severity !== 'error' || field === undefined || !asked.has(field) || out.some((e) => e.field === field)) continue
     out.push({ field, rule: d.ruleId, text: `${d.message} ${d.hint}` })
   }
   return out

@@ -3,7 +3,7 @@
  * startupMain) on the checked fiche, with its standards block made as the build makes it
  * (lint/standards-report.ts) and the lint's messages. Shown inside the editor: its headings
  * move down under the preview's own, its ids are prefixed, its buttons and table of contents
- * are left out and its links are inert (a click in the preview never leaves the page and the
+ * are left out and its links are text (a click in the preview never leaves the page and the
  * text being edited). Pure; no `node:` import.
  */
 import { startupItem } from '../../compile/startup-item.ts'
@@ -43,6 +43,9 @@ export function embed(markup: string): string {
     .replace(/\s(id|aria-labelledby)="([^"]*)"/g, (_m, attr: string, value: string) => ` ${attr}="apercu-${value}"`)
     .replace(/\shref="[^"]*"/g, '')
     .replace(/\s(target|rel)="[^"]*"/g, '')
+    // A link without its address is text: a span, read and shown as such.
+    .replace(/<a([\s>])/g, '<span$1')
+    .replace(/<\/a>/g, '</span>')
 }
 
 /** The startup page of the checked fiche as the site will show it (its standards as of `asOf`); '' when the fiche cannot be read. */

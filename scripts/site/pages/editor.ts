@@ -65,7 +65,7 @@ export function editorData(context: Pick<SiteContext, 'config' | 'fiches'>): str
 
 /** A field of the new-fiche path: label, hint (neutral examples only), control, its messages. */
 function askField(id: string, label: string, hint: string, control: Html): Html {
-  return html`<div class="fr-input-group" id="${id}-groupe"><label class="fr-label" for="${id}">${label}<span class="fr-hint-text">${hint}</span></label>${control}<div class="fr-messages-group" id="${id}-messages"></div></div>`
+  return html`<div class="fr-fieldset__element"><div class="fr-input-group" id="${id}-groupe"><label class="fr-label" for="${id}">${label}<span class="fr-hint-text">${hint}</span></label>${control}<div class="fr-messages-group" id="${id}-messages"></div></div></div>`
 }
 
 const input = (id: string, extra: Html = html``) => html`<input class="fr-input" type="text" id="${id}" autocomplete="off" spellcheck="false" aria-describedby="${id}-messages"${extra}>`
@@ -106,7 +106,7 @@ export const editorPage: PageGenerator = function* (context) {
 <div class="fr-stepper__steps" id="creation-etapes" data-fr-current-step="1" data-fr-steps="3"></div>
 <p class="fr-stepper__details" id="creation-etape-suivante"><span class="fr-text--bold">Étape suivante :</span> <span id="creation-etape-suivante-nom">Où en est le produit</span></p>
 </div>
-<div id="creation-resume" tabindex="-1"></div>
+<div id="creation-resume" class="fr-mb-3w" tabindex="-1"></div>
 <form id="creation-formulaire" novalidate>
 <fieldset class="fr-fieldset editeur-etape" id="creation-etape-1" aria-labelledby="creation-etape-nom">
 ${askField('creation-id', 'Identifiant', 'Le nom du fichier : en minuscules, avec des tirets ; il devient l’adresse de la page du produit. Il se remplit avec le nom, vous pouvez le changer. Exemple : mon-produit', input('creation-id'))}

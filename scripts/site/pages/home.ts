@@ -31,7 +31,6 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
 }
 
-const failingCategories = (s: StartupItem) => Object.entries(s.standards?.categories ?? {}).filter(([, k]) => k.failing > 0).map(([c]) => c)
 
 function incubatorName(context: SiteContext, id: string | undefined): string {
   return id ? incubatorTitle(context, id) : ''
@@ -80,16 +79,39 @@ ${edge('fr-pagination__link--last', 'Dernière page', count, current < count)}
 </nav>`
 }
 
+/** What every page of the list shares (counts, the filters' choices): computed once per build, not once per page. */
+interface ListShared {
+  active: number
+  count: number
+  incubators: [string, string][]
+  phases: string[]
+  failingIn: string[]
+}
+
+const SHARED = new WeakMap<SiteContext, ListShared>()
+
+function listShared(context: SiteContext): ListShared {
+  let shared = SHARED.get(context)
+  if (!shared) {
+    const { startups } = context
+    shared = {
+      active: startups.filter((s) => s.status === 'active').length,
+      count: Math.max(1, Math.ceil(startups.length / HOME_PAGE_SIZE)),
+      incubators: [...new Set(startups.flatMap((s) => s.incubator_ids))].map((id) => [id, incubatorName(context, id)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'fr')),
+      phases: Object.keys(PHASE_LABELS).filter((p) => startups.some((s) => s.current_phase === p)),
+      failingIn: CATEGORIES.filter((c) => startups.some((s) => (s.standards?.categories[c]?.failing ?? 0) > 0)),
+    }
+    SHARED.set(context, shared)
+  }
+  return shared
+}
+
 /** The content of the list's page `page` (1-based). */
 export function homeMain(context: SiteContext, page = 1): Html {
   const { startups } = context
   const from = listPagePath(page)
-  const count = Math.max(1, Math.ceil(startups.length / HOME_PAGE_SIZE))
+  const { active, count, incubators, phases, failingIn } = listShared(context)
   const shown = startups.slice((page - 1) * HOME_PAGE_SIZE, page * HOME_PAGE_SIZE)
-  const active = startups.filter((s) => s.status === 'active').length
-  const incubators = [...new Set(startups.flatMap((s) => s.incubator_ids))].map((id) => [id, incubatorName(context, id)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'fr'))
-  const phases = Object.keys(PHASE_LABELS).filter((p) => startups.some((s) => s.current_phase === p))
-  const failingIn = CATEGORIES.filter((c) => startups.some((s) => (s.standards?.categories[c]?.failing ?? 0) > 0))
   const range = count === 1 ? plural(startups.length, 'startup', 'startups') : `Startups ${(page - 1) * HOME_PAGE_SIZE + 1} à ${(page - 1) * HOME_PAGE_SIZE + shown.length} sur ${startups.length} (page ${page} sur ${count})`
   return html`<h1>Les startups d’État${page > 1 ? ` — page ${page}` : ''}</h1>
 <p class="fr-text--lead">${plural(startups.length, 'produit numérique', 'produits numériques')} des incubateurs de beta.gouv.fr : ${String(active)} en cours, ${plural(startups.length - active, 'terminé', 'terminés')}. Pour chacun, sa phase, ses incubateurs et où en est sa fiche au regard des standards, par catégorie.</p>
@@ -115,8 +137,9 @@ ${pagination(page, count)}`
 
 /**
  * recherche.json: what the filters read and the results show, for every startup, in the
- * list's order: `[id, title, mission, incubator ids, current phase, status, failing
- * categories, per category [category, met, applicable], last update YYYY-MM-DD]`, and the
+ * list's order: `[id, title, mission, incubator ids, current phase, status, per category
+ * [category, met, applicable] (a category to complete has met < applicable), last update
+ * YYYY-MM-DD]`, and the
  * labels to show (incubators, phases, categories, months). Values are data: the script
  * writes them as text, never as markup.
  */
@@ -125,7 +148,7 @@ export function searchIndex(context: SiteContext): string {
   const startups = context.startups.map((s) => {
     const categories = s.standards?.categories ?? {}
     const glance = CATEGORIES.filter((c) => categories[c]).map((c) => [c, categories[c]!.passed + categories[c]!.exempt, categories[c]!.applicable])
-    return [s.id, s.title ?? s.id, s.mission ?? '', s.incubator_ids, s.current_phase ?? '', s.status, failingCategories(s), glance, isoDay(s.updated_at)]
+    return [s.id, s.title ?? s.id, s.mission ?? '', s.incubator_ids, s.current_phase ?? '', s.status, glance, isoDay(s.updated_at)]
   })
   const labels = {
     incubators,
