@@ -147,6 +147,16 @@ describe('site pages', () => {
     expect(build(DEFAULT_CONFIG, TRENDS).pages.get('donnees/index.html')).toContain('href="../api/v1/trends.json"')
   })
 
+  it('shows labels, never the slugs of categories or vocabularies, in the text people read', () => {
+    const slugs = ['qualité-logicielle', 'qualité-du-support', 'vie-privée', 'value hygiene', 'collectivite-territoriale', 'etablissement-scolaire', 'not-applicable', 'abandon-investigation']
+    for (const [file, text] of pages) {
+      if (!file.endsWith('.html') || file.startsWith('editer/')) continue
+      // What is read: the text between tags (attributes and code aside).
+      const readable = text.replace(/<code[^>]*>[^<]*<\/code>/g, '').replace(/<[^>]*>/g, ' ')
+      for (const slug of slugs) expect(readable, `${file}: ${slug}`).not.toContain(slug)
+    }
+  })
+
   it('is deterministic', () => {
     expect(build().pages).toEqual(pages)
   })

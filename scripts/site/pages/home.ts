@@ -60,7 +60,7 @@ function pagination(current: number, count: number): Html {
   const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b)
   const numbers: Html[] = []
   shown.forEach((n, i) => {
-    if (i > 0 && n - shown[i - 1]! > 1) numbers.push(html`<li><span class="fr-pagination__link fr-displayed-lg" aria-hidden="true">…</span></li>`)
+    if (i > 0 && n - shown[i - 1]! > 1) numbers.push(html`<li><span class="fr-pagination__link" aria-hidden="true">…</span></li>`)
     numbers.push(n === current
       ? html`<li><a class="fr-pagination__link" aria-current="page" title="Page ${String(n)}">${String(n)}</a></li>`
       : html`<li><a class="fr-pagination__link" href="${href(n)}" title="Page ${String(n)}">${String(n)}</a></li>`)
