@@ -80,7 +80,8 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
       // A safe id (lower-case ASCII words) is never unsafe, and is its own folded form below.
       const safe = !unwritable && SAFE_ID.test(entry.id)
       if (!safe) {
-        const name = entry.file.slice(entry.file.lastIndexOf('/') + 1)
+        // The id and its extension, as the file's name (an id typed with a slash in the editor keeps it).
+        const name = entry.file.endsWith(`/${entry.id}.md`) ? `${entry.id}.md` : entry.file.slice(entry.file.lastIndexOf('/') + 1)
         if (unwritable) {
           const { ruleId, ...data } = unwritable
           problems.push({ file: entry.file, ruleId, offset: 0, data: { ...data, name } })
