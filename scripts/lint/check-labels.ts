@@ -32,6 +32,7 @@ export const CHECK_LABELS: Readonly<Record<string, { fr: string; en: string }>> 
   'url-not-https': { fr: 'Adresses web en https://', en: 'Web addresses in https://' },
   'usertypes-unknown': { fr: 'Publics du vocabulaire usuel (usertypes)', en: 'Audiences from the usual vocabulary (usertypes)' },
   'value-blank': { fr: 'Aucune valeur vide', en: 'No blank value' },
+  'value-formula': { fr: 'Aucune valeur qui commence comme une formule de tableur', en: 'No value that starts like a spreadsheet formula' },
   'vocabulary-case': { fr: 'Thématiques et technos écrites comme dans les autres fiches', en: 'Themes and technologies spelled as in the other fiches' },
 }
 

@@ -143,6 +143,12 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
     await guardOrigins(context)
+    // Every state of the editor under the pages' Content-Security-Policy: anything it refuses is recorded.
+    await context.addInitScript(() => {
+      const seen: string[] = []
+      ;(globalThis as unknown as { violations: string[] }).violations = seen
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`))
+    })
   }, 90_000)
 
   afterAll(async () => {
@@ -168,8 +174,9 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     expect(await summaryItems(page)).toEqual(onceEach([...validate, ...lint]))
   }
 
-  function finish(walk: Walk, key: string, text: string): void {
+  async function finish(walk: Walk, key: string, text: string): Promise<void> {
     results.push(walk.done())
+    expect(await walk.page.evaluate(() => (globalThis as unknown as { violations: string[] }).violations)).toEqual([])
     const same = downloads.get(key)
     // The keyboard walk ends with the same fiche as the mouse walk.
     if (same !== undefined) expect(text).toBe(same)
@@ -200,7 +207,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     expect(lineChanges(exemple, text)).toEqual({ removed: ['contact: equipe@exemple.beta.gouv.fr'], added: ['contact: contact@exemple.beta.gouv.fr'] })
     await checkDownloaded(page, 'exemple', text)
     await walk.step('propose', '#editeur-proposer')
-    finish(walk, 'contact', text)
+    await finish(walk, 'contact', text)
   }, 120_000)
 
   it('2. declares that construction began on a date, from the startup’s page, with the mouse', async () => {
@@ -223,7 +230,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     walk.actions++
     expect(lineChanges(WALK_FILES['startups/guichet-test.md']!, text)).toEqual({ removed: [], added: ['    end: 2025-06-01', '  - name: construction', '    start: 2025-06-02'] })
     await checkDownloaded(page, 'guichet-test', text)
-    finish(walk, 'construction', text)
+    await finish(walk, 'construction', text)
   }, 120_000)
 
   const NEW_FICHE = newFicheText({ title: 'Mon produit', mission: 'Simplifier une démarche pour les usagers', incubator: 'dinum', sponsor: 'dinum', contact: 'equipe@exemple.beta.gouv.fr', phase: 'investigation', start: '2025-03-03', link: '', repository: '', stats_url: '' })
@@ -258,7 +265,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     walk.actions++
     expect(text).toBe(NEW_FICHE)
     await checkDownloaded(page, 'mon-produit', text)
-    finish(walk, 'new', text)
+    await finish(walk, 'new', text)
   }, 120_000)
 
   it('4. adds the missing statistics page after reading the standards panel, with the mouse', async () => {
@@ -278,7 +285,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     walk.actions++
     expect(lineChanges(WALK_FILES['startups/service-en-ligne.md']!, text)).toEqual({ removed: [], added: ['stats_url: https://service-en-ligne.exemple.fr/stats'] })
     await checkDownloaded(page, 'service-en-ligne', text)
-    finish(walk, 'stats', text)
+    await finish(walk, 'stats', text)
   }, 120_000)
 
   it('1. the same with the keyboard alone', async () => {
@@ -300,7 +307,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     await popup.close()
     await walk.tabTo('#editeur-telecharger')
     const text = await download(page, true)
-    finish(walk, 'contact', text)
+    await finish(walk, 'contact', text)
   }, 120_000)
 
   it('2. the same with the keyboard alone', async () => {
@@ -321,7 +328,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     await settled(page)
     await walk.tabTo('#editeur-telecharger', true)
     const text = await download(page, true)
-    finish(walk, 'construction', text)
+    await finish(walk, 'construction', text)
   }, 120_000)
 
   it('3. the same with the keyboard alone', async () => {
@@ -353,7 +360,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     expect(await walk.focused()).toBe('editeur-titre-fiche')
     await walk.tabTo('#editeur-telecharger')
     const text = await download(page, true)
-    finish(walk, 'new', text)
+    await finish(walk, 'new', text)
   }, 120_000)
 
   it('4. the same with the keyboard alone', async () => {
@@ -367,7 +374,7 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     await settled(page)
     await walk.tabTo('#editeur-telecharger', true)
     const text = await download(page, true)
-    finish(walk, 'stats', text)
+    await finish(walk, 'stats', text)
   }, 120_000)
 
   it('ran without a script error, and left the site only for GitHub’s page, which the guard stopped', () => {

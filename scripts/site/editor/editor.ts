@@ -23,7 +23,7 @@ import { compareDiagnostics, type Diagnostic } from '../../report/diagnostic.ts'
 import { EVENT_LABELS, frenchDate, phaseLabel, PHASE_LABELS } from '../components.ts'
 import { ITEM_NOUNS, valueLabel } from '../field-labels.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
-import { checkFiche, contextOf, locateFiche, shownDiagnostics, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
+import { checkFiche, contextOf, shownDiagnostics, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
 import { corrections, type Correction } from './corrections.ts'
 import { ficheText, getField, openFiche, setBody, setField, type OpenedFiche } from './fiche-text.ts'
 import { controlId, formFields, type Field } from './form-model.ts'
@@ -101,9 +101,9 @@ function fileOf(state: State): string {
   return `${folder(state)}/${state.id}.md`
 }
 
-/** Whether the id names a file of the startups' folder (an id with « / » does not: the checks cannot run). */
-function idUsable(state: Pick<State, 'context'>, id: string): boolean {
-  return id !== '' && !/[/\\]/.test(id) && locateFiche(`${state.context.config.collections[COLLECTION]}/${id}.md`, state.context.config)?.collection === COLLECTION
+/** Whether there is an id to check the fiche under (one with « / » is checked too: the checks say it is invalid). */
+function idUsable(_state: Pick<State, 'context'>, id: string): boolean {
+  return id !== ''
 }
 
 // ---------------------------------------------------------------------------
@@ -515,7 +515,7 @@ function textChanged(state: State): void {
 function runChecks(state: State): void {
   const text = ficheText(state.doc)
   if (!idUsable(state, state.id)) {
-    // No file name yet (or one with « / »): nothing to check as a file of the registry.
+    // No file name yet: nothing to check as a file of the registry.
     state.last = undefined
     state.fixes = []
     showIdProblem(state)
@@ -550,7 +550,7 @@ function runChecks(state: State): void {
 
 function showIdProblem(state: State): void {
   clearMessages(state)
-  const text = state.id === '' ? 'Donnez un identifiant à la fiche : le nom de son fichier, par exemple mon-produit.' : 'L’identifiant est le nom du fichier : il ne peut pas contenir « / » ni « \\ ».'
+  const text = 'Donnez un identifiant à la fiche : le nom de son fichier, par exemple mon-produit.'
   state.targets.get('#id')?.messages.append(el('p', { class: 'fr-message fr-message--error' }, text))
   $('editeur-etat').textContent = text
   $('editeur-resume').replaceChildren()
@@ -877,7 +877,7 @@ function stepErrors(state: State): { field: string; text: string; rule: string }
   const asked = new Set(STEP_FIELDS.slice(0, state.step).flat())
   const out: { field: string; text: string; rule: string }[] = []
   const id = a.id.trim()
-  if (!idUsable(state, id)) out.push({ field: 'id', rule: 'id', text: id === '' ? 'Donnez un identifiant : le nom du fichier de la fiche, par exemple mon-produit.' : 'L’identifiant ne peut pas contenir « / » ni « \\ ».' })
+  if (!idUsable(state, id)) out.push({ field: 'id', rule: 'id', text: 'Donnez un identifiant : le nom du fichier de la fiche, par exemple mon-produit.' })
   else if (state.context.entries.some((e) => e.file === `${folder(state)}/${id}.md`)) out.push({ field: 'id', rule: 'id', text: `Une fiche du registre porte déjà l’identifiant « ${id} » : choisissez-en un autre.` })
   // What the step needs, said in its words (the checks would say « the required field title is missing »).
   const needed: [string, string][] = [['title', 'Donnez le nom du produit.'], ['mission', 'Écrivez le pitch du produit, en une phrase.'], ['incubator', 'Choisissez l’incubateur du produit.'], ['phase', 'Choisissez la phase où en est le produit aujourd’hui.'], ['start', 'Donnez la date où cette phase a commencé, sous la forme AAAA-MM-JJ.']]
