@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES, CATEGORY_LABELS, HYGIENE } from '../../scripts/lint/catalogue.ts'
 import { categoryLabel } from '../../scripts/lint/category-summary.ts'
-import { CHECK_LABELS, checkLabel } from '../../scripts/lint/check-labels.ts'
+import { CHECK_LABELS_EN, CHECK_LABELS_FR, checkLabel } from '../../scripts/lint/check-labels.ts'
 import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
 
 describe('check labels', () => {
   it('names every rule’s check, in French and English, and nothing else', () => {
-    expect(Object.keys(CHECK_LABELS).sort()).toEqual(LINT_RULES.map((r) => r.id).sort())
+    expect(Object.keys(CHECK_LABELS_FR).sort()).toEqual(LINT_RULES.map((r) => r.id).sort())
+    expect(Object.keys(CHECK_LABELS_EN).sort()).toEqual(LINT_RULES.map((r) => r.id).sort())
     for (const rule of LINT_RULES) {
       const fr = checkLabel(rule.id, 'fr')
       const en = checkLabel(rule.id, 'en')

@@ -17,7 +17,7 @@
 import type { Collection } from '../../load/config.ts'
 import { CATEGORIES, standardById } from '../../lint/catalogue.ts'
 import { categoryLabel } from '../../lint/category-summary.ts'
-import { checkLabel } from '../../lint/check-labels.ts'
+import { checkLabelFr } from '../../lint/check-labels.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import { compareDiagnostics, type Diagnostic } from '../../report/diagnostic.ts'
 import { EVENT_LABELS, frenchDate, phaseLabel, PHASE_LABELS } from '../components.ts'
@@ -163,7 +163,7 @@ function labelFor(id: string, name: string, key: string | undefined, hint: strin
 }
 
 function choiceOptions(state: State, field: Field & { kind: 'choice' }): [string, string][] {
-  if (field.choices === 'rules') return LINT_RULES.map((r) => [r.id, `${checkLabel(r.id, 'fr')} — règle ${r.id}`])
+  if (field.choices === 'rules') return LINT_RULES.map((r) => [r.id, `${checkLabelFr(r.id)} — règle ${r.id}`])
   const records = state.context.records.filter((r) => r.collection === field.choices)
   const options = records.map((r): [string, string] => {
     const name = String(r.data.title ?? r.data.name ?? r.id)
@@ -746,7 +746,7 @@ function showStandards(state: State, check: FicheCheck): void {
       const missing = el('ul', { class: 'editeur-manques' })
       for (const o of failing) {
         const standards = o.rule.standards.map((id: string) => standardById(id)?.title).filter(Boolean).join(' ; ')
-        const li = el('li', { 'data-rule': o.rule.id }, el('p', { class: 'fr-text--bold fr-mb-0' }, checkLabel(o.rule.id, 'fr')))
+        const li = el('li', { 'data-rule': o.rule.id }, el('p', { class: 'fr-text--bold fr-mb-0' }, checkLabelFr(o.rule.id)))
         if (standards) li.append(el('p', { class: 'fr-text--xs fr-mb-1v' }, `Standard : ${standards}`))
         for (const d of check.lint.filter((x) => x.ruleId === o.rule.id)) li.append(el('p', { class: 'fr-text--sm fr-mb-1v' }, d.message), el('p', { class: 'fr-text--sm fr-mb-1v' }, `À écrire : ${d.hint}`))
         const field = RULE_FIELDS[o.rule.id]

@@ -9,7 +9,7 @@ import type { PageGenerator, SiteContext, Trends } from '../context.ts'
 import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
 import { bar, categoryLabel, categoryTable, percent, tableBlock, time } from '../components.ts'
-import { checkLabel } from '../../lint/check-labels.ts'
+import { checkLabelFr } from '../../lint/check-labels.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 const PATH = 'standards/'
@@ -85,7 +85,7 @@ ${byCategory.map(([c, rules]) => html`<h3 class="fr-h5">${categoryLabel(c)}</h3>
 ${tableBlock(
     `Règles de la catégorie ${categoryLabel(c)}`,
     html`<tr><th scope="col">Vérification</th><th scope="col">Standards</th><th scope="col">Remplies</th><th scope="col">Applicables</th><th scope="col">À corriger</th></tr>`,
-    html`${rules.map(([id, r]) => html`<tr><th scope="row">${checkLabel(id, 'fr')}<br><span class="fr-text--xs">Signalé quand : ${RULES.get(id)?.description ?? id} <code>${id}</code></span></th><td><ul class="plain-list">${r.standards.map((sid) => {
+    html`${rules.map(([id, r]) => html`<tr><th scope="row">${checkLabelFr(id)}<br><span class="fr-text--xs">Signalé quand : ${RULES.get(id)?.description ?? id} <code>${id}</code></span></th><td><ul class="plain-list">${r.standards.map((sid) => {
       const standard = standardById(sid)
       return html`<li>${standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a>` : sid}</li>`
     })}</ul></td><td class="cell-bar">${bar(r, `${percent(r)} %`)}</td><td>${String(r.applicable)}</td><td>${String(r.failing)}</td></tr>`)}`,

@@ -8,7 +8,7 @@
 import { FIELD_LABELS, valueLabel } from '../field-labels.ts'
 import { EDITOR_PATH } from './editor.ts'
 import { CATEGORIES, STANDARDS, standardById, standardUrl } from '../../lint/catalogue.ts'
-import { checkLabel } from '../../lint/check-labels.ts'
+import { checkLabelFr } from '../../lint/check-labels.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
 import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '../context.ts'
@@ -43,7 +43,7 @@ const RESULT_WORDS: Record<Check['result'], string> = { passed: 'Rempli', exempt
 
 function checkLine(check: Check, findings: readonly Finding[]): Html {
   // The rule id where there is something to fix: it names the rule's documentation.
-  return html`<li class="check check--${check.result}"><span class="fr-sr-only">${RESULT_WORDS[check.result]} : </span>${checkLabel(check.rule, 'fr')}${check.result === 'failing' ? html` <code class="fr-text--xs">${check.rule}</code>` : ''}${checkDetail(check, findings)}</li>`
+  return html`<li class="check check--${check.result}"><span class="fr-sr-only">${RESULT_WORDS[check.result]} : </span>${checkLabelFr(check.rule)}${check.result === 'failing' ? html` <code class="fr-text--xs">${check.rule}</code>` : ''}${checkDetail(check, findings)}</li>`
 }
 
 /** The checks of a category grouped by standard, in the catalogue's order (a check that serves two standards is under both). */
