@@ -26,7 +26,7 @@ function build(config: RegistryConfig = DEFAULT_CONFIG, trends?: Trends) {
   const { records, problems } = validateRegistry(srcs, srcs, config)
   expect(problems.filter((p) => p.ruleId.startsWith('schema/'))).toEqual([])
   const lint = runRules(records, { config, asOf: AS_OF })
-  const standards = feedStandards(lint.records, AS_OF)
+  const standards = feedStandards(lint.records, AS_OF, config)
   const extra: [string, string][] = trends ? [['api/v1/trends.json', JSON.stringify(trends)]] : []
   const dataFiles = [...feedFiles(records, config, { commit: null, standards, extra, asOf: AS_OF })].map(([file]) => file)
   const context = siteContext({ records, config, standards, problems: lint.problems, extra, asOf: AS_OF, dataFiles })
