@@ -27,13 +27,22 @@ function definitions(prefix: string): Record<string, JSONSchema> {
     components[alias] = { ...components[target], ...(components[alias]!.description ? { description: components[alias]!.description } : {}) }
     delete components[target]
   }
-  const strip = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(strip)
+  /** `names`: the node maps property names to schemas (its keys are not keywords). */
+  const strip = (node: unknown, names = false): unknown => {
+    if (Array.isArray(node)) return node.map((n) => strip(n))
     if (node === null || typeof node !== 'object') return node
     const out: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(node)) {
+      if (names) {
+        out[key] = strip(value)
+        continue
+      }
       // Titles would name the types; the components' names do.
       if (key === 'title' || key === 'examples') continue
+      if (key === 'properties') {
+        out[key] = strip(value, true)
+        continue
+      }
       if (key === '$ref' && typeof value === 'string') {
         const target = value.replace('#/components/schemas/', '')
         out[key] = `#/definitions/${aliases.get(target) ?? target}`
