@@ -274,6 +274,7 @@ export const INDEX_FILES: Record<string, string> = {
 }
 
 const DATE_OR_NULL = { type: ['string', 'null'], format: 'date' }
+const SCHEMA_URL = { type: 'string', description: 'L’adresse du schéma JSON de ce fichier.' }
 
 const PUBLISHED_FILE = {
   type: 'object',
@@ -326,12 +327,14 @@ function indexSchema(head: Record<string, unknown>): JsonSchema {
         type: 'object',
         additionalProperties: false,
         required: ['commit'],
+        description: 'D’où viennent les données.',
         properties: { commit: { type: ['string', 'null'], description: 'Le commit git des fiches compilées, ou null hors dépôt git.' } },
       },
       counts: {
         type: 'object',
         additionalProperties: false,
         required: ['startups', 'startups_active', 'startups_ended', 'organisations', 'incubators'],
+        description: 'Les nombres de fiches : startups (en cours, terminées), organisations, incubateurs.',
         properties: Object.fromEntries(['startups', 'startups_active', 'startups_ended', 'organisations', 'incubators'].map((k) => [k, { type: 'integer', minimum: 0 }])),
       },
       files: {
@@ -369,8 +372,8 @@ function evaluationsSchema(head: Record<string, unknown>): JsonSchema {
     additionalProperties: false,
     required: ['$schema', 'api_version', 'catalogue', 'rules_version', 'as_of', 'evidence', 'evaluations'],
     properties: {
-      $schema: { type: 'string' },
-      api_version: { const: API_VERSION },
+      $schema: SCHEMA_URL,
+      api_version: { const: API_VERSION, description: 'La version du format de l’API v1.' },
       catalogue: CATALOGUE,
       rules_version: RULES_VERSION,
       as_of: { ...DATE_OR_NULL, description: 'La date de référence des règles (date du dernier commit, ou --as-of).' },
@@ -405,9 +408,9 @@ function feedSchemaOf(file: FeedFile, siteUrl: string): JsonSchema {
     additionalProperties: false,
     required: ['$schema', 'api_version', 'count', collection],
     properties: {
-      $schema: { type: 'string' },
-      api_version: { const: API_VERSION },
-      count: { type: 'integer', minimum: 0 },
+      $schema: SCHEMA_URL,
+      api_version: { const: API_VERSION, description: 'La version du format de l’API v1.' },
+      count: { type: 'integer', minimum: 0, description: `Le nombre d’éléments de ${collection}.` },
       [collection]: { type: 'array', items: { $ref: `#/$defs/${collection}Record` } },
     },
     $defs: defs(),

@@ -29,8 +29,10 @@ export interface Rename {
 
 export interface Vocabulary {
   id: VocabularyId
-  /** Where the values are used, in French. */
+  /** Its name, in French. */
   label: string
+  /** Where its values are used, in French. */
+  where: string
   values: readonly string[]
   meanings: Readonly<Record<string, string>>
   renames: readonly Rename[]
@@ -66,14 +68,16 @@ function targets(to: (typeof RETIRED_PHASES)[number]['to']): string[] {
 export const VOCABULARIES: Readonly<Record<VocabularyId, Vocabulary>> = {
   phases: {
     id: 'phases',
-    label: 'Noms de phase (phases[].name, current_phase, status du CSV v2.7)',
+    label: 'Noms de phase',
+    where: 'phases[].name (v1, v3, v2.7), current_phase (v1), la colonne status du CSV v2.7',
     values: FICHE_SCHEMAS.startups.$defs.phase.properties.name.enum,
     meanings: PHASE_MEANINGS,
     renames: RETIRED_PHASES.map((r) => ({ from: r.name, to: targets(r.to), date: r.retired.date, note: r.note })),
   },
   events: {
     id: 'events',
-    label: 'Noms d’événement (events[].name)',
+    label: 'Noms d’événement',
+    where: 'events[].name (v1, v2.7)',
     values: FICHE_SCHEMAS.startups.$defs.event.properties.name.enum,
     meanings: EVENT_MEANINGS,
     renames: [],

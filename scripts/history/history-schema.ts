@@ -143,7 +143,7 @@ export function historySchema(file: HistoryFeedFile, siteUrl: string): JsonSchem
       additionalProperties: false,
       required: ['$schema', 'window', 'follow', 'change_sets'],
       properties: {
-        $schema: { type: 'string' },
+        $schema: { type: 'string', description: 'L’adresse du schéma JSON de ce fichier.' },
         window: {
           type: 'object',
           additionalProperties: false,
@@ -180,7 +180,7 @@ export function historySchema(file: HistoryFeedFile, siteUrl: string): JsonSchem
     additionalProperties: false,
     required: ['$schema', 'head', 'metrics', 'snapshots'],
     properties: {
-      $schema: { type: 'string' },
+      $schema: { type: 'string', description: 'L’adresse du schéma JSON de ce fichier.' },
       head: { ...commit, type: ['string', 'null'], description: 'Le dernier commit lu.' },
       metrics: { type: 'object', additionalProperties: { type: 'string' }, description: 'Les mesures de chaque instantané et la version de leurs règles.' },
       snapshots: { type: 'array', items: { $ref: '#/$defs/snapshot' } },
