@@ -1,15 +1,17 @@
 /**
  * Opt-in (skipped without ../shared): every file published for the real
- * corpus (662 startups, its real history) against the contract, and the v3
- * files against what beta.gouv.fr's own generator writes for the same fiches.
+ * corpus (662 startups, its real history) against the contract and against
+ * the published TypeScript declarations, and the v3 files against what
+ * beta.gouv.fr's own generator writes for the same fiches.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeVocabularies } from '../../scripts/compile/vocabularies.ts'
-import { cleanTemps } from '../cli/run.ts'
+import { cleanTemps, tempDir } from '../cli/run.ts'
 import { Contract, documentErrors } from './contract.ts'
 import { CORPUS, hasRealCorpus, realBuild, type RealBuild } from './real-build.ts'
+import { declaredType, typeErrors } from './typescript-check.ts'
 import { UPSTREAM_V3, upstreamV3 } from './upstream-v3.ts'
 
 let build: RealBuild
@@ -35,6 +37,12 @@ describe.skipIf(!hasRealCorpus)('the published files of the real corpus', () => 
     // The history files are there: the check covered them.
     expect(published).toEqual(expect.arrayContaining(['api/v1/changes.json', 'api/v1/changes.atom', 'api/v1/trends.json', 'api/v1/index.json']))
   }, 120_000)
+
+  it('type-check, every JSON file of v1 and v3, against the published TypeScript declarations (tsc, strict)', () => {
+    const files = new Map([...build.files].filter(([f]) => declaredType(f)))
+    expect(files.size).toBeGreaterThan(2 * 662)
+    expect(typeErrors(tempDir(), { v1: build.files.get('api/v1/types.d.ts')!, v3: build.files.get('api/v3/types.d.ts')! }, files)).toEqual([])
+  }, 300_000)
 
   it('writes, for every startup, the v3 file upstream’s generator writes: same keys, same JSON types, same values (members aside)', () => {
     const startups = build.records.filter((r) => r.collection === 'startups')

@@ -2,7 +2,7 @@
  * The TypeScript declarations published with the data (api/v1/types.d.ts,
  * api/v3/types.d.ts): generated from the published schemas and committed
  * (scripts/compile/types.generated.ts); fresh, and true to the data that a
- * build publishes (tsc, strict). Opt-in: the same on the real corpus.
+ * build publishes (tsc, strict). On the real corpus: published.real-corpus.test.ts.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,7 +12,6 @@ import { V1_TYPES, V3_TYPES } from '../../scripts/compile/types.generated.ts'
 import { cleanTemps, tempDir } from '../cli/run.ts'
 import { cleanRepos } from '../history/git-repo.ts'
 import { listFiles, publishedBuild, type PublishedBuild } from './published-build.ts'
-import { hasRealCorpus, realBuild, type RealBuild } from './real-build.ts'
 import { declaredType, typeErrors } from './typescript-check.ts'
 
 afterAll(() => {
@@ -55,17 +54,4 @@ describe('the published TypeScript declarations', () => {
     expect(errors.join('\n')).toMatch(/Property 'name' is missing/)
     expect(errors.join('\n')).toMatch(/Type 'string' is not assignable to type 'number'/)
   }, 60_000)
-})
-
-describe.skipIf(!hasRealCorpus)('the published TypeScript declarations, on the real corpus', () => {
-  let real: RealBuild
-  beforeAll(async () => {
-    real = await realBuild()
-  }, 180_000)
-
-  it('type every JSON file of v1 and v3 published for the real corpus', () => {
-    const files = new Map([...real.files].filter(([f]) => declaredType(f)))
-    expect(files.size).toBeGreaterThan(2 * 662)
-    expect(typeErrors(tempDir(), { v1: real.files.get('api/v1/types.d.ts')!, v3: real.files.get('api/v3/types.d.ts')! }, files)).toEqual([])
-  }, 300_000)
 })
