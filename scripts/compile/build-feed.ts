@@ -125,7 +125,7 @@ export function buildFeed(records: readonly ParsedRecord[], config: RegistryConf
 export function feedIndex(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): Finish {
   return (manifest) => {
     const startups = records.filter((r) => r.collection === 'startups')
-    const ended = startups.filter((r) => startupItem(r, meta.asOf).status === 'ended').length
+    const ended = startups.filter((r) => ENDED_PHASES.has(currentPhase(r.data, meta.asOf)?.name ?? '')).length
     const count = (c: Collection) => records.filter((r) => r.collection === c).length
     const counts = { startups: startups.length, startups_active: startups.length - ended, startups_ended: ended, organisations: count('organisations'), incubators: count('incubators') }
     const updated = publishedDates(records, config, meta.commits, meta.asOf)
