@@ -119,8 +119,10 @@ export function openVocabularies<T>(node: T): T {
   if (Array.isArray(node)) return node.map(openVocabularies) as T
   if (node === null || typeof node !== 'object') return node
   const source = node as JsonSchema
+  // Already open: kept as it is (opening twice changes nothing).
+  if (vocabularyOf(source)) return node
   const vocabulary = vocabularyOfEnum(source.enum)
-  if (vocabulary && !vocabularyOf(source)) {
+  if (vocabulary) {
     const { enum: _, description, type: __, ...rest } = source
     return { ...openVocabulary(vocabulary, description), ...openVocabularies(rest) } as T
   }

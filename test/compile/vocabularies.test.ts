@@ -34,6 +34,7 @@ describe('the open vocabularies', () => {
     expect(vocabularyOf(node)).toBe(VOCABULARIES.events)
     expect(node.description).toMatch(/^Le type\. Vocabulaire ouvert/)
     expect(vocabularyOf(openVocabularies({ type: 'string', enum: ['a', 'b'] }))).toBeUndefined()
+    expect(openVocabularies(node)).toEqual(node)
     expect(openVocabularies({ enum: ['non conforme', 'partiellement conforme', 'totalement conforme'] })).toEqual({ enum: ['non conforme', 'partiellement conforme', 'totalement conforme'] })
   })
 })
