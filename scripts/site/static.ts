@@ -97,9 +97,7 @@ details > * { box-sizing: border-box; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0; }
 .actions > li { padding: 0; }
 .editeur-colonnes { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
-@media (min-width: 62em) { .actions { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0; }
-.actions > li { padding: 0; }
-.editeur-colonnes { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); } }
+@media (min-width: 62em) { .editeur-colonnes { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); } }
 .editeur-cartes { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 48em) { .editeur-cartes { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 /* DSFR's bar beside a field in error is drawn by a box as wide as the field plus 12px each side: only the bar is kept. */
@@ -136,6 +134,17 @@ details > * { box-sizing: border-box; }
 .editeur-manques > li { padding-bottom: .75rem; overflow-wrap: anywhere; }
 .editeur-apercu { max-height: 48rem; overflow-y: auto; padding: 1.5rem; border: 1px dashed var(--border-plain-grey); overflow-wrap: anywhere; }
 .editeur-texte, .editeur-yaml { font-family: monospace; }
+
+.data-endpoint { padding: 1rem 0; border-top: 1px solid var(--border-default-grey); }
+.data-endpoint__path { overflow-wrap: anywhere; margin-bottom: .5rem; }
+.data-endpoint__summary { margin-bottom: .5rem; }
+.data-details > summary { cursor: pointer; font-weight: 500; color: var(--text-action-high-blue-france); }
+.data-details[open] > summary { margin-bottom: .5rem; }
+.data-schema { margin: 1rem 0 .5rem; }
+.data-fields > dt, .data-fields > dd { overflow-wrap: anywhere; }
+.data-type, .data-example { color: var(--text-mention-grey); font-size: .875rem; }
+.data-code { overflow-x: auto; padding: 1rem; background-color: var(--background-alt-grey); font-size: .875rem; line-height: 1.5; }
+@media (max-width: 36em) { .data-code { white-space: pre-wrap; overflow-wrap: anywhere; } }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
 `

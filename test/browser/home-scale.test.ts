@@ -34,7 +34,7 @@ beforeAll(async () => {
   const files = sources(Object.fromEntries(syntheticFiles(mulberry32(2026), STARTUPS)))
   const { records } = validateRegistry(files, files, DEFAULT_CONFIG)
   const lint = runRules(records, { config: DEFAULT_CONFIG, asOf: AS_OF })
-  const context = siteContext({ records, config: DEFAULT_CONFIG, standards: feedStandards(lint.records, AS_OF), problems: lint.problems, asOf: AS_OF, dataFiles: [] })
+  const context = siteContext({ records, config: DEFAULT_CONFIG, standards: feedStandards(lint.records, AS_OF, DEFAULT_CONFIG), problems: lint.problems, asOf: AS_OF, dataFiles: [] })
   ids = context.startups.map((s) => s.id)
   titles = new Map(context.startups.map((s) => [s.id, String(s.title)]))
   site = tempDir('home-scale-site-')

@@ -1,13 +1,13 @@
 /**
  * The editor's preview of a startup's page: the site's own page code (pages/startup.ts,
  * startupMain) on the checked fiche, with its standards block made as the build makes it
- * (lint/standards-report.ts) and the lint's messages. Shown inside the editor: its headings
+ * (lint/standards-block.ts) and the lint's messages. Shown inside the editor: its headings
  * move down under the preview's own, its ids are prefixed, its buttons and table of contents
  * are left out and its links are text (a click in the preview never leaves the page and the
  * text being edited). Pure; no `node:` import.
  */
 import { startupItem } from '../../compile/startup-item.ts'
-import { standardsBlock } from '../../lint/standards-report.ts'
+import { standardsBlock } from '../../lint/standards-block.ts'
 import { isLintRule } from '../../report/messages.ts'
 import type { IncubatorItem, OrganisationItem, SiteContext, StartupItem } from '../context.ts'
 import { startupMain } from '../pages/startup.ts'
@@ -52,7 +52,8 @@ export function embed(markup: string): string {
 export function previewHtml(check: FicheCheck, context: FicheContext, asOf: string): string {
   const record = check.record
   if (!record || record.collection !== 'startups') return ''
-  const block = standardsBlock({ record, phase: check.phase, outcomes: check.outcomes }, asOf)
+  // The rule set's name (a digest made with node:crypto at build time) is not shown on the page: none here.
+  const block = standardsBlock({ record, phase: check.phase, outcomes: check.outcomes }, asOf, '')
   const item = { ...startupItem(record, asOf), standards: block } as unknown as StartupItem
   const findings = check.lint.filter((d) => isLintRule(d.ruleId)).map((d) => ({ rule: d.ruleId, message: d.message, hint: d.hint }))
   const site: SiteContext = { startups: [item], ...names(context), config: context.config, findings: new Map([[record.file, findings]]), asOf, base: '/', dataFiles: [] }
