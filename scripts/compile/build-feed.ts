@@ -14,7 +14,7 @@ import { apiV27Files } from './build-api-v2-7.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
-import { HISTORY_FEED_FILES, historySchema } from '../history/history-schema.ts'
+import { HISTORY_FEED_FILES, historySchema } from './history-schema.ts'
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
@@ -173,7 +173,7 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
       schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES].map((f) => [f, schemaUrl(site, f)])),
     }),
   ]
-  if (meta.standards) yield ['api/v1/standards.json', serialize(meta.standards.aggregate)]
+  if (meta.standards) yield ['api/v1/standards.json', serialize({ api_version: API_VERSION, ...(meta.standards.aggregate as object) })]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
   for (const f of HISTORY_FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(historySchema(f, site))]
   if (meta.extra) yield* meta.extra

@@ -9,6 +9,7 @@ import { github } from '../../scripts/report/formatters/github.ts'
 import { cell, clampReport, GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
 import { REPORT_MARKER } from '../../scripts/report/report-marker.ts'
 import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 afterEach(cleanTemps)
 
@@ -95,7 +96,7 @@ describe('prReport', () => {
 describe('github formatter with changed files', () => {
   it('annotates the changed fiches first', () => {
     const diagnostics = [diag('startups/a.md', 'error'), diag('startups/z.md', 'error')]
-    const out = github(diagnostics, { summary: summarize(diagnostics, 2), lang: 'fr', texts: new Map(), color: false, changed: new Set(['startups/z.md']) })
+    const out = github(diagnostics, { summary: summarize(diagnostics, 2), lang: 'fr', texts: new Map(), color: false, rules: RULE_CATALOGUE, changed: new Set(['startups/z.md']) })
     expect(out.indexOf('file=startups/z.md')).toBeLessThan(out.indexOf('file=startups/a.md'))
   })
 })
