@@ -39,10 +39,12 @@ export { parseConfig, readConfig } from './registry/config.ts'
 export { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits, type RegistryConfig } from './load/config.ts'
 
 // The jobs.
-export { changedSince, runValidation, validate, type ChangedFile, type RunResult, type ValidateOptions, type ValidateResult } from './registry/validate.ts'
-export { lint, type LintOptions, type LintResult } from './registry/lint.ts'
+export { validate, type ValidateOptions, type ValidateResult } from './registry/validate.ts'
+export { runValidation, type RunResult } from './registry/check.ts'
+export { changedSince, type ChangedFile } from './registry/changed.ts'
+export { categorySummary, lint, type LintOptions, type LintResult } from './registry/lint.ts'
 export { build, compileAndWrite, THREAD_MIN_STARTUPS, useThread, type BuildOptions, type BuildResult } from './registry/build.ts'
-export { changes, historyFields, trends, type ChangesOptions, type HistoryNotices, type HistoryOptions, type TrendsOptions } from './registry/history.ts'
+export { changes, formatChanges, historyFields, trends, type ChangesFormat, type ChangesOptions, type ChangesReport, type HistoryNotices, type HistoryOptions, type TrendsOptions } from './registry/history.ts'
 export { commentOnPullRequest, readReportBody, report, type ReportOptions, type ReportResult } from './registry/report.ts'
 export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
@@ -52,7 +54,7 @@ export { Timings } from './registry/timings.ts'
 export { checkFiche, ficheContext, locateFiche, validateSources, type FicheCheck, type FicheContext, type ReadSources, type ShippedFile, type StageTimer } from './registry-core.ts'
 
 // Printing: diagnostics through a formatter, the lint's summary per category, the history's change reports.
-export { categorySummary, format, formatChanges, type ChangesFormat, type ChangesReport } from './registry/format.ts'
+export { format } from './registry/format.ts'
 export { FORMAT_NAMES, FORMATTERS, type FormatContext, type FormatName, type Formatter } from './report/formatters/index.ts'
 export { CHANGES_FORMATS } from './history/changes-formats.ts'
 // Every rule that may be reported: what finalize, the configuration and the formatters read.

@@ -141,7 +141,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
     // validate --changed: git (its status is most of the wait on a large registry) answers while the
     // configuration and the checks load. A failure is reported when validate awaits it.
-    const changes = name === 'validate' && changed !== undefined ? import('../registry/validate.ts').then((m) => m.changedSince(root, changed)) : undefined
+    const changes = name === 'validate' && changed !== undefined ? import('../registry/changed.ts').then((m) => m.changedSince(root, changed)) : undefined
     changes?.catch(() => {})
     // Loaded here, not at start: the parser brings the rules' ids and messages, which --help does not need.
     const config = await (await import('../registry/config.ts')).readConfig(root, values.config, io.cwd)

@@ -4,7 +4,7 @@
  * language, and the options of each command.
  */
 import type { RegistryConfig } from '../registry/config.ts'
-import type { ChangedFile } from '../registry/validate.ts'
+import type { ChangedFile } from '../registry/changed.ts'
 import type { Lang } from '../report/diagnostic.ts'
 import type { FormatName } from '../report/formatters/names.ts'
 import type { Io } from './io.ts'

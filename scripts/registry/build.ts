@@ -30,7 +30,7 @@ import { DATA_FILES } from '../site/pages/data.ts'
 import { EDITOR_SCRIPT } from '../site/pages/editor.ts'
 import { siteContext, sitePages } from '../site/site.ts'
 import { Timings } from './timings.ts'
-import { runValidation } from './validate.ts'
+import { runValidation } from './check.ts'
 
 export interface BuildOptions {
   root: string

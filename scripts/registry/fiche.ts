@@ -16,7 +16,7 @@ import { diagnosticTable } from '../report/pr-report.ts'
 import { ficheTemplate } from '../scaffold/fiche-template.ts'
 import { changedScope } from '../validate/changed-scope.ts'
 import { FICHE_SCHEMAS } from '../validate/schemas.ts'
-import { runValidation } from './validate.ts'
+import { runValidation } from './check.ts'
 
 /** The collection a path (relative to the root) is a fiche of, if it is directly in a collection's folder. */
 export { collectionOf } from '../validate/changed-scope.ts'

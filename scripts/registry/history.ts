@@ -19,6 +19,9 @@ import type { Diagnostic, Lang, Problem } from '../report/diagnostic.ts'
 import { finalize } from '../report/finalize.ts'
 import { UsageError } from '../errors.ts'
 
+/** A change report for people (stylish, markdown) or tools (json). */
+export { formatChanges, type ChangesFormat, type ChangesReport } from '../history/format-changes.ts'
+
 export interface HistoryOptions {
   /** The registry's root, in a git work tree. */
   root: string

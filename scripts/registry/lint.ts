@@ -21,9 +21,11 @@ import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { summarize, type Diagnostic, type Lang, type Summary } from '../report/diagnostic.ts'
 import { Timings } from './timings.ts'
-import { runValidation } from './validate.ts'
+import { runValidation } from './check.ts'
 
 export type { ChangedLint }
+/** The per-category summary `registry lint` prints after its stylish output. */
+export { categorySummary } from '../lint/category-summary.ts'
 
 export interface LintOptions {
   root: string

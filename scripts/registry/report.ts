@@ -17,7 +17,7 @@ import type { RegistryConfig } from '../load/config.ts'
 import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
 import { clampReport, prReport } from '../report/pr-report.ts'
 import { collectionOf } from '../validate/changed-scope.ts'
-import { runValidation } from './validate.ts'
+import { runValidation } from './check.ts'
 
 export interface ReportOptions {
   /** The registry's root, in a git work tree. */

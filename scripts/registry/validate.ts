@@ -7,14 +7,15 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { changedFiles, changes as gitChanges, type ChangedFile } from '../git/changed-files.ts'
+import { changedFiles } from '../git/changed-files.ts'
 import { headDate } from '../git/head-date.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
-import { listCollections, readRecords, type Listing, type ReadFilter } from '../load/read-records.ts'
-import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts'
+import { listCollections } from '../load/read-records.ts'
+import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
 import { changedScope, listedOf, type ChangedScope } from '../validate/changed-scope.ts'
-import { Timings } from './timings.ts'
+import { changedSince, type ChangedFile } from './changed.ts'
+import type { Timings } from './timings.ts'
 
 export interface ValidateOptions {
   /** The registry's root folder. */
@@ -47,13 +48,6 @@ export interface ValidateResult {
   annotated?: Set<string>
 }
 
-export type { ChangedFile }
-
-/** What git says changed since `base` (committed since the merge base, and in the work tree): the command line asks as soon as it has read its arguments. */
-export function changedSince(root: string, base: string): Promise<ChangedFile[]> {
-  return gitChanges(root, base)
-}
-
 /** Checks the registry at `root` (every fiche, or the changed ones): what `registry validate` prints. */
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const { root, config, lang } = options
@@ -61,13 +55,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // date is needed by the standards rules only; the changed files, to choose which fiches to read.
   const asOf = options.asOf !== undefined ? options.asOf : headDate(root).then((d) => d ?? undefined)
   const base = options.changed
-  const scoped = base === undefined ? undefined : changedScopeOf(root, config, options.changes ?? gitChanges(root, base))
+  const scoped = base === undefined ? undefined : changedScopeOf(root, config, options.changes ?? changedSince(root, base))
   const filter = scoped?.then((s) => s.filter)
   filter?.catch(() => {})
   // The folders are listed (libuv's threads) while the checks' modules compile; an error waits for runValidation.
   // With `changed`, once git has answered: a change that only modifies startups lists only them (changed-scope.ts).
   const listing = listCollections(root, config, undefined, scoped && listedOf(scoped))
   listing.catch(() => {})
+  // The checks' modules load while the folders are listed (and git answers).
+  const { runValidation } = await import('./check.ts')
   let result
   try {
     result = await runValidation(root, config, lang, filter, options.timings, { asOf }, listing)
@@ -91,36 +87,4 @@ async function changedScopeOf(root: string, config: RegistryConfig, changes: Pro
   const files = changed.map((c) => c.file)
   const deleted = new Set(files.filter((f) => !existsSync(path.join(root, f))))
   return changedScope(files, config, deleted, new Set(changed.filter((c) => c.modified).map((c) => c.file)))
-}
-
-export interface RunResult {
-  records: ParsedRecord[]
-  diagnostics: Diagnostic[]
-  summary: Summary
-  texts: Map<string, string>
-}
-
-/**
- * Reads and checks the registry: shared by validate, lint, build, report, new and propose.
- * `only`: the files to read (the others only count as existing ids), or its promise (validate
- * --changed: the folders are listed and the ids checked while git answers).
- * `standards`: the as-of date (or its promise: HEAD's date, read by git meanwhile) for the standards rules that `validate` also
- * reports (contact-missing, phases-missing, repository-missing: what the schema
- * used to require, as warnings). Undefined: those rules are not run (lint runs
- * the whole set itself).
- * `listing`: the folders' listing, when the caller started it early (listCollections).
- */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter | Promise<ReadFilter | undefined>, timings = new Timings(), standards?: { asOf: string | undefined | Promise<string | undefined> }, listing?: Promise<Listing>): Promise<RunResult> {
-  // The checks' modules load while the folders are listed (and git answers, for validate).
-  const [{ validateSources }, { checkIds }, { summarize }] = await Promise.all([import('../registry-core.ts'), import('../validate/references.ts'), import('../report/diagnostic.ts')])
-  // While git says which files changed (validate --changed), the ids of every listed file are checked.
-  let idProblems: Problem[] | undefined
-  const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings, only instanceof Promise ? (entries) => (idProblems = checkIds(entries)) : undefined, listing))
-  // HEAD's date (validate), read by git meanwhile: ready long before the fiches are.
-  const asOf = standards ? await standards.asOf : undefined
-  const { records, diagnostics, texts } = validateSources(read, config, lang, { standards: standards && { asOf }, timings, idProblems })
-  const filter = read.only
-  const listed = filter ? read.entries.filter((e) => filter(e.file, e.collection)) : read.entries
-  const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size
-  return { records, diagnostics, summary: summarize(diagnostics, files), texts }
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runValidation } from '../../scripts/registry/validate.ts'
+import { runValidation } from '../../scripts/registry/check.ts'
 import { Timings } from '../../scripts/registry/timings.ts'
 import { parseConfig } from '../../scripts/registry/config.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'

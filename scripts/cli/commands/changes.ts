@@ -2,8 +2,7 @@
  * `registry changes --since REF|DATE [--until REF|DATE] [--format stylish|markdown|json]`:
  * what happened to the fiches in a period of the git history.
  */
-import { formatChanges, type ChangesFormat } from '../../registry/format.ts'
-import { changes } from '../../registry/history.ts'
+import { changes, formatChanges, type ChangesFormat } from '../../registry/history.ts'
 import { printNotices } from '../notices.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../options.ts'

@@ -4,8 +4,8 @@
  * validate's business: lint counts only its own diagnostics.
  */
 import path from 'node:path'
-import { categorySummary, format } from '../../registry/format.ts'
-import { lint } from '../../registry/lint.ts'
+import { format } from '../../registry/format.ts'
+import { categorySummary, lint } from '../../registry/lint.ts'
 import { exitCode, tooManyWarnings, UsageError } from '../io.ts'
 import { changedNote, newWarnings, recorded, validationNote } from '../lint-notes.ts'
 import type { Options } from '../options.ts'
