@@ -34,6 +34,8 @@
  * ```
  */
 
+import { changes, historyFields, trends } from './registry/history.ts'
+
 // Reading the configuration.
 export { parseConfig, readConfig } from './registry/config.ts'
 export { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits, type RegistryConfig } from './load/config.ts'
@@ -45,6 +47,8 @@ export { changedSince, type ChangedFile } from './registry/changed.ts'
 export { categorySummary, lint, type LintOptions, type LintResult } from './registry/lint.ts'
 export { build, compileAndWrite, THREAD_MIN_STARTUPS, useThread, type BuildOptions, type BuildResult } from './registry/build.ts'
 export { changes, formatChanges, historyFields, trends, type ChangesFormat, type ChangesOptions, type ChangesReport, type HistoryNotices, type HistoryOptions, type TrendsOptions } from './registry/history.ts'
+/** The history jobs together: each fiche's dates (`fields`), the changes of a period (`changes`), the monthly trends (`trends`). */
+export const history = { fields: historyFields, changes, trends } as const
 export { commentOnPullRequest, readReportBody, report, type ReportOptions, type ReportResult } from './registry/report.ts'
 export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
