@@ -49,7 +49,7 @@ export { build, compileAndWrite, THREAD_MIN_STARTUPS, useThread, type BuildOptio
 export { changes, formatChanges, historyFields, trends, type ChangesFormat, type ChangesOptions, type ChangesReport, type HistoryNotices, type HistoryOptions, type TrendsOptions } from './registry/history.ts'
 /** The history jobs together: each fiche's dates (`fields`), the changes of a period (`changes`), the monthly trends (`trends`). */
 export const history = { fields: historyFields, changes, trends } as const
-export { commentOnPullRequest, readReportBody, report, type ReportOptions, type ReportResult } from './registry/report.ts'
+export { postReport, readReport, report, type CheckedReport, type ReportData, type ReportOptions, type ReportResult } from './registry/report.ts'
 export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
 export { Timings } from './registry/timings.ts'
@@ -66,7 +66,7 @@ export { RULE_CATALOGUE } from './lint/rule-catalogue.ts'
 export type { RuleCatalogue, RuleEntry } from './report/messages.ts'
 
 // GitHub: the client a caller creates from its token, for report and propose.
-export { createGitHub, parseRepo, type GitHub } from './registry/github.ts'
+export { ACTIONS_BOT, botLogin, createGitHub, parseRepo, runUrl, type GitHub } from './registry/github.ts'
 
 // The types the jobs take and return.
 export type { Diagnostic, Lang, Severity, Summary } from './report/diagnostic.ts'
@@ -77,5 +77,6 @@ export type { ChangeSet } from './history/changes.ts'
 export type { FileHistory } from './history/file-history.ts'
 export type { TrendsResult } from './history/trends.ts'
 export type { CommentResult } from './github/pr-comment.ts'
+export type { PostedReport, PostReport } from './github/post-report.ts'
 export type { ProposalResult } from './github/propose.ts'
 export { ConfigError, OutputError, UsageError } from './errors.ts'

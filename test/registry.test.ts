@@ -3,7 +3,7 @@
  * on a registry in a real git repository with a history, a whole build, a
  * validation, a lint and a history run (changes) driven through registry.ts
  * alone give, byte for byte, what `registry` (bin/registry.mjs, its own
- * process) writes and prints.
+ * process) writes and prints; and so does the pull request's report.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -91,6 +91,17 @@ describe('registry.ts drives a registry as the command line does', () => {
     const r = cli('changes', '--root', root, '--since', '2024-02-01', '--format', name)
     expect(r.code, r.stderr).toBe(0)
     expect(registry.formatChanges(report!, name as registry.ChangesFormat, 'fr')).toBe(r.stdout)
+  }, 60_000)
+
+  it('report: the same markdown and the same data', async () => {
+    const result = await registry.report({ root, config, lang: 'fr', base: 'HEAD~2' })
+    expect(result.changed).toEqual(['startups/alpha.md', 'startups/beta-gouv.md'])
+    const json = path.join(tempDir(), 'report.json')
+    const r = cli('report', '--root', root, '--base', 'HEAD~2', '--output-json', json)
+    expect(r.code, r.stderr).toBe(0)
+    expect(result.markdown).toBe(r.stdout)
+    expect(`${JSON.stringify(result.data, null, 2)}\n`).toBe(readFileSync(json, 'utf8'))
+    expect(await registry.readReport(json, config)).toEqual({ ok: true, data: result.data })
   }, 60_000)
 
   it('trends and history fields: those the build writes', async () => {

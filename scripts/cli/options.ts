@@ -43,8 +43,10 @@ export interface Options {
   pr?: number
   /** report, propose: OWNER/NAME on GitHub. */
   repo?: string
-  /** report: post this markdown file instead of computing the report (the comment workflow). */
-  bodyFile?: string
+  /** report: also write the report's data to this file (--output-json). */
+  outputJson?: string
+  /** report --pr: post the report of this data file instead of computing it (the comment workflow). */
+  data?: string
 }
 
 export interface LintFlags {

@@ -1,11 +1,10 @@
 import type { Diagnostic } from '../diagnostic.ts'
+import { inertCode, inertMarkdown } from '../inert-markdown.ts'
 import { countByCategory, isLintRule, type RuleCatalogue } from '../messages.ts'
 import type { Formatter } from './formatter.ts'
 
 /** Where the rule docs are read from: the repository's docs, relative to a pull request comment or job summary. */
 const DOCS = 'docs'
-
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
 
 function ruleLink(ruleId: string, rules: RuleCatalogue): string {
   return isLintRule(rules, ruleId) ? `[\`${ruleId}\`](${DOCS}/rules/${ruleId}.md)` : `[\`${ruleId}\`](${DOCS}/regles.md)`
@@ -23,15 +22,15 @@ export const markdown: Formatter = (diagnostics, ctx) => {
   const categories = countByCategory(diagnostics, ctx.rules)
   if (categories.length > 0) {
     out.push('', fr ? '| Catégorie | Avertissements |' : '| Category | Warnings |', '| --- | ---: |')
-    for (const [c, n] of categories) out.push(`| ${cell(ctx.rules.categoryLabel(c, ctx.lang))} | ${n} |`)
+    for (const [c, n] of categories) out.push(`| ${inertMarkdown(ctx.rules.categoryLabel(c, ctx.lang))} | ${n} |`)
   }
   const byFile = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
   for (const [file, list] of byFile) {
-    out.push('', `### \`${cell(file)}\``, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
+    out.push('', `### ${inertCode(file)}`, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
     for (const d of list) {
       const sev = d.severity === 'error' ? (fr ? '❌ erreur' : '❌ error') : fr ? '⚠️ attention' : '⚠️ warning'
-      out.push(`| ${d.line}:${d.column} | ${sev} | ${cell(d.message)} | ${cell(d.hint)} | ${ruleLink(d.ruleId, ctx.rules)} |`)
+      out.push(`| ${d.line}:${d.column} | ${sev} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${ruleLink(d.ruleId, ctx.rules)} |`)
     }
   }
   return `${out.join('\n')}\n`
