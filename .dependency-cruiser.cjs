@@ -15,7 +15,7 @@
  *   registry-core.ts        the API's browser-safe half: the checks' composition, no node: module
  *   stages                  load/ validate/ lint/ history/ compile/ site/ git/ github/ scaffold/
  *                           docs/ bundle/: each takes data and returns data plus problems; no
- *                           cycle between them (lint/ below compile/ below history/ and site/)
+ *                           cycle between them (lint/ below history/ below compile/ below site/)
  *   ground                  report/ (Diagnostic, messages of the core rules, locate, finalize,
  *                           formatters), errors.ts, tool-root.ts: import nothing of the above
  *

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildFeed } from '../scripts/compile/build-feed.ts'
 import { runRules } from '../scripts/lint/run-rules.ts'
-import { feedStandards } from '../scripts/lint/standards-report.ts'
+import { feedStandards } from '../scripts/compile/feed-standards.ts'
 import { FEED_FILES, feedSchema } from '../scripts/compile/feed-schema.ts'
 import { DEFAULT_CONFIG } from '../scripts/load/config.ts'
 import { readRecords } from '../scripts/load/read-records.ts'
@@ -39,7 +39,7 @@ describe("the repository's registry", async () => {
   })
 
   it.each(FEED_FILES)('compiles %s valid against its published schema', (name) => {
-    const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2026-01-01' }).records, '2026-01-01')
+    const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2026-01-01' }).records, '2026-01-01', DEFAULT_CONFIG)
     const files = buildFeed(records, DEFAULT_CONFIG, { commit: null, standards })
     const validate = createAjv().compile(feedSchema(name, ''))
     const targets = name === 'startup' ? [...files.keys()].filter((k) => k.startsWith('api/v1/startups/')) : [`api/v1/${name}.json`]

@@ -34,12 +34,12 @@ import path from 'node:path'
 import { CORE_SCHEMA, load } from 'js-yaml-4'
 import { build as buildRegistry, compileAndWrite, lint, parseConfig, runValidation, Timings, useThread, validate } from '../registry.ts'
 import { CompileThread } from '../compile/compile-thread.ts'
-import { feedFiles } from '../compile/build-feed.ts'
+import { feedFiles, feedIndex } from '../compile/build-feed.ts'
 import { COLLECTIONS, DEFAULT_CONFIG, type RegistryConfig } from '../load/config.ts'
 import { parseRecord, splitFrontMatter } from '../load/parse-record.ts'
 import { readRecords } from '../load/read-records.ts'
 import { runRules } from '../lint/run-rules.ts'
-import { feedStandards } from '../lint/standards-report.ts'
+import { feedStandards } from '../compile/feed-standards.ts'
 import { writeOutput } from '../compile/write-output.ts'
 import { copyWriter, siteAssets } from '../site/assets.ts'
 import { siteContext, sitePages } from '../site/site.ts'
@@ -119,7 +119,8 @@ async function build(cfg: RegistryConfig) {
       // As build: the worker gets the records once they are all checked.
       for (const r of records) thread?.send(r)
       errors = summary.errors
-      await compileAndWrite(out!, feedFiles(records, cfg, { commit: null, worker: Boolean(thread) }), timings, thread?.writer(records))
+      const meta = { commit: null, worker: Boolean(thread) }
+      await compileAndWrite(out!, feedFiles(records, cfg, meta), timings, thread?.writer(records), feedIndex(records, cfg, meta))
     } finally {
       await thread?.stop()
     }
@@ -170,7 +171,7 @@ async function lintVsValidate(cfg: RegistryConfig) {
 async function site(cfg: RegistryConfig) {
   const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, new Timings())
   const lint = runRules(records, { config: cfg, asOf: undefined })
-  const standards = feedStandards(lint.records, undefined)
+  const standards = feedStandards(lint.records, undefined, cfg)
   const dataFiles = [...feedFiles(records, cfg, { commit: null, standards })].map(([file]) => file)
   const timings = new Timings()
   const start = performance.now()

@@ -10,18 +10,19 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { editorScript } from '../bundle/editor-script.ts'
-import { feedFiles, STARTUP_FILES_DIR } from '../compile/build-feed.ts'
+import { feedFiles, feedIndex, STARTUP_FILES_DIR, type BuildMeta } from '../compile/build-feed.ts'
 import { CompileThread } from '../compile/compile-thread.ts'
 import type { Content, LazyFiles } from '../compile/output.ts'
-import { writeOutput, type SideWriter } from '../compile/write-output.ts'
+import { writeOutput, type Finish, type SideWriter } from '../compile/write-output.ts'
 import { UsageError } from '../errors.ts'
 import { headDate } from '../git/head-date.ts'
 import { GitError } from '../history/git.ts'
 import { gitProblem, historyFields, type HistoryResult } from '../history/history-fields.ts'
 import { historyFiles, mainLine, parsedBlobs } from '../history/history-files.ts'
+import type { LogCommit } from '../history/log.ts'
 import { RULE_CATALOGUE } from '../lint/rule-catalogue.ts'
 import { runRules } from '../lint/run-rules.ts'
-import { feedStandards } from '../lint/standards-report.ts'
+import { feedStandards } from '../compile/feed-standards.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts'
 import { finalize } from '../report/finalize.ts'
@@ -110,10 +111,12 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   const commit = await sourceCommit(root)
   // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or asOf.
   const lint = timings.measure('lint', () => runRules(records, { config, asOf }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config))
+  // The main line also dates the published files (index.json).
+  let commits: LogCommit[] | null = null
   const extra = await timings.measureAsync('history', async () => {
     try {
-      const commits = await line
+      commits = await line
       return commits ? await historyFiles(root, config, commits, parsedBlobs(records)) : []
     } catch (err) {
       if (!(err instanceof GitError)) throw err
@@ -121,7 +124,8 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
       return []
     }
   })
-  const feed = feedFiles(records, config, { commit, worker: Boolean(thread), standards, extra, asOf })
+  const meta: BuildMeta = { commit, worker: Boolean(thread), standards, extra, asOf, commits }
+  const feed = feedFiles(records, config, meta)
   const assets = options.site === false ? undefined : timings.measure('site', siteAssets)
   if (assets) assets.texts.push([EDITOR_SCRIPT, await timings.measureAsync('site', editorScript)])
   const files = assets
@@ -131,7 +135,7 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
       }, timings)
     : feed
   const siteBefore = timings.totals.site ?? 0
-  const written = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)))
+  const written = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)), feedIndex(records, config, meta))
   // The site's pages are produced inside the writer's loop: their time is the site stage's, not compile's.
   timings.add('compile', -((timings.totals.site ?? 0) - siteBefore))
   return { diagnostics, summary, texts, written, notices: finalize(problems, new Map(), config, lang, RULE_CATALOGUE) }
@@ -182,13 +186,13 @@ export async function useThread(root: string, config: RegistryConfig, forced?: b
  * Compiling is streamed into writing: the time spent producing files and their
  * chunks counts as `compile`, the rest of writeOutput as `write`.
  */
-export async function compileAndWrite(out: string, files: LazyFiles, timings: Timings, side?: SideWriter): Promise<number> {
+export async function compileAndWrite(out: string, files: LazyFiles, timings: Timings, side?: SideWriter, finish?: Finish): Promise<number> {
   const compiled = (function* (): Generator<[string, Content]> {
     for (const [file, content] of timings.timed('compile', files)) yield [file, typeof content === 'string' ? content : timings.timed('compile', content)]
   })()
   const before = timings.totals.compile ?? 0
   const start = performance.now()
-  const count = await writeOutput(out, compiled, side)
+  const count = await writeOutput(out, compiled, side, finish && ((manifest) => timings.timed('compile', finish(manifest))))
   timings.add('write', performance.now() - start - ((timings.totals.compile ?? 0) - before))
   return count
 }

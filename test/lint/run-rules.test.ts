@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { finalize } from '../../scripts/report/finalize.ts'
 import type { Problem } from '../../scripts/report/diagnostic.ts'
 import type { ParsedRecord } from '../../scripts/load/parse-record.ts'
-import { feedStandards } from '../../scripts/lint/standards-report.ts'
+import { feedStandards } from '../../scripts/compile/feed-standards.ts'
 import { fiche } from './phases.ts'
 import { AS_OF, GOOD, record } from './rule-tester.ts'
 
@@ -69,8 +69,8 @@ describe('runRules', () => {
 
   it('gives the feed deterministic blocks and aggregates, per category in catalogue order', () => {
     const records = [good, record('startups/bare.md', fiche('phases:\n  - name: acceleration\n    start: 2024-01-01\n'))]
-    const a = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF)
-    const b = feedStandards(runRules([...records].reverse(), { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF)
+    const a = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF, DEFAULT_CONFIG)
+    const b = feedStandards(runRules([...records].reverse(), { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF, DEFAULT_CONFIG)
     expect(JSON.stringify(a.aggregate)).toBe(JSON.stringify(b.aggregate))
     const bare = a.blocks.get('bare') as { categories: Record<string, { failing_rules: string[] }> }
     expect(Object.keys(bare.categories)).toEqual(['accessibilité', 'impact', 'qualité-logicielle', 'sécurité', 'transparence', 'équipe'])

@@ -11,7 +11,7 @@ import { runValidation } from '../../scripts/registry/check.ts'
 import { Timings } from '../../scripts/registry/timings.ts'
 import { parseConfig } from '../../scripts/registry/config.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'
-import { feedStandards } from '../../scripts/lint/standards-report.ts'
+import { feedStandards } from '../../scripts/compile/feed-standards.ts'
 import { siteContext, sitePages } from '../../scripts/site/site.ts'
 import { REPO } from '../cli/run.ts'
 
@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(CORPUS))('the site of the real corpus', () => {
     const { records } = await runValidation(CORPUS, config, 'fr', undefined, new Timings())
     const asOf = '2026-11-01'
     const lint = runRules(records, { config, asOf })
-    const standards = feedStandards(lint.records, asOf)
+    const standards = feedStandards(lint.records, asOf, config)
     const pages = new Map(sitePages(siteContext({ records, config, standards, problems: lint.problems, asOf, dataFiles: [] })))
     const startupPages = [...pages.keys()].filter((p) => /^startups\/[^/]+\/index\.html$/.test(p))
     expect(startupPages).toHaveLength(662)
