@@ -32,6 +32,11 @@ export const CATEGORY_LABELS: Readonly<Record<Category | typeof HYGIENE, { fr: s
   [HYGIENE]: { fr: 'Hygiène des valeurs', en: 'Value hygiene' },
 }
 
+/** A category as people read it, in their language ('qualité-logicielle' → 'Qualité logicielle', 'Software quality'); an unknown id as written. */
+export function categoryLabel(category: string, lang: 'fr' | 'en'): string {
+  return Object.hasOwn(CATEGORY_LABELS, category) ? CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS][lang] : category
+}
+
 export interface Standard {
   id: string
   category: Category

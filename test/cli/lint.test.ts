@@ -178,7 +178,7 @@ describe('the ratchet', () => {
     const added = await lint('--fail-on-new')
     expect(added.code).toBe(1)
     expect(parseReport(added.stdout).diagnostics.map((d) => [d.file, d.ruleId])).toEqual([[EXEMPLE, 'contact-personal']])
-    expect(added.stderr).toContain('1 avertissement(s) nouveau(x)')
+    expect(added.stderr).toContain('1 avertissement nouveau par rapport')
     expect((await lint()).code).toBe(0)
 
     edit(root, EXEMPLE, 'contact: camille.martin@gmail.com', 'contact: equipe@exemple.beta.gouv.fr')

@@ -8,7 +8,7 @@
  */
 import { startupItem } from '../../compile/startup-item.ts'
 import { standardsBlock } from '../../lint/standards-block.ts'
-import { isLintRule } from '../../report/messages.ts'
+import { isLintRule } from '../../lint/rule-catalogue.ts'
 import type { IncubatorItem, OrganisationItem, SiteContext, StartupItem } from '../context.ts'
 import { startupMain } from '../pages/startup.ts'
 import type { FicheCheck, FicheContext } from './check.ts'

@@ -6,7 +6,7 @@
  * sources). The script itself (editer/editeur.js, the browser bundle) is
  * written with the site's assets.
  */
-import type { ShippedRegistry } from '../editor/check.ts'
+import type { RegistryConfig } from '../../load/config.ts'
 import type { PageGenerator, SiteContext } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { DSFR_CSS, relativeRoot, renderPage, SITE_CSS } from '../layout.ts'
@@ -15,6 +15,19 @@ export const EDITOR_PATH = 'editer/'
 export const EDITOR_SCRIPT = `${EDITOR_PATH}editeur.js`
 export const EDITOR_DATA = `${EDITOR_PATH}registre.json`
 export const EDITOR_WORKER = `${EDITOR_PATH}sw.js`
+
+/**
+ * dist/editer/registre.json: what the editor checks against and offers to open. Declared here,
+ * where it is written (the editor, site/editor/check.ts, reads it): the editor's preview uses the
+ * site's pages, so the pages import nothing of the editor.
+ */
+export interface ShippedRegistry {
+  version: 1
+  /** The configuration the registry was built with (collections, limits, rule settings). */
+  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'>
+  /** Every fiche of the registry, exact bytes (registry-core.ts's ShippedFile). */
+  files: NonNullable<SiteContext['fiches']>[number][]
+}
 
 /**
  * The editor's service worker (editer/sw.js, scope editer/): so that the page
