@@ -143,7 +143,9 @@ details > * { box-sizing: border-box; }
 .data-schema { margin: 1rem 0 .5rem; }
 .data-fields > dt, .data-fields > dd { overflow-wrap: anywhere; }
 .data-type, .data-example { color: var(--text-mention-grey); font-size: .875rem; }
+/* A code example keeps its lines: on a narrow screen they wrap; wider, a long one scrolls inside the block, a named region reached with Tab (as a table's). */
 .data-code { overflow-x: auto; padding: 1rem; background-color: var(--background-alt-grey); font-size: .875rem; line-height: 1.5; }
+.data-code:focus-visible { outline: 2px solid #0a76f6; outline-offset: 2px; }
 @media (max-width: 36em) { .data-code { white-space: pre-wrap; overflow-wrap: anywhere; } }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
