@@ -133,8 +133,8 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const commit = await sourceCommit(options.root)
   // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or --as-of.
   const asOf = asOfForValidate
-  const lint = timings.measure('lint', () => runRules(records, { config: options.config, asOf }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf))
+  const lint = timings.measure('lint', () => runRules(records, { config: options.config, asOf, explain: true }))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, false, lang))
   const extra = await timings.measureAsync('history', async () => {
     try {
       const commits = await line

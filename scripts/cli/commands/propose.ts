@@ -69,7 +69,7 @@ export async function proposeCommand(options: Options): Promise<number> {
     },
     lang,
   )
-  if (standards.length > 0) io.stderr(fr ? `Standards à compléter : ${standards.length} avertissement${standards.length > 1 ? 's' : ''}, listés dans la pull request.\n` : `Standards to complete: ${standards.length} warning${standards.length === 1 ? '' : 's'}, listed in the pull request.\n`)
+  if (standards.length > 0) io.stderr(fr ? `Standards à compléter : ${standards.length} avertissement${standards.length > 1 ? 's' : ''}, listé${standards.length > 1 ? 's' : ''} dans la pull request.\n` : `Standards to complete: ${standards.length} warning${standards.length === 1 ? '' : 's'}, listed in the pull request.\n`)
   io.stderr(
     fr
       ? `${result.createdPullRequest ? 'Pull request ouverte' : 'Pull request déjà ouverte, mise à jour'} vers « ${result.base} » :\n`
