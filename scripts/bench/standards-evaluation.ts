@@ -74,9 +74,14 @@ export interface Evaluation {
   unjudged: Warning[]
   /** Known misses: how many the rules catch now. */
   misses: { total: number; caught: number; recall: number | null; missed: KnownMiss[] }
-  /** Judged cases no longer given: wrong ones are fixes, right ones are losses. */
+  /**
+   * Judged cases no longer given. Nothing of the rule at the same place any more: a wrong one is a
+   * fix, a right one a loss. Another message of the rule at the same place: reworded (the new
+   * warning is judged when the draw brings it into the sample).
+   */
   fixed: JudgedCase[]
   lost: JudgedCase[]
+  reworded: JudgedCase[]
 }
 
 /** The warning a lint problem is. */
@@ -130,7 +135,9 @@ export function evaluate(set: EvaluationSet, warnings: readonly Warning[]): Eval
     wrong += f.wrong
   }
   const missed = set.misses.filter((m) => !given.has(keyOf(m)))
-  const gone = set.cases.filter((c) => !given.has(keyOf(c)))
+  const place = (w: Warning) => `${w.file}\t${w.rule}\t${w.location}`
+  const places = new Set(warnings.map(place))
+  const gone = set.cases.filter((c) => !given.has(keyOf(c)) && !places.has(place(c)))
   return {
     rules: Object.fromEntries(Object.keys(rules).sort().map((k) => [k, rules[k]!])),
     overall: { sampled: right + wrong + unjudged.length, right, wrong, precision: ratio(right, wrong) },
@@ -138,6 +145,7 @@ export function evaluate(set: EvaluationSet, warnings: readonly Warning[]): Eval
     misses: { total: set.misses.length, caught: set.misses.length - missed.length, recall: set.misses.length ? (set.misses.length - missed.length) / set.misses.length : null, missed },
     fixed: gone.filter((c) => c.verdict === 'wrong'),
     lost: gone.filter((c) => c.verdict === 'right'),
+    reworded: set.cases.filter((c) => !given.has(keyOf(c)) && places.has(place(c))),
   }
 }
 
@@ -153,6 +161,6 @@ export function evaluationTable(e: Evaluation): string {
     ...rows,
     `| **ensemble** | ${Object.values(e.rules).reduce((n, f) => n + f.warnings, 0)} | ${o.sampled} | ${o.right} | ${o.wrong} | ${e.unjudged.length} | ${pct(o.precision)} |`,
     '',
-    `Manques connus rattrapés : ${e.misses.caught} sur ${e.misses.total} (rappel ${pct(e.misses.recall)}). Cas jugés qui ne sont plus signalés : ${e.fixed.length} faux (corrigés), ${e.lost.length} justes (perdus).`,
+    `Manques connus rattrapés : ${e.misses.caught} sur ${e.misses.total} (rappel ${pct(e.misses.recall)}). Cas jugés qui ne sont plus signalés : ${e.fixed.length} faux (corrigés), ${e.lost.length} justes (perdus) ; ${e.reworded.length} signalés autrement au même endroit.`,
   ].join('\n')
 }
