@@ -9,11 +9,11 @@ export const T = (fr: RuleWords, en: RuleWords) => ({ fr, en })
 export const w = (message: (d: Data) => string, hint: (d: Data) => string): RuleWords => ({ message, hint })
 export const S = (fr: (d: Data) => string, en: (d: Data) => string): SeenWords => ({ fr, en })
 
-/** Reports `messageId` when the field is absent or blank; returns whether it was. */
-export function reportMissing(ctx: RuleContext<never> | RuleContext<any>, field: string, messageId = 'missing', data: Data = {}): boolean {
+/** Reports `messageId` when the field is absent or blank; returns whether it was. `data` is computed only then. */
+export function reportMissing(ctx: RuleContext<never> | RuleContext<any>, field: string, messageId = 'missing', data?: () => Data): boolean {
   const v = ctx.record.data[field]
   if (!isBlank(v)) return false
-  ctx.report({ messageId, path: `/${field}`, target: 'key', data: { field, ...data } })
+  ctx.report({ messageId, path: `/${field}`, target: 'key', data: { field, ...data?.() } })
   return true
 }
 

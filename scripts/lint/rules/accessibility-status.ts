@@ -59,7 +59,7 @@ réapparaître la règle ([a11y-4](../standards.md#a11y-4)).
 (\`partiellement conforme\`, \`totalement conforme\`).`,
   check(ctx) {
     const audit = ctx.phase !== undefined && AUDIT_EXPECTED.has(ctx.phase)
-    if (reportMissing(ctx, 'accessibility_status', 'missing', { ...liveData(ctx), audit })) return
+    if (reportMissing(ctx, 'accessibility_status', 'missing', () => ({ ...liveData(ctx), audit }))) return
     if (audit && ctx.record.data.accessibility_status === 'non conforme') ctx.report({ messageId: 'declaredNonConforme', path: '/accessibility_status', data: { phase: ctx.phase } })
   },
   seen: (ctx) => (ctx.record.data.accessibility_status === 'non conforme' ? { messageId: 'unaudited' } : { messageId: 'declared', data: { value: ctx.record.data.accessibility_status } }),

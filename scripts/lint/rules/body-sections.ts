@@ -26,10 +26,18 @@ export const SECTIONS: Record<Section, RegExp> = {
 
 const ORDER: readonly Section[] = ['context', 'solution', 'plan']
 
+/** A Latin letter without its accents (é → e), each letter decomposed once. */
+const BARE_LETTERS = new Map<string, string>()
+function bareLetter(c: string): string {
+  let b = BARE_LETTERS.get(c)
+  if (b === undefined) BARE_LETTERS.set(c, (b = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '')))
+  return b
+}
+
 /** Lower case, no accents, straight apostrophes, no markdown emphasis, single spaces. */
 export function fold(text: string): string {
   return text
-    .normalize('NFD')
+    .replace(/[\u00c0-\u024f]/g, bareLetter)
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’ʼ‘⠙`]/g, "'")
@@ -111,14 +119,33 @@ export interface Marker {
   opener?: 'goals' | 'other'
 }
 
-const words = (label: string) => label.trim().split(/\s+/).length
+/** How many words a label has (runs of non-spaces), counted without splitting it. */
+function words(label: string): number {
+  let n = 0
+  let inWord = false
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i)
+    const space = c === 0x20 || c === 0x09 || c === 0xa0
+    if (!space && !inWord) n++
+    inWord = !space
+  }
+  return n
+}
 /** A bare title's shape: starts with a capital letter (or an emoji), no final punctuation, no colon, no link. */
 const BARE = /^(?:\p{Lu}|\p{Extended_Pictographic})[^:.;,!?()[\]]*$/u
 const LIST = /^(?:[-*+]|\d+[.)])\s+/
 const BOLD_LINE = /^(?:\*{2,3}|__)([^*_]+?)(?:\*{2,3}|__)\s*[:?]?\s*$/
 const BOLD_LEAD = /^(?:\*{2,3}|__)([^*_]{1,120}?)(?:\*{2,3}|__)\s*[:?]?\s*(\S.*)$/
 /** A plain lead-in: at most 8 words, then a colon (not the colon of an address). */
-const PLAIN_LEAD = /^([^:]{1,100}?)\s?:(?!\/\/)\s*(\S.*)?$/
+/** A plain lead-in « Problème : les délais… »: the words before a colon (within 100 characters, not an address's), and what follows. */
+function plainLead(text: string): [string, string, string | undefined] | null {
+  const colon = text.indexOf(':')
+  if (colon < 1 || colon > 100 || text.startsWith('//', colon + 1)) return null
+  const label = text.slice(0, colon).trimEnd()
+  if (label === '') return null
+  const rest = text.slice(colon + 1).trim()
+  return [text, label, rest === '' ? undefined : rest]
+}
 
 /**
  * The openings of a sentence that states its subject: goals, ambition, strategy, next steps,
@@ -203,12 +230,12 @@ export function markers(body: string): Marker[] {
     }
     // A bare title: a short line of at most 4 words, without a final stop, between blank lines or
     // before its text (« Contexte », « Solution » written without #, corpus: certiphyto-lisa).
-    if (BARE.test(text) && words(text) <= 4 && afterBlank) {
+    if (afterBlank && text.length <= 40 && words(text) <= 4 && BARE.test(text)) {
       out.push({ label: text, level: 7, start: lineStart, contentStart: start, contentEnd: body.length })
       continue
     }
     const lead = inner ?? BOLD_LEAD.exec(text)
-    const plain = lead ? null : PLAIN_LEAD.exec(text)
+    const plain = lead ? null : plainLead(text)
     // A lead-in names its subject in a few words: at most 8 in bold, 5 otherwise (longer, it is a
     // sentence), or 10 when it ends the line and introduces what follows (« …aura réussi sa mission si : »).
     const named = lead && words(lead[1]!) <= 8 ? lead : plain && words(plain[1]!) <= (plain[2] ? 5 : 10) ? plain : null
@@ -248,15 +275,25 @@ function figured(text: string): boolean {
   return next !== null && /\d/.test(next[1]!)
 }
 
-/** The sections a heading or a lead-in is about (none, one or several). */
-function aboutOf(text: string, asOfYear: number | undefined): Section[] {
+/**
+ * The sections a heading or a lead-in is about (none, one or several). The same labels recur in
+ * thousands of fiches (« Contexte », « Problème »…): answers are kept, up to a bound.
+ */
+function aboutOf(text: string, asOfYear: number | undefined): readonly Section[] {
+  const key = `${asOfYear ?? ''}|${text}`
+  let about = ABOUT.get(key)
+  if (about) return about
   const label = fold(text)
-  const about = ORDER.filter((s) => SECTIONS[s].test(label))
+  const found = ORDER.filter((s) => SECTIONS[s].test(label))
   // A year to come names a plan (« ## 2026 », « Feuille de route 2027 »).
   const year = /\b(20\d\d)\b/.exec(label)
-  if (asOfYear !== undefined && year && Number(year[1]) >= asOfYear && !about.includes('plan')) about.push('plan')
+  if (asOfYear !== undefined && year && Number(year[1]) >= asOfYear && !found.includes('plan')) found.push('plan')
+  about = found
+  if (ABOUT.size >= 20_000) ABOUT.clear()
+  ABOUT.set(key, about)
   return about
 }
+const ABOUT = new Map<string, readonly Section[]>()
 
 /** What the body says, section by section: present (with real text), only template text, or absent. */
 export function sectionsOf(body: string, asOfYear?: number): Record<Section, 'present' | 'template' | 'absent'> {

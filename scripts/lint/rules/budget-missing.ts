@@ -31,7 +31,7 @@ une page de l'incubateur qui réunit les budgets de ses produits en est une.
 
 **Corriger** : \`budget_url: https://exemple.beta.gouv.fr/budget\`.`,
   check(ctx) {
-    if (reportMissing(ctx, 'budget_url', 'missing', liveData(ctx))) return
+    if (reportMissing(ctx, 'budget_url', 'missing', () => liveData(ctx))) return
     const fault = evidenceLinkFault(ctx.record.data.budget_url, ctx.record.id, ctx.siteUrl)
     if (fault) ctx.report({ messageId: fault === 'self' ? 'selfLink' : 'templateLink', path: '/budget_url', data: { value: ctx.record.data.budget_url } })
   },

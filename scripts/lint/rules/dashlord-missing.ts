@@ -20,7 +20,7 @@ de son rapport.
 
 **Corriger** : \`dashlord_url: https://dashlord.incubateur.net/url/exemple-beta-gouv-fr/\`.`,
   check(ctx) {
-    reportMissing(ctx, 'dashlord_url', 'missing', liveData(ctx))
+    reportMissing(ctx, 'dashlord_url', 'missing', () => liveData(ctx))
   },
   seen: (ctx) => seenField(ctx, 'dashlord_url'),
 })

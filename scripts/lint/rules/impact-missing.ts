@@ -28,7 +28,7 @@ pas une ([liens-2](../standards.md#liens-2)).
 
 **Corriger** : \`impact_url: https://exemple.beta.gouv.fr/impact\`.`,
   check(ctx) {
-    if (reportMissing(ctx, 'impact_url', 'missing', { phase: ctx.phase })) return
+    if (reportMissing(ctx, 'impact_url', 'missing', () => ({ phase: ctx.phase }))) return
     const fault = evidenceLinkFault(ctx.record.data.impact_url, ctx.record.id, ctx.siteUrl)
     if (fault) ctx.report({ messageId: fault === 'self' ? 'selfLink' : 'templateLink', path: '/impact_url', data: { value: ctx.record.data.impact_url } })
   },

@@ -23,7 +23,7 @@ pour en ligne : sa phase ou la date du lancement. \`link: ''\` compte comme abse
 
 **Corriger** : \`link: https://exemple.beta.gouv.fr\`.`,
   check(ctx) {
-    reportMissing(ctx, 'link', 'missing', liveData(ctx))
+    reportMissing(ctx, 'link', 'missing', () => liveData(ctx))
   },
   seen: (ctx) => seenField(ctx, 'link'),
 })

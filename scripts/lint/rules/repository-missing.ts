@@ -29,7 +29,7 @@ standards_exemptions:
     justification: Le service est un paramétrage d'un logiciel d'éditeur, sans code propre.
 \`\`\``,
   check(ctx) {
-    reportMissing(ctx, 'repository', 'missing', { phase: ctx.phase })
+    reportMissing(ctx, 'repository', 'missing', () => ({ phase: ctx.phase }))
   },
   seen: (ctx) => seenField(ctx, 'repository'),
 })
