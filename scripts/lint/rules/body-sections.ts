@@ -372,7 +372,8 @@ sont une seule attente : les deux modèles successifs de la fiche dans l'espace 
 une section, « Stratégie » puis « Objectifs à 6 mois » ([sections-5](../standards.md#sections-5)).
 
 Une section se reconnaît **à son sens**, pas à un titre imposé ([sections-2](../standards.md#sections-2)) :
-un titre (\`## …\`, \`<h2>\`, une ligne entièrement en gras, un titre souligné), une phrase d'amorce
+un titre (\`## …\`, \`<h2>\`, une ligne entièrement en gras, un titre souligné, un titre court seul sur sa
+ligne comme « Solution »), une phrase d'amorce
 (« **Objectif :** … », « Problème : … ») ou une phrase qui commence par son sujet (« Notre objectif :
 300 collectivités en 2026 », « Pour le déploiement, … »), dont les mots sont de ceux que les équipes
 emploient dans les fiches réelles : « Le constat », « Notre cible », « Le défi » pour le problème ;
@@ -380,7 +381,8 @@ emploient dans les fiches réelles : « Le constat », « Notre cible », « Le 
 « Prochaines étapes », « Vers une pérennisation… », « Les trois piliers de transformation 2026 », un
 titre qui est une année à venir, « Objectifs à 6 mois », « OKR », « Indicateurs d'impact » pour la suite.
 Une phrase sur « l'objectif » sans chiffre ni date (« Notre objectif est de simplifier… ») dit une
-mission, pas des objectifs.
+mission, pas des objectifs. Le texte qui précède la solution, quand il en dit assez, en est le contexte,
+quel que soit son titre (« Faire de la vacance structurelle une ressource pour les territoires »).
 
 Une section qui ne contient que le texte du modèle de l'espace membre (« Quel est le contexte de ta
 Startup d'Etat ? »…), « à compléter », « Test 1 » ou rien compte comme manquante
