@@ -15,7 +15,7 @@ const RULES_DIR = 'scripts/lint/rules'
 const ALSO = ['scripts/lint/run-rules.ts', 'scripts/lint/kit.ts', 'scripts/lint/phase.ts', 'scripts/lint/exemptions.ts', 'scripts/history/vocabulary.ts']
 
 /** The revision and the digest of the sources it was recorded for. */
-const RECORDED = { revision: 2, digest: 'a2fc5c2c3f19b2aa' }
+const RECORDED = { revision: 2, digest: 'efc511d944352bb6' }
 
 function sourcesDigest(): string {
   const files = [...fs.readdirSync(path.join(ROOT, RULES_DIR)).filter((f) => f.endsWith('.ts')).sort().map((f) => `${RULES_DIR}/${f}`), ...ALSO]

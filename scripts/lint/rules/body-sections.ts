@@ -153,6 +153,12 @@ function plainLead(text: string): [string, string, string | undefined] | null {
  */
 const OPENER = /(?:l['’]|le |la |les |notre |nos |pour le |pour la |pour les |en termes de |c[ôo]t[ée] )?((?:\d+ )?objectifs?|ambitions?|strat[ée]gie|prochaines? [ée]tapes?|d[ée]ploiement|feuille de route|perspectives?|indicateurs?)(?![\p{L}\p{N}])/iuy
 
+/** Whether a line may be a heading (#, an HTML heading, a setext underline) or a code fence. */
+function mayHead(body: string, from: number): boolean {
+  const c = body.charCodeAt(from)
+  return c === 0x23 || c === 0x3c || c === 0x3d || c === 0x2d || c === 0x60 || c === 0x7e
+}
+
 /** Whether a line (from its first non-blank character) may be a marker: only those lines are cut out of the body. */
 function mayMark(body: string, from: number, eol: number): boolean {
   const c = body.charCodeAt(from)
@@ -167,7 +173,7 @@ function mayMark(body: string, from: number, eol: number): boolean {
 }
 
 /** The headings and lead-ins of a markdown body, in order, code blocks skipped. */
-export function markers(body: string): Marker[] {
+export function markers(body: string, headingsOnly = false): Marker[] {
   const out: Marker[] = []
   let fenced = false
   // The previous line, when it was text (a setext heading's title, if an underline follows).
@@ -189,7 +195,7 @@ export function markers(body: string): Marker[] {
     }
     const afterBlank = lastBlank
     lastBlank = false
-    if (!fenced && !mayMark(body, from, eol)) {
+    if (!fenced && (headingsOnly ? !mayHead(body, from) : !mayMark(body, from, eol))) {
       prevStart = lineStart
       prevEnd = eol
       continue
@@ -220,6 +226,7 @@ export function markers(body: string): Marker[] {
     }
     prevStart = lineStart
     prevEnd = eol
+    if (headingsOnly) continue
     const text = line.replace(LIST, '')
     const bold = BOLD_LINE.exec(text)
     // A bold line is a heading when it is short (15 words at most); « **Objectif : 100 projets…** » is a lead-in in bold.
@@ -296,11 +303,20 @@ function aboutOf(text: string, asOfYear: number | undefined): readonly Section[]
 const ABOUT = new Map<string, readonly Section[]>()
 
 /** What the body says, section by section: present (with real text), only template text, or absent. */
-export function sectionsOf(body: string, asOfYear?: number): Record<Section, 'present' | 'template' | 'absent'> {
+export function sectionsOf(body: string, asOfYear?: number, wanted: readonly Section[] = ORDER): Record<Section, 'present' | 'template' | 'absent'> {
+  // Most fiches tell all they should under headings: those are read first, and alone when they
+  // suffice. Bold lines, titles without #, lead-ins and sentences rank below every heading, so they
+  // never change what a heading holds: the full reading only adds to this one.
+  const quick = readSections(body, markers(body, true), asOfYear)
+  if (wanted.every((s) => quick[s] === 'present')) return quick
+  return readSections(body, markers(body), asOfYear)
+}
+
+function readSections(body: string, marks: readonly Marker[], asOfYear: number | undefined): Record<Section, 'present' | 'template' | 'absent'> {
   const found: Record<Section, 'present' | 'template' | 'absent'> = { context: 'absent', solution: 'absent', plan: 'absent' }
   // Where the solution is first told: the text before it, when it says enough, is its context.
   let solutionAt = -1
-  for (const m of markers(body)) {
+  for (const m of marks) {
     const about = aboutOf(m.label, asOfYear)
     if (about.length === 0) continue
     const text = body.slice(m.contentStart, m.contentEnd)
@@ -394,7 +410,7 @@ les sections manquantes ([sections-4](../standards.md#sections-4)).
   check(ctx) {
     const wanted = ctx.phase !== undefined && ctx.phase !== 'investigation' ? ORDER : ORDER.slice(0, 2)
     const year = ctx.asOf === undefined ? undefined : Number(ctx.asOf.slice(0, 4))
-    const found = sectionsOf(ctx.record.body, year)
+    const found = sectionsOf(ctx.record.body, year, wanted)
     const missing = wanted.filter((s) => found[s] !== 'present')
     if (missing.length === 0) return
     const template = templateLabels(ctx.record.body, missing.filter((s) => found[s] === 'template'), year)
