@@ -14,8 +14,12 @@ const RULES_DIR = 'scripts/lint/rules'
 /** What decides an outcome besides the rules themselves. */
 const ALSO = ['scripts/lint/run-rules.ts', 'scripts/lint/kit.ts', 'scripts/lint/phase.ts', 'scripts/lint/exemptions.ts', 'scripts/history/vocabulary.ts']
 
-/** The revision and the digest of the sources it was recorded for. */
-const RECORDED = { revision: 2, digest: 'efc511d944352bb6' }
+/**
+ * The revision and the digest of the sources it was recorded for. Raised to 2 by issue 26: the
+ * standards rules follow docs/standards.md's policy (ended products, live, committees, accessibility,
+ * body sections, repositories, evidence links, contacts, phases), so their outcomes changed.
+ */
+const RECORDED = { revision: 2, digest: '7112e10b0e140ca1' }
 
 function sourcesDigest(): string {
   const files = [...fs.readdirSync(path.join(ROOT, RULES_DIR)).filter((f) => f.endsWith('.ts')).sort().map((f) => `${RULES_DIR}/${f}`), ...ALSO]
