@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(REAL_CORPUS))('standards warnings on the real corpus
   })
 
   it('records no failing standard for an ended product, and no check at all ([termine-1])', () => {
-    const { blocks } = feedStandards(runRules(result.records.map((r) => r.record), { config: DEFAULT_CONFIG, asOf: set.asOf, explain: true }).records, set.asOf)
+    const { blocks } = feedStandards(runRules(result.records.map((r) => r.record), { config: DEFAULT_CONFIG, asOf: set.asOf, explain: true }).records, set.asOf, DEFAULT_CONFIG)
     let ended = 0
     for (const r of result.records) {
       if (r.record.collection !== 'startups' || r.phase === undefined || !ENDED_PHASES.has(r.phase)) continue
@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(REAL_CORPUS))('standards warnings on the real corpus
   })
 
   it('explains every check of the feed in words', () => {
-    const { blocks } = feedStandards(runRules(result.records.map((r) => r.record), { config: DEFAULT_CONFIG, asOf: set.asOf, explain: true }).records, set.asOf)
+    const { blocks } = feedStandards(runRules(result.records.map((r) => r.record), { config: DEFAULT_CONFIG, asOf: set.asOf, explain: true }).records, set.asOf, DEFAULT_CONFIG)
     let checks = 0
     for (const block of blocks.values()) {
       for (const c of Object.values((block as { categories: Record<string, { checks: { explanation: string }[] }> }).categories)) {
