@@ -9,10 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseConfig } from '../load/config.ts'
+import { parseConfig, validateSources } from '../registry.ts'
 import { readRecords } from '../load/read-records.ts'
 import { runRules } from '../lint/run-rules.ts'
-import { validateSources } from '../registry-core.ts'
 import { evaluate, evaluationTable, warningOf, type Evaluation, type EvaluationSet, type Warning } from './standards-evaluation.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -16,8 +16,9 @@ import { HYGIENE } from '../../scripts/lint/catalogue.ts'
 import { ENDED_PHASES } from '../../scripts/lint/phase.ts'
 import accessibilityStatus from '../../scripts/lint/rules/accessibility-status.ts'
 import { runRules, type LintResult } from '../../scripts/lint/run-rules.ts'
-import { feedStandards } from '../../scripts/lint/standards-report.ts'
+import { feedStandards } from '../../scripts/compile/feed-standards.ts'
 import { finalize } from '../../scripts/report/finalize.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 const DOC = new URL('../../docs/standards.md', import.meta.url)
 
@@ -92,7 +93,7 @@ describe.skipIf(!existsSync(REAL_CORPUS))('standards warnings on the real corpus
     const warned = problems.filter((p) => p.ruleId === 'accessibility-status')
     expect(warned.length).toBeGreaterThan(50)
     const files = new Map<string, ParsedRecord>([...records])
-    for (const d of finalize(warned, files, DEFAULT_CONFIG, 'fr')) {
+    for (const d of finalize(warned, files, DEFAULT_CONFIG, 'fr', RULE_CATALOGUE)) {
       const record = records.get(d.file)!
       const values = [...d.hint.matchAll(/« accessibility_status: ([a-z ]+?) »/g)].map((m) => m[1]!)
       expect(values.length, d.hint).toBeGreaterThan(0)
