@@ -10,7 +10,7 @@ import type { RecordOutcome, RuleOutcome } from './run-rules.ts'
 import { add, standardOutcomes, zero, type Counts } from './standards-block.ts'
 
 export type { Check, Counts } from './standards-block.ts'
-export { standardsBlock } from './standards-block.ts'
+export { explanation, standardsBlock } from './standards-block.ts'
 
 export function standardsAggregate(records: readonly RecordOutcome[], asOf: string | undefined, online: boolean, rulesVersion: string) {
   const rules = new Map<string, Counts & { category: string; standards: readonly string[]; evidence: string }>()

@@ -29,13 +29,15 @@ function editUrl(context: SiteContext, file: string): string | undefined {
 
 /** What a check saw, in words: for a failing check, the lint's message and how to fix it; for an exempt one, the exemption. */
 function checkDetail(check: Check, findings: readonly Finding[]): Html {
+  // What the check saw (passed) or lacked (exempt), in the lint's words; a failing check shows its diagnostics.
+  const said = check.explanation ? html`<br><span class="fr-text--sm">${check.explanation}</span>` : html``
   if (check.result === 'exempt') {
     const e = check.exemption
-    return e ? html`<br><span class="fr-text--sm">Exemption (${valueLabel('reason', e.reason)}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : html``
+    return html`${said}${e ? html`<br><span class="fr-text--sm">Exemption (${valueLabel('reason', e.reason)}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}`
   }
-  if (check.result === 'passed') return html``
+  if (check.result === 'passed') return said
   const own = findings.filter((f) => f.rule === check.rule)
-  if (own.length === 0) return html`<br><span class="fr-text--sm">${RULES.get(check.rule)?.description ?? ''}</span>`
+  if (own.length === 0) return check.explanation ? said : html`<br><span class="fr-text--sm">${RULES.get(check.rule)?.description ?? ''}</span>`
   return html`${own.map((f) => html`<br><strong>${f.message}</strong><br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}`
 }
 
