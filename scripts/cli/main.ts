@@ -13,6 +13,7 @@ import type { Options } from './options.ts'
 import { ConfigError, OutputError } from '../errors.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
 import { CHANGES_FORMATS } from '../history/changes-formats.ts'
+import { findRoot } from '../registry/config.ts'
 
 const HELP_FR = `Utilisation : registry <commande> [options]
 
@@ -27,7 +28,8 @@ Commandes :
   changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
 
 Options :
-  --root DIR       racine du registre (défaut : le dossier courant)
+  --root DIR       racine du registre (défaut : le dossier courant ou le plus proche au-dessus qui a
+                   registry.config.json ou un dossier de fiches, comme git)
   --config FILE    configuration (défaut : <root>/registry.config.json s'il existe)
   --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
   --lang fr|en     langue des messages (défaut : fr)
@@ -68,7 +70,8 @@ Commands:
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
 
 Options:
-  --root DIR       the registry's root (default: the current folder)
+  --root DIR       the registry's root (default: the current folder or the nearest one above with
+                   registry.config.json or a fiche folder, as git does)
   --config FILE    configuration (default: <root>/registry.config.json when present)
   --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
   --lang fr|en     language of the messages (default: fr)
@@ -134,7 +137,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (rest.length > wanted) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[wanted]}.` : `Unexpected argument: ${rest[wanted]}.`)
     if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
-    const root = path.resolve(io.cwd, values.root ?? '.')
+    const root = values.root !== undefined ? path.resolve(io.cwd, values.root) : (findRoot(io.cwd) ?? io.cwd)
     const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
     const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')

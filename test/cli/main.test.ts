@@ -197,6 +197,47 @@ describe('collections in other folders', () => {
   })
 })
 
+describe('the registry root, found from the current folder up (as git does)', () => {
+  const unknownKey = () => {
+    const root = copyRegistry(path.join(BAD, 'unknown-key'))
+    fs.mkdirSync(path.join(root, 'docs/guide'), { recursive: true })
+    return root
+  }
+  const located = (r: { stdout: string }) => parseReport(r.stdout).diagnostics.map((d) => [d.file, d.ruleId, d.line])
+
+  it.each([
+    ['the root itself', ''],
+    ['a collection folder', 'startups'],
+    ['a folder two levels below it', 'docs/guide'],
+  ])('from %s, validate reports the same as from the root', async (_, below) => {
+    const root = unknownKey()
+    const r = await run(['validate', '--format', 'json'], { cwd: path.join(root, below) })
+    expect(r.code).toBe(1)
+    expect(located(r)).toEqual([['startups/unknown-key.md', 'schema/unknown-key', 6]])
+  })
+
+  it('the nearest folder with registry.config.json wins, even with no collection folder yet', async () => {
+    const root = tempDir()
+    {
+      for (const c of ['startups', 'organisations', 'incubators']) fs.cpSync(path.join(GOOD, c), path.join(root, 'contenu', c), { recursive: true })
+    }
+    writeFiles(root, { 'registry.config.json': JSON.stringify({ collections: { startups: 'contenu/startups', organisations: 'contenu/organisations', incubators: 'contenu/incubators' } }) })
+    const r = await run(['validate', '--format', 'json'], { cwd: path.join(root, 'contenu', 'startups') })
+    expect(r.code).toBe(0)
+    expect(parseReport(r.stdout).summary.files).toBe(3)
+  })
+
+  it('--root still wins; with no marker up to /, the current folder is the root (and its missing folder is named)', async () => {
+    const root = unknownKey()
+    expect((await run(['validate', '--root', path.join(root, 'startups')], { cwd: root })).code).toBe(2)
+    const empty = tempDir()
+    const r = await run(['validate'], { cwd: empty })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`Le dossier « startups » de la collection startups est introuvable dans ${empty}.`)
+    expect(hasStackTrace(r)).toBe(false)
+  })
+})
+
 describe('build', () => {
   const withBadFiche = () => {
     const root = copyRegistry()
