@@ -490,12 +490,12 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
     fr: {
       message: (d) =>
         `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${d.invisibleFr ? ` Son nom contient un caractère invisible : ${show(d.invisibleFr)}.` : ''}${didYouMeanFr(d)}${d.missingRequired ? ` Le champ obligatoire ${q(d.suggestion)} est donc absent.` : ''}`,
-      hint: (d) => (d.suggestion ? `${d.invisibleFr ? 'Retapez le nom du champ au clavier' : 'Renommez-le'} : ${q(`${show(d.suggestion)}: …`)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).'),
+      hint: (d) => (!d.suggestion ? 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).' : d.invisibleFr ? `Retapez le nom du champ au clavier : ${q(`${show(d.suggestion)}: …`)}.` : `Renommez ${q(d.key)} en ${q(d.suggestion)}.`),
     },
     en: {
       message: (d) =>
         `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${d.invisibleEn ? ` Its name contains an invisible character: ${show(d.invisibleEn)}.` : ''}${didYouMeanEn(d)}${d.missingRequired ? ` So the required field ${qe(d.suggestion)} is missing.` : ''}`,
-      hint: (d) => (d.suggestion ? `${d.invisibleEn ? 'Retype the field name' : 'Rename it'}: ${qe(`${show(d.suggestion)}: …`)}.` : 'Remove the line, or see the field reference (docs/champs.md).'),
+      hint: (d) => (!d.suggestion ? 'Remove the line, or see the field reference (docs/champs.md).' : d.invisibleEn ? `Retype the field name: ${qe(`${show(d.suggestion)}: …`)}.` : `Rename ${qe(d.key)} to ${qe(d.suggestion)}.`),
     },
   },
   'value/invalid-text': {
