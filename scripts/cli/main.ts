@@ -10,7 +10,7 @@ import type { Lang } from '../report/diagnostic.ts'
 import { FORMAT_NAMES, type FormatName } from '../report/formatters/names.ts'
 import { UsageError, type Io } from './io.ts'
 import type { Options } from './options.ts'
-import { ConfigError, OutputError } from '../errors.ts'
+import { ConfigError, NetworkError, OutputError } from '../errors.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
 import { CHANGES_FORMATS } from '../history/changes-formats.ts'
 import { findRoot } from '../registry/config.ts'
@@ -138,6 +138,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = values.root !== undefined ? path.resolve(io.cwd, values.root) : (findRoot(io.cwd) ?? io.cwd)
+    if (values.root !== undefined) await checkRoot(root, lang)
     const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
     const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
@@ -190,7 +191,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
       return 2
     }
-    if (err instanceof ConfigError || err instanceof OutputError || (err as Error)?.name === 'GitHubError') {
+    if (err instanceof ConfigError || err instanceof OutputError || err instanceof NetworkError || (err as Error)?.name === 'GitHubError') {
       io.stderr(`${(err as Error).message}\n`)
       return 2
     }
@@ -305,6 +306,13 @@ async function version(): Promise<string> {
 function parsePr(value: string, lang: Lang): number {
   if (!/^[1-9]\d{0,9}$/.test(value)) throw new UsageError(lang === 'fr' ? `--pr attend un numéro de pull request, pas « ${value} ».` : `--pr needs a pull request number, not "${value}".`)
   return Number(value)
+}
+
+/** --root names a folder that exists. */
+async function checkRoot(root: string, lang: Lang): Promise<void> {
+  const stat = await fsp.stat(root).catch((err: NodeJS.ErrnoException) => err.code ?? 'EIO')
+  if (typeof stat === 'string') throw new UsageError(lang === 'fr' ? `--root : le dossier ${root} ${stat === 'ENOENT' ? "n'existe pas" : `ne peut pas être lu (${stat})`}.` : `--root: the folder ${root} ${stat === 'ENOENT' ? 'does not exist' : `cannot be read (${stat})`}.`)
+  if (!stat.isDirectory()) throw new UsageError(lang === 'fr' ? `--root : ${root} n'est pas un dossier.` : `--root: ${root} is not a folder.`)
 }
 
 async function writeOutputFile(file: string, text: string, lang: Lang): Promise<void> {

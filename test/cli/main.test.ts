@@ -127,7 +127,7 @@ describe('configuration errors → exit 2 without a stack trace', () => {
     const root = path.join(tempDir(), 'absent')
     const r = await run(['build', '--root', root])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`Le dossier « startups » de la collection startups est introuvable dans ${root}.\n`)
+    expect(r.stderr).toBe(`--root : le dossier ${root} n'existe pas.\n${SEE_HELP_FR}`)
     expect(fs.existsSync(root)).toBe(false)
   })
 
