@@ -70,7 +70,7 @@ describe('languages and formats', () => {
     expect(json.code).toBe(1)
     const [d] = parseReport(json.stdout).diagnostics
     expect(d?.message).toBe('The incubator "dinun" does not exist. Did you mean "dinum"?')
-    expect(d?.hint).toBe("Use the name of a file in incubators/ without .md, or add the incubator's fiche in the same pull request.")
+    expect(d?.hint).toBe("Replace \"dinun\" with \"dinum\". Use the name of a file in incubators/ without .md, or add the incubator's fiche in the same pull request.")
     const stylish = await run(['validate', '--root', root, '--lang', 'en'])
     expect(stylish.stdout).toContain('  4:12  error  The incubator "dinun" does not exist.')
     expect(stylish.stdout.endsWith('✖ 1 error, 0 warnings in 4 files\n')).toBe(true)
@@ -187,7 +187,7 @@ describe('collections in other folders', () => {
     const [d, ...rest] = parseReport(r.stdout).diagnostics
     expect(rest).toEqual([])
     expect([d?.file, d?.ruleId, d?.line, d?.column]).toEqual(['fiches/_startups/unknown-incubator.md', 'ref/unknown-incubator', 4, 12])
-    expect(d?.hint).toBe("Utilisez le nom d'un fichier de fiches/_incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
+    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de fiches/_incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
     const build = await run(['build', '--root', root])
     expect(build.code).toBe(1)
     fs.rmSync(path.join(root, 'fiches/_startups/unknown-incubator.md'))
