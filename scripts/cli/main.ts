@@ -31,7 +31,8 @@ Options :
   --root DIR       racine du registre (défaut : le dossier courant ou le plus proche au-dessus qui a
                    registry.config.json ou un dossier de fiches, comme git)
   --config FILE    configuration (défaut : <root>/registry.config.json s'il existe)
-  --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
+  --format NOM     validate, lint, build, new : stylish (défaut), json, github, markdown ou sarif
+                   (github si GITHUB_ACTIONS=true) ; changes : stylish, markdown ou json
   --lang fr|en     langue des messages (défaut : fr)
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
   --strict         les avertissements font aussi échouer (code 1)
@@ -73,7 +74,8 @@ Options:
   --root DIR       the registry's root (default: the current folder or the nearest one above with
                    registry.config.json or a fiche folder, as git does)
   --config FILE    configuration (default: <root>/registry.config.json when present)
-  --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
+  --format NAME    validate, lint, build, new: stylish (default), json, github, markdown or sarif
+                   (github when GITHUB_ACTIONS=true); changes: stylish, markdown or json
   --lang fr|en     language of the messages (default: fr)
   --out DIR        build output folder (default: <root>/dist)
   --strict         warnings fail too (exit 1)
@@ -112,6 +114,9 @@ const COMMANDS = {
   changes: async (o: Options) => (await import('./commands/changes.ts')).changesCommand(o),
 } as const
 
+/** The commands whose output --format chooses (the others print markdown, a file list or an address). */
+const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'changes'])
+
 /** Commands that take arguments of their own. */
 const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }
 
@@ -139,6 +144,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = values.root !== undefined ? path.resolve(io.cwd, values.root) : (findRoot(io.cwd) ?? io.cwd)
     if (values.root !== undefined) await checkRoot(root, lang)
+    if (values.format !== undefined && !FORMATTED.has(name)) throw new UsageError(lang === 'fr' ? `--format ne va pas avec ${name} : il va avec ${[...FORMATTED].join(', ')}.` : `--format does not go with ${name}: it goes with ${[...FORMATTED].join(', ')}.`)
     const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
     const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
@@ -275,8 +281,8 @@ function parseLang(value: string | undefined): Lang {
 function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName {
   if (value === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'
   if ((FORMAT_NAMES as readonly string[]).includes(value)) return value as FormatName
-  const names = FORMAT_NAMES.join(', ')
-  throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
+  const names = (and: string) => `${FORMAT_NAMES.slice(0, -1).join(', ')} ${and} ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}`
+  throw new UsageError(lang === 'fr' ? `--format doit valoir ${names('ou')}, pas « ${value} ».` : `--format must be ${names('or')}, not "${value}".`)
 }
 
 function parseChangesFormat(value: string | undefined, lang: Lang): string {

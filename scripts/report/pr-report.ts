@@ -9,7 +9,7 @@
  * over GitHub's 65,536-character limit.
  */
 import type { Lang } from './diagnostic.ts'
-import { diagnosticTable } from './diagnostic-table.ts'
+import { diagnosticTable, fullList } from './diagnostic-table.ts'
 import { inertCode, inertMarkdown } from './inert-markdown.ts'
 import { lintSections, type ReportSection } from './lint-sections.ts'
 import { reportData, type ReportData, type ReportInput } from './report-data.ts'
@@ -133,8 +133,8 @@ function bounded(head: string, sections: readonly ReportSection[], limit: number
     // A cut inside <details> must still close it, or the rest of the page folds away.
     if ((out.match(/<details>/g) ?? []).length > (out.match(/<\/details>/g) ?? []).length) out += '\n</details>\n'
     out += fr
-      ? `\n> [!WARNING]\n> Rapport tronqué (limite de GitHub : ${GITHUB_TEXT_LIMIT} caractères) : ${omitted} lignes ne sont pas affichées. Lancez \`npx registry validate\` pour la liste complète.\n`
-      : `\n> [!WARNING]\n> Report cut (GitHub's limit: ${GITHUB_TEXT_LIMIT} characters): ${omitted} lines are not shown. Run \`npx registry validate\` for the full list.\n`
+      ? `\n> [!WARNING]\n> Rapport tronqué (limite de GitHub : ${GITHUB_TEXT_LIMIT} caractères) : ${omitted} lignes ne sont pas affichées ; ${fullList(fr, 'npx registry validate')}\n`
+      : `\n> [!WARNING]\n> Report cut (GitHub's limit: ${GITHUB_TEXT_LIMIT} characters): ${omitted} lines are not shown; ${fullList(fr, 'npx registry validate')}\n`
   }
   return out
 }

@@ -24,8 +24,8 @@ describe('usage errors', () => {
     ['an unknown short option', ['validate', '-x'], 'Option inconnue : -x.'],
     ['an option without its value', ['validate', '--root'], "L'option --root attend une valeur."],
     ['a value given to a flag', ['validate', '--strict=oui'], "L'option --strict ne prend pas de valeur."],
-    ['a bad --format', ['validate', '--format', 'xml'], '--format doit valoir stylish, json, github, markdown, sarif, pas « xml ».'],
-    ['a bad --format written with =', ['validate', '--format=xml'], '--format doit valoir stylish, json, github, markdown, sarif, pas « xml ».'],
+    ['a bad --format', ['validate', '--format', 'xml'], '--format doit valoir stylish, json, github, markdown ou sarif, pas « xml ».'],
+    ['a bad --format written with =', ['validate', '--format=xml'], '--format doit valoir stylish, json, github, markdown ou sarif, pas « xml ».'],
     ['a bad --lang', ['validate', '--lang', 'de'], '--lang doit valoir fr ou en, pas « de ».'],
     ['an extra argument', ['validate', 'startups'], 'Argument inattendu : startups.'],
   ])('%s → exit 2 with a French message', async (_, argv, message) => {
@@ -37,7 +37,7 @@ describe('usage errors', () => {
     ['an unknown option', ['validate', '--lang', 'en', '--frobnicate'], 'Unknown option: --frobnicate.'],
     ['an unknown option, --lang=en', ['--lang=en', 'validate', '--frobnicate'], 'Unknown option: --frobnicate.'],
     ['an option without its value', ['validate', '--lang', 'en', '--root'], 'The option --root needs a value.'],
-    ['a bad --format', ['validate', '--lang', 'en', '--format', 'xml'], '--format must be stylish, json, github, markdown, sarif, not "xml".'],
+    ['a bad --format', ['validate', '--lang', 'en', '--format', 'xml'], '--format must be stylish, json, github, markdown or sarif, not "xml".'],
     ['an unknown command', ['--lang', 'en', 'valider'], 'Unknown command: valider.'],
   ])('%s → exit 2, in English with --lang en', async (_, argv, message) => {
     const r = await run(argv)
