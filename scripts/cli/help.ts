@@ -9,10 +9,10 @@ const FORMATS_FR = `--format NOM     ${listOf(FORMAT_NAMES, 'ou')} (défaut : st
 const FORMATS_EN = `--format NAME    ${listOf(FORMAT_NAMES, 'or')} (default: stylish; github when GITHUB_ACTIONS=true)`
 
 const COMMON_FR = `Options communes : --root DIR, --config FICHIER, --lang fr|en, --color/--no-color, --output-file FICHIER.
-Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
 `
 const COMMON_EN = `Common options: --root DIR, --config FILE, --lang fr|en, --color/--no-color, --output-file FILE.
-Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+Exit codes: 0 = no error; 1 = errors in fiches; 2 = usage or configuration error.
 `
 
 const HELP: Record<string, { fr: string; en: string }> = {

@@ -56,7 +56,7 @@ Options :
   -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
   -v, --version    affiche la version
 
-Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
 `
 const HELP_EN = `Usage: registry <command> [options]
 
@@ -99,7 +99,7 @@ Options:
   -h, --help       shows this help (registry <command> --help: the command's help)
   -v, --version    shows the version
 
-Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+Exit codes: 0 = no error; 1 = errors in fiches; 2 = usage or configuration error.
 `
 
 /** Each command is loaded when it runs: `validate` does not pay for the compiler's modules. */

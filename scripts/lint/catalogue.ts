@@ -17,7 +17,21 @@ export const HYGIENE = 'value hygiene'
 
 /** A category as printed: the catalogue's names are French; value hygiene is said in the user's language. */
 export function categoryLabel(category: string, lang: 'fr' | 'en'): string {
-  return category === HYGIENE && lang === 'fr' ? 'hygiène des valeurs' : category
+  return CATEGORY_LABELS[category]?.[lang] ?? category
+}
+
+/** Each category's words (its id is the catalogue's slug, which is no label). */
+const CATEGORY_LABELS: Readonly<Record<string, { fr: string; en: string }>> = {
+  accessibilité: { fr: 'accessibilité', en: 'accessibility' },
+  design: { fr: 'design', en: 'design' },
+  impact: { fr: 'impact', en: 'impact' },
+  'qualité-du-support': { fr: 'qualité du support', en: 'quality of support' },
+  'qualité-logicielle': { fr: 'qualité logicielle', en: 'software quality' },
+  sécurité: { fr: 'sécurité', en: 'security' },
+  transparence: { fr: 'transparence', en: 'transparency' },
+  'vie-privée': { fr: 'vie privée', en: 'privacy' },
+  équipe: { fr: 'équipe', en: 'team' },
+  [HYGIENE]: { fr: 'hygiène des valeurs', en: 'value hygiene' },
 }
 
 export interface Standard {

@@ -51,7 +51,7 @@ describe('--help', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout.split('\n')[0]).toBe('Utilisation : registry <commande> [options]')
-    expect(r.stdout).toContain('Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.')
+    expect(r.stdout).toContain('Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.')
   })
 
   it('wins over the command, and -h --lang en prints the English help', async () => {
