@@ -14,6 +14,7 @@ import { isCalendarDate, isDateShaped } from './formats.ts'
 import { invisibleInKey, withoutInvisible } from './invisible.ts'
 import { exampleLine } from './schema-example.ts'
 import { Suggester } from './suggest.ts'
+import { keySuggestion, RECORD_SUGGEST_BUDGET } from './typos.ts'
 import { checkStrings } from './text.ts'
 import { fieldLabel } from './field-label.ts'
 
@@ -42,13 +43,6 @@ export function validateRecord(record: ParsedRecord): Problem[] {
   return problems
 }
 
-
-/**
- * "Did you mean" work allowed per schema object and per record (character
- * comparisons): a few milliseconds. A fiche full of unknown keys or values
- * costs no more; an ordinary typo costs a few thousand.
- */
-const RECORD_SUGGEST_BUDGET = 1_000_000
 
 /** The record's suggester for a schema object's candidates (known keys, allowed values), made on first use. */
 function suggesterFor(suggesters: Map<unknown, Suggester>, schema: unknown, candidates: () => string[]): Suggester {
@@ -83,7 +77,7 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject, suggesters: Map<
         ruleId: 'schema/unknown-key',
         path: `${path}/${escapePointer(key)}`,
         target: 'key',
-        data: { key, parent: path === '' ? undefined : field, suggestion: known.suggest(invisible ? withoutInvisible(key) : key), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
+        data: { key, parent: path === '' ? undefined : field, suggestion: keySuggestion(known, key), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
       }
     }
     case 'type':
