@@ -37,6 +37,32 @@ Checks every fiche: schemas, references between fiches, phases.
   --as-of DATE     reference date YYYY-MM-DD of the standards rules (default: the last commit's date)
 `,
   },
+  fix: {
+    fr: `Utilisation : registry fix [fichiers…] [options]
+
+Applique les corrections automatiques des diagnostics dont la correction est sûre (voir la colonne
+« Correction automatique » de docs/regles.md : BOM, espaces autour d'une valeur, caractère invisible,
+valeur renommée), en ne changeant que les caractères corrigés, puis vérifie à nouveau et affiche ce
+qui reste (validate et lint). Sans fichier : toutes les fiches.
+
+  --dry-run        montre les lignes avant et après, sans rien écrire
+  --as-of DATE     date de référence AAAA-MM-JJ : les renommages (renamedValues) datés d'après ne
+                   s'appliquent pas (défaut : date du dernier commit)
+  --format NOM     stylish (défaut), json, github, markdown ou sarif : ce qui reste après correction
+`,
+    en: `Usage: registry fix [files…] [options]
+
+Applies the automatic fixes of the diagnostics whose correction is certain (see the "Automatic fix"
+column of docs/regles.md: BOM, spaces around a value, invisible character, renamed value), changing
+only the characters fixed, then checks again and prints what remains (validate and lint). Without
+files: every fiche.
+
+  --dry-run        shows the lines before and after, writes nothing
+  --as-of DATE     reference date YYYY-MM-DD: the renames (renamedValues) dated later do not apply
+                   (default: the last commit's date)
+  --format NAME    stylish (default), json, github, markdown or sarif: what remains after the fixes
+`,
+  },
   build: {
     fr: `Utilisation : registry build [--out DIR] [options]
 

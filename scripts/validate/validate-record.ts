@@ -11,7 +11,7 @@ import { append, type Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
-import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible } from './invisible.ts'
+import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible, withoutJunk } from './invisible.ts'
 import { exampleLine } from './schema-example.ts'
 import { Suggester } from './suggest.ts'
 import { checkText } from './text.ts'
@@ -159,10 +159,12 @@ function checkUntrimmed(record: ParsedRecord): Problem[] {
     if (typeof value === 'string') {
       if (value !== '' && value.trim() !== value) {
         const invisible = invisibleAtEdges(value)
-        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed: value.trim(), invisibleFr: invisible?.fr, invisibleEn: invisible?.en } })
+        const trimmed = value.trim()
+        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed, invisibleFr: invisible?.fr, invisibleEn: invisible?.en }, ...(trimmed !== '' && { fix: { value: trimmed } }) })
       } else {
         const invisible = invisibleInValue(value)
-        if (invisible) problems.push({ file: record.file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en } })
+        const cleaned = invisible && withoutJunk(value)
+        if (invisible) problems.push({ file: record.file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en }, ...(cleaned && { fix: { value: cleaned } }) })
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${pointer}/${i}`))

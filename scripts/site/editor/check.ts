@@ -14,13 +14,13 @@ export { checkFiche, ficheContext, locateFiche, type FicheCheck, type FicheConte
 export interface ShippedRegistry {
   version: 1
   /** The configuration the registry was built with (collections, limits, rule settings). */
-  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'>
+  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'> & Partial<Pick<RegistryConfig, 'renamedValues'>>
   /** Every fiche of the registry, exact bytes. */
   files: ShippedFile[]
 }
 
 export function contextOf(registry: ShippedRegistry): FicheContext {
-  return ficheContext(registry.config, registry.files)
+  return ficheContext({ renamedValues: [], ...registry.config }, registry.files)
 }
 
 /** Today's date where the browser is, YYYY-MM-DD: the editor's as-of date for the standards. */
