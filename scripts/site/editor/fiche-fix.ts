@@ -74,8 +74,8 @@ const WORD = /[\p{L}\p{N}_-]/u
 
 /**
  * The one edit turning `before` into `after`: what lies between their common
- * start and common end, widened to whole words (`perennisation` →
- * `consolidation`, not `perennis` → `consolid`).
+ * start and common end; a replacement widened to whole words
+ * (`perennisation` → `consolidation`, not `perennis` → `consolid`).
  */
 export function textEdit(before: string, after: string): Fix {
   let start = 0
@@ -87,8 +87,10 @@ export function textEdit(before: string, after: string): Fix {
     end--
     endAfter--
   }
-  while (start > 0 && WORD.test(before[start - 1]!) && (end > start || endAfter > start)) start--
-  while (end < before.length && WORD.test(before[end]!) && (end > start || endAfter > start)) {
+  // A replacement is widened to whole words; an insertion or a deletion (a BOM, spaces) stays as it is.
+  const replaces = end > start && endAfter > start
+  while (replaces && start > 0 && WORD.test(before[start - 1]!)) start--
+  while (replaces && end < before.length && WORD.test(before[end]!)) {
     end++
     endAfter++
   }
