@@ -145,6 +145,27 @@ export function findRenamedValues(records: readonly ParsedRecord[], renames: rea
   return found
 }
 
+/**
+ * The records' data in today's words: each value renamed with a certain new
+ * value takes it (in place; the text is not touched), so that what is built
+ * from the records speaks today's vocabulary while the fiches still write the
+ * old one (`registry fix` rewrites them). Returns how many values changed.
+ */
+export function applyRenamedValues(records: readonly ParsedRecord[], renames: readonly RenamedValue[], asOf: string | undefined): number {
+  let changed = 0
+  const byFile = new Map(records.map((r) => [r.file, r]))
+  for (const p of findRenamedValues(records, renames, asOf)) {
+    const record = byFile.get(p.file)
+    if (!record || !p.fix || !('value' in p.fix) || p.path === undefined) continue
+    const keys = p.path.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+    let node: unknown = record.data
+    for (const key of keys.slice(0, -1)) node = (node as Record<string, unknown>)[key]
+    ;(node as Record<string, unknown>)[keys[keys.length - 1]!] = p.fix.value
+    changed++
+  }
+  return changed
+}
+
 /** Today's name of an item's value, when it does not depend on an item before it; else as written. */
 function todayName(rules: readonly RenamedValue[], value: string): string {
   const r = renaming(rules, value, undefined)

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
-import { applyFixes, fix, readConfig } from '../../scripts/registry.ts'
+import { applyFixes, build, fix, readConfig } from '../../scripts/registry.ts'
 import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
 import { BAD, cleanTemps, copyRegistry, FIXTURES, GOOD, REPO, run, snapshotTree, tempDir } from '../cli/run.ts'
 
@@ -109,6 +109,20 @@ describe('fix, through the API, on the fixable registry', async () => {
   it('checks again: what remains is what validate and lint say of the fixed fiches', () => {
     expect(result.summary.files).toBe(3)
     expect(result.diagnostics.every((d) => byFile.has(d.file) && !d.fix)).toBe(true)
+  })
+})
+
+describe('a registry that still writes renamed values', () => {
+  it('builds, and publishes them under their new name', async () => {
+    const root = copyRegistry(FIXABLE)
+    for (const f of ['incertain.md', 'nettoyage.md']) fs.rmSync(path.join(root, 'startups', f))
+    const out = path.join(root, 'dist')
+    const result = await build({ root, config: await readConfig(root), lang: 'fr', out, asOf: AS_OF, site: false, history: false })
+    expect(result.summary.errors).toBe(0)
+    const startup = (id: string) => JSON.parse(fs.readFileSync(path.join(out, 'api/v1/startups', `${id}.json`), 'utf8'))
+    expect(startup('renommages').phases.map((p: { name: string }) => p.name)).toEqual(['construction', 'consolidation', 'abandon'])
+    expect(startup('renommages').usertypes).toEqual(['particulier', 'entreprise'])
+    expect(startup('abandon').current_phase).toBe('abandon-investigation')
   })
 })
 

@@ -8,7 +8,7 @@ import type { RenamedValue } from '../../scripts/load/config.ts'
 import { parseRecord } from '../../scripts/load/parse-record.ts'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import type { Problem } from '../../scripts/report/diagnostic.ts'
-import { checkRenamedValues, findRenamedValues, renaming } from '../../scripts/validate/renamed-values.ts'
+import { applyRenamedValues, checkRenamedValues, findRenamedValues, renaming } from '../../scripts/validate/renamed-values.ts'
 
 const P = '/phases/*/name'
 const RENAMES: RenamedValue[] = [
@@ -80,5 +80,18 @@ describe('checkRenamedValues', () => {
   it('changes nothing without renames', () => {
     const others = [enumAt('/phases/0/name')]
     expect(checkRenamedValues([fiche(['alumni'])], [], '2026-06-01', others)).toEqual(others)
+  })
+})
+
+describe('applyRenamedValues', () => {
+  it('gives the records today’s values where the new value is certain, and leaves the others as written', () => {
+    const record = fiche(['investigation', 'transfer', 'success'], 'usertypes:\n  - entreprises\n')
+    expect(applyRenamedValues([record], RENAMES, '2026-06-01')).toBe(2)
+    expect(record.data.phases).toEqual([
+      { name: 'investigation', start: '2020-01-01' },
+      { name: 'consolidation', start: '2021-01-01' },
+      { name: 'success', start: '2022-01-01' },
+    ])
+    expect(record.data.usertypes).toEqual(['entreprise'])
   })
 })
