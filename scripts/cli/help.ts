@@ -189,15 +189,37 @@ warnings, a note when GitHub could not annotate everything. The summary goes to 
 `,
   },
   new: {
-    fr: `Utilisation : registry new startup|organisation|incubator <identifiant>
+    fr: `Utilisation : registry new startup|organisation|incubator [<identifiant>] [options]
 
-Écrit <dossier>/<identifiant>.md à partir du schéma : chaque champ avec un commentaire qui dit quoi
-écrire, les sections habituelles du texte, puis vérifie la fiche. Un fichier existant n'est jamais écrasé.
+Écrit <dossier>/<identifiant>.md à partir du schéma et des valeurs données : les champs
+obligatoires, les autres en commentaire avec un exemple, un commentaire par champ, les sections
+du texte que la règle body-sections attend (Contexte, Solution, Stratégie, Objectifs) ; ce qui
+reste à écrire dit « À compléter ». La fiche est vérifiée avant d'être écrite : si elle avait une
+erreur (identifiant réservé comme con, incubateur inconnu, phase qui n'existe pas), rien n'est
+écrit (code 2). Affiche ensuite exactement ce que validate et lint signalent pour elle. Un
+fichier existant n'est jamais remplacé. Dans un terminal, ce qui n'est pas donné est demandé.
+
+  --title TITRE       le titre (startup, incubateur) ou le nom (organisation)
+  --incubator ID      startup : l'incubateur principal (une fiche de incubators/)
+  --phase NOM         startup : la première phase, qui commence aujourd'hui (défaut : investigation)
+  --as-of DATE        date de référence de la vérification (défaut : date du dernier commit)
+  --format NOM        stylish (défaut), json, github, markdown ou sarif
 `,
-    en: `Usage: registry new startup|organisation|incubator <id>
+    en: `Usage: registry new startup|organisation|incubator [<id>] [options]
 
-Writes <folder>/<id>.md from the schema: each field with a comment saying what to write, the usual
-sections of the text, then checks the fiche. An existing file is never overwritten.
+Writes <folder>/<id>.md from the schema and the values given: the required fields, the others
+commented out with an example, a comment per field, the sections of the text that the
+body-sections rule expects (Contexte, Solution, Stratégie, Objectifs); what is left to write says
+"À compléter". The fiche is checked before it is written: if it would have an error (a reserved
+id such as con, an unknown incubator, a phase that does not exist), nothing is written (exit 2).
+Then prints exactly what validate and lint report for it. An existing file is never replaced. At
+a terminal, what is not given is asked.
+
+  --title TITLE       the title (startup, incubator) or the name (organisation)
+  --incubator ID      startup: the main incubator (a fiche of incubators/)
+  --phase NAME        startup: the first phase, starting today (default: investigation)
+  --as-of DATE        reference date of the check (default: the last commit's date)
+  --format NAME       stylish (default), json, github, markdown or sarif
 `,
   },
   propose: {

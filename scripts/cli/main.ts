@@ -23,7 +23,7 @@ Commandes :
   lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
   report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
-  new        new startup|organisation|incubator <id> : écrit une fiche à compléter, puis la vérifie
+  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P] : écrit une fiche à compléter, vérifiée d'abord
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
   changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
 
@@ -66,7 +66,7 @@ Commands:
   lint       checks the programme's standards (warnings; see docs/standards.md)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
   report     markdown summary of a pull request (changed fiches, errors); with --pr, posts it as a comment
-  new        new startup|organisation|incubator <id>: writes a fiche to fill in, then checks it
+  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P]: writes a fiche to fill in, checked first
   propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
 
@@ -116,6 +116,8 @@ const COMMANDS = {
 
 /** Commands that take arguments of their own. */
 const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }
+/** Commands whose last argument may be left out (registry new asks for the id at a terminal). */
+const OPTIONAL_LAST: ReadonlySet<string> = new Set(['new'])
 /** Commands that take any number of files. */
 const FILE_ARGS: ReadonlySet<string> = new Set(['fix'])
 
@@ -139,7 +141,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(lang === 'fr' ? `Commande inconnue : ${name}.` : `Unknown command: ${name}.`)
     const wanted = FILE_ARGS.has(name) ? rest.length : (POSITIONAL_ARGS[name as keyof typeof COMMANDS] ?? 0)
     if (rest.length > wanted) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[wanted]}.` : `Unexpected argument: ${rest[wanted]}.`)
-    if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
+    if (rest.length < wanted - (OPTIONAL_LAST.has(name) ? 1 : 0)) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = path.resolve(io.cwd, values.root ?? '.')
     const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
@@ -167,6 +169,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     let output = ''
     const runIo: Io = outputFile === undefined ? io : { ...io, stdout: (s) => void (output += s) }
     const lintOnly = (['online', 'suppress-all', 'prune-suppressions', 'fail-on-new', 'suppressions'] as const).find((k) => values[k] !== undefined)
+    const newOnly = (['title', 'incubator', 'phase'] as const).find((k) => values[k] !== undefined)
+    if (newOnly && name !== 'new') throw new UsageError(lang === 'fr' ? `--${newOnly} ne va qu’avec new.` : `--${newOnly} only goes with new.`)
     if (values['dry-run'] && name !== 'fix') throw new UsageError(lang === 'fr' ? '--dry-run ne va qu’avec fix.' : '--dry-run only goes with fix.')
     if (lintOnly && name !== 'lint') throw new UsageError(lang === 'fr' ? `--${lintOnly} ne va qu’avec lint.` : `--${lintOnly} only goes with lint.`)
     const options: Options = {
@@ -178,6 +182,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
       quiet: values.quiet === true,
       dryRun: values['dry-run'] === true,
+      newFiche: { title: values.title, incubator: values.incubator, phase: values.phase },
       asOf: parseAsOf(values['as-of'], lang),
       lint: {
         online: values.online === true,
@@ -241,6 +246,9 @@ function parse(argv: readonly string[], lang: Lang) {
         'new-only': { type: 'boolean' },
         suppressions: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        title: { type: 'string' },
+        incubator: { type: 'string' },
+        phase: { type: 'string' },
       },
     })
   } catch (err) {
