@@ -113,8 +113,8 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   const problems: Problem[] = [...history!.problems]
   const commit = await sourceCommit(root)
   // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or asOf.
-  const lint = timings.measure('lint', () => runRules(records, { config, asOf }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config))
+  const lint = timings.measure('lint', () => runRules(records, { config, asOf, explain: true }))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config, false, lang))
   // The main line also dates the published files (index.json).
   let commits: LogCommit[] | null = null
   const extra = await timings.measureAsync('history', async () => {
