@@ -29,23 +29,27 @@ export interface NewFicheValues {
 /** A placeholder that says what to write: valid, so that the fiche can be checked, and plainly not data. */
 export const MISSION_PLACEHOLDER = 'À compléter : en une phrase, le problème que le produit résout, et pour qui.'
 
+/**
+ * The sections body-sections expects (context and solution; strategy and goals from construction
+ * on), each holding only the questions of the programme's fiche template and « À compléter » :
+ * the rule reads them as not yet written, and says so, until the team writes them.
+ */
 const BODY: Record<Collection, string> = {
-  // The headings of the sections that body-sections expects (context and solution; strategy and goals from construction on).
   startups: `## Contexte
 
-À compléter : le problème rencontré, par qui, et comment il a été constaté.
+Quel est le contexte de ta startup d'État ? Les problèmes que vous avez identifiés ou vos hypothèses de problèmes ? Qui en souffre ? À compléter.
 
 ## Solution
 
-À compléter : ce que fait le service, pour qui, et comment il s'utilise.
+Décris ta solution en quelques lignes. Qui seront les bénéficiaires ? À compléter.
 
 ## Stratégie
 
-À compléter : comment le service sera déployé et passera à l'échelle.
+À compléter.
 
 ## Objectifs
 
-À compléter : les objectifs fixés au dernier comité d'investissement, et comment les mesurer.
+Objectif d'usage à 6 mois : à compléter.
 `,
   organisations: '',
   incubators: `À compléter : ce que fait l'incubateur, pour qui, et comment le contacter.

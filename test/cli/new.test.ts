@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Io } from '../../scripts/cli/io.ts'
 import { main } from '../../scripts/cli/main.ts'
 import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
+import { sectionsOf } from '../../scripts/lint/rules/body-sections.ts'
 import { cleanTemps, copyRegistry, REPO, run, snapshotTree } from './run.ts'
 
 afterAll(cleanTemps)
@@ -44,8 +45,11 @@ describe('registry new prints exactly what validate and lint give for the new fi
     const lint = json((await run(['lint', '--root', root, '--format', 'json'])).stdout).filter((d) => d.file === file)
     const expected = [...new Map([...validate, ...lint].map((d) => [key(d), d])).values()].map(key).sort()
     expect(json(created.stdout).map(key).sort()).toEqual(expected)
-    // The sections the lint expects are there, whatever the phase.
-    expect(lint.filter((d) => d.ruleId === 'body-sections')).toEqual([])
+    // The sections the lint expects are there, whatever the phase, and read as not yet written (placeholders).
+    if (file.startsWith('startups/')) {
+      const body = fs.readFileSync(path.join(root, file), 'utf8').split('\n---\n')[1]!
+      expect(Object.values(sectionsOf(body))).toEqual(['template', 'template', 'template'])
+    }
   })
 })
 
