@@ -314,6 +314,9 @@ if (big?.lint) targets.push({ name: 'lint / validate, 50k (même processus)', va
 targets.push({ name: 'champs d’historique / git log --name-only (le pire)', value: historyRows.length > 0 ? Math.max(...historyRows.map((h) => h.ratio)) : null, limit: 1.5, unit: 'x', why: 'pas d’historique git à mesurer' })
 // The site (issue 12): the home page of the real corpus, as a browser downloads it (fonts and icons aside, cached).
 targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), corpus réel (Ko)', value: realRow?.site ? realRow.site.homeGzip / 1024 : null, limit: 160, unit: ' Ko', why: noCorpus })
+// Issue 22: the list in pages keeps the home page small whatever the registry's size.
+const row10k = rows.find((r) => r.startups === 10_000)
+targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), 10 000 startups synthétiques (Ko)', value: row10k?.site ? row10k.site.homeGzip / 1024 : null, limit: 200, unit: ' Ko', why: 'pas de registre de 10 000 startups dans BENCH_SIZES (ou BENCH_SITE_MAX plus petit)' })
 // Issue 26: the standards warnings' precision on the evaluation set, and recall on its known misses.
 const rulePrecisions = evaluation ? Object.values(evaluation.rules).map((r) => r.precision).filter((p): p is number => p !== null) : []
 targets.push({ name: 'précision des avertissements de standards, ensemble (jeu d’évaluation, %)', value: evaluation?.overall.precision != null ? 100 * evaluation.overall.precision : null, limit: 95, unit: ' %', why: noCorpus, atLeast: true })

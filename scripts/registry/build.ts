@@ -134,7 +134,9 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   const files = assets
     ? withSite(feed, assets.texts, (dataFiles) => {
         if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
-        return sitePages(siteContext({ records, config, standards, problems: lint.problems, extra, asOf, dataFiles }))
+        // The site is in French whatever --lang says: its checks' explanations too.
+        const siteStandards = lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, false, 'fr')
+        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles }))
       }, timings)
     : feed
   const siteBefore = timings.totals.site ?? 0

@@ -179,7 +179,8 @@ describe('pages.yml', () => {
     const build = pages.jobs.build!
     expect(checkouts(build)[0]!.with?.['fetch-depth']).toBe(0)
     const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate)
-    const compile = at((s) => s.run === 'npm run build')
+    // The build, with the repository's address for the site's GitHub links (test/workflows/pages-build.test.ts runs it).
+    const compile = at((s) => /^(\w+="[^"]*" )*npm run build$/.test(s.run ?? ''))
     const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact@') === true)
     expect(compile).toBeGreaterThan(at((s) => s.run?.startsWith('npm ci') === true))
     expect(upload).toBeGreaterThan(compile)
