@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBlobs } from '../../scripts/history/git.ts'
 import { parseRecord } from '../../scripts/load/parse-record.ts'
 import { fix, parseConfig, type RegistryConfig } from '../../scripts/registry.ts'
 import { REPO } from '../cli/run.ts'
@@ -74,8 +75,15 @@ describe.skipIf(!existsSync(BUNDLE))('registry fix reproduces the upstream renam
     const reasons: Record<string, string[]> = { same: [], 'added by the commit': [], 'phases added or removed': [], 'same names, other order': [], 'classified by hand': [], unexplained: [] }
     const byHand = new Map<string, number>()
     let oldLeft = 0
-    for (const file of git('ls-tree', '-r', '-z', '--name-only', commit, '--', folder).split('\0').filter(Boolean)) {
-      const theirs = phaseNames(git('show', `${commit}:${file}`), file, config)
+    // The commit's fiches, read through one `git cat-file --batch` rather than a `git show` each.
+    const tree = git('ls-tree', '-r', '-z', commit, '--', folder).split('\0').filter(Boolean).map((line) => {
+      const [meta, file] = line.split('\t') as [string, string]
+      return { file, blob: meta.split(' ')[2]! }
+    })
+    const blobs = await readBlobs(root, tree.map((t) => t.blob), Infinity)
+    expect(blobs.size).toBe(new Set(tree.map((t) => t.blob)).size)
+    for (const { file, blob } of tree) {
+      const theirs = phaseNames(blobs.get(blob)!, file, config)
       if (!before.has(file)) {
         reasons['added by the commit']!.push(file)
         continue
