@@ -5,8 +5,9 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { generate } from '../../scripts/bench/generate.ts'
 import { feedFiles } from '../../scripts/compile/build-feed.ts'
 import { CompileThread } from '../../scripts/compile/compile-thread.ts'
@@ -139,13 +140,27 @@ describe('writeOutput with a side writer', () => {
 })
 
 describe('a threaded build killed with SIGKILL', () => {
+  // One registry of 300 startups and its threaded build, made once: each case kills a build of its own copy.
+  // Kept out of tempDir(), which each test empties.
+  let shared = ''
+  let registry = ''
+  let built = ''
+  beforeAll(async () => {
+    shared = fs.mkdtempSync(path.join(os.tmpdir(), 'compile-thread-'))
+    registry = path.join(shared, 'registry')
+    generate(registry, { startups: 300, seed: 9, commits: 0 })
+    built = path.join(shared, 'dist')
+    expect((await run(['build', '--root', registry, '--out', built], { env: THREADED })).code).toBe(0)
+  }, 60_000)
+  afterAll(() => fs.rmSync(shared, { recursive: true, force: true }))
+
   // Process start-up (tsx) takes about 400 ms here, the build of 300 startups about as long.
   it.each([200, 500, 800])('leaves the previous output whole, and the next build cleans up (%i ms)', async (delay) => {
     const root = tempDir()
-    generate(root, { startups: 300, seed: 9, commits: 0 })
+    fs.cpSync(registry, root, { recursive: true })
     const dir = tempDir()
     const out = path.join(dir, 'dist')
-    expect((await run(['build', '--root', root, '--out', out], { env: THREADED })).code).toBe(0)
+    fs.cpSync(built, out, { recursive: true })
     const before = snapshotTree(out)
     fs.appendFileSync(path.join(root, 'startups/startup-000001.md'), '\nUne ligne de plus.\n')
     const child = spawn(process.execPath, [path.join(REPO, 'bin/registry.mjs'), 'build', '--root', root, '--out', out], { env: { ...process.env, ...THREADED }, stdio: 'ignore' })
