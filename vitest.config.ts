@@ -45,5 +45,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     isolate: false,
     sequence: { sequencer: HeavyFirst },
+    // One Chromium for the run, started when a browser test first asks (test/browser/shared-browser.ts).
+    globalSetup: ['test/browser/shared-browser.ts'],
   },
 })

@@ -3,7 +3,6 @@
  * the summary's and the fields' messages, the downloaded text, and the visible labels that must
  * never be a raw key of the schema.
  */
-import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 import { formFields, type Field } from '../../scripts/site/editor/form-model.ts'
 
@@ -44,7 +43,10 @@ export async function fieldMessages(page: Page): Promise<{ box: string; severity
 /** The text the « Télécharger la fiche » link saves (a click, or Enter when `keyboard`). */
 export async function download(page: Page, keyboard = false): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), keyboard ? page.keyboard.press('Enter') : page.click('#editeur-telecharger')])
-  return fs.readFileSync((await file.path())!, 'utf8')
+  // Read as a stream: the browser may be the shared one (test/browser/shared-browser.ts), whose files are not local paths.
+  const chunks: Buffer[] = []
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Every key of the schemas, nested ones included: none of them may be what a label or a button says. */

@@ -8,20 +8,10 @@ import { createRequire } from 'node:module'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-/** Flags from the developers' guide: no sandbox as root, no background traffic, no first-run UI. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+export { CHROMIUM_ARGS, CHROMIUM_PATH }
 
 /**
  * Browser tests run when Chromium is installed. In CI (`CI=true`) `.ci/run` installs it, so a
@@ -30,8 +20,17 @@ export const CHROMIUM_ARGS = [
 export const browserAvailable = existsSync(CHROMIUM_PATH)
 export const skipBrowser = !browserAvailable && process.env.CI !== 'true'
 
+/**
+ * The browser of a test file: the one the whole run shares (test/browser/shared-browser.ts, started
+ * by the first file that asks), connected to; a Chromium of its own when run without that setup.
+ * `close()` closes what the file opened, not the shared browser.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const broker = inject('browserBroker')
+  if (!broker) return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const response = await fetch(broker)
+  if (!response.ok) throw new Error(`the shared browser did not start: ${await response.text()}`)
+  return chromium.connect(await response.text())
 }
 
 const TYPES: Record<string, string> = {
