@@ -35,7 +35,7 @@ export async function lintCommand(options: Options): Promise<number> {
   let online: OnlineResults | undefined
   if (flags.online) {
     // Loaded only with --online: the default run never touches the network.
-    const [{ checkOnline }, { describeOnlineWarning }, { onlineTargets }, { LINT_RULES }] = await Promise.all([
+    const [{ checkOnline, onlineUserAgent }, { describeOnlineWarning }, { onlineTargets }, { LINT_RULES }] = await Promise.all([
       import('../../lint/online/check.ts'),
       import('../../lint/online/describe-online-warning.ts'),
       import('../../lint/online-targets.ts'),
@@ -49,6 +49,7 @@ export async function lintCommand(options: Options): Promise<number> {
       githubBaseUrl: io.env.GITHUB_API_URL || undefined,
       // For tests against servers on 127.0.0.1 only: never set it where fiches come from strangers.
       allowPrivateAddresses: io.env.REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES === '1',
+      userAgent: onlineUserAgent(options.config),
       onWarning: (w) => io.stderr(`${describeOnlineWarning(w, lang)}\n`),
     })
   }

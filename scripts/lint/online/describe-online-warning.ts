@@ -33,7 +33,7 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
         : `Online check cache ignored (${warning.file}): ${cacheProblem(warning.problem, lang)}. Everything is checked again.`
     case 'cache-entries-dropped':
       return fr
-        ? `${warning.count} entrée(s) invalide(s) du cache ${warning.file} ignorée(s).`
+        ? `${warning.count} ${warning.count > 1 ? 'entrées invalides' : 'entrée invalide'} du cache ${warning.file} ${warning.count > 1 ? 'ignorées' : 'ignorée'}.`
         : `${warning.count} invalid entr${warning.count === 1 ? 'y' : 'ies'} of the cache ${warning.file} ignored.`
     case 'cache-unwritable':
       return fr
@@ -41,6 +41,11 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
         : `The cache ${warning.file} could not be written (${warning.code}).`
     case 'github-rate-limited': {
       const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''
+      if (warning.reserve !== undefined) {
+        return fr
+          ? `Il ne reste que ${warning.reserve} requêtes à GitHub ou moins${when} : elles sont laissées aux autres workflows du dépôt, les dépôts restants ne sont pas vérifiés (ils le seront à la prochaine exécution).`
+          : `Only ${warning.reserve} GitHub requests or fewer are left${when}: they are left to the repository's other workflows, and the remaining repositories are not checked (the next run will check them).`
+      }
       const hint = warning.authenticated
         ? ''
         : fr
