@@ -119,6 +119,46 @@ exports) are summarised, standards included (fiches per rule).
   --format NAME    stylish (default), markdown or json
 `,
   },
+  evidence: {
+    fr: `Utilisation : registry evidence --out FICHIER [--previous FICHIER] [--format stylish|markdown|json]
+                 registry evidence --publish FICHIER --repo PROPRIETAIRE/NOM [--branch BRANCHE]
+                 registry evidence --notify FICHIER --repo PROPRIETAIRE/NOM
+
+Les preuves en ligne, pour une exécution planifiée (voir docs/online.md). Avec --out : vérifie les
+pages et les dépôts que citent les fiches (cache dans .cache/, requêtes conditionnelles à GitHub,
+GITHUB_TOKEN lu), ajoute les résultats aux preuves précédentes et écrit le fichier ; affiche ce qui
+a changé depuis la vérification précédente. Une preuve en échec ne change pas le code de sortie.
+
+  --out FICHIER      le fichier de preuves à écrire (evidence.json)
+  --previous FICHIER les preuves des vérifications précédentes (absent : la première vérification)
+  --format NOM       la liste des changements : stylish (défaut), markdown (résumé de job) ou json
+  --as-of DATE       date de référence AAAA-MM-JJ des règles selon la phase (défaut : date du dernier commit)
+  --publish FICHIER  garde ce fichier sur la branche --branch (défaut : evidence) du dépôt --repo, par
+                     l'API de GitHub (jeton dans GITHUB_TOKEN, droit contents: write) ; refuse un fichier
+                     qui ne prolonge pas celui de la branche
+  --notify FICHIER   un ticket par produit dont les preuves viennent de tomber en échec, mis à jour,
+                     fermé quand elles tiennent de nouveau (droit issues: write)
+`,
+    en: `Usage: registry evidence --out FILE [--previous FILE] [--format stylish|markdown|json]
+       registry evidence --publish FILE --repo OWNER/NAME [--branch BRANCH]
+       registry evidence --notify FILE --repo OWNER/NAME
+
+Online evidence, for a scheduled run (see docs/online.md). With --out: checks the pages and
+repositories the fiches name (cache in .cache/, conditional requests to GitHub, GITHUB_TOKEN read),
+adds the results to the previous evidence and writes the file; prints what changed since the
+previous check. Failing evidence does not change the exit code.
+
+  --out FILE         the evidence file to write (evidence.json)
+  --previous FILE    the evidence of the previous checks (absent: the first check)
+  --format NAME      the change list: stylish (default), markdown (job summary) or json
+  --as-of DATE       reference date YYYY-MM-DD of the phase-aware rules (default: the last commit's date)
+  --publish FILE     keeps this file on the branch --branch (default: evidence) of the repository
+                     --repo, through GitHub's API (token from GITHUB_TOKEN, contents: write); refuses a
+                     file that does not continue the branch's
+  --notify FILE      one issue per product whose evidence just failed, updated, closed when it holds
+                     again (issues: write)
+`,
+  },
   docs: {
     fr: `Utilisation : registry docs
 

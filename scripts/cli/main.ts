@@ -51,6 +51,17 @@ export interface Options {
   repo?: string
   /** report: post this markdown file instead of computing the report (the comment workflow). */
   bodyFile?: string
+  /** evidence: the files of a run (--out, --previous), or the file to publish (--publish) or notify about (--notify). */
+  evidence?: EvidenceFlags
+}
+
+export interface EvidenceFlags {
+  out?: string
+  previous?: string
+  publish?: string
+  notify?: string
+  /** --publish: the branch that keeps the evidence (default: evidence). */
+  branch?: string
 }
 
 export interface LintFlags {
@@ -75,6 +86,8 @@ Commandes :
   new        new startup|organisation|incubator <id> : écrit une fiche à compléter, puis la vérifie
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
   changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
+  evidence   vérifie en ligne les pages et les dépôts des fiches et accumule les preuves (--out, --previous) ;
+             --publish, --notify : les publie sur une branche, ouvre des tickets (voir registry evidence --help)
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant)
@@ -116,6 +129,8 @@ Commands:
   new        new startup|organisation|incubator <id>: writes a fiche to fill in, then checks it
   propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
+  evidence   checks the fiches' pages and repositories online and accumulates the evidence (--out, --previous);
+             --publish, --notify: publishes it to a branch, opens issues (see registry evidence --help)
 
 Options:
   --root DIR       the registry's root (default: the current folder)
@@ -157,6 +172,7 @@ const COMMANDS = {
   new: async (o: Options) => (await import('./commands/new.ts')).newCommand(o),
   propose: async (o: Options) => (await import('./commands/propose.ts')).proposeCommand(o),
   changes: async (o: Options) => (await import('./commands/changes.ts')).changesCommand(o),
+  evidence: async (o: Options) => (await import('./commands/evidence.ts')).evidenceCommand(o),
 } as const
 
 /** Commands that take arguments of their own. */
@@ -185,8 +201,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = path.resolve(io.cwd, values.root ?? '.')
-    const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
-    const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
+    const ownFormat = name === 'changes' || name === 'evidence'
+    const changesFormat = ownFormat ? parseChangesFormat(values.format, name, lang) : undefined
+    const format = ownFormat ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
     // validate --changed: git (its status is most of the wait on a large registry) answers while the
@@ -200,7 +217,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const only of ['pr', 'body-file'] as const) {
       if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
     }
-    if (values.repo !== undefined && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report et propose.' : '--repo only goes with report and propose.')
+    if (values.repo !== undefined && name !== 'report' && name !== 'propose' && name !== 'evidence') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report, propose et evidence.' : '--repo only goes with report, propose and evidence.')
+    const evidenceOnly = (['previous', 'publish', 'notify', 'branch'] as const).find((k) => values[k] !== undefined)
+    if (evidenceOnly && name !== 'evidence') throw new UsageError(lang === 'fr' ? `--${evidenceOnly} ne va qu’avec evidence.` : `--${evidenceOnly} only goes with evidence.`)
+    const inCwd = (file: string | undefined) => (file === undefined ? undefined : path.resolve(io.cwd, file))
     const pr = values.pr === undefined ? undefined : parsePr(values.pr, lang)
     if (values.changed && name !== 'validate' && name !== 'lint') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate et lint.' : '--changed only goes with validate and lint.')
     if (values['new-only'] && !(name === 'lint' && values.changed)) throw new UsageError(lang === 'fr' ? '--new-only ne va qu’avec lint --changed.' : '--new-only only goes with lint --changed.')
@@ -216,6 +236,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       since: values.since, until: values.until, changesFormat,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
+      evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), branch: values.branch } : undefined,
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
       quiet: values.quiet === true,
       asOf: parseAsOf(values['as-of'], lang),
@@ -279,6 +300,10 @@ function parse(argv: readonly string[], lang: Lang) {
         'fail-on-new': { type: 'boolean' },
         'new-only': { type: 'boolean' },
         suppressions: { type: 'string' },
+        previous: { type: 'string' },
+        publish: { type: 'string' },
+        notify: { type: 'string' },
+        branch: { type: 'string' },
       },
     })
   } catch (err) {
@@ -341,9 +366,10 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
 }
 
-function parseChangesFormat(value: string | undefined, lang: Lang): string {
+/** changes and evidence have their own formats: stylish, markdown, json. */
+function parseChangesFormat(value: string | undefined, command: string, lang: Lang): string {
   if (value === undefined || (CHANGES_FORMATS as readonly string[]).includes(value)) return value ?? 'stylish'
-  throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour changes, pas « ${value} ».` : `--format must be stylish, markdown or json for changes, not "${value}".`)
+  throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour ${command}, pas « ${value} ».` : `--format must be stylish, markdown or json for ${command}, not "${value}".`)
 }
 
 /** A configuration file is a few hundred bytes: far beyond this, it is not one. */
