@@ -21,6 +21,9 @@
  * and weighs the home page (HTML + CSS + JS, gzip), for the real corpus and the synthetic
  * registries up to BENCH_SITE_MAX startups (10,000 by default).
  *
+ * The online evidence (issue 24) is measured apart too (evidence-bench.ts): `registry evidence` against
+ * servers on 127.0.0.1 with 200 ms of latency, twice (about 3 minutes; BENCH_EVIDENCE=0 to skip it).
+ *
  * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS runs per
  * measurement (3 by default, the median is kept; about 6 minutes in all on the
  * development machine), BENCH_KEEP=1 to keep the generated registries,
@@ -34,6 +37,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundleState } from '../bundle/freshness.mjs'
 import { cloneHistoryBundle, historyStage, historyTable, type HistoryRow } from './history-bench.ts'
+import { evidenceStage, evidenceTable, type EvidenceRow } from './evidence-bench.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../..')
@@ -207,6 +211,7 @@ function corpusProcesses(config: string, work: string): CorpusProcesses {
 
 const rows: Row[] = []
 const historyRows: HistoryRow[] = []
+let evidenceRow: EvidenceRow | undefined
 // Nothing is deleted before the end of the run: on a file system without a journal (this
 // development machine's), ext4 skips recently freed inodes (a minute or more, see the kernel's
 // recently_deleted()) one by one when it creates a file, and creating files after deleting
@@ -250,6 +255,7 @@ try {
     rows.push(row)
     historyRows.push(await historyStage(`synthétique ${size}`, root, '-', runs))
   }
+  if (process.env.BENCH_EVIDENCE !== '0') evidenceRow = await evidenceStage(work)
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })
 }
@@ -275,6 +281,8 @@ if (siteRows.length > 0) {
     console.log(`| ${r.name} | ${site.pages} | ${fmt(site.pagesMs)} | ${fmt(site.writeMs)} | ${((site.pagesMs + site.writeMs) / site.pages).toFixed(2)} | ${kB(site.homeBytes)} | ${kB(site.homeGzip)} |`)
   }
 }
+
+if (evidenceRow) console.log(`\n${evidenceTable(evidenceRow)}`)
 
 console.log(`\n--help : ${fmt(helpMs)} ; node -e 0 : ${fmt(nodeMs)}`)
 if (corpusRun) {
@@ -303,6 +311,10 @@ if (big?.lint) targets.push({ name: 'lint / validate, 50k (même processus)', va
 targets.push({ name: 'champs d’historique / git log --name-only (le pire)', value: historyRows.length > 0 ? Math.max(...historyRows.map((h) => h.ratio)) : null, limit: 1.5, unit: 'x', why: 'pas d’historique git à mesurer' })
 // The site (issue 12): the home page of the real corpus, as a browser downloads it (fonts and icons aside, cached).
 targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), corpus réel (Ko)', value: realRow?.site ? realRow.site.homeGzip / 1024 : null, limit: 160, unit: ' Ko', why: noCorpus })
+// The online evidence (issue 24): a run finishes in minutes; a week later with nothing changed, GitHub counts only what cannot be asked conditionally (missing repositories answer 404 without an ETag).
+const noEvidence = 'BENCH_EVIDENCE=0'
+targets.push({ name: 'preuves en ligne, 2 000 pages et 300 dépôts à 200 ms (s)', value: evidenceRow ? evidenceRow.first.ms / 1000 : null, limit: 300, unit: ' s', why: noEvidence })
+targets.push({ name: 'requêtes GitHub décomptées la semaine suivante, hors dépôts introuvables', value: evidenceRow ? evidenceRow.second.githubCounted - evidenceRow.missingRepositories : null, limit: 0, unit: '', why: noEvidence })
 console.log('\n| objectif | mesuré | limite | tenu |\n| --- | ---: | ---: | --- |')
 for (const t of targets) {
   console.log(`| ${t.name} | ${t.value === null ? `non mesuré : ${t.why}` : `${t.value.toFixed(2)}${t.unit}`} | ${t.limit}${t.unit} | ${t.value === null ? '–' : t.value <= t.limit ? 'oui' : 'NON'} |`)
@@ -310,5 +322,5 @@ for (const t of targets) {
 
 mkdirSync(path.join(repo, 'bench-results'), { recursive: true })
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }
-writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, helpMs, nodeMs, corpus: corpusRun, rows, history: historyRows, targets }, null, 2)}\n`)
+writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, helpMs, nodeMs, corpus: corpusRun, rows, history: historyRows, evidence: evidenceRow ?? null, targets }, null, 2)}\n`)
 console.error('Résultats écrits dans bench-results/latest.json')

@@ -122,6 +122,7 @@ exports) are summarised, standards included (fiches per rule).
   evidence: {
     fr: `Utilisation : registry evidence --out FICHIER [--previous FICHIER] [--format stylish|markdown|json]
                  registry evidence --publish FICHIER --repo PROPRIETAIRE/NOM [--branch BRANCHE]
+                 registry evidence --fetch FICHIER --repo PROPRIETAIRE/NOM [--branch BRANCHE]
                  registry evidence --notify FICHIER --repo PROPRIETAIRE/NOM
 
 Les preuves en ligne, pour une exécution planifiée (voir docs/online.md). Avec --out : vérifie les
@@ -136,11 +137,14 @@ a changé depuis la vérification précédente. Une preuve en échec ne change p
   --publish FICHIER  garde ce fichier sur la branche --branch (défaut : evidence) du dépôt --repo, par
                      l'API de GitHub (jeton dans GITHUB_TOKEN, droit contents: write) ; refuse un fichier
                      qui ne prolonge pas celui de la branche
+  --fetch FICHIER    écrit dans FICHIER les preuves de la branche (vérifiées) ; rien si la branche n'existe
+                     pas encore (avant la première publication)
   --notify FICHIER   un ticket par produit dont les preuves viennent de tomber en échec, mis à jour,
                      fermé quand elles tiennent de nouveau (droit issues: write)
 `,
     en: `Usage: registry evidence --out FILE [--previous FILE] [--format stylish|markdown|json]
        registry evidence --publish FILE --repo OWNER/NAME [--branch BRANCH]
+       registry evidence --fetch FILE --repo OWNER/NAME [--branch BRANCH]
        registry evidence --notify FILE --repo OWNER/NAME
 
 Online evidence, for a scheduled run (see docs/online.md). With --out: checks the pages and
@@ -155,6 +159,8 @@ previous check. Failing evidence does not change the exit code.
   --publish FILE     keeps this file on the branch --branch (default: evidence) of the repository
                      --repo, through GitHub's API (token from GITHUB_TOKEN, contents: write); refuses a
                      file that does not continue the branch's
+  --fetch FILE       writes the branch's evidence (checked) to FILE; nothing when the branch does not
+                     exist yet (before the first publication)
   --notify FILE      one issue per product whose evidence just failed, updated, closed when it holds
                      again (issues: write)
 `,

@@ -60,7 +60,8 @@ export interface EvidenceFlags {
   previous?: string
   publish?: string
   notify?: string
-  /** --publish: the branch that keeps the evidence (default: evidence). */
+  fetch?: string
+  /** --publish, --fetch: the branch that keeps the evidence (default: evidence). */
   branch?: string
 }
 
@@ -87,7 +88,7 @@ Commandes :
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
   changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
   evidence   vérifie en ligne les pages et les dépôts des fiches et accumule les preuves (--out, --previous) ;
-             --publish, --notify : les publie sur une branche, ouvre des tickets (voir registry evidence --help)
+             --publish, --fetch, --notify : les garde sur une branche, les relit, ouvre des tickets (voir son aide)
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant)
@@ -130,7 +131,7 @@ Commands:
   propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
   evidence   checks the fiches' pages and repositories online and accumulates the evidence (--out, --previous);
-             --publish, --notify: publishes it to a branch, opens issues (see registry evidence --help)
+             --publish, --fetch, --notify: keeps it on a branch, reads it back, opens issues (see its help)
 
 Options:
   --root DIR       the registry's root (default: the current folder)
@@ -218,7 +219,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
     }
     if (values.repo !== undefined && name !== 'report' && name !== 'propose' && name !== 'evidence') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report, propose et evidence.' : '--repo only goes with report, propose and evidence.')
-    const evidenceOnly = (['previous', 'publish', 'notify', 'branch'] as const).find((k) => values[k] !== undefined)
+    const evidenceOnly = (['previous', 'publish', 'notify', 'fetch', 'branch'] as const).find((k) => values[k] !== undefined)
     if (evidenceOnly && name !== 'evidence') throw new UsageError(lang === 'fr' ? `--${evidenceOnly} ne va qu’avec evidence.` : `--${evidenceOnly} only goes with evidence.`)
     const inCwd = (file: string | undefined) => (file === undefined ? undefined : path.resolve(io.cwd, file))
     const pr = values.pr === undefined ? undefined : parsePr(values.pr, lang)
@@ -236,7 +237,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       since: values.since, until: values.until, changesFormat,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
-      evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), branch: values.branch } : undefined,
+      evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), fetch: inCwd(values.fetch), branch: values.branch } : undefined,
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
       quiet: values.quiet === true,
       asOf: parseAsOf(values['as-of'], lang),
@@ -303,6 +304,7 @@ function parse(argv: readonly string[], lang: Lang) {
         previous: { type: 'string' },
         publish: { type: 'string' },
         notify: { type: 'string' },
+        fetch: { type: 'string' },
         branch: { type: 'string' },
       },
     })

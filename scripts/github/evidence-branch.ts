@@ -61,14 +61,27 @@ async function current(github: GitHub, t: PublishTarget): Promise<{ commit: stri
   return { commit, blob: entry.sha, text: Buffer.from(blob.content, 'base64').toString('utf8') }
 }
 
+/** `current`, its failures explained. */
+async function branchHead(github: GitHub, t: PublishTarget, lang: Lang): ReturnType<typeof current> {
+  try {
+    return await current(github, t)
+  } catch (err) {
+    throw explainGitHubError(err, lang === 'fr' ? `lecture de la branche ${t.branch}` : `reading the branch ${t.branch}`, lang)
+  }
+}
+
+/** The evidence kept on the branch, as text; null when the branch does not exist yet (a first run). */
+export async function readEvidenceBranch(github: GitHub, t: PublishTarget, lang: Lang): Promise<string | null> {
+  const fr = lang === 'fr'
+  const head = await branchHead(github, t, lang)
+  if (!head) return null
+  if (head.text === undefined) throw new GitHubError(fr ? `La branche ${t.branch} existe mais ne contient pas ${EVIDENCE_FILE}.` : `The branch ${t.branch} exists but holds no ${EVIDENCE_FILE}.`, undefined)
+  return head.text
+}
+
 export async function publishEvidence(github: GitHub, t: PublishTarget, text: string, evidence: EvidenceFile, lang: Lang): Promise<PublishResult> {
   const fr = lang === 'fr'
-  let head: Awaited<ReturnType<typeof current>>
-  try {
-    head = await current(github, t)
-  } catch (err) {
-    throw explainGitHubError(err, fr ? `lecture de la branche ${t.branch}` : `reading the branch ${t.branch}`, lang)
-  }
+  const head = await branchHead(github, t, lang)
   if (head?.text !== undefined) {
     const before = parseEvidence(head.text)
     if (before.evidence && !continues(evidence, before.evidence)) {

@@ -92,7 +92,7 @@ describe('registry evidence --out', () => {
     [['--publish', 'b.json', '--previous', 'a.json'], /--previous et --format ne vont qu’avec evidence --out/],
     [['--out', 'a.json', '--branch', 'x'], /--branch ne va qu’avec evidence --publish/],
     [['--out', 'a.json', '--format', 'sarif'], /--format doit valoir stylish, markdown ou json pour evidence/],
-    [['--publish', 'b.json'], /--publish et --notify demandent --repo/],
+    [['--publish', 'b.json'], /--publish, --notify et --fetch demandent --repo/],
   ])('usage: %j → exit 2 with a French message', async (args, message) => {
     const r = await run(['evidence', '--root', registry(), ...args], { env: { GITHUB_TOKEN: TOKEN } })
     expect(r.code).toBe(2)
@@ -140,6 +140,25 @@ describe('registry evidence --publish', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/ne prolongent pas celles de la branche evidence/)
     expect(github.gitLog('evidence')).toHaveLength(2)
+  })
+
+  it('--fetch reads the branch’s evidence back (for the next run, for the site’s build); before the first publication, writes nothing', async () => {
+    const out = path.join(tempDir(), 'previous', 'evidence.json')
+    const fetchBranch = (branch: string) => run(['evidence', '--root', registry(), '--fetch', out, '--repo', 'betagouv/registre', '--branch', branch], { env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.baseUrl } })
+    const none = await fetchBranch('nowhere')
+    expect(none).toMatchObject({ code: 0, stderr: expect.stringMatching(/^La branche nowhere n’existe pas encore/) })
+    expect(fs.existsSync(out)).toBe(false)
+    const r = await fetchBranch('evidence')
+    expect(r).toMatchObject({ code: 0, stderr: 'Preuves du 14 septembre 2026 lues sur la branche evidence (1 adresse).\n' })
+    expect(read(out)).toEqual(week(2))
+    // A branch without evidence.json: refused, not taken for a first run.
+    const api = (route: string, body: unknown) => fetch(`${github.baseUrl}/repos/betagouv/registre/${route}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ sha: string }>)
+    const blob = await api('git/blobs', { content: 'x', encoding: 'utf-8' })
+    const tree = await api('git/trees', { tree: [{ path: 'README.md', mode: '100644', type: 'blob', sha: blob.sha }] })
+    const commit = await api('git/commits', { message: 'x', tree: tree.sha, parents: [] })
+    await api('git/refs', { ref: 'refs/heads/sans-preuves', sha: commit.sha })
+    const other = await fetchBranch('sans-preuves')
+    expect(other).toMatchObject({ code: 2, stderr: expect.stringMatching(/La branche sans-preuves existe mais ne contient pas evidence\.json/) })
   })
 
   it('refuses a file that is not evidence before any request, and needs a token', async () => {

@@ -19,6 +19,7 @@ const workflows = new Map(files.map((f) => [f, load(fs.readFileSync(path.join(DI
 const ci = workflows.get('ci.yml')!
 const comment = workflows.get('pr-comment.yml')!
 const pages = workflows.get('pages.yml')!
+const evidence = workflows.get('evidence.yml')!
 
 const writes = (p: Job['permissions'] | Workflow['permissions']): string[] =>
   p === undefined ? [] : typeof p === 'string' ? (p === 'read-all' ? [] : [p]) : Object.entries(p).filter(([, v]) => v === 'write').map(([k]) => k)
@@ -183,5 +184,57 @@ describe('pages.yml', () => {
     expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages'])
     expect(deploy.environment).toMatchObject({ name: 'github-pages' })
     expect(pages.concurrency).toMatchObject({ group: 'pages', 'cancel-in-progress': false })
+  })
+})
+
+describe('evidence.yml', () => {
+  const runs = (job: Job) => job.steps.filter((s) => s.run).map((s) => s.run!)
+
+  it('runs every week and by hand, never on a pull request or a push', () => {
+    expect(Object.keys(evidence.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    expect(evidence.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* [0-6]$/) }])
+    expect(evidence.concurrency).toMatchObject({ group: 'evidence', 'cancel-in-progress': false })
+  })
+
+  it('least privilege: nothing at the top; the checks read only; contents write only to publish; issues write only for the optional issues', () => {
+    expect(evidence.permissions).toEqual({})
+    expect(evidence.jobs.check!.permissions).toEqual({ contents: 'read' })
+    expect(evidence.jobs.publish!.permissions).toEqual({ contents: 'write' })
+    expect(evidence.jobs.issues!.permissions).toEqual({ contents: 'read', issues: 'write' })
+    expect(evidence.jobs.issues!.if).toBe("vars.REGISTRY_EVIDENCE_ISSUES == 'true'")
+    expect(Object.keys(evidence.jobs).sort()).toEqual(['check', 'issues', 'publish'])
+  })
+
+  it('the checks: the previous evidence fetched from its branch, the checker’s cache kept by actions/cache, the change list in the job summary', () => {
+    const check = evidence.jobs.check!
+    const [fetch, checkRun] = runs(check).filter((r) => r.includes('registry.mjs evidence'))
+    expect(fetch).toBe('node bin/registry.mjs evidence --fetch "$RUNNER_TEMP/previous/evidence.json" --repo "$REPOSITORY"')
+    expect(checkRun).toBe('node bin/registry.mjs evidence --previous "$RUNNER_TEMP/previous/evidence.json" --out "$RUNNER_TEMP/evidence/evidence.json" --format markdown >> "$GITHUB_STEP_SUMMARY"')
+    const cache = check.steps.find((s) => s.uses?.startsWith('actions/cache@'))!
+    expect(cache.with).toMatchObject({ path: '.cache/online-checks.json', 'restore-keys': 'online-checks-' })
+    expect(check.steps.indexOf(cache)).toBeLessThan(check.steps.findIndex((s) => s.run === checkRun))
+    const upload = check.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
+    expect(upload.with).toMatchObject({ name: 'evidence', path: '${{ runner.temp }}/evidence/evidence.json', 'if-no-files-found': 'error' })
+    // The checks' token only reads: GITHUB_TOKEN for the public repositories, nothing else.
+    for (const step of check.steps) for (const value of Object.values(step.env ?? {})) expect(String(value)).toMatch(/^\$\{\{ (secrets\.GITHUB_TOKEN|github\.repository) \}\}$/)
+  })
+
+  it('publication and issues read the checks’ file as data (downloaded outside the work tree), after the checks, and run the default branch’s code only', () => {
+    for (const name of ['publish', 'issues'] as const) {
+      const job = evidence.jobs[name]!
+      const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
+      expect(download.with).toEqual({ name: 'evidence', path: '${{ runner.temp }}/evidence' })
+      for (const step of checkouts(job)) expect(step.with?.ref).toBeUndefined()
+    }
+    expect(evidence.jobs.publish!.needs).toBe('check')
+    expect(evidence.jobs.issues!.needs).toBe('publish')
+    expect(runs(evidence.jobs.publish!)).toContain('node bin/registry.mjs evidence --publish "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
+    expect(runs(evidence.jobs.issues!)).toContain('node bin/registry.mjs evidence --notify "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
+  })
+
+  it('the registry is run as node bin/registry.mjs, never through npx', () => {
+    const scripts = Object.values(evidence.jobs).flatMap(runs)
+    expect(scripts.filter((r) => r.includes('registry')).length).toBe(4)
+    for (const r of scripts) expect(r).not.toMatch(/\bnpx\b/)
   })
 })

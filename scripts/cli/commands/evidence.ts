@@ -2,8 +2,8 @@
  * `registry evidence`: the scheduled online checks. `--out FILE [--previous
  * FILE]` runs them and writes the accumulated evidence, printing what changed;
  * `--publish FILE --repo OWNER/NAME` keeps the file on a branch of its own
- * through GitHub's API; `--notify FILE --repo OWNER/NAME` opens, updates and
- * closes one issue per product. The composition lives in `scripts/evidence/`
+ * through GitHub's API, `--fetch FILE --repo OWNER/NAME` reads it back;
+ * `--notify FILE --repo OWNER/NAME` opens, updates and closes one issue per product. The composition lives in `scripts/evidence/`
  * and `scripts/github/`; this file reads arguments and prints.
  */
 import { collectEvidence } from '../../evidence/collect-evidence.ts'
@@ -22,12 +22,12 @@ export async function evidenceCommand(options: Options): Promise<number> {
   const { io, lang } = options
   const fr = lang === 'fr'
   const flags = options.evidence ?? {}
-  const modes = [flags.out, flags.publish, flags.notify].filter((f) => f !== undefined).length
-  if (modes !== 1) throw new UsageError(fr ? 'evidence demande une seule de ces options : --out FICHIER (une vérification), --publish FICHIER ou --notify FICHIER.' : 'evidence needs exactly one of --out FILE (a check run), --publish FILE or --notify FILE.')
+  const modes = [flags.out, flags.publish, flags.notify, flags.fetch].filter((f) => f !== undefined).length
+  if (modes !== 1) throw new UsageError(fr ? 'evidence demande une seule de ces options : --out FICHIER (une vérification), --publish FICHIER, --notify FICHIER ou --fetch FICHIER.' : 'evidence needs exactly one of --out FILE (a check run), --publish FILE, --notify FILE or --fetch FILE.')
   if ((flags.previous !== undefined || options.changesFormat !== 'stylish') && flags.out === undefined) throw new UsageError(fr ? '--previous et --format ne vont qu’avec evidence --out.' : '--previous and --format only go with evidence --out.')
-  if (flags.branch !== undefined && flags.publish === undefined) throw new UsageError(fr ? '--branch ne va qu’avec evidence --publish.' : '--branch only goes with evidence --publish.')
+  if (flags.branch !== undefined && flags.publish === undefined && flags.fetch === undefined) throw new UsageError(fr ? '--branch ne va qu’avec evidence --publish et --fetch.' : '--branch only goes with evidence --publish and --fetch.')
   try {
-    if (flags.publish !== undefined || flags.notify !== undefined) {
+    if (flags.publish !== undefined || flags.notify !== undefined || flags.fetch !== undefined) {
       const { evidenceOnGitHub, EvidenceUsageError } = await import('../../github/evidence-github.ts')
       // The issues name each product by its title and fiche.
       const fiches = flags.notify === undefined ? undefined : new Map((await runValidation(options.root, options.config, lang)).records.filter((r) => r.collection === 'startups').map((r) => [r.id, { title: typeof r.data.title === 'string' ? r.data.title.trim() : r.id, file: r.file }]))
