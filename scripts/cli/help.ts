@@ -38,17 +38,25 @@ Checks every fiche: schemas, references between fiches, phases.
 `,
   },
   build: {
-    fr: `Utilisation : registry build [--out DIR] [options]
+    fr: `Utilisation : registry build [--out DIR] [--evidence FICHIER] [options]
 
 Vérifie les fiches puis compile le flux JSON (API v1 et v2.7) et le site public (pages DSFR,
 voir docs/site.md) dans --out (défaut : <root>/dist). Rien n'est écrit si une fiche a une erreur.
 REGISTRY_SITE=0 : le flux et les API seulement, sans le site.
+
+  --evidence FICHIER  les preuves en ligne (evidence.json, écrit par registry evidence) : publiées
+                   en api/v1/evidence.json, lues par les règles en ligne des standards et montrées
+                   sur le site ; aucune vérification en ligne n'est faite
 `,
-    en: `Usage: registry build [--out DIR] [options]
+    en: `Usage: registry build [--out DIR] [--evidence FILE] [options]
 
 Checks the fiches, then compiles the JSON feed (API v1 and v2.7) and the public site (DSFR
 pages, see docs/site.md) into --out (default: <root>/dist). Nothing is written when a fiche has
 an error. REGISTRY_SITE=0: the feed and the APIs only, without the site.
+
+  --evidence FILE  the online evidence (evidence.json, written by registry evidence): published as
+                   api/v1/evidence.json, read by the standards' online rules and shown on the site;
+                   no online check is made
 `,
   },
   lint: {

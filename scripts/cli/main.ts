@@ -53,6 +53,8 @@ export interface Options {
   bodyFile?: string
   /** evidence: the files of a run (--out, --previous), or the file to publish (--publish) or notify about (--notify). */
   evidence?: EvidenceFlags
+  /** build --evidence FILE: the online evidence to publish and show on the site. */
+  evidenceFile?: string
 }
 
 export interface EvidenceFlags {
@@ -96,6 +98,7 @@ Options :
   --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
   --lang fr|en     langue des messages (défaut : fr)
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
+  --evidence FILE  build : les preuves en ligne (evidence.json) à publier et à montrer sur le site
   --strict         les avertissements font aussi échouer (code 1)
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références ; lint : ne signale que les fiches modifiées
   --new-only       lint --changed : seulement les avertissements que la modification ajoute (comparés à la base)
@@ -139,6 +142,7 @@ Options:
   --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
   --lang fr|en     language of the messages (default: fr)
   --out DIR        build output folder (default: <root>/dist)
+  --evidence FILE  build: the online evidence (evidence.json) to publish and show on the site
   --strict         warnings fail too (exit 1)
   --changed        validate: reads only the changed fiches (git) and checks their references; lint: reports on the changed fiches only
   --new-only       lint --changed: only the warnings the change adds (compared with the base)
@@ -219,6 +223,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
     }
     if (values.repo !== undefined && name !== 'report' && name !== 'propose' && name !== 'evidence') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report, propose et evidence.' : '--repo only goes with report, propose and evidence.')
+    if (values.evidence !== undefined && name !== 'build') throw new UsageError(lang === 'fr' ? '--evidence ne va qu’avec build.' : '--evidence only goes with build.')
     const evidenceOnly = (['previous', 'publish', 'notify', 'fetch', 'branch'] as const).find((k) => values[k] !== undefined)
     if (evidenceOnly && name !== 'evidence') throw new UsageError(lang === 'fr' ? `--${evidenceOnly} ne va qu’avec evidence.` : `--${evidenceOnly} only goes with evidence.`)
     const inCwd = (file: string | undefined) => (file === undefined ? undefined : path.resolve(io.cwd, file))
@@ -237,6 +242,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       since: values.since, until: values.until, changesFormat,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
+      evidenceFile: inCwd(values.evidence),
       evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), fetch: inCwd(values.fetch), branch: values.branch } : undefined,
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
       quiet: values.quiet === true,
@@ -305,6 +311,7 @@ function parse(argv: readonly string[], lang: Lang) {
         publish: { type: 'string' },
         notify: { type: 'string' },
         fetch: { type: 'string' },
+        evidence: { type: 'string' },
         branch: { type: 'string' },
       },
     })

@@ -15,6 +15,8 @@ import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
 import { HISTORY_FEED_FILES, historySchema } from '../history/history-schema.ts'
+import type { EvidenceFile } from '../evidence/types.ts'
+import evidenceSchema from '../../schemas/evidence.schema.json' with { type: 'json' }
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
@@ -32,6 +34,8 @@ export interface BuildMeta {
   standards?: FeedStandards
   /** Files computed from git history (api/v1/changes.json, changes.atom, trends.json), already serialised. */
   extra?: readonly [string, string][]
+  /** The online evidence the build was given (registry build --evidence): written as api/v1/evidence.json. */
+  evidence?: EvidenceFile
   /**
    * The as-of date (HEAD's commit date or --as-of): a startup's current phase
    * is its latest phase started on or before it (a fiche may announce a future
@@ -169,13 +173,16 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
         incubators: `${site}/api/v1/incubators.json`,
         ...(meta.standards ? { standards: `${site}/api/v1/standards.json` } : {}),
         ...(meta.extra?.length && { changes: `${site}/api/v1/changes.json`, ...(site && { changes_atom: `${site}/api/v1/changes.atom` }), trends: `${site}/api/v1/trends.json` }),
+        ...(meta.evidence ? { evidence: `${site}/api/v1/evidence.json` } : {}),
       },
-      schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES].map((f) => [f, schemaUrl(site, f)])),
+      schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES, 'evidence' as const].map((f) => [f, schemaUrl(site, f)])),
     }),
   ]
   if (meta.standards) yield ['api/v1/standards.json', serialize(meta.standards.aggregate)]
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
   for (const f of HISTORY_FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(historySchema(f, site))]
+  yield ['api/v1/schemas/evidence.schema.json', serialize({ ...evidenceSchema, $id: schemaUrl(site, 'evidence') })]
   if (meta.extra) yield* meta.extra
+  if (meta.evidence) yield ['api/v1/evidence.json', serialize(meta.evidence)]
   if (!meta.worker) yield* apiV27Files(records, config)
 }

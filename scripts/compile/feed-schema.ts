@@ -206,7 +206,7 @@ function defs(): Record<string, unknown> {
   return all
 }
 
-export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends'): string {
+export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends' | 'evidence'): string {
   return `${siteUrl}/api/v1/schemas/${file}.schema.json`
 }
 

@@ -46,6 +46,11 @@ const PASSING_TROUBLE: [string, string] = [
   'Check that the service works and that the fiche’s address is right. If the outage is temporary, there is nothing to do: the next check will tell.',
 ]
 
+const FLAPPING_ADVICE: [string, string] = [
+  'Vérifiez la disponibilité de l’hébergement : une page qui tombe par intermittence ne prouve rien.',
+  'Check the hosting’s availability: a page that comes and goes proves nothing.',
+]
+
 function networkWhy(detail: string | undefined): Said {
   if (detail === 'ENOTFOUND') {
     return {
@@ -83,7 +88,7 @@ function said(t: Pick<EvidenceTarget, 'kind' | 'result' | 'status' | 'detail' | 
       }
       return {
         label: ['En erreur', 'Error'],
-        why: status !== undefined && status >= 500 ? [`le serveur est en erreur (erreur ${status})`, `the server fails (error ${status})`] : [`le serveur refuse la page (erreur ${status ?? '?'})`, `the server refuses the page (error ${status ?? '?'})`],
+        why: status !== undefined && status >= 500 ? [`le serveur répond par une erreur ${status}`, `the server answers with error ${status}`] : [`le serveur refuse la page (erreur ${status ?? '?'})`, `the server refuses the page (error ${status ?? '?'})`],
         advice: PASSING_TROUBLE,
       }
     case 'timeout':
@@ -182,7 +187,7 @@ export function evidenceWords(t: EvidenceTarget, lang: Lang = 'fr'): EvidenceWor
       found: fr
         ? `${found} Mais elle a été en échec par moments ces dernières semaines${failed ? ` (encore le ${evidenceDay(failed, lang)})` : ''}.`
         : `${found} But it has failed now and then in recent weeks${failed ? ` (again on ${evidenceDay(failed, lang)})` : ''}.`,
-      advice: fr ? 'Vérifiez la disponibilité de l’hébergement : une page qui tombe par intermittence ne prouve rien.' : 'Check the hosting’s availability: a page that comes and goes proves nothing.',
+      advice: FLAPPING_ADVICE[i],
     }
   }
   const s = said(t)
@@ -195,7 +200,8 @@ export function evidenceWords(t: EvidenceTarget, lang: Lang = 'fr'): EvidenceWor
       tone: 'flapping',
       label: fr ? 'Instable' : 'Unstable',
       found: fr ? `${what} Elle tombe par intermittence${held ? ` : elle répondait encore le ${held}` : ''}.` : `${what} It comes and goes${held ? `: it still answered on ${held}` : ''}.`,
-      advice: s.advice[i],
+      // "Wait for the next check" is no advice for a page that keeps coming and going.
+      advice: s.advice === PASSING_TROUBLE ? FLAPPING_ADVICE[i] : s.advice[i],
     }
   }
   return { tone: 'fails', label: s.label[i]!, found: what, advice: s.advice[i] }

@@ -57,6 +57,19 @@ export const SITE_STYLES = `/* The site's own styles, on top of the DSFR parts (
 .fiche-body { overflow-wrap: anywhere; }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
+
+.evidence { list-style: none; padding-left: 0; }
+.evidence > .evidence__item { padding: .75rem 0 .75rem 1rem; border-left: 4px solid var(--border-default-grey); margin-bottom: .75rem; list-style: none; }
+.evidence > .evidence__item::marker { content: none; }
+.evidence__item--holds { border-left-color: var(--border-plain-success) !important; }
+.evidence__item--fails { border-left-color: var(--border-plain-error) !important; }
+.evidence__item--flapping { border-left-color: var(--border-plain-warning) !important; }
+.evidence__item--unknown { border-left-color: var(--border-plain-info) !important; }
+.evidence__head { margin-bottom: .25rem; overflow-wrap: anywhere; }
+.evidence__history { font-size: .875rem; }
+.evidence__history > ol { margin: .25rem 0 0; }
+.evidence-runs th, .evidence-runs td { overflow-wrap: anywhere; }
+@media (max-width: 24em) { .evidence-runs th, .evidence-runs td { padding: .5rem; } }
 `
 
 /**
@@ -80,6 +93,7 @@ if (form && list && status) {
     const phase = field('phase').value
     const state = field('statut').value
     const category = field('categorie').value
+    const evidence = field('preuves') ? field('preuves').value : ''
     let shown = 0
     for (const li of items) {
       const d = li.dataset
@@ -88,7 +102,8 @@ if (form && list && status) {
         (!incubator || d.incubators.split(' ').includes(incubator)) &&
         (!phase || d.phase === phase) &&
         (!state || d.status === state) &&
-        (!category || d.failing.split(' ').includes(category))
+        (!category || d.failing.split(' ').includes(category)) &&
+        (!evidence || d.evidence === evidence)
       li.hidden = !match
       if (match) shown++
     }

@@ -217,3 +217,62 @@ describe('registry evidence --notify', () => {
     expect(github.issues.length).toBe(count)
   })
 })
+
+describe('registry build --evidence', () => {
+  /** Evidence for the good registry's startup: its link dead since the second run, its repository holding. */
+  const LINK = 'https://exemple.beta.gouv.fr/'
+  const file = () => {
+    const e = runs([0, 1].map((i) => runOf(WEEK[i]!, [['url', LINK, i === 0 ? 'ok' : 'dead', { status: i === 0 ? 200 : 404 }], ['repository', 'https://github.com/betagouv/exemple', 'ok']])))
+    const f = path.join(tempDir(), 'evidence.json')
+    fs.writeFileSync(f, JSON.stringify(e))
+    return { e, f }
+  }
+  const withLink = () => {
+    const root = copyRegistry()
+    const fiche = path.join(root, 'startups/exemple.md')
+    fs.writeFileSync(fiche, fs.readFileSync(fiche, 'utf8').replace('\nphases:', `\nlink: ${LINK}\nphases:`))
+    return root
+  }
+
+  it('publishes the evidence and its schema, and the standards read it (online rules, never the network)', async () => {
+    const { e, f } = file()
+    const out = path.join(tempDir(), 'dist')
+    const r = await run(['build', '--root', withLink(), '--out', out, '--evidence', f, '--as-of', '2026-10-01'])
+    expect(r.code, r.stderr).toBe(0)
+    const api = (name: string) => JSON.parse(fs.readFileSync(path.join(out, 'api/v1', name), 'utf8'))
+    expect(api('evidence.json')).toEqual(e)
+    expect(api('schemas/evidence.schema.json')).toMatchObject({ $id: '/api/v1/schemas/evidence.schema.json', title: 'Preuves en ligne' })
+    expect(api('index.json').files.evidence).toBe('/api/v1/evidence.json')
+    expect(api('standards.json')).toMatchObject({ online_evidence: true, rules: { 'link-unreachable': { applicable: 1, failing: 1, evidence: 'online' }, 'repository-unavailable': { applicable: 1, passed: 1 } } })
+    const checks = api('startups.json').startups[0].standards.categories.transparence.checks
+    expect(checks).toContainEqual({ rule: 'link-unreachable', standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'], evidence: 'online', result: 'failing', checked_at: WEEK[1] })
+    expect(fs.readFileSync(path.join(out, 'startups/exemple/index.html'), 'utf8')).toContain('Page introuvable depuis le 14 septembre 2026')
+  })
+
+  it('without --evidence: the schema only, no evidence.json, the online rules not applied', async () => {
+    const out = path.join(tempDir(), 'dist')
+    expect((await run(['build', '--root', withLink(), '--out', out])).code).toBe(0)
+    expect(fs.existsSync(path.join(out, 'api/v1/evidence.json'))).toBe(false)
+    expect(fs.existsSync(path.join(out, 'api/v1/schemas/evidence.schema.json'))).toBe(true)
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'api/v1/standards.json'), 'utf8')).rules['link-unreachable']).toBeUndefined()
+    expect(fs.readFileSync(path.join(out, 'preuves/index.html'), 'utf8')).toContain('Les preuves en ligne n’ont pas été vérifiées pour cette compilation')
+  })
+
+  it.each([
+    ['a file that is not evidence', (f: string) => fs.writeFileSync(f, '{"evidence_version": 1, "targets": []}'), /^Le fichier de preuves .* n’est pas utilisable/],
+    ['a missing file', (f: string) => fs.rmSync(f), /^--evidence : le fichier .* n’existe pas\./],
+  ])('refuses %s: exit 2, nothing written, no stack trace', async (_name, spoil, message) => {
+    const { f } = file()
+    spoil(f)
+    const out = path.join(tempDir(), 'dist')
+    const r = await run(['build', '--root', withLink(), '--out', out, '--evidence', f])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(hasStackTrace(r)).toBe(false)
+    expect(fs.existsSync(out)).toBe(false)
+  })
+
+  it('--evidence goes with build only', async () => {
+    expect(await run(['validate', '--evidence', 'x.json'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--evidence ne va qu’avec build/) })
+  })
+})

@@ -43,8 +43,8 @@ const TRENDS: Trends = {
 describe('site pages', () => {
   const { pages, dataFiles } = build()
 
-  it('makes the home, a page per startup, incubator and organisation, and the standards, data and accessibility pages', () => {
-    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js']
+  it('makes the home, a page per startup, incubator and organisation, and the standards, online evidence, data and accessibility pages', () => {
+    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'preuves/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js']
     expect([...pages.keys()].sort()).toEqual(expected.sort())
   })
 

@@ -149,9 +149,23 @@ describe('pr-comment.yml', () => {
 })
 
 describe('pages.yml', () => {
-  it('builds on pushes to main (and by hand), never on pull requests', () => {
-    expect(Object.keys(pages.on).sort()).toEqual(['push', 'workflow_dispatch'])
+  it('builds on pushes to main, after each evidence run, and by hand; never on pull requests', () => {
+    expect(Object.keys(pages.on).sort()).toEqual(['push', 'workflow_dispatch', 'workflow_run'])
     expect(pages.on.push).toEqual({ branches: ['main'] })
+    // workflow_run runs the default branch's code; the evidence workflow itself never runs on pull requests.
+    expect(pages.on.workflow_run).toEqual({ workflows: [evidence.name], types: ['completed'] })
+    expect(pages.jobs.build!.if).toBe("github.event_name != 'workflow_run' || github.event.workflow_run.conclusion == 'success'")
+  })
+
+  it('builds with the latest evidence read from its branch, running no online check itself', () => {
+    const build = pages.jobs.build!
+    const fetch = build.steps.find((s) => s.run?.includes('evidence --fetch'))!
+    expect(fetch.run).toBe('node bin/registry.mjs evidence --fetch "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
+    const compile = build.steps.find((s) => s.run?.includes('registry.mjs build'))!
+    expect(build.steps.indexOf(fetch)).toBeLessThan(build.steps.indexOf(compile))
+    expect(compile.run).toContain('node bin/registry.mjs build --evidence "$RUNNER_TEMP/evidence/evidence.json"')
+    const scripts = build.steps.map((s) => s.run ?? '').join('\n')
+    expect(scripts).not.toMatch(/evidence --out|lint --online|\bnpx\b/)
   })
 
   it('least privilege: contents read at the top and in the build; pages and id-token write only in the deploy job', () => {
@@ -167,7 +181,7 @@ describe('pages.yml', () => {
     const build = pages.jobs.build!
     expect(checkouts(build)[0]!.with?.['fetch-depth']).toBe(0)
     const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate)
-    const compile = at((s) => s.run === 'npm run build')
+    const compile = at((s) => s.run?.includes('node bin/registry.mjs build') === true)
     const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact@') === true)
     expect(compile).toBeGreaterThan(at((s) => s.run?.startsWith('npm ci') === true))
     expect(upload).toBeGreaterThan(compile)

@@ -25,6 +25,9 @@ import { siteContext, sitePages } from '../../site/site.ts'
 import { DATA_FILES } from '../../site/pages/data.ts'
 import { EDITOR_SCRIPT } from '../../site/pages/editor.ts'
 import { editorScript } from '../../bundle/editor-script.ts'
+import { readPreviousEvidence, EvidenceFileError } from '../../evidence/evidence-files.ts'
+import { evidenceResults, type EvidenceFile } from '../../evidence/types.ts'
+import { ConfigError } from '../../load/config.ts'
 
 /** The commit of the registry, or null when it is not in a git work tree. */
 async function sourceCommit(root: string): Promise<string | null> {
@@ -97,8 +100,21 @@ export async function buildCommand(options: Options): Promise<number> {
   }
 }
 
+/** The evidence file given with --evidence, checked before anything is built (a file that is not evidence stops the build). */
+async function readEvidence(file: string | undefined, lang: 'fr' | 'en'): Promise<EvidenceFile | undefined> {
+  if (file === undefined) return undefined
+  try {
+    const evidence = await readPreviousEvidence(file, Date.now())
+    if (!evidence) throw new ConfigError(lang === 'fr' ? `--evidence : le fichier ${file} n’existe pas.` : `--evidence: the file ${file} does not exist.`)
+    return evidence
+  } catch (err) {
+    throw err instanceof EvidenceFileError ? new ConfigError(err.say(lang)) : err
+  }
+}
+
 async function build(options: Options, timings: Timings, thread: CompileThread | undefined): Promise<number> {
   const { io, lang } = options
+  const evidence = await readEvidence(options.evidenceFile, lang)
   const asOfForValidate = options.asOf ?? (await headDate(options.root)) ?? undefined
   // git runs while the fiches are read, parsed and checked (none of that waits for it); its dates
   // are added to each record before the worker sees it.
@@ -133,25 +149,26 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const commit = await sourceCommit(options.root)
   // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or --as-of.
   const asOf = asOfForValidate
-  const lint = timings.measure('lint', () => runRules(records, { config: options.config, asOf }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf))
+  // With the evidence (--evidence), the online rules read its last known results: never the network.
+  const lint = timings.measure('lint', () => runRules(records, { config: options.config, asOf, ...(evidence ? { online: evidenceResults(evidence) } : {}) }))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, evidence !== undefined))
   const extra = await timings.measureAsync('history', async () => {
     try {
       const commits = await line
-      return commits ? await historyFiles(options.root, options.config, commits, parsedBlobs(records)) : []
+      return commits ? await historyFiles(options.root, options.config, commits, parsedBlobs(records), true, evidence) : []
     } catch (err) {
       if (!(err instanceof GitError)) throw err
       printNotices([gitProblem(err)], options)
       return []
     }
   })
-  const feed = feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf })
+  const feed = feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf, ...(evidence ? { evidence } : {}) })
   // REGISTRY_SITE=0: the feed and the APIs only, without the site (docs/site.md).
   const assets = io.env.REGISTRY_SITE === '0' ? undefined : timings.measure('site', siteAssets)
   if (assets) assets.texts.push([EDITOR_SCRIPT, await timings.measureAsync('site', editorScript)])
   const files = assets ? withSite(feed, assets.texts, (dataFiles) => {
     if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
-    return sitePages(siteContext({ records, config: options.config, standards, problems: lint.problems, extra, asOf, dataFiles }))
+    return sitePages(siteContext({ records, config: options.config, standards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}) }))
   }, timings) : feed
   const siteBefore = timings.totals.site ?? 0
   const count = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)))

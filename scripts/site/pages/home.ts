@@ -7,6 +7,7 @@ import { CATEGORIES } from '../../lint/catalogue.ts'
 import type { PageGenerator, SiteContext, StartupItem } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { SITE_NAME, renderPage } from '../layout.ts'
+import { evidenceGlance, evidenceSummary, startupEvidence } from '../evidence.ts'
 import { PHASE_LABELS, incubatorTitle, plural, categoryLabel, maturityGlance, phaseBadge, phaseLabel, startupHref, time } from '../components.ts'
 
 export const FILTERS_SCRIPT = 'assets/filters.js'
@@ -25,16 +26,25 @@ function incubatorName(context: SiteContext, id: string | undefined): string {
 function item(context: SiteContext, s: StartupItem): Html {
   const incubator = s.incubator_ids[0]
   const failing = failingCategories(s)
-  return html`<li class="startup" data-search="${fold(`${s.title ?? ''} ${s.id} ${s.mission ?? ''} ${incubatorName(context, incubator)}`)}" data-incubators="${s.incubator_ids.join(' ')}" data-phase="${s.current_phase ?? ''}" data-status="${s.status}" data-failing="${failing.join(' ')}">
+  const evidence = evidenceSummary(startupEvidence(context, s))
+  return html`<li class="startup" data-search="${fold(`${s.title ?? ''} ${s.id} ${s.mission ?? ''} ${incubatorName(context, incubator)}`)}" data-incubators="${s.incubator_ids.join(' ')}" data-phase="${s.current_phase ?? ''}" data-status="${s.status}" data-failing="${failing.join(' ')}" data-evidence="${evidence.tone}">
 <h3 class="startup__title fr-h6 fr-mb-1v"><a href="${startupHref('', s.id)}">${s.title ?? s.id}</a></h3>
 ${s.mission ? html`<p class="startup__pitch fr-mb-1v">${s.mission}</p>` : ''}<p class="startup__meta fr-text--sm fr-mb-1v">${phaseBadge(s)} ${incubator ? html`<span>Incubateur : ${incubatorName(context, incubator)}</span>` : ''}${s.status === 'ended' ? ' · terminée' : ''}${s.updated_at ? html` · mise à jour le ${time(s.updated_at)}` : ''}</p>
 ${maturityGlance(s)}
-</li>`
+${evidenceGlance(evidence)}</li>`
 }
 
 function options(values: readonly [string, string][]): Html {
   return html`${values.map(([value, label]) => html`<option value="${value}">${label}</option>`)}`
 }
+
+/** The online evidence filter's choices: a startup's tone (evidenceSummary). */
+const EVIDENCE_FILTERS: [string, string][] = [
+  ['holds', 'Toutes tiennent'],
+  ['fails', 'Au moins une en échec'],
+  ['flapping', 'Instables'],
+  ['none', 'Aucune vérifiée'],
+]
 
 export function homeMain(context: SiteContext): Html {
   const { startups } = context
@@ -52,6 +62,7 @@ export function homeMain(context: SiteContext): Html {
 <div class="fr-select-group"><label class="fr-label" for="f-phase">Phase actuelle</label><select class="fr-select" id="f-phase" name="phase"><option value="">Toutes les phases</option>${options(phases.map((p) => [p, phaseLabel(p)]))}</select></div>
 <div class="fr-select-group"><label class="fr-label" for="f-statut">Statut</label><select class="fr-select" id="f-statut" name="statut"><option value="">En cours et terminées</option><option value="active">En cours</option><option value="ended">Terminées</option></select></div>
 <div class="fr-select-group"><label class="fr-label" for="f-categorie">Standards à compléter</label><select class="fr-select" id="f-categorie" name="categorie"><option value="">Toutes les catégories</option>${options(failingIn.map((c) => [c, categoryLabel(c)]))}</select></div>
+${context.evidence ? html`<div class="fr-select-group"><label class="fr-label" for="f-preuves">Preuves en ligne<span class="fr-hint-text">Adresses et dépôts vérifiés chaque semaine</span></label><select class="fr-select" id="f-preuves" name="preuves"><option value="">Toutes les startups</option>${options(EVIDENCE_FILTERS)}</select></div>` : ''}
 </div>
 <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-2w" type="reset">Effacer les filtres</button>
 </form>

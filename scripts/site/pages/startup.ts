@@ -14,6 +14,7 @@ import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '..
 import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
+import { evidenceSection } from '../evidence.ts'
 import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, time } from '../components.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
@@ -101,9 +102,11 @@ ${s.mission ? html`<p class="fr-text--lead">${s.mission}</p>` : ''}<p>${phaseBad
 ${edit ? html`<li><a class="fr-btn fr-btn--tertiary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${segment(s.id)}.json`)}">Données de la fiche (JSON)</a></li>
 ${typeof s.link === 'string' && s.link ? html`<li>${externalLink(s.link, 'Voir le service en ligne', 'fr-btn fr-btn--tertiary')}</li>` : ''}</ul>
 <nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="sommaire-titre"><p class="fr-summary__title" id="sommaire-titre">Sommaire</p><ol class="fr-summary__list">
-<li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
+<li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#preuves">Preuves en ligne</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
 <h2 id="standards">Standards</h2>
 ${standardsSection(context, s)}
+<h2 id="preuves">Preuves en ligne</h2>
+${evidenceSection(context, s, path)}
 <h2 id="parcours">Parcours</h2>
 ${timeline(s)}
 ${body ? html`<h2 id="presentation">Présentation</h2>\n<div class="fiche-body">${raw(renderMarkdown(body, { headingOffset: 2 }))}</div>\n` : ''}<h2 id="fiche">Tous les champs de la fiche</h2>

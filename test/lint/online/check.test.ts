@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { checkOnline, runOnlineChecks, type OnlineOptions, type OnlineWarning } from '../../../scripts/lint/online/check.ts'
+import { checkOnline, DEFAULT_ONLINE_OPTIONS, onlineUserAgent, runOnlineChecks, type OnlineOptions, type OnlineWarning } from '../../../scripts/lint/online/check.ts'
 import type { Resolver } from '../../../scripts/lint/online/fetch-url.ts'
 import { onlineKey, type OnlineResult, type OnlineTarget } from '../../../scripts/lint/online/types.ts'
 import { startFakeGitHub, startFakeGitLab, type FakeRepo } from './fake-forges.ts'
@@ -129,6 +129,27 @@ describe('online mode end to end (acceptance)', () => {
       [`http://localhost:${site.port}/live`]: 'refused-address',
     })
     expect(refused.get(`url ${s}/live`)!.detail).toBe('loopback')
+  })
+})
+
+describe('the User-Agent names the registry', () => {
+  it.each([
+    [{ repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr', siteUrl: 'https://registre.example' }, 'registre-startups-beta (online evidence check; +https://github.com/betagouv/beta.gouv.fr)'],
+    [{ repositoryUrl: '', siteUrl: 'https://registre.example/sous' }, 'registre-startups-beta (online evidence check; +https://registre.example/sous)'],
+    [{ repositoryUrl: 'https://x.example/a\r\nx-injected: 1', siteUrl: '' }, DEFAULT_ONLINE_OPTIONS.userAgent],
+    [{ repositoryUrl: 'https://x.example/é', siteUrl: '' }, DEFAULT_ONLINE_OPTIONS.userAgent],
+    [{}, DEFAULT_ONLINE_OPTIONS.userAgent],
+  ])('%j → %s', (config, expected) => {
+    expect(onlineUserAgent(config)).toBe(expected)
+  })
+
+  it('is sent to the pages and to GitHub', async () => {
+    const site = await website()
+    const github = await fakeGitHub(REPOS)
+    const userAgent = onlineUserAgent({ repositoryUrl: 'https://github.com/betagouv/registre' })
+    await checkOnline([url(`${site.origin}/live`), repo('https://github.com/betagouv/public')], options(github, { userAgent }))
+    expect(site.requests[0]!.headers['user-agent']).toBe(userAgent)
+    expect(github.requests[0]!.headers['user-agent']).toMatch(/^registre-startups-beta \(online evidence check; \+https:\/\/github\.com\/betagouv\/registre\)/)
   })
 })
 
