@@ -44,6 +44,15 @@ describe('every workflow', () => {
     }
   })
 
+  it('a pull request never runs the online checks: only the scheduled evidence workflow does', () => {
+    for (const [file, w] of workflows) {
+      const scripts = Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n')
+      const online = /lint [^\n]*--online|evidence [^\n]*--out/.test(scripts)
+      expect(online, file).toBe(file === 'evidence.yml')
+      if (online) expect(Object.keys(w.on), file).not.toContain('pull_request')
+    }
+  })
+
   it('no workflow uses pull_request_target (it runs with a write token on the base)', () => {
     for (const w of workflows.values()) expect(Object.keys(w.on)).not.toContain('pull_request_target')
   })
