@@ -98,6 +98,14 @@ export function locateFiche(file: string, config: Pick<RegistryConfig, 'collecti
   return { collection, id: name.endsWith('.md') ? name.slice(0, -3) : name }
 }
 
+/** The collection whose folder `file` is under, however deep, and the rest of the path as the id (without .md). */
+function underCollection(file: string, config: Pick<RegistryConfig, 'collections'>): { collection: Collection; id: string } | undefined {
+  const collection = COLLECTIONS.find((c) => file.startsWith(`${config.collections[c]}/`))
+  if (!collection) return undefined
+  const rest = file.slice(config.collections[collection].length + 1)
+  return rest === '' ? undefined : { collection, id: rest.endsWith('.md') ? rest.slice(0, -3) : rest }
+}
+
 export interface FicheCheck {
   /** What `registry validate` reports for this file (errors, and its standards warnings). */
   validate: Diagnostic[]
@@ -120,7 +128,8 @@ const UTF8 = new TextEncoder()
  * --as-of <asOf>` give for that file.
  */
 export function checkFiche(text: string, file: string, context: FicheContext, lang: Lang, asOf: string | undefined): FicheCheck {
-  const where = locateFiche(file, context.config)
+  // An id typed with a slash (startups/a/b.md) is still checked, as that id: checkIds says it is invalid.
+  const where = locateFiche(file, context.config) ?? underCollection(file, context.config)
   if (!where) throw new Error(`${file} is not in a collection folder`)
   const { collection, id } = where
   const entry: Entry = { file, collection, id }

@@ -184,26 +184,36 @@ Regenerates docs/champs.md and docs/regles.md from the schemas and the rules cat
 `,
   },
   report: {
-    fr: `Utilisation : registry report [--base REV] [--pr N --repo PROPRIETAIRE/NOM] [--body-file FICHIER]
+    fr: `Utilisation : registry report [--base REV] [--output-json FICHIER] [--pr N --repo PROPRIETAIRE/NOM [--data FICHIER]]
 
 Écrit un résumé markdown de la pull request : fiches modifiées depuis REV (défaut : HEAD), erreurs et
 avertissements, note quand GitHub n'a pas pu tout annoter. Le résumé va sur la sortie standard (ou dans
 --output-file) et, si la variable GITHUB_STEP_SUMMARY est définie, dans le résumé de l'étape.
 Le code de sortie est 1 s'il y a des erreurs.
 
+  --output-json FICHIER  écrit aussi les données du rapport (schemas/report.schema.json), que le
+                   workflow de commentaire relit avec --data
   --pr N --repo PROPRIETAIRE/NOM  publie le résumé en commentaire de la pull request n°N : un seul
-                   commentaire, mis à jour à chaque passage (jeton dans GITHUB_TOKEN, jamais affiché)
-  --body-file FICHIER  publie ce résumé déjà écrit au lieu de le calculer (workflow de commentaire)
+                   commentaire du bot, mis à jour à chaque passage (jeton dans GITHUB_TOKEN, jamais affiché)
+  --data FICHIER   avec --pr : publie le rapport de ces données au lieu de le calculer, après les avoir
+                   vérifiées (code 2 et un commentaire qui le dit si elles sont refusées) ; signale aussi
+                   par un statut en échec une pull request de fork qui modifie l'outillage (docs/security.md)
+                   REGISTRY_BOT_LOGIN : le compte du bot si ce n'est pas github-actions[bot] (une GitHub App)
 `,
-    en: `Usage: registry report [--base REV] [--pr N --repo OWNER/NAME] [--body-file FILE]
+    en: `Usage: registry report [--base REV] [--output-json FILE] [--pr N --repo OWNER/NAME [--data FILE]]
 
 Writes a markdown summary of the pull request: fiches changed since REV (default: HEAD), errors and
 warnings, a note when GitHub could not annotate everything. The summary goes to standard output (or
 --output-file) and, when GITHUB_STEP_SUMMARY is set, to the step summary. Exit code 1 on errors.
 
-  --pr N --repo OWNER/NAME  posts the summary as a comment on pull request #N: one comment,
-                   updated on every run (token from GITHUB_TOKEN, never printed)
-  --body-file FILE  posts this already written summary instead of computing it (comment workflow)
+  --output-json FILE  also writes the report's data (schemas/report.schema.json), which the comment
+                   workflow reads back with --data
+  --pr N --repo OWNER/NAME  posts the summary as a comment on pull request #N: one comment of the
+                   bot, updated on every run (token from GITHUB_TOKEN, never printed)
+  --data FILE      with --pr: posts the report of this data instead of computing it, once checked
+                   (exit 2 and a comment saying so when refused); also flags with a failing status a
+                   pull request from a fork that changes the tooling (docs/security.md)
+                   REGISTRY_BOT_LOGIN: the bot's account when it is not github-actions[bot] (a GitHub App)
 `,
   },
   new: {

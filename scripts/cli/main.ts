@@ -49,8 +49,10 @@ export interface Options {
   pr?: number
   /** report, propose: OWNER/NAME on GitHub. */
   repo?: string
-  /** report: post this markdown file instead of computing the report (the comment workflow). */
-  bodyFile?: string
+  /** report: also write the report's data to this file (--output-json). */
+  outputJson?: string
+  /** report --pr: post the report of this data file instead of computing it (the comment workflow). */
+  data?: string
   /** evidence: the files of a run (--out, --previous), or the file to publish (--publish) or notify about (--notify). */
   evidence?: EvidenceFlags
   /** build --evidence FILE: the online evidence to publish and show on the site. */
@@ -114,7 +116,7 @@ Options :
   --suppressions FILE   lint : fichier des avertissements enregistrés
   --since REF|DATE changes : depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
   --until REF|DATE changes : jusqu'à ce commit ou cette date incluse (défaut : HEAD)
-  --pr N, --repo PROPRIETAIRE/NOM, --body-file FICHIER  report et propose (voir leur aide)
+  --pr N, --repo PROPRIETAIRE/NOM, --data FICHIER, --output-json FICHIER  report et propose (voir leur aide)
   --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
   --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
   -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
@@ -158,7 +160,7 @@ Options:
   --suppressions FILE   lint: the file of recorded warnings
   --since REF|DATE changes: since this commit (excluded) or this YYYY-MM-DD date (included)
   --until REF|DATE changes: up to this commit or date, included (default: HEAD)
-  --pr N, --repo OWNER/NAME, --body-file FILE  report and propose (see their help)
+  --pr N, --repo OWNER/NAME, --data FILE, --output-json FILE  report and propose (see their help)
   --color, --no-color  forces or removes colours (otherwise: FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal)
   --output-file FILE  writes the result to FILE instead of standard output
   -h, --help       shows this help (registry <command> --help: the command's help)
@@ -219,7 +221,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
     if (name === 'build') checkOut(out, root, config, lang)
     if (values.base !== undefined && !values.changed && name !== 'validate' && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--base ne va qu’avec validate, report et propose.' : '--base only goes with validate, report and propose.')
-    for (const only of ['pr', 'body-file'] as const) {
+    for (const only of ['pr', 'data', 'output-json'] as const) {
       if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
     }
     if (values.repo !== undefined && name !== 'report' && name !== 'propose' && name !== 'evidence') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report, propose et evidence.' : '--repo only goes with report, propose and evidence.')
@@ -241,7 +243,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       root, config, format, lang, strict: values.strict === true, out, changed, changes, io: runIo, color, args: rest,
       since: values.since, until: values.until, changesFormat,
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
-      bodyFile: values['body-file'] === undefined ? undefined : path.resolve(io.cwd, values['body-file']),
+      outputJson: values['output-json'] === undefined ? undefined : path.resolve(io.cwd, values['output-json']),
+      data: values.data === undefined ? undefined : path.resolve(io.cwd, values.data),
       evidenceFile: inCwd(values.evidence),
       evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), fetch: inCwd(values.fetch), branch: values.branch } : undefined,
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
@@ -297,7 +300,8 @@ function parse(argv: readonly string[], lang: Lang) {
         'output-file': { type: 'string' },
         pr: { type: 'string' },
         repo: { type: 'string' },
-        'body-file': { type: 'string' },
+        'output-json': { type: 'string' },
+        data: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
         'as-of': { type: 'string' },

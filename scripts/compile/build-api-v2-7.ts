@@ -338,11 +338,19 @@ export function startupsCsvRows(records: readonly ParsedRecord[]): string[][] {
 
 /** A field that must be quoted: it holds the separator, a quote, or a line break (LF or CR). */
 const CSV_NEEDS_QUOTES = /[;"\n\r]/
+/** What spreadsheets read as the start of a formula (OWASP, "CSV Injection"). */
+export const CSV_FORMULA_START = /^[=+\-@\t\r]/
 
 /**
  * RFC 4180 CSV with `;` as separator and "\n" line ends: a field is quoted
  * when it holds `;`, `"`, a line feed or a carriage return (its quotes
  * doubled); the columns that the site always quotes stay quoted, even empty.
+ * A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * would be a live formula in a spreadsheet (`=HYPERLINK(...)`): as OWASP
+ * recommends, it is written with a single quote in front, and quoted. No real
+ * value starts so (the real corpus's v2.7 CSV is unchanged); the deviation is
+ * documented in docs/api.md, and the lint rule `value-formula` flags such
+ * values in the fiches. Every CSV the registry publishes goes through here.
  * Written here rather than with csv-stringify, which took 40 ms for the 662
  * rows of the real registry (an options object per quoted field): a property
  * test checks that both give the same bytes, and another reads them back
@@ -354,9 +362,11 @@ export function serializeCsv(rows: readonly (readonly string[])[]): string {
     lines.push(
       row
         .map((value, column) => {
+          const formula = CSV_FORMULA_START.test(value)
+          const text = formula ? `'${value}` : value
           // The header is quoted only where needed; data rows, also in the always-quoted columns.
-          const quoted = (r > 0 && CSV_ALWAYS_QUOTED.has(column)) || CSV_NEEDS_QUOTES.test(value)
-          return quoted ? `"${value.replaceAll('"', '""')}"` : value
+          const quoted = formula || (r > 0 && CSV_ALWAYS_QUOTED.has(column)) || CSV_NEEDS_QUOTES.test(text)
+          return quoted ? `"${text.replaceAll('"', '""')}"` : text
         })
         .join(';'),
     )

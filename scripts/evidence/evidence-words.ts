@@ -88,7 +88,12 @@ function said(t: Pick<EvidenceTarget, 'kind' | 'result' | 'status' | 'detail' | 
       }
       return {
         label: ['En erreur', 'Error'],
-        why: status !== undefined && status >= 500 ? [`le serveur répond par une erreur ${status}`, `the server answers with error ${status}`] : [`le serveur refuse la page (erreur ${status ?? '?'})`, `the server refuses the page (error ${status ?? '?'})`],
+        why:
+          status === undefined
+            ? ['le serveur refuse la page', 'the server refuses the page']
+            : status >= 500
+              ? [`le serveur répond par une erreur ${status}`, `the server answers with error ${status}`]
+              : [`le serveur refuse la page (erreur ${status})`, `the server refuses the page (error ${status})`],
         advice: PASSING_TROUBLE,
       }
     case 'timeout':

@@ -1,10 +1,10 @@
 /**
  * The change list of an evidence run, for people (`stylish`, a terminal), for
  * a GitHub job summary (`markdown`) and for tools (`json`). Pure. Values from
- * fiches (addresses, ids) are inert in markdown: in code spans, where nothing
- * becomes a link, a mention or HTML.
+ * fiches (addresses, ids) are inert in markdown (report/inert-markdown.ts):
+ * in code spans, where nothing becomes a link, a mention or HTML.
  */
-import { cell } from '../report/pr-report.ts'
+import { inertCode, inertMarkdown } from '../report/inert-markdown.ts'
 import { printable } from '../report/formatters/printable.ts'
 import type { EvidenceChange, EvidenceChanges, ChangeKind } from './evidence-changes.ts'
 import { evidenceDay, evidenceWords, outcomeWords, type Lang } from './evidence-words.ts'
@@ -80,7 +80,6 @@ function stylish(changes: EvidenceChanges, run: EvidenceRun | undefined, lang: L
   return `${out.join('\n')}\n`
 }
 
-const code = (s: string) => `\`${cell(s)}\``
 
 function markdown(changes: EvidenceChanges, run: EvidenceRun | undefined, lang: Lang): string {
   const fr = lang === 'fr'
@@ -91,7 +90,7 @@ function markdown(changes: EvidenceChanges, run: EvidenceRun | undefined, lang: 
     for (const c of list.slice(0, ROWS_PER_SECTION)) {
       const words = evidenceWords(c.target, lang)
       const advice = kind === 'repaired' ? '' : (words.advice ?? '')
-      out.push(`| ${code(c.target.url)} | ${c.target.startups.map(code).join(', ')} | ${cell(words.found)} | ${cell(advice)} |`)
+      out.push(`| ${inertCode(c.target.url)} | ${c.target.startups.map(inertCode).join(', ')} | ${inertMarkdown(words.found)} | ${inertMarkdown(advice)} |`)
     }
     if (list.length > ROWS_PER_SECTION) out.push('', fr ? `… et ${list.length - ROWS_PER_SECTION} de plus (voir evidence.json).` : `… and ${list.length - ROWS_PER_SECTION} more (see evidence.json).`)
   }

@@ -15,7 +15,7 @@
 import type { EvidenceChanges } from '../evidence/evidence-changes.ts'
 import { evidenceDay, evidenceWords, type Lang } from '../evidence/evidence-words.ts'
 import type { EvidenceFile, EvidenceTarget } from '../evidence/types.ts'
-import { cell } from '../report/pr-report.ts'
+import { inertCode, inertMarkdown, visibleLine } from '../report/inert-markdown.ts'
 import { explainGitHubError, type GitHub } from './client.ts'
 
 export const EVIDENCE_LABEL = 'preuves-en-ligne'
@@ -35,16 +35,6 @@ export interface PlannedIssue {
   fresh: boolean
 }
 
-/** Inline text from a fiche, inert in GitHub markdown: every punctuation escaped, no mention, one line. */
-export function inertText(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~:&]/g, '\\$&')
-    .replace(/@/g, '@\u200b')
-    .slice(0, 300)
-}
-
-const code = (s: string) => `\`${cell(s)}\``
 
 function body(startup: string, title: string, failing: EvidenceTarget[], flapping: EvidenceTarget[], evidence: EvidenceFile, file: string | undefined, lang: Lang): string {
   const fr = lang === 'fr'
@@ -52,21 +42,21 @@ function body(startup: string, title: string, failing: EvidenceTarget[], flappin
   const lines = [
     issueMarker(startup),
     fr
-      ? `Les vérifications en ligne du registre trouvent un problème dans les preuves de **${inertText(title)}** (${code(startup)}), vérifiées le ${when}.`
-      : `The registry's online checks find a problem in the evidence of **${inertText(title)}** (${code(startup)}), checked on ${when}.`,
+      ? `Les vérifications en ligne du registre trouvent un problème dans les preuves de **${inertMarkdown(title.slice(0, 300))}** (${inertCode(startup)}), vérifiées le ${when}.`
+      : `The registry's online checks find a problem in the evidence of **${inertMarkdown(title.slice(0, 300))}** (${inertCode(startup)}), checked on ${when}.`,
     '',
     fr ? '| Adresse | Constat | Que faire |' : '| Address | Finding | What to do |',
     '| --- | --- | --- |',
   ]
   for (const t of [...failing, ...flapping.filter((f) => !failing.includes(f))]) {
     const w = evidenceWords(t, lang)
-    lines.push(`| ${code(t.url)} | ${cell(w.found)} | ${cell(w.advice ?? '')} |`)
+    lines.push(`| ${inertCode(t.url)} | ${inertMarkdown(w.found)} | ${inertMarkdown(w.advice ?? '')} |`)
   }
   lines.push(
     '',
     fr
-      ? `Ce ticket est mis à jour à chaque vérification et se ferme de lui-même quand les preuves tiennent à nouveau.${file ? ` Fiche : ${code(file)}.` : ''}`
-      : `This issue is updated at every check and closes itself when the evidence holds again.${file ? ` Fiche: ${code(file)}.` : ''}`,
+      ? `Ce ticket est mis à jour à chaque vérification et se ferme de lui-même quand les preuves tiennent à nouveau.${file ? ` Fiche : ${inertCode(file)}.` : ''}`
+      : `This issue is updated at every check and closes itself when the evidence holds again.${file ? ` Fiche: ${inertCode(file)}.` : ''}`,
   )
   return lines.join('\n')
 }
@@ -84,7 +74,7 @@ export function issuePlan(evidence: EvidenceFile, changes: EvidenceChanges, fich
     const flapping = targets.filter((t) => t.flapping)
     const fiche = fiches.get(startup)
     const title = fiche?.title || startup
-    const issueTitle = (lang === 'fr' ? `Preuves en ligne à vérifier : ${title}` : `Online evidence to check: ${title}`).replace(/[\r\n]+/g, ' ').slice(0, 200)
+    const issueTitle = visibleLine(lang === 'fr' ? `Preuves en ligne à vérifier : ${title}` : `Online evidence to check: ${title}`).slice(0, 200)
     plan.push({
       startup,
       title: issueTitle,

@@ -1,6 +1,7 @@
 /** Change reports for people (stylish, markdown) and tools (json). Pure. */
 import type { Lang } from '../report/diagnostic.ts'
 import { printable } from '../report/formatters/printable.ts'
+import { inertCode, inertMarkdown } from '../report/inert-markdown.ts'
 import type { ChangeSet, ChangeSummary, FicheChange } from './changes.ts'
 
 export { CHANGES_FORMATS, type ChangesFormat } from './changes-formats.ts'
@@ -100,10 +101,16 @@ export function formatChanges(report: ChangesReport, format: ChangesFormat, lang
   const lines: string[] = []
   const md = format === 'markdown'
   for (const set of sets) {
-    const head = `${set.date} ${set.commit.slice(0, 10)} ${set.subject} (${set.author}) · ${w.fiches(set.fiches)}`
-    lines.push(md ? `### ${head.replace(/[<>]/g, '')}` : head, ...(md ? [''] : []))
-    for (const s of set.summaries) lines.push(`${md ? '- **' : '  ≡ '}${summaryText(s, lang)}${md ? '**' : ''}`)
-    for (const c of set.changes) lines.push(md ? `- \`${c.collection}/${c.id}\` ${describeChange(c, lang)}` : `  ${c.collection}/${c.id}  ${describeChange(c, lang)}`)
+    if (md) {
+      // Subjects, authors, ids, field names and values come from the repository: inert text.
+      lines.push(`### ${set.date} ${inertCode(set.commit.slice(0, 10))} ${inertMarkdown(set.subject)} (${inertMarkdown(set.author)}) · ${w.fiches(set.fiches)}`, '')
+      for (const s of set.summaries) lines.push(`- **${inertMarkdown(summaryText(s, lang))}**`)
+      for (const c of set.changes) lines.push(`- ${inertCode(`${c.collection}/${c.id}`)} ${inertMarkdown(describeChange(c, lang))}`)
+    } else {
+      lines.push(`${set.date} ${set.commit.slice(0, 10)} ${set.subject} (${set.author}) · ${w.fiches(set.fiches)}`)
+      for (const s of set.summaries) lines.push(`  ≡ ${summaryText(s, lang)}`)
+      for (const c of set.changes) lines.push(`  ${c.collection}/${c.id}  ${describeChange(c, lang)}`)
+    }
     lines.push('')
   }
   const total = sets.reduce((n, s) => n + s.fiches, 0)

@@ -1,11 +1,10 @@
 /**
  * The build's files from git history: `api/v1/changes.json` (the change sets
- * of a bounded window), `api/v1/changes.atom` (the same as an Atom feed, made
- * with the `feed` library) and `api/v1/trends.json` (monthly snapshots). One
+ * of a bounded window), `api/v1/changes.atom` (the same as an Atom feed,
+ * RFC 4287) and `api/v1/trends.json` (monthly snapshots). One
  * first-parent `git log` serves all three. Deterministic for a commit: the
  * window ends at the last commit's date, never at the clock.
  */
-import { Feed } from 'feed'
 import { schemaUrl } from '../compile/feed-schema.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import { changeSets, type ChangeSet } from './changes.ts'
@@ -37,40 +36,57 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-/** Atom needs absolute links: written only when the configuration gives `siteUrl`. */
+/**
+ * Atom needs absolute links: written only when the configuration gives
+ * `siteUrl`. Written here, every value escaped as XML text: titles,
+ * summaries and names are `type="text"` (a commit subject such as
+ * `]]><img src=x onerror=…>` is shown as those characters, never as markup
+ * by a feed reader); the content is HTML built from escaped text, then
+ * escaped as a whole, so that the only elements in it are the list's own.
+ */
 export function changesAtom(sets: readonly ChangeSet[], siteUrl: string): string {
   const host = new URL(siteUrl).host
   const self = `${siteUrl}/api/v1/changes.atom`
   const newest = sets[0]
-  const feed = new Feed({
-    title: 'Registre des startups d’État : changements des fiches',
-    description: 'Les fiches ajoutées, supprimées, renommées ou modifiées, commit par commit.',
-    id: `tag:${host},2026:registry/changes`,
-    link: `${siteUrl}/api/v1/changes.json`,
-    feedLinks: { atom: self },
-    updated: newest ? new Date(newest.time) : new Date(0),
-    copyright: 'Les fiches du registre et leurs licences',
-    generator: 'registry (feed)',
-  })
+  const out = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `    <id>${xml(`tag:${host},2026:registry/changes`)}</id>`,
+    '    <title type="text">Registre des startups d’État : changements des fiches</title>',
+    `    <updated>${(newest ? new Date(newest.time) : new Date(0)).toISOString()}</updated>`,
+    '    <generator>registry</generator>',
+    `    <link rel="alternate" href="${xml(`${siteUrl}/api/v1/changes.json`)}"/>`,
+    `    <link rel="self" href="${xml(self)}"/>`,
+    '    <subtitle type="text">Les fiches ajoutées, supprimées, renommées ou modifiées, commit par commit.</subtitle>',
+    '    <rights type="text">Les fiches du registre et leurs licences</rights>',
+  ]
   for (const set of sets) {
-    const lines = [...set.summaries.map((s) => summaryText(s, 'fr')), ...set.changes.map((c) => `${c.collection}/${c.id} : ${describeChange(c, 'fr')}`)].map(xmlText)
-    feed.addItem({
-      title: xmlText(`${set.date} : ${set.fiches} fiche${set.fiches > 1 ? 's' : ''} (${set.subject})`),
-      id: `tag:${host},2026:registry/commit/${set.commit}`,
-      link: `${siteUrl}/api/v1/changes.json#${set.commit}`,
-      date: new Date(set.time),
-      author: [{ name: xmlText(set.author) }],
-      description: lines.slice(0, 3).join(' ; '),
-      content: `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
-    })
+    const lines = [...set.summaries.map((s) => summaryText(s, 'fr')), ...set.changes.map((c) => `${c.collection}/${c.id} : ${describeChange(c, 'fr')}`)]
+    out.push(
+      '    <entry>',
+      `        <title type="text">${xml(`${set.date} : ${set.fiches} fiche${set.fiches > 1 ? 's' : ''} (${set.subject})`)}</title>`,
+      `        <id>${xml(`tag:${host},2026:registry/commit/${set.commit}`)}</id>`,
+      `        <link href="${xml(`${siteUrl}/api/v1/changes.json#${set.commit}`)}"/>`,
+      `        <updated>${new Date(set.time).toISOString()}</updated>`,
+      `        <summary type="text">${xml(lines.slice(0, 3).join(' ; '))}</summary>`,
+      `        <content type="html">${xml(`<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`)}</content>`,
+      '        <author>',
+      `            <name>${xml(set.author)}</name>`,
+      '        </author>',
+      '    </entry>',
+    )
   }
-  return `${feed.atom1()}\n`
+  out.push('</feed>', '')
+  return out.join('\n')
 }
 
 /** Characters XML 1.0 cannot hold (control characters a commit message or a fiche may contain) become U+FFFD. */
-const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Text for XML element content or a double-quoted attribute. */
+const xml = (s: string) => xmlText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+const escapeHtml = (s: string) => xmlText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The first-parent history the files are computed from, oldest first (one git process, started early by build). */
 export function mainLine(root: string, config: RegistryConfig): Promise<LogCommit[]> {

@@ -483,6 +483,18 @@ const CORE_RULES: Record<string, RuleEntry> = {
     fr: { message: (d) => `${d.where === 'key' ? 'Le nom de champ' : d.where === 'body' ? 'Le texte de présentation' : `La valeur de ${show(d.field)}`} contient ${d.kind === 'surrogate' ? 'une moitié de caractère isolée' : 'un caractère de contrôle invisible'} (${d.code}).`, hint: (d) => (d.where === 'body' ? 'Supprimez ce caractère invisible du texte.' : 'Supprimez ce caractère ; dans une valeur entre guillemets, n’écrivez pas de séquence \\x.., \\e ou \\u.. pour un caractère invisible.') },
     en: { message: (d) => `${d.where === 'key' ? 'The field name' : d.where === 'body' ? 'The presentation text' : `The value of ${show(d.field)}`} contains ${d.kind === 'surrogate' ? 'a lone half of a character (surrogate)' : 'an invisible control character'} (${d.code}).`, hint: (d) => (d.where === 'body' ? 'Remove this invisible character from the text.' : 'Remove this character; in a quoted value, do not write a \\x.., \\e or \\u.. escape for an invisible character.') },
   },
+  'value/bidi-control': {
+    severity: 'error',
+    description: 'Un texte contient un caractère de contrôle bidirectionnel invisible (U+202A à U+202E, U+2066 à U+2069) : il change l’ordre d’affichage du texte, qui peut se lire autrement qu’il n’est écrit.',
+    fr: {
+      message: (d) => `${d.where === 'key' ? 'Le nom de champ' : d.where === 'body' ? 'Le texte de présentation' : `La valeur de ${show(d.field)}`} contient un caractère de contrôle bidirectionnel invisible, ${show(d.nameFr)} : il change l’ordre dans lequel le texte s’affiche.`,
+      hint: () => 'Supprimez ce caractère, souvent venu d’un copier-coller (les flèches du clavier s’y arrêtent sans rien montrer). Un texte en arabe ou en hébreu n’en a pas besoin : le sens d’écriture se déduit des lettres.',
+    },
+    en: {
+      message: (d) => `${d.where === 'key' ? 'The field name' : d.where === 'body' ? 'The presentation text' : `The value of ${show(d.field)}`} contains an invisible bidirectional control character, ${show(d.nameEn)}: it changes the order in which the text is shown.`,
+      hint: () => 'Remove this character, which often comes from a copy and paste (the arrow keys stop on it without showing anything). Arabic or Hebrew text does not need it: the direction follows from the letters.',
+    },
+  },
   'value/untrimmed': {
     severity: 'warning',
     description: 'Une valeur commence ou finit par des espaces.',

@@ -1,13 +1,22 @@
 /**
  * The pull-request report: one markdown summary of a change (the fiches it
- * touches, the errors and warnings in them, the ones elsewhere, a note when
- * GitHub's annotations were capped), for the job summary and the one comment
- * on the pull request. Pure: data in, markdown out, never over GitHub's
- * 65,536-character limit. Other stages add their own sections (the standards
- * lint adds one) through `sections`.
+ * touches, the errors and warnings in them, the ones elsewhere, the standards
+ * the change adds or fixes, a note when GitHub's annotations were capped), for
+ * the job summary and the one comment on the pull request. Rendered from the
+ * report's data (report-data.ts) alone, so that the comment workflow renders
+ * with its own templates data that a pull request's run computed; every
+ * fiche-derived string is inert markdown. Pure: data in, markdown out, never
+ * over GitHub's 65,536-character limit.
  */
-import type { Diagnostic, Lang, Summary } from './diagnostic.ts'
+import type { Lang } from './diagnostic.ts'
+import { diagnosticTable } from './diagnostic-table.ts'
+import { inertCode, inertMarkdown } from './inert-markdown.ts'
+import { lintSections } from '../lint/lint-section.ts'
+import { reportData, type ReportData, type ReportInput } from './report-data.ts'
 import { REPORT_MARKER } from './report-marker.ts'
+import { RULES } from './messages.ts'
+
+export { ROWS_PER_TABLE } from './report-data.ts'
 
 /** GitHub's limit for a comment body and for a step summary, in characters. */
 export const GITHUB_TEXT_LIMIT = 65_536
@@ -20,58 +29,39 @@ export interface ReportSection {
   body: string
 }
 
-export interface PrReportInput {
-  lang: Lang
-  /** The revision the change is compared with, e.g. origin/main. */
-  base?: string
-  /** Repository-relative paths of the changed fiches. */
-  changed: readonly string[]
-  diagnostics: readonly Diagnostic[]
-  summary: Summary
-  /** Extra sections, after the changed fiches' problems, before the other fiches' (the lint adds its own). */
-  sections?: readonly ReportSection[]
+export interface RenderOptions {
   /** Defaults to GITHUB_TEXT_LIMIT. */
   limit?: number
-  /** Rows of each detailed table (default ROWS_PER_TABLE); the synthesis by rule counts them all. */
-  rowsPerTable?: number
+  /** Markdown of the comment workflow's own (a fork changing the tooling), shown right under the title. */
+  notes?: readonly string[]
 }
-
-/** A bot pull request of hundreds of fiches: the detailed tables stop here, the synthesis by rule covers the rest. */
-export const ROWS_PER_TABLE = 40
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`
 const pluralEn = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
-/** A value for a table cell: one line, no HTML, no pipe breaking the row. */
-export function cell(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'")
-    .replace(/@/g, '@\u200b')
+/** The report of a change computed here: its data (report-data.ts), rendered. */
+export function prReport(input: ReportInput & { lang: Lang; limit?: number }): string {
+  return renderReport(reportData(input), input.lang, { limit: input.limit })
 }
 
-export function prReport(input: PrReportInput): string {
-  const fr = input.lang === 'fr'
-  const limit = input.limit ?? GITHUB_TEXT_LIMIT
-  const changed = new Set(input.changed)
-  const inChanged = input.diagnostics.filter((d) => changed.has(d.file))
-  const elsewhere = input.diagnostics.filter((d) => !changed.has(d.file))
-  const count = (list: readonly Diagnostic[], s: 'error' | 'warning') => list.filter((d) => d.severity === s).length
-  const { errors, warnings } = input.summary
+export function renderReport(data: ReportData, lang: Lang, options: RenderOptions = {}): string {
+  const fr = lang === 'fr'
+  const limit = options.limit ?? GITHUB_TEXT_LIMIT
+  const { changedErrors, changedWarnings, otherErrors, otherWarnings } = data.groups
+  const { errors, warnings } = data.summary
   const head: string[] = [REPORT_MARKER]
   const ok = errors === 0
   head.push(fr ? `## ${ok ? '✅' : '❌'} Registre : vérification des fiches` : `## ${ok ? '✅' : '❌'} Registry: fiche check`)
   head.push('')
-  const n = input.changed.length
-  const since = input.base ? (fr ? ` depuis \`${cell(input.base)}\`` : ` since \`${cell(input.base)}\``) : ''
+  for (const note of options.notes ?? []) head.push(note, '')
+  const n = data.changed.length
+  const since = data.base ? (fr ? ` depuis ${inertCode(data.base)}` : ` since ${inertCode(data.base)}`) : ''
+  const e = changedErrors.total
+  const w = changedWarnings.total
   head.push(
     fr
-      ? `**${plural(n, 'fiche modifiée', 'fiches modifiées')}**${since} · **${plural(errors, 'erreur', 'erreurs')}** · **${plural(warnings, 'avertissement', 'avertissements')}** (dont ${count(inChanged, 'error')} erreur${count(inChanged, 'error') > 1 ? 's' : ''} et ${count(inChanged, 'warning')} avertissement${count(inChanged, 'warning') > 1 ? 's' : ''} dans les fiches modifiées)`
-      : `**${pluralEn(n, 'changed fiche', 'changed fiches')}**${since} · **${pluralEn(errors, 'error', 'errors')}** · **${pluralEn(warnings, 'warning', 'warnings')}** (${count(inChanged, 'error')} error${count(inChanged, 'error') === 1 ? '' : 's'} and ${count(inChanged, 'warning')} warning${count(inChanged, 'warning') === 1 ? '' : 's'} in the changed fiches)`,
+      ? `**${plural(n, 'fiche modifiée', 'fiches modifiées')}**${since} · **${plural(errors, 'erreur', 'erreurs')}** · **${plural(warnings, 'avertissement', 'avertissements')}** (dont ${plural(e, 'erreur', 'erreurs')} et ${plural(w, 'avertissement', 'avertissements')} dans les fiches modifiées)`
+      : `**${pluralEn(n, 'changed fiche', 'changed fiches')}**${since} · **${pluralEn(errors, 'error', 'errors')}** · **${pluralEn(warnings, 'warning', 'warnings')}** (${pluralEn(e, 'error', 'errors')} and ${pluralEn(w, 'warning', 'warnings')} in the changed fiches)`,
   )
   head.push('')
   const hiddenErrors = Math.max(0, errors - ANNOTATIONS_PER_STEP)
@@ -86,63 +76,45 @@ export function prReport(input: PrReportInput): string {
   }
 
   const sections: ReportSection[] = []
-  const rowsMax = input.rowsPerTable ?? ROWS_PER_TABLE
-  const table = (list: readonly Diagnostic[]): string => diagnosticTable(list, fr, rowsMax)
-  if (input.diagnostics.length > 0) sections.push(byRule(inChanged, elsewhere, fr))
-  const errorsIn = inChanged.filter((d) => d.severity === 'error')
-  const warningsIn = inChanged.filter((d) => d.severity === 'warning')
-  const errorsOut = elsewhere.filter((d) => d.severity === 'error')
-  const warningsOut = elsewhere.filter((d) => d.severity === 'warning')
-  if (errorsIn.length) sections.push({ title: fr ? `Erreurs dans les fiches modifiées (${errorsIn.length})` : `Errors in the changed fiches (${errorsIn.length})`, body: table(errorsIn) })
-  if (warningsIn.length) sections.push({ title: fr ? `Avertissements dans les fiches modifiées (${warningsIn.length})` : `Warnings in the changed fiches (${warningsIn.length})`, body: table(warningsIn) })
-  // Other stages' sections (the lint) before the problems of fiches the change does not touch.
-  sections.push(...(input.sections ?? []))
-  if (errorsOut.length) {
+  const table = (group: ReportData['groups']['changedErrors']): string => diagnosticTable(group, fr, 'npx registry validate')
+  if (data.byRule.length > 0) sections.push(byRule(data, fr))
+  if (changedErrors.total) sections.push({ title: fr ? `Erreurs dans les fiches modifiées (${changedErrors.total})` : `Errors in the changed fiches (${changedErrors.total})`, body: table(changedErrors) })
+  if (changedWarnings.total) sections.push({ title: fr ? `Avertissements dans les fiches modifiées (${changedWarnings.total})` : `Warnings in the changed fiches (${changedWarnings.total})`, body: table(changedWarnings) })
+  // The lint's sections before the problems of fiches the change does not touch.
+  if (data.lint) sections.push(...lintSections(data.lint, lang))
+  if (otherErrors.total) {
     sections.push({
-      title: fr ? `Erreurs dans d'autres fiches (${errorsOut.length})` : `Errors in other fiches (${errorsOut.length})`,
-      body: `${fr ? 'Ces fiches ne sont pas modifiées ici, mais la vérification échoue à cause d’elles (une référence cassée, par exemple).' : 'These fiches are not changed here, but the check fails because of them (a broken reference, for example).'}\n\n${table(errorsOut)}`,
+      title: fr ? `Erreurs dans d'autres fiches (${otherErrors.total})` : `Errors in other fiches (${otherErrors.total})`,
+      body: `${fr ? 'Ces fiches ne sont pas modifiées ici, mais la vérification échoue à cause d’elles (une référence cassée, par exemple).' : 'These fiches are not changed here, but the check fails because of them (a broken reference, for example).'}\n\n${table(otherErrors)}`,
     })
   }
-  if (warningsOut.length) {
+  if (otherWarnings.total) {
     sections.push({
-      title: fr ? `Avertissements déjà présents dans d'autres fiches (${warningsOut.length})` : `Warnings already present in other fiches (${warningsOut.length})`,
-      body: `<details><summary>${fr ? 'Afficher' : 'Show'}</summary>\n\n${table(warningsOut)}\n\n</details>`,
+      title: fr ? `Avertissements déjà présents dans d'autres fiches (${otherWarnings.total})` : `Warnings already present in other fiches (${otherWarnings.total})`,
+      body: `<details><summary>${fr ? 'Afficher' : 'Show'}</summary>\n\n${table(otherWarnings)}\n\n</details>`,
     })
   }
   if (n > 0) {
-    const list = input.changed.map((f) => `- \`${cell(f)}\``).join('\n')
+    const list = data.changed.map((f) => `- ${inertCode(f)}`).join('\n')
     sections.push({ title: fr ? `Fiches modifiées (${n})` : `Changed fiches (${n})`, body: `<details><summary>${fr ? 'Afficher la liste' : 'Show the list'}</summary>\n\n${list}\n\n</details>` })
   }
-  if (input.diagnostics.length === 0) head.push(fr ? 'Aucun problème : les fiches sont valides. Merci !' : 'No problem: the fiches are valid. Thank you!', '')
+  if (errors + warnings === 0) head.push(fr ? 'Aucun problème : les fiches sont valides. Merci !' : 'No problem: the fiches are valid. Thank you!', '')
 
   return bounded(head.join('\n'), sections, limit, fr)
 }
 
-/** A table of located problems, at most `rowsMax` rows, then a line saying which command lists the rest. */
-export function diagnosticTable(list: readonly Diagnostic[], fr: boolean, rowsMax: number, command = 'npx registry validate'): string {
-  const rows = [fr ? '| Fiche | Ligne | Problème | Que faire | Règle |' : '| Fiche | Line | Problem | What to do | Rule |', '| --- | --- | --- | --- | --- |']
-  for (const d of list.slice(0, rowsMax)) rows.push(`| \`${cell(d.file)}\` | ${d.line}:${d.column} | ${cell(d.message)} | ${cell(d.hint)} | \`${cell(d.ruleId)}\` |`)
-  const more = list.length - rowsMax
-  if (more > 0) rows.push('', fr ? `… et ${more} autre${more > 1 ? 's' : ''} : \`${command}\` les liste toutes.` : `… and ${more} more: \`${command}\` lists them all.`)
-  return rows.join('\n')
-}
-
-/** One row per rule: how many times in the changed fiches and elsewhere, with one example message. */
-function byRule(inChanged: readonly Diagnostic[], elsewhere: readonly Diagnostic[], fr: boolean): ReportSection {
-  const rules = new Map<string, { severity: string; changed: number; other: number; example: Diagnostic }>()
-  for (const [list, key] of [[inChanged, 'changed'], [elsewhere, 'other']] as const) {
-    for (const d of list) {
-      const r = rules.get(d.ruleId) ?? { severity: d.severity, changed: 0, other: 0, example: d }
-      r[key]++
-      if (d.severity === 'error') r.severity = 'error'
-      rules.set(d.ruleId, r)
-    }
-  }
-  const sorted = [...rules].sort(([a, x], [b, y]) => (x.severity !== y.severity ? (x.severity === 'error' ? -1 : 1) : y.changed + y.other - (x.changed + x.other) || (a < b ? -1 : 1)))
+/**
+ * One row per rule: how many times in the changed fiches and elsewhere, with
+ * an example message (of the listed problems), or else the rule's own
+ * description from this version's catalogue.
+ */
+function byRule(data: ReportData, fr: boolean): ReportSection {
+  const examples = new Map<string, string>()
+  for (const group of Object.values(data.groups)) for (const d of group.items) if (!examples.has(d.ruleId)) examples.set(d.ruleId, d.message)
   const rows = [fr ? '| Règle | Gravité | Fiches modifiées | Ailleurs | Exemple |' : '| Rule | Severity | Changed fiches | Elsewhere | Example |', '| --- | --- | --- | --- | --- |']
-  for (const [id, r] of sorted) {
+  for (const r of data.byRule) {
     const severity = r.severity === 'error' ? (fr ? 'erreur' : 'error') : fr ? 'avertissement' : 'warning'
-    rows.push(`| \`${cell(id)}\` | ${severity} | ${r.changed} | ${r.other} | ${cell(r.example.message)} |`)
+    rows.push(`| ${inertCode(r.ruleId)} | ${severity} | ${r.changed} | ${r.other} | ${inertMarkdown(examples.get(r.ruleId) ?? RULES[r.ruleId]?.description ?? '')} |`)
   }
   return { title: fr ? 'Synthèse par règle' : 'Summary by rule', body: rows.join('\n') }
 }
@@ -169,13 +141,21 @@ function bounded(head: string, sections: readonly ReportSection[], limit: number
   return out
 }
 
-/** A report written elsewhere (an artifact), cut to GitHub's limit with a note. */
-export function clampReport(text: string, lang: Lang, limit = GITHUB_TEXT_LIMIT): string {
-  const body = text.startsWith(REPORT_MARKER) ? text : `${REPORT_MARKER}\n${text}`
-  if (body.length <= limit) return body
-  const note = lang === 'fr' ? `\n\n> [!WARNING]\n> Rapport tronqué à la limite de GitHub (${limit} caractères).\n` : `\n\n> [!WARNING]\n> Report cut at GitHub's limit (${limit} characters).\n`
-  let cut = body.slice(0, limit - note.length)
-  // Never cut a surrogate pair in two.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1)
-  return cut + note
+/**
+ * The comment when the report's data was refused (not JSON, or not what
+ * report-data.ts accepts): it says so, and nothing else from the data; the
+ * reasons are in the workflow's log, linked when the run's address is known.
+ */
+export function refusedReport(lang: Lang, runUrl?: string, notes: readonly string[] = []): string {
+  const fr = lang === 'fr'
+  const lines = [REPORT_MARKER, fr ? '## ⚠️ Registre : rapport illisible' : '## ⚠️ Registry: unreadable report', '']
+  for (const note of notes) lines.push(note, '')
+  const where = runUrl ? (fr ? ` Les raisons sont dans le journal de [l’exécution du workflow](${runUrl}).` : ` The reasons are in the log of [the workflow run](${runUrl}).`) : ''
+  lines.push(
+    fr
+      ? `Le rapport de vérification produit par l’intégration continue de cette pull request n’a pas pu être lu : il n’est pas affiché.${where}`
+      : `The check report produced by this pull request's CI could not be read: it is not shown.${where}`,
+    '',
+  )
+  return lines.join('\n')
 }

@@ -9,9 +9,17 @@
 
 const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-/** Text for element content: `& < > " '` become entities. */
+/**
+ * Bidirectional embeddings, overrides and isolates: a fiche holding one is
+ * refused (`value/bidi-control`), and wherever text reaches a page anyway (the
+ * editor's preview of a fiche being written) it becomes a visible U+FFFD
+ * instead of reordering what the reader sees.
+ */
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
+
+/** Text for element content: `& < > " '` become entities, bidirectional controls U+FFFD. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => TEXT[c]!)
+  return text.replace(/[&<>"']/g, (c) => TEXT[c]!).replace(BIDI_CONTROLS, '\ufffd')
 }
 
 /** Text for a double-quoted attribute value (the same five characters, plus newlines kept as entities). */

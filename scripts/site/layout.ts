@@ -31,6 +31,14 @@ export const NAV_ITEMS: { label: string; path: string }[] = [
 
 export const ACCESSIBILITY_PATH = 'accessibilite/'
 
+/**
+ * The Content-Security-Policy of every page (a <meta>: GitHub Pages sets no
+ * header): the site's own files only, no inline script, no inline style, no
+ * plugin, no <base>. Images may also be data: URLs (the DSFR sheet's icons).
+ * A fiche's text that slipped through the escaping could run nothing.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
 export interface PageOptions {
   /** The page's title (its `<h1>` is up to `main`); `<title>` becomes "title — site name". */
   title: string
@@ -87,6 +95,7 @@ export function renderPage(options: PageOptions): string {
 <html lang="fr" data-fr-scheme="light">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>

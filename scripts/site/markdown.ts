@@ -9,6 +9,7 @@
  * No `node:` import: the in-browser editor renders its preview with it.
  */
 import MarkdownIt, { type MarkdownIt as Markdown, type RendererRule, type Token } from 'markdown-it'
+import { BIDI_CONTROLS } from './html.ts'
 
 export interface MarkdownOptions {
   /**
@@ -81,8 +82,8 @@ function create(): Markdown {
 
 let instance: Markdown | undefined
 
-/** A markdown body as sanitised HTML (see the module's comment for what is allowed). */
+/** A markdown body as sanitised HTML (see the module's comment for what is allowed; bidirectional controls become U+FFFD, see html.ts). */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
   instance ??= create()
-  return instance.render(markdown, { headingOffset: Math.max(0, Math.floor(options.headingOffset ?? 0)) })
+  return instance.render(markdown.replace(BIDI_CONTROLS, '\ufffd'), { headingOffset: Math.max(0, Math.floor(options.headingOffset ?? 0)) })
 }

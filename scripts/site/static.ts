@@ -28,11 +28,16 @@ export const SITE_STYLES = `/* The site's own styles, on top of the DSFR parts (
 .glance__item--ok { background-color: var(--background-contrast-success); color: var(--text-default-success); }
 .glance__item--ko { background-color: var(--background-contrast-warning); color: var(--text-default-warning); }
 
-.bar { display: inline-block; width: 6rem; height: .75rem; vertical-align: middle; background-color: var(--background-contrast-grey); border-radius: .375rem; overflow: hidden; }
-.bar > span { display: block; height: 100%; }
-.bar--ok > span { background-color: var(--background-flat-success); }
-.bar--mid > span { background-color: var(--background-flat-warning); }
-.bar--low > span { background-color: var(--background-flat-error); }
+/* Bars are <meter> elements (no inline style: the pages' Content-Security-Policy forbids it). One rule per
+   vendor pseudo-element: a browser drops a whole rule whose selector list has one it does not know. */
+.bar { display: inline-block; width: 6rem; height: .75rem; vertical-align: middle; -webkit-appearance: none; appearance: none; border: 0; background: var(--background-contrast-grey); border-radius: .375rem; overflow: hidden; }
+.bar::-webkit-meter-bar { height: .75rem; border: 0; border-radius: .375rem; background: var(--background-contrast-grey); }
+.bar--ok::-webkit-meter-optimum-value { background: var(--background-flat-success); }
+.bar--mid::-webkit-meter-optimum-value { background: var(--background-flat-warning); }
+.bar--low::-webkit-meter-optimum-value { background: var(--background-flat-error); }
+.bar--ok::-moz-meter-bar { background: var(--background-flat-success); }
+.bar--mid::-moz-meter-bar { background: var(--background-flat-warning); }
+.bar--low::-moz-meter-bar { background: var(--background-flat-error); }
 .bar__text { font-variant-numeric: tabular-nums; }
 
 .checks { list-style: none; padding-left: 0; }
@@ -88,7 +93,7 @@ if (form && list && status) {
   const field = (name) => form.elements.namedItem(name)
   let timer
   const apply = () => {
-    const words = fold(field('q').value).split(/\s+/).filter(Boolean)
+    const words = fold(field('q').value).split(/\\s+/).filter(Boolean)
     const incubator = field('incubateur').value
     const phase = field('phase').value
     const state = field('statut').value

@@ -19,6 +19,35 @@ const NAMES: Record<string, [string, string]> = {
   '\ufeff': ['indicateur d’ordre des octets (BOM)', 'byte order mark'],
 }
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069): invisible, they reorder how the text around them is shown,
+ * so that a reviewer may read something other than what is written (the
+ * "Trojan Source" trick). Right-to-left text needs none of them: browsers
+ * find the direction from the letters.
+ */
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/
+const BIDI_NAMES: Record<string, [string, string]> = {
+  '\u202a': ['enchâssement gauche-à-droite', 'left-to-right embedding'],
+  '\u202b': ['enchâssement droite-à-gauche', 'right-to-left embedding'],
+  '\u202c': ['fin d’enchâssement', 'pop directional formatting'],
+  '\u202d': ['forçage gauche-à-droite', 'left-to-right override'],
+  '\u202e': ['forçage droite-à-gauche', 'right-to-left override'],
+  '\u2066': ['isolat gauche-à-droite', 'left-to-right isolate'],
+  '\u2067': ['isolat droite-à-gauche', 'right-to-left isolate'],
+  '\u2068': ['isolat à direction détectée', 'first strong isolate'],
+  '\u2069': ['fin d’isolat', 'pop directional isolate'],
+}
+
+/** The first bidirectional control of a string, named, with its index; undefined when there is none. */
+export function bidiControl(s: string): { index: number; fr: string; en: string } | undefined {
+  const m = BIDI_CONTROL.exec(s)
+  if (!m) return undefined
+  const [fr, en] = BIDI_NAMES[m[0]]!
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase()}`
+  return { index: m.index, fr: `${code} (${fr})`, en: `${code} (${en})` }
+}
+
 /** Characters that are never meant in a key, anywhere. */
 const IN_KEY = /[\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/gu
 /** Characters that are never meant inside a value (a no-break space is good French typography, these are not). */

@@ -17,8 +17,32 @@ export interface Entry {
 }
 
 const SAFE_ID = /^[a-z0-9]+(?:[-._][a-z0-9]+)*$/
-/** Characters that break a URL path segment or a shell: refused in ids. */
-const UNSAFE_ID = /[\s/\\?#%"'<>`|*:;&$!{}[\]^~]|^\.|\.\.|^-/
+/**
+ * Characters that break a URL path segment or a shell, and names Windows
+ * cannot keep (a trailing dot or space is dropped there: `biblio-partage.`
+ * would be `biblio-partage`): refused in ids, whatever the configuration says
+ * about id/format.
+ */
+const UNSAFE_ID = /[\s/\\?#%"'<>`|*:;&$!{}[\]^~]|^\.|\.\.|^-|\.$/
+
+/**
+ * An id as case-insensitive file systems compare names: NFC (APFS ignores the
+ * normalisation form), then each character through its upper-case and then
+ * its lower-case simple mapping, so that every pair NTFS's upper-case table
+ * or APFS's case folding confuses gets one key: ſ and s, ς and σ, ı and i,
+ * µ and μ, the Kelvin sign K and k, the Ohm sign Ω and ω. A mapping to more
+ * than one character (ß to SS) is not one these file systems use.
+ */
+export function foldId(id: string): string {
+  let out = ''
+  for (const c of id.normalize('NFC')) {
+    const upper = c.toUpperCase()
+    const u = [...upper].length === 1 ? upper : c
+    const lower = u.toLowerCase()
+    out += [...lower].length === 1 ? lower : u
+  }
+  return out.normalize('NFC')
+}
 
 const UTF8 = new TextEncoder()
 /** The longest id, in UTF-8 bytes: `<id>.json` and `<id>.md` stay well under the 255 bytes of a file name. */
@@ -56,7 +80,8 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
       // A safe id (lower-case ASCII words) is never unsafe, and is its own folded form below.
       const safe = !unwritable && SAFE_ID.test(entry.id)
       if (!safe) {
-        const name = entry.file.slice(entry.file.lastIndexOf('/') + 1)
+        // The id and its extension, as the file's name (an id typed with a slash in the editor keeps it).
+        const name = entry.file.endsWith(`/${entry.id}.md`) ? `${entry.id}.md` : entry.file.slice(entry.file.lastIndexOf('/') + 1)
         if (unwritable) {
           const { ruleId, ...data } = unwritable
           problems.push({ file: entry.file, ruleId, offset: 0, data: { ...data, name } })
@@ -72,7 +97,7 @@ export function checkIds(entries: readonly Entry[]): Problem[] {
         continue
       }
       exact.set(entry.id, entry)
-      const key = safe ? entry.id : entry.id.normalize('NFC').toLowerCase()
+      const key = safe ? entry.id : foldId(entry.id)
       const other = folded.get(key)
       if (other) {
         problems.push({ file: entry.file, ruleId: 'id/case-collision', offset: 0, data: { id: entry.id, other: other.id, otherFile: other.file } })

@@ -6,10 +6,13 @@
  * readers and terminals. Tab and newline are text; the body may also hold
  * carriage returns (CRLF line endings have their own rule, file/crlf).
  * One problem per string, at the first bad character; linear in the text.
+ * Bidirectional controls (invisible.ts) are errors too, `value/bidi-control`:
+ * they reorder what a reviewer reads, in a pull request or on the site.
  */
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
+import { bidiControl } from './invisible.ts'
 import { fieldLabel } from './validate-record.ts'
 
 /** C0 controls except tab and newline, DEL, and C1 controls (Unicode category Cc). */
@@ -39,6 +42,8 @@ export function checkText(record: ParsedRecord): Problem[] {
     if (typeof value === 'string') {
       const bad = invalidText(value)
       if (bad) problems.push({ file, ruleId: 'value/invalid-text', path: pointer, data: { where: 'value', field: fieldLabel(pointer), kind: bad.kind, code: bad.code } })
+      const bidi = bidiControl(value)
+      if (bidi) problems.push({ file, ruleId: 'value/bidi-control', path: pointer, data: { where: 'value', field: fieldLabel(pointer), nameFr: bidi.fr, nameEn: bidi.en } })
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`)
     } else if (value !== null && typeof value === 'object') {
@@ -46,6 +51,8 @@ export function checkText(record: ParsedRecord): Problem[] {
         const child = `${pointer}/${escapePointer(key)}`
         const bad = invalidText(key)
         if (bad) problems.push({ file, ruleId: 'value/invalid-text', path: child, target: 'key', data: { where: 'key', kind: bad.kind, code: bad.code } })
+        const bidi = bidiControl(key)
+        if (bidi) problems.push({ file, ruleId: 'value/bidi-control', path: child, target: 'key', data: { where: 'key', nameFr: bidi.fr, nameEn: bidi.en } })
         visit(v, child)
       }
     }
@@ -55,6 +62,11 @@ export function checkText(record: ParsedRecord): Problem[] {
   if (bad) {
     const offset = record.text.length - record.body.length + bad.index
     problems.push({ file, ruleId: 'value/invalid-text', offset, endOffset: offset + 1, data: { where: 'body', kind: bad.kind, code: bad.code } })
+  }
+  const bidi = bidiControl(record.body)
+  if (bidi) {
+    const offset = record.text.length - record.body.length + bidi.index
+    problems.push({ file, ruleId: 'value/bidi-control', offset, endOffset: offset + 1, data: { where: 'body', nameFr: bidi.fr, nameEn: bidi.en } })
   }
   return problems
 }

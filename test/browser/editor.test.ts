@@ -265,6 +265,44 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     }
   })
 
+  it('an id with a slash gives a located message under the identifier, and the checks go on', async () => {
+    await page.click('#editeur-nouvelle')
+    await page.fill('#champ-identifiant', 'dossier/produit')
+    await settled(page)
+    const shown = await shownMessages(page)
+    expect(shown.filter((m) => m.box === 'champ-identifiant-messages').map((m) => [m.rule, m.severity])).toEqual([['id/invalid', 'error']])
+    expect(shown.find((m) => m.rule === 'id/invalid')!.text).toContain('« dossier/produit.md »')
+    // The other fields are still checked.
+    expect(shown.filter((m) => m.box !== 'champ-identifiant-messages').map((m) => m.rule), JSON.stringify(shown)).not.toEqual([])
+    // And the checks go on with the next keystrokes.
+    await page.fill('#champ-identifiant', 'produit')
+    await settled(page)
+    expect((await shownMessages(page)).filter((m) => m.box === 'champ-identifiant-messages')).toEqual([])
+    expect(watched.errors).toEqual([])
+  })
+
+  it('its service worker keeps the editor’s own files only, in a cache named after the site’s base path', async () => {
+    const fresh = await browser.newContext()
+    await guardOrigins(fresh)
+    const tab = await fresh.newPage()
+    await tab.goto(`${server.url}editer/`)
+    await tab.waitForSelector('body[data-editor="ready"]')
+    await tab.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    // Same-origin requests that are not the editor's: the feed, another page, a page's query.
+    await tab.evaluate(async () => {
+      for (const url of ['../api/v1/index.json', '../donnees/', '../startups/exemple/', './?fiche=exemple', './?fiche=autre']) await fetch(url)
+    })
+    const caches = await tab.evaluate(async () => {
+      const out: Record<string, string[]> = {}
+      for (const name of await globalThis.caches.keys()) out[name] = (await (await globalThis.caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort()
+      return out
+    })
+    expect(caches).toEqual({
+      'registre-editeur:/registre/editer/': ['/registre/assets/dsfr/dsfr-site.min.css', '/registre/assets/site.css', '/registre/editer/', '/registre/editer/editeur.js', '/registre/editer/registre.json'],
+    })
+    await fresh.close()
+  })
+
   it('reloads offline once visited (service worker, network first)', async () => {
     const fresh = await browser.newContext()
     const outside = await guardOrigins(fresh)

@@ -97,6 +97,12 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
       await expect.poll(() => visible(page), { message: name }).toEqual(expected.map((id) => `startups/${id}/`))
       await expect.poll(() => page.textContent("#resultats"), { message: name }).toBe(`${expected.length} startup${expected.length > 1 ? 's' : ''} sur ${STARTUP_IDS.length}`)
     }
+    // A word with an "s" is one word (the script once split the search on the letter s: "services" found "service").
+    await page.click('button[type="reset"]')
+    await page.fill('#f-recherche', 'services')
+    await expect.poll(() => visible(page)).toEqual([])
+    await page.fill('#f-recherche', 'service   arrêté')
+    await expect.poll(() => visible(page)).toEqual(['startups/beta-termine/'])
     // Two filters together: the intersection; none left says so.
     await page.click('button[type="reset"]')
     await page.selectOption('#f-incubateur', 'ademe')
@@ -163,6 +169,46 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
     expect(blocked).toEqual([])
     expect(failures).toEqual([])
   })
+
+  it('sets a Content-Security-Policy on every page type that nothing in the page violates: no inline script, no inline style', async () => {
+    const csp = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await guardOrigins(csp)
+    await csp.addInitScript(() => {
+      const seen: string[] = []
+      ;(globalThis as unknown as { violations: string[] }).violations = seen
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`))
+    })
+    for (const url of [...PAGE_TYPES, 'editer/']) {
+      const page = await csp.newPage()
+      const console: string[] = []
+      page.on('console', (m) => /Content Security Policy/i.test(m.text()) && console.push(m.text()))
+      await page.goto(server.url + url)
+      await page.waitForTimeout(150)
+      const state = await page.evaluate(() => ({
+        policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        styled: [...document.querySelectorAll('[style]')].map((el) => el.tagName),
+        inline: [...document.querySelectorAll('script:not([src]), style')].length,
+        violations: (globalThis as unknown as { violations: string[] }).violations,
+      }))
+      expect(state.policy, url).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self';/)
+      expect(state.styled, url).toEqual([])
+      expect(state.inline, url).toBe(0)
+      expect(state.violations, url).toEqual([])
+      expect(console, url).toEqual([])
+      await page.close()
+    }
+    // The policy is in force: an inline script added by a page's text would not run.
+    const page = await csp.newPage()
+    await page.goto(server.url)
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script')
+      s.textContent = 'window.ranInline = true'
+      document.body.append(s)
+      return (window as unknown as { ranInline?: boolean }).ranInline === true
+    })
+    expect(ran).toBe(false)
+    await csp.close()
+  }, 90_000)
 
   it('has no serious or critical axe-core violation on any page type', async () => {
     for (const url of PAGE_TYPES) {

@@ -127,6 +127,15 @@ describe('documented differences', () => {
     expect(explain(d(broken.map((f) => (f === 'M' ? 'Autre' : f))))).toBeUndefined()
     expect(explain({ ...d(broken), file: 'startups.json' })).toBeUndefined()
   })
+
+  it('csv-formula explains a field written with an apostrophe only when the reference field starts like a formula', () => {
+    const header = 'id;name\n'
+    const c = compareFile('startups.csv', `${header}a;=1+1\nb;x\n`, `${header}a;"'=1+1"\nb;'x\n`)
+    expect(c.differences.map((x) => [x.record, x.path, explain(x)?.id])).toEqual([
+      ['a', 'name', 'csv-formula'],
+      ['b', 'name', undefined],
+    ])
+  })
 })
 
 describe('report', () => {

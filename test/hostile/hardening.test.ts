@@ -81,8 +81,27 @@ describe('text that strict consumers reject', () => {
     expect(d.map((x) => x.ruleId)).toContain('value/invalid-text')
   })
 
-  it('ordinary text, emoji and right-to-left marks are accepted', () => {
-    expect(check(editStartup('title: Exemple', 'title: "Exemple 🚀 \\u202e ج\\tfin"'))).toEqual([])
+  it('ordinary text, emoji and right-to-left letters are accepted', () => {
+    expect(check(editStartup('title: Exemple', 'title: "Exemple 🚀 مرحبا ج\\tfin"'))).toEqual([])
+  })
+
+  it.each([
+    ['an override in a value', editStartup('title: Exemple', 'title: "Exemple\u202egnp.exe"'), 2, 'La valeur de title contient un caractère de contrôle bidirectionnel invisible, U+202E (forçage droite-à-gauche)'],
+    ['an isolate written as a YAML escape', editStartup('title: Exemple', 'title: "Exemple \\u2066x\\u2069"'), 2, 'U+2066 (isolat gauche-à-droite)'],
+    ['an embedding in a list item', editStartup('title: Exemple', 'title: Exemple\nthematiques:\n  - "a\u202bb"'), 4, 'La valeur de thematiques n°1 contient'],
+    ['an override in a key', editStartup('title: Exemple', 'title: Exemple\n"ti\u202etle": x'), 3, 'Le nom de champ contient'],
+  ])('a bidirectional control is a located error: %s', (_name, files, line, words) => {
+    const d = check(files).filter((x) => x.ruleId === 'value/bidi-control')
+    expect(d.map((x) => [x.file, x.line, x.severity])).toEqual([['startups/exemple.md', line, 'error']])
+    expect(d[0]!.message).toContain(words)
+    expect(d[0]!.hint).toContain('Supprimez ce caractère')
+  })
+
+  it('a bidirectional control in the body is a located error, at its column', () => {
+    const text = `${BASE['startups/exemple.md']}Fichier : rapport\u202egpj.exe\n`
+    const d = check({ 'startups/exemple.md': text }).filter((x) => x.ruleId === 'value/bidi-control')
+    expect(d.map((x) => [x.line, x.column, x.severity])).toEqual([[text.split('\n').length - 1, 18, 'error']])
+    expect(d[0]!.message).toContain('Le texte de présentation contient')
   })
 })
 

@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
 import { summarize } from '../../scripts/report/diagnostic.ts'
 import { github } from '../../scripts/report/formatters/github.ts'
-import { cell, clampReport, GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
+import fc from 'fast-check'
+import { GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
+import { hostileString, sameElements } from './markdown-check.ts'
 import { REPORT_MARKER } from '../../scripts/report/report-marker.ts'
 import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.ts'
 
@@ -65,7 +67,9 @@ describe('prReport', () => {
   })
 
   it('when the tables alone exceed the limit, the report is cut line by line with a note', () => {
-    const md = prReport({ lang: 'fr', ...bulk(), rowsPerTable: 10_000 })
+    const { changed, diagnostics, summary } = bulk()
+    const long = diagnostics.map((d) => ({ ...d, message: 'm'.repeat(1900), hint: 'h'.repeat(1900) }))
+    const md = prReport({ lang: 'fr', changed, diagnostics: long, summary })
     expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
     expect(md).toContain('Rapport tronqué')
     expect(md).toContain('### Synthèse par règle')
@@ -75,20 +79,30 @@ describe('prReport', () => {
 
   it('extra sections (the lint) come after the changed fiches, before the other fiches', () => {
     const diagnostics = [diag('startups/a.md', 'error'), diag('startups/b.md', 'error')]
-    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), sections: [{ title: 'Standards', body: 'corps' }] })
+    const lint = { fiches: 1, added: 0, introduced: { total: 0, items: [] }, fixed: { total: 0, items: [] }, categories: [] }
+    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), lint })
     expect(md.indexOf('### Standards')).toBeGreaterThan(md.indexOf('### Erreurs dans les fiches modifiées'))
     expect(md.indexOf('### Standards')).toBeLessThan(md.indexOf("### Erreurs dans d'autres fiches"))
   })
 
-  it('table cells cannot break the table or inject HTML or mentions', () => {
-    expect(cell('a | b\n<img src=x> @camille `x`')).toBe("a \\| b &lt;img src=x&gt; @\u200bcamille 'x'")
+  it('fiche-derived messages, hints and file names add no element and no GitHub reference to the report', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hostileString, hostileString, hostileString, fc.boolean()), { minLength: 1, maxLength: 6 }), (values) => {
+        const make = (plain: boolean) => {
+          const diagnostics = values.map(([file, message, hint, error], i) => diag(`startups/${i}${plain ? '' : file}.md`, error ? 'error' : 'warning', plain ? { message: 'x', hint: 'y' } : { message, hint }))
+          return prReport({ lang: 'fr', base: 'origin/main', changed: diagnostics.filter((_, i) => i % 2 === 0).map((d) => d.file), diagnostics, summary: summarize(diagnostics, values.length) })
+        }
+        expect(sameElements(make(false), make(true))).toEqual({ extra: [], references: [] })
+      }),
+      { numRuns: 150 },
+    )
   })
 
-  it('clampReport adds the marker and cuts to the limit', () => {
-    expect(clampReport('x', 'fr')).toBe(`${REPORT_MARKER}\nx`)
-    const long = clampReport('😀'.repeat(40_000), 'fr')
-    expect(long.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
-    expect(long).not.toMatch(/[\uD800-\uDBFF]\n/)
+  it('an image, a link, a mention and an issue reference in a message stay text', () => {
+    const diagnostics = [diag('startups/a.md', 'error', { message: 'Titre ![](https://evil.example/p.png) [cliquez](https://evil.example) @betagouv/admins #1 owner/repo#2' })]
+    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 1) })
+    expect(md).toContain('`![](https://evil.example/p.png)` `[cliquez](https://evil.example)`')
+    expect(md).toContain('`@betagouv/admins` `#1` `owner/repo#2`')
   })
 })
 

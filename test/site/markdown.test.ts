@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { escapeHtml, html } from '../../scripts/site/html.ts'
 import { isSafeUrl, renderMarkdown } from '../../scripts/site/markdown.ts'
 
 const ALLOWED_TAGS = new Set(['p', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's'])
@@ -62,6 +63,18 @@ describe('renderMarkdown: hostile inputs render inert', () => {
     checkMarkup(out)
     expect(out).not.toMatch(/<(script|img|iframe|svg|style|div|b)\b/i)
     expect(out).not.toMatch(/href="\s*(javascript|data|vbscript|file):/i)
+  })
+})
+
+describe('bidirectional controls on the site', () => {
+  it('become a visible U+FFFD in a body and in escaped text: nothing reorders what the reader sees', () => {
+    expect(renderMarkdown('Rapport\u202egpj.exe et \u2066isolat\u2069')).toBe('<p>Rapport\ufffdgpj.exe et \ufffdisolat\ufffd</p>\n')
+    expect(escapeHtml('Mon\u202eproduit <b>')).toBe('Mon\ufffdproduit &lt;b&gt;')
+    expect(html`<h1>${'Titre\u202b'}</h1>`.value).toBe('<h1>Titre\ufffd</h1>')
+  })
+
+  it('right-to-left letters are kept as they are', () => {
+    expect(renderMarkdown('مرحبا')).toBe('<p>مرحبا</p>\n')
   })
 })
 

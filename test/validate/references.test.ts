@@ -13,6 +13,7 @@
  *   6   - /organisations/dinum (col 5)      11   - exemple                     (col 5)
  */
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { organisationId } from '../../scripts/validate/references.ts'
 import { BASE, check, editStartup, located, onlyMessage, replaceOnce } from '../helpers.ts'
 
@@ -109,6 +110,35 @@ describe('ids', () => {
     const found = check(files).filter((d) => d.ruleId === ruleId)
     expect(found.length).toBeGreaterThan(0)
     for (const d of found) expect(d.severity).toBe(severity)
+  })
+
+  describe('with id/format lowered to a warning (as config/beta.gouv.fr.config.json does), file-name safety still holds', () => {
+    const lowered = { ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'id/format': 'warning' as const } }
+    it.each([
+      ['ſ (long s) and s', 'startups/ſite.md', 'startups/site.md'],
+      ['ς (final sigma) and σ', 'startups/ς.md', 'startups/σ.md'],
+      ['ı (dotless i) and i', 'startups/lıen.md', 'startups/lien.md'],
+      ['µ (micro sign) and μ', 'startups/µ-service.md', 'startups/μ-service.md'],
+      ['K (Kelvin sign) and k', 'startups/\u212aelvin.md', 'startups/kelvin.md'],
+      ['Ω (Ohm sign) and ω', 'startups/\u2126mega.md', 'startups/ωmega.md'],
+      ['Σ and ς', 'startups/Σ.md', 'startups/ς.md'],
+    ])('%s collide: an error', (_case, a, b) => {
+      const d = check({ [a]: STARTUP, [b]: STARTUP }, { config: lowered })
+      expect(d.filter((x) => x.ruleId === 'id/case-collision').map((x) => x.severity)).toEqual(['error'])
+    })
+
+    it.each([
+      ['a trailing dot, beside the same id without it', { 'startups/biblio-partage..md': STARTUP, 'startups/biblio-partage.md': STARTUP }, 'startups/biblio-partage..md'],
+      ['a trailing dot alone', { 'startups/produit..md': STARTUP }, 'startups/produit..md'],
+      ['a trailing space', { 'startups/produit .md': STARTUP }, 'startups/produit .md'],
+    ])('%s is refused (id/invalid, an error)', (_case, files, file) => {
+      const d = check(files, { config: lowered })
+      expect(d.filter((x) => x.ruleId === 'id/invalid').map((x) => [x.file, x.severity])).toEqual([[file, 'error']])
+    })
+
+    it('ß and ss are different names on these file systems', () => {
+      expect(check({ 'startups/straße.md': STARTUP, 'startups/strasse.md': STARTUP }, { config: lowered }).filter((x) => x.ruleId === 'id/case-collision')).toEqual([])
+    })
   })
 
   it('accepts safe ids with digits, dots, dashes and underscores', () => {

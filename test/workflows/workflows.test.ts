@@ -58,6 +58,16 @@ describe('every workflow', () => {
   })
 })
 
+describe('every file of .github/', () => {
+  /** Every file under .github/, workflows, issue templates and the pull request template alike. */
+  const all = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+
+  it.each(all(path.join(REPO, '.github')).map((f) => path.relative(REPO, f)))('%s: calls the tool by its path, never through npx (it installs a missing package without asking)', (file) => {
+    const lines = fs.readFileSync(path.join(REPO, file), 'utf8').split('\n')
+    expect(lines.map((l, i) => `${i + 1}: ${l}`).filter((l) => /\bnpx\b/.test(l))).toEqual([])
+  })
+})
+
 describe('ci.yml', () => {
   it('runs on pull requests and pushes to main, read-only', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push'])
@@ -66,7 +76,7 @@ describe('ci.yml', () => {
 
   it('validates (blocking), tests on Node 20, 22 and 24, builds after validation', () => {
     const validate = ci.jobs.validate!
-    const step = validate.steps.find((s) => s.run?.includes('registry validate'))!
+    const step = validate.steps.find((s) => s.run?.includes('registry.mjs validate'))!
     expect(step.if).toBeUndefined()
     expect(step.run).not.toMatch(/\|\|\s*true/)
     expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([20, 22, 24])
@@ -89,28 +99,29 @@ describe('ci.yml', () => {
 
   it('lints the changed fiches on pull requests, new warnings only, before the report; blocking only when configured', () => {
     const steps = ci.jobs.validate!.steps
-    const lint = steps.find((s) => s.run?.includes('registry lint'))!
+    const lint = steps.find((s) => s.run?.includes('registry.mjs lint'))!
     expect(lint, 'a lint step').toBeDefined()
     expect(lint.if).toMatch(/github\.event_name == 'pull_request'/)
     expect(lint.if).toMatch(/!cancelled\(\)/)
-    const commands = lint.run!.split('\n').filter((l) => l.includes('registry lint')).map((l) => l.trim())
+    const commands = lint.run!.split('\n').filter((l) => l.includes('registry.mjs lint')).map((l) => l.trim())
     expect(commands.length).toBeGreaterThan(0)
-    for (const c of commands) expect(c).toMatch(/^npx registry lint --changed --base "origin\/\$BASE_REF" --new-only( --fail-on-new)?$/)
+    for (const c of commands) expect(c).toMatch(/^node bin\/registry\.mjs lint --changed --base "origin\/\$BASE_REF" --new-only( --fail-on-new)?$/)
     // Not blocking by design (warnings exit 0), so no swallowed exit code; --fail-on-new only behind the variable.
     expect(lint.run).not.toMatch(/\|\|\s*(true|:)/)
-    expect(lint.run).toMatch(/if \[ "\$LINT_BLOCKING" = "true" \]; then\n\s*npx registry lint [^\n]* --fail-on-new\n\s*else\n\s*npx registry lint [^\n]*--new-only\n\s*fi/)
+    expect(lint.run).toMatch(/if \[ "\$LINT_BLOCKING" = "true" \]; then\n\s*node bin\/registry\.mjs lint [^\n]* --fail-on-new\n\s*else\n\s*node bin\/registry\.mjs lint [^\n]*--new-only\n\s*fi/)
     expect(lint.env).toMatchObject({ BASE_REF: '${{ github.base_ref }}', LINT_BLOCKING: '${{ vars.REGISTRY_LINT_BLOCKING }}' })
     // The base branch must be there for the merge base: full history.
     expect(checkouts(ci.jobs.validate!)[0]!.with?.['fetch-depth']).toBe(0)
     const at = (s: Step | undefined) => steps.indexOf(s!)
-    expect(at(lint)).toBeGreaterThan(at(steps.find((s) => s.run?.includes('registry validate'))))
-    expect(at(lint)).toBeLessThan(at(steps.find((s) => s.run?.includes('registry report'))))
+    expect(at(lint)).toBeGreaterThan(at(steps.find((s) => s.run?.includes('registry.mjs validate'))))
+    expect(at(lint)).toBeLessThan(at(steps.find((s) => s.run?.includes('registry.mjs report'))))
   })
 
-  it('writes the report and uploads it as the artifact the comment workflow downloads', () => {
+  it('writes the report as data and uploads it as the artifact the comment workflow downloads', () => {
     const steps = ci.jobs.validate!.steps
-    const report = steps.find((s) => s.run?.includes('registry report'))!
-    expect(report.run).toContain('--output-file report/report.md')
+    const report = steps.find((s) => s.run?.includes('registry.mjs report'))!
+    expect(report.run).toContain('--output-json report/report.json')
+    expect(report.run).not.toContain('--output-file')
     expect(report.run).toContain('report/pr-number')
     expect(report.run).not.toContain('--pr')
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
@@ -129,9 +140,9 @@ describe('pr-comment.yml', () => {
     expect(job.if).toContain("github.event.workflow_run.event == 'pull_request'")
   })
 
-  it('least privilege: only pull-requests write, plus reading actions and contents', () => {
+  it('least privilege: pull-requests write (the comment) and statuses write (the fork status), plus reading actions and contents', () => {
     expect(comment.permissions).toEqual({})
-    expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write' })
+    expect(job.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write', statuses: 'write' })
   })
 
   it('never checks out or runs the pull request’s code under its write token', () => {
@@ -146,10 +157,12 @@ describe('pr-comment.yml', () => {
     const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
     expect(String(download.with?.path)).toMatch(/^\$\{\{ runner\.temp \}\}/)
     for (const step of job.steps.filter((s) => s.run)) {
-      expect(step.run).not.toMatch(/npm (test|run build)|npx registry (validate|build)|bash .*REPORT_DIR|source /)
+      expect(step.run).not.toMatch(/npm (test|run build)|registry\.mjs (validate|build)|bash .*REPORT_DIR|source /)
     }
-    const post = job.steps.find((s) => s.run?.includes('registry report --pr'))!
-    expect(post.run).toContain('--body-file "$REPORT_DIR/report.md"')
+    const post = job.steps.find((s) => s.run?.includes('registry.mjs report --pr'))!
+    // The artifact is data, checked and rendered by this branch's code; no markdown is posted as written.
+    expect(post.run).toContain('--data "$REPORT_DIR/report.json"')
+    expect(post.run).not.toMatch(/--body-file|report\.md/)
     // The pull request number from the artifact is checked: digits, and the head commit CI ran on.
     expect(post.run).toContain("*[!0-9]*")
     expect(post.env?.HEAD_SHA).toBe('${{ github.event.workflow_run.head_sha }}')

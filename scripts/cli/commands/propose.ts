@@ -8,7 +8,8 @@ import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, Lang } from '../../report/diagnostic.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
-import { diagnosticTable } from '../../report/pr-report.ts'
+import { diagnosticTable, groupOf } from '../../report/diagnostic-table.ts'
+import { inertCode, inertMarkdown } from '../../report/inert-markdown.ts'
 import { headDate } from '../../git/head-date.ts'
 import { lintRecords } from '../../lint/lint-registry.ts'
 import { changedScope, collectionOf } from '../../validate/changed-scope.ts'
@@ -82,12 +83,12 @@ export async function proposeCommand(options: Options): Promise<number> {
 /** The pull request's description: what the fiche is, the warnings the check found, the standards to complete (the lint's warnings). */
 export function proposalBody(file: string, diagnostics: readonly Diagnostic[], lang: Lang, standards: readonly Diagnostic[] = []): string {
   const fr = lang === 'fr'
-  const lines = [fr ? `Proposition de la fiche \`${file}\`, envoyée avec \`registry propose\`.` : `Proposal of the fiche \`${file}\`, sent with \`registry propose\`.`, '']
+  const lines = [fr ? `Proposition de la fiche ${inertCode(file)}, envoyée avec \`registry propose\`.` : `Proposal of the fiche ${inertCode(file)}, sent with \`registry propose\`.`, '']
   if (diagnostics.length === 0) {
     lines.push(fr ? 'La vérification locale ne trouve aucun problème.' : 'The local check finds no problem.')
   } else {
     lines.push(fr ? `La vérification locale signale ${diagnostics.length} avertissement${diagnostics.length > 1 ? 's' : ''} :` : `The local check reports ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'}:`, '')
-    for (const d of diagnostics.slice(0, 50)) lines.push(`- ligne ${d.line} — ${d.message} ${d.hint} (\`${d.ruleId}\`)`.replace(/^- ligne/, fr ? '- ligne' : '- line'))
+    for (const d of diagnostics.slice(0, 50)) lines.push(`- ${fr ? 'ligne' : 'line'} ${d.line} — ${inertMarkdown(`${d.message} ${d.hint}`)} (${inertCode(d.ruleId)})`)
     if (diagnostics.length > 50) lines.push(fr ? `- … et ${diagnostics.length - 50} autres.` : `- … and ${diagnostics.length - 50} more.`)
   }
   if (standards.length > 0) {
@@ -99,7 +100,7 @@ export function proposalBody(file: string, diagnostics: readonly Diagnostic[], l
         ? 'Ces avertissements ne bloquent pas la fusion : complétez la fiche quand vous le pouvez, ou exemptez un standard avec une raison (voir `docs/standards.md`).'
         : 'These warnings do not block the merge: complete the fiche when you can, or exempt a standard with a reason (see `docs/standards.md`).',
       '',
-      diagnosticTable(standards, fr, 50, `npx registry lint`),
+      diagnosticTable(groupOf(standards, 50), fr, `npx registry lint`),
     )
   }
   return `${lines.join('\n')}\n`

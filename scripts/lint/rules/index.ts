@@ -25,6 +25,7 @@ import statsMissing from './stats-missing.ts'
 import urlNotHttps from './url-not-https.ts'
 import usertypesUnknown from './usertypes-unknown.ts'
 import valueBlank from './value-blank.ts'
+import valueFormula from './value-formula.ts'
 import vocabularyCase from './vocabulary-case.ts'
 
 export const LINT_RULES: readonly LintRule<any>[] = [
@@ -53,5 +54,6 @@ export const LINT_RULES: readonly LintRule<any>[] = [
   urlNotHttps,
   usertypesUnknown,
   valueBlank,
+  valueFormula,
   vocabularyCase,
 ]

@@ -1,40 +1,8 @@
-import type { Data, RuleContext } from '../define-rule.ts'
 import { defineRule } from '../define-rule.ts'
-import { q, qe, T, w } from '../kit.ts'
+import { forEachString, pointerOf, q, qe, T, w } from '../kit.ts'
 
 /** Fields where '' is the documented way to say "none yet". */
 const EMPTY_ALLOWED = new Set(['/link'])
-
-const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1')
-
-/**
- * Walks the values; `path` is one stack, pushed and popped (a registry has millions of values),
- * and the pointer is only built for a value that is reported.
- */
-function walk(ctx: RuleContext<Data>, value: unknown, path: (string | number)[], depth: number): void {
-  if (depth > 8) return
-  if (typeof value === 'string') {
-    // Most values start with a printable ASCII character: not blank, no trim needed.
-    const first = value.charCodeAt(0)
-    if (first > 32 && first < 127) return
-    if (value !== '' && value.trim() !== '') return
-    const pointer = `/${path.map((p) => escape(String(p))).join('/')}`
-    if (value === '' && EMPTY_ALLOWED.has(pointer)) return
-    ctx.report({ messageId: value === '' ? 'empty' : 'blank', path: pointer, data: { field: path.join('.'), value } })
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      path.push(i)
-      walk(ctx, value[i], path, depth + 1)
-      path.pop()
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const k of Object.keys(value)) {
-      path.push(k)
-      walk(ctx, (value as Record<string, unknown>)[k], path, depth + 1)
-      path.pop()
-    }
-  }
-}
 
 export default defineRule({
   id: 'value-blank',
@@ -61,11 +29,14 @@ ligne », est accepté. Les espaces au début ou à la fin d'une valeur non vide
 
 **Corriger** : supprimez la ligne, ou écrivez la valeur.`,
   check(ctx) {
-    const path: (string | number)[] = []
-    for (const k of Object.keys(ctx.record.data)) {
-      path.push(k)
-      walk(ctx, ctx.record.data[k], path, 0)
-      path.pop()
-    }
+    forEachString(ctx.record.data, (value, path) => {
+      // Most values start with a printable ASCII character: not blank, no trim needed.
+      const first = value.charCodeAt(0)
+      if (first > 32 && first < 127) return
+      if (value !== '' && value.trim() !== '') return
+      const pointer = pointerOf(path)
+      if (value === '' && EMPTY_ALLOWED.has(pointer)) return
+      ctx.report({ messageId: value === '' ? 'empty' : 'blank', path: pointer, data: { field: path.join('.'), value } })
+    })
   },
 })

@@ -1,13 +1,12 @@
 import { categoryLabel, countByCategory } from '../../lint/category-summary.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import type { Diagnostic } from '../diagnostic.ts'
+import { inertCode, inertMarkdown } from '../inert-markdown.ts'
 import type { Formatter } from './index.ts'
 
 const CATEGORY_OF = new Map(LINT_RULES.map((r) => [r.id, r.category as string]))
 /** Where the rule docs are read from: the repository's docs, relative to a pull request comment or job summary. */
 const DOCS = 'docs'
-
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
 
 function ruleLink(ruleId: string): string {
   return CATEGORY_OF.has(ruleId) ? `[\`${ruleId}\`](${DOCS}/rules/${ruleId}.md)` : `[\`${ruleId}\`](${DOCS}/regles.md)`
@@ -25,15 +24,15 @@ export const markdown: Formatter = (diagnostics, ctx) => {
   const categories = countByCategory(diagnostics)
   if (categories.length > 0) {
     out.push('', fr ? '| Catégorie | Avertissements |' : '| Category | Warnings |', '| --- | ---: |')
-    for (const [c, n] of categories) out.push(`| ${cell(categoryLabel(c, ctx.lang))} | ${n} |`)
+    for (const [c, n] of categories) out.push(`| ${inertMarkdown(categoryLabel(c, ctx.lang))} | ${n} |`)
   }
   const byFile = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
   for (const [file, list] of byFile) {
-    out.push('', `### \`${cell(file)}\``, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
+    out.push('', `### ${inertCode(file)}`, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
     for (const d of list) {
       const sev = d.severity === 'error' ? (fr ? '❌ erreur' : '❌ error') : fr ? '⚠️ attention' : '⚠️ warning'
-      out.push(`| ${d.line}:${d.column} | ${sev} | ${cell(d.message)} | ${cell(d.hint)} | ${ruleLink(d.ruleId)} |`)
+      out.push(`| ${d.line}:${d.column} | ${sev} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${ruleLink(d.ruleId)} |`)
     }
   }
   return `${out.join('\n')}\n`

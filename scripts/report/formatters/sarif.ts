@@ -1,4 +1,5 @@
 import { LINT_RULES } from '../../lint/rules/index.ts'
+import { visibleLine } from '../inert-markdown.ts'
 import { RULES } from '../messages.ts'
 import type { Formatter } from './index.ts'
 
@@ -34,7 +35,7 @@ export const sarif: Formatter = (diagnostics) => {
           ruleId: d.ruleId,
           ruleIndex: index.get(d.ruleId),
           level: d.severity === 'error' ? 'error' : 'warning',
-          message: { text: `${d.message} → ${d.hint}` },
+          message: { text: sarifText(`${d.message} → ${d.hint}`) },
           locations: [
             {
               physicalLocation: {
@@ -48,4 +49,14 @@ export const sarif: Formatter = (diagnostics) => {
     ],
   }
   return `${JSON.stringify(log, null, 2)}\n`
+}
+
+/**
+ * A SARIF plain-text message (§3.11.3): its only markup is the embedded link
+ * `[text](target)` (§3.11.6), which code scanning turns into a link, so
+ * brackets and backslashes from a value are escaped as the specification
+ * says; controls and bidirectional characters become U+FFFD, as in markdown.
+ */
+export function sarifText(s: string): string {
+  return visibleLine(s).replace(/[\\[\]]/g, '\\$&')
 }

@@ -20,33 +20,46 @@ export const EDITOR_WORKER = `${EDITOR_PATH}sw.js`
  * The editor's service worker (editer/sw.js, scope editer/): so that the page
  * also reloads offline. Network first, always: online, every request goes to
  * the server as without it (nothing stale after a new build); a request that
- * fails (offline) gets the last copy kept. It keeps the page, its script, the
- * registry and the site's style sheets from the start, and same-origin GET
- * responses as they come. Nothing is ever sent elsewhere.
+ * fails (offline) gets the last copy kept. It keeps the editor's own files
+ * and nothing else (the page, its script, the registry, the site's two style
+ * sheets): any other request is left to the browser, never stored, and a
+ * page's query (`?fiche=…`) is not part of the key, so the cache holds at
+ * most these five responses. Its name carries the worker's scope, that is
+ * the site's base path: two sites on one origin (`*.github.io`) never share
+ * a cache. Nothing is ever sent elsewhere.
  */
 export function editorWorker(): string {
-  const precache = ['./', 'editeur.js', 'registre.json', `${relativeRoot(EDITOR_PATH)}${DSFR_CSS}`, `${relativeRoot(EDITOR_PATH)}${SITE_CSS}`]
-  return `// Service worker of the fiche editor (scripts/site/pages/editor.ts): network first, the last copy offline.
-const CACHE = 'editeur'
-const PRECACHE = ${JSON.stringify(precache)}
+  const files = ['./', 'editeur.js', 'registre.json', `${relativeRoot(EDITOR_PATH)}${DSFR_CSS}`, `${relativeRoot(EDITOR_PATH)}${SITE_CSS}`]
+  return `// Service worker of the fiche editor (scripts/site/pages/editor.ts): network first, the last copy offline,
+// for the editor's own files only, in a cache named after this site's base path.
+const SCOPE = new URL(self.registration.scope)
+const CACHE = 'registre-editeur:' + SCOPE.pathname
+const FILES = ${JSON.stringify(files)}
+const KEPT = new Set(FILES.map((file) => new URL(file, SCOPE).href))
+/** A request's key: its address without query or fragment, when it is one of the editor's files. */
+const keyOf = (request) => {
+  const url = new URL(request.url)
+  const key = url.origin + url.pathname
+  return request.method === 'GET' && url.origin === SCOPE.origin && KEPT.has(key) ? key : undefined
+}
 self.addEventListener('install', (event) => {
   self.skipWaiting()
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)))
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...KEPT])))
 })
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 self.addEventListener('fetch', (event) => {
-  const request = event.request
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return
+  const key = keyOf(event.request)
+  if (key === undefined) return
   event.respondWith(
-    fetch(request)
+    fetch(event.request)
       .then((response) => {
         if (response.ok) {
           const copy = response.clone()
-          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)))
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)))
         }
         return response
       })
-      .catch(() => caches.match(request, { ignoreSearch: true }).then((kept) => kept || Response.error())),
+      .catch(() => caches.open(CACHE).then((cache) => cache.match(key)).then((kept) => kept || Response.error())),
   )
 })
 `

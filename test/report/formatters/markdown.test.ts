@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../../scripts/report/diagnostic.ts'
 import { markdown } from '../../../scripts/report/formatters/markdown.ts'
+import { hostileString, sameElements } from '../markdown-check.ts'
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'startups/a.md', line: 1, column: 1, endLine: 1, endColumn: 4, ruleId: 'contact-missing', severity: 'warning', message: 'Pas de contact.', hint: 'Ajoutez-en un.', ...over })
 const ctx = (lang: 'fr' | 'en') => ({ summary: { files: 2, errors: 1, warnings: 2 }, lang, texts: new Map(), color: false })
@@ -18,8 +20,19 @@ describe('markdown formatter', () => {
   })
 
   it('escapes table cells and HTML', () => {
-    expect(out).toContain('a \\| b &lt;script&gt;')
+    expect(out).toContain('a \\| b \\<script\\>')
     expect(out).not.toContain('<script>')
+  })
+
+  it('fiche-derived messages, hints and file names add no element and no GitHub reference', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hostileString, hostileString, hostileString), { minLength: 1, maxLength: 4 }), (values) => {
+        const hostile = values.map(([file, message, hint], i) => d({ file: `startups/${i}${file}.md`, message, hint }))
+        const benign = values.map((_, i) => d({ file: `startups/${i}.md`, message: 'x', hint: 'y' }))
+        expect(sameElements(markdown(hostile, ctx('fr')), markdown(benign, ctx('fr')))).toEqual({ extra: [], references: [] })
+      }),
+      { numRuns: 150 },
+    )
   })
 
   it('speaks English with --lang en', () => {

@@ -143,8 +143,8 @@ describe('stylish', () => {
       // A quoted YAML value may carry escapes: the message quotes the value.
       const files = editStartup('incubator: dinum', 'incubator: "din\\u202eum\\x9b2J\\e[31m"')
       const diagnostics = check(files)
-      // The control characters are an error of their own (value/invalid-text), and the value is still quoted.
-      expect(diagnostics.map((d) => d.ruleId)).toEqual(['ref/unknown-incubator', 'value/invalid-text'])
+      // The control and bidirectional characters are errors of their own (value/bidi-control, value/invalid-text), and the value is still quoted.
+      expect(diagnostics.map((d) => d.ruleId)).toEqual(['ref/unknown-incubator', 'value/bidi-control', 'value/invalid-text'])
       expect(diagnostics[0]!.message).toMatch(/[\u202e\u009b]/)
       const out = render(diagnostics, { ...BASE, ...files })
       expect(out).toContain("  4:12  erreur  L'incubateur « din�um�2J�[31m » n'existe pas.  ref/unknown-incubator\n")
