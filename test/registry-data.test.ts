@@ -39,7 +39,7 @@ describe("the repository's registry", async () => {
   })
 
   it.each(FEED_FILES)('compiles %s valid against its published schema', (name) => {
-    const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2026-01-01' }).records, '2026-01-01')
+    const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2026-01-01' }).records, '2026-01-01', DEFAULT_CONFIG)
     const files = buildFeed(records, DEFAULT_CONFIG, { commit: null, standards })
     const validate = createAjv().compile(feedSchema(name, ''))
     const targets = name === 'startup' ? [...files.keys()].filter((k) => k.startsWith('api/v1/startups/')) : [`api/v1/${name}.json`]

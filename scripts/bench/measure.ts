@@ -37,7 +37,7 @@ import { compileAndWrite, useThread } from '../cli/commands/build.ts'
 import { runValidation } from '../cli/run-validation.ts'
 import { CompileThread } from '../compile/compile-thread.ts'
 import { Timings } from '../cli/timings.ts'
-import { feedFiles } from '../compile/build-feed.ts'
+import { feedFiles, feedIndex } from '../compile/build-feed.ts'
 import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
 import { parseRecord, splitFrontMatter } from '../load/parse-record.ts'
 import { readRecords } from '../load/read-records.ts'
@@ -123,7 +123,8 @@ async function build(cfg: RegistryConfig) {
       // As buildCommand: the worker gets the records once they are all checked.
       for (const r of records) thread?.send(r)
       errors = summary.errors
-      await compileAndWrite(out!, feedFiles(records, cfg, { commit: null, worker: Boolean(thread) }), timings, thread?.writer(records))
+      const meta = { commit: null, worker: Boolean(thread) }
+      await compileAndWrite(out!, feedFiles(records, cfg, meta), timings, thread?.writer(records), feedIndex(records, cfg, meta))
     } finally {
       await thread?.stop()
     }
@@ -177,7 +178,7 @@ async function lintVsValidate(cfg: RegistryConfig) {
 async function site(cfg: RegistryConfig) {
   const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, new Timings())
   const lint = runRules(records, { config: cfg, asOf: undefined })
-  const standards = feedStandards(lint.records, undefined)
+  const standards = feedStandards(lint.records, undefined, cfg)
   const dataFiles = [...feedFiles(records, cfg, { commit: null, standards })].map(([file]) => file)
   const timings = new Timings()
   const start = performance.now()

@@ -24,6 +24,7 @@ import { compareBytes } from '../load/byte-order.ts'
 import { V2_7_SCHEMAS, type V27SchemaName } from './api-v2-7-schemas.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks, LazyList, listItemsText } from './json-chunks.ts'
+import { openVocabularies } from './vocabularies.ts'
 
 export { compareBytes }
 
@@ -415,6 +416,7 @@ export function* apiV27OtherFiles(records: readonly ParsedRecord[], config: Regi
   yield [`${API_V2_7_DIR}/startups.csv`, serializeCsv(startupsCsvRows(records))]
   for (const [name, schema] of Object.entries(V2_7_SCHEMAS) as [V27SchemaName, Record<string, unknown>][]) {
     const { $schema, ...rest } = schema
-    yield [`${API_V2_7_DIR}/schemas/${name}.schema.json`, json({ $schema, $id: v27SchemaUrl(config.siteUrl, name), ...rest })]
+    // Published with open phase and event vocabularies (vocabularies.ts): a consumer who validates with them keeps working when a name is added.
+    yield [`${API_V2_7_DIR}/schemas/${name}.schema.json`, json({ $schema, $id: v27SchemaUrl(config.siteUrl, name), ...openVocabularies(rest) })]
   }
 }

@@ -2,8 +2,11 @@
  * Compiles valid records into the files of the v1 feed: a map from output
  * path to content. Pure and deterministic: records sorted by id, keys in
  * schema order, values exactly as written in the fiches, no clock. The files
- * of the beta.gouv.fr-compatible API v2.7 (build-api-v2-7.ts) are added to the
- * same map, so that one build writes both APIs.
+ * of the beta.gouv.fr-compatible APIs v2.7 (build-api-v2-7.ts) and v3
+ * (build-api-v3.ts), the OpenAPI document that describes them all
+ * (openapi.ts) and the TypeScript declarations (types-files.ts) are added to
+ * the same map, so that one build writes every API; api/v1/index.json comes
+ * last, from the fingerprints of all the others (feedIndex).
  */
 import { currentPhase } from '../lint/phase.ts'
 import type { Collection, RegistryConfig } from '../load/config.ts'
@@ -11,12 +14,18 @@ import type { ParsedRecord } from '../load/parse-record.ts'
 import { FICHE_SCHEMAS } from '../validate/schemas.ts'
 import { organisationId } from '../validate/references.ts'
 import { apiV27Files } from './build-api-v2-7.ts'
+import { apiV3SchemaFiles, v3StartupFile, v3StartupsList } from './build-api-v3.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
-import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
+import { API_VERSION, evidenceFeedSchema, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
 import { HISTORY_FEED_FILES, historySchema } from '../history/history-schema.ts'
 import type { EvidenceFile } from '../evidence/types.ts'
-import evidenceSchema from '../../schemas/evidence.schema.json' with { type: 'json' }
+import type { LogCommit } from '../history/log.ts'
+import { INDEX_PATH, manifestOf } from './manifest.ts'
+import { indexJson, publishedDates } from './published-index.ts'
+import { openApiFile } from './openapi.ts'
+import { typesFiles } from './types-files.ts'
+import type { Finish } from './write-output.ts'
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
@@ -34,6 +43,8 @@ export interface BuildMeta {
   standards?: FeedStandards
   /** Files computed from git history (api/v1/changes.json, changes.atom, trends.json), already serialised. */
   extra?: readonly [string, string][]
+  /** The main line of the history (history-files.ts' mainLine), for the dates of index.json; absent or null: no dates. */
+  commits?: readonly LogCommit[] | null
   /** The online evidence the build was given (registry build --evidence): written as api/v1/evidence.json. */
   evidence?: EvidenceFile
   /**
@@ -44,10 +55,11 @@ export interface BuildMeta {
   asOf?: string
 }
 
-/** What the feed needs of the standards lint: one block per startup id, and the aggregate file. */
+/** What the feed needs of the standards lint: one block per startup id, the aggregate file and the evaluations file. */
 export interface FeedStandards {
   blocks: ReadonlyMap<string, unknown>
   aggregate: unknown
+  evaluations: (siteUrl: string) => unknown
 }
 
 const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
@@ -105,8 +117,23 @@ export function startupFile(item: ReturnType<typeof startupItem>): [string, stri
 
 export const STARTUP_FILES_DIR = 'api/v1/startups'
 
+/** Every file of a build, in memory (tests, small registries), index.json included. */
 export function buildFeed(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): OutputFiles {
-  return materialize(feedFiles(records, config, meta))
+  const files = materialize(feedFiles(records, config, meta))
+  for (const [path, content] of feedIndex(records, config, meta)(manifestOf(files))) files.set(path, content as string)
+  return files
+}
+
+/** api/v1/index.json, made once every other file is written (writeOutput's `finish`), from their fingerprints. */
+export function feedIndex(records: readonly ParsedRecord[], config: RegistryConfig, meta: BuildMeta): Finish {
+  return (manifest) => {
+    const startups = records.filter((r) => r.collection === 'startups')
+    const ended = startups.filter((r) => ENDED_PHASES.has(currentPhase(r.data, meta.asOf)?.name ?? '')).length
+    const count = (c: Collection) => records.filter((r) => r.collection === c).length
+    const counts = { startups: startups.length, startups_active: startups.length - ended, startups_ended: ended, organisations: count('organisations'), incubators: count('incubators') }
+    const updated = publishedDates(records, config, meta.commits, meta.asOf, meta.evidence?.generated_at.slice(0, 10))
+    return [[INDEX_PATH, indexJson(manifest, config, { commit: meta.commit, counts, history: Boolean(meta.extra?.length), updated })]]
+  }
 }
 
 /**
@@ -157,31 +184,21 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   yield list('incubators', incubatorItems)
   // The per-startup files are written as the fiches are parsed (by the worker thread on large
   // registries), before the registry-wide lint: they carry no standards block.
-  if (!meta.worker) for (const item of startupItems) yield startupFile(withoutStandards(item))
-
-  const active = startupItems.filter((s) => s.status === 'active').length
-  yield [
-    'api/v1/index.json',
-    serialize({
-      api_version: API_VERSION,
-      source: { commit: meta.commit },
-      counts: { startups: startupItems.length, startups_active: active, startups_ended: startupItems.length - active, organisations: organisationItems.length, incubators: incubatorItems.length },
-      files: {
-        startups: `${site}/api/v1/startups.json`,
-        startup: `${site}/api/v1/startups/{id}.json`,
-        organisations: `${site}/api/v1/organisations.json`,
-        incubators: `${site}/api/v1/incubators.json`,
-        ...(meta.standards ? { standards: `${site}/api/v1/standards.json` } : {}),
-        ...(meta.extra?.length && { changes: `${site}/api/v1/changes.json`, ...(site && { changes_atom: `${site}/api/v1/changes.atom` }), trends: `${site}/api/v1/trends.json` }),
-        ...(meta.evidence ? { evidence: `${site}/api/v1/evidence.json` } : {}),
-      },
-      schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES, 'evidence' as const].map((f) => [f, schemaUrl(site, f)])),
-    }),
-  ]
-  if (meta.standards) yield ['api/v1/standards.json', serialize(meta.standards.aggregate)]
+  if (!meta.worker) {
+    for (const item of startupItems) yield startupFile(withoutStandards(item))
+    for (const r of startups) yield v3StartupFile(r)
+  }
+  yield v3StartupsList(records)
+  if (meta.standards) {
+    yield ['api/v1/standards.json', serialize(meta.standards.aggregate)]
+    yield ['api/v1/evaluations.json', serialize(meta.standards.evaluations(site))]
+  }
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
   for (const f of HISTORY_FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(historySchema(f, site))]
-  yield ['api/v1/schemas/evidence.schema.json', serialize({ ...evidenceSchema, $id: schemaUrl(site, 'evidence') })]
+  yield ['api/v1/schemas/evidence.schema.json', serialize(evidenceFeedSchema(site))]
+  yield* apiV3SchemaFiles(site)
+  yield* typesFiles()
+  yield openApiFile(site)
   if (meta.extra) yield* meta.extra
   if (meta.evidence) yield ['api/v1/evidence.json', serialize(meta.evidence)]
   if (!meta.worker) yield* apiV27Files(records, config)

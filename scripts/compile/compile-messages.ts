@@ -3,7 +3,10 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
+import { createHash } from 'node:crypto'
 import { STARTUP_FILES_DIR, startupFile, startupItem } from './build-feed.ts'
+import { V3_STARTUP_FILES_DIR, v3StartupFile } from './build-api-v3.ts'
+import type { Manifest } from './manifest.ts'
 import { writeTextFile } from './write-text.ts'
 
 /** A record as sent to the worker: `body`, the end of `text`, is not copied twice but given by where it starts. */
@@ -12,7 +15,7 @@ export type SentRecord = Omit<ParsedRecord, 'body'> & { bodyStart: number }
 export interface WorkerData {
   /** The worker's module, loaded by worker-boot.mjs. */
   entry: string
-  /** The folder the worker writes into (`api/v2.7/` and `api/v1/startups/`, moved into the build's staging folder at the end). */
+  /** The folder the worker writes into (`api/v2.7/`, `api/v1/startups/` and `api/v3/startups/`, moved into the build's staging folder at the end). */
   dir: string
   config: RegistryConfig
   /** The build's as-of date, for the current phase of each startup (see BuildMeta.asOf). */
@@ -39,18 +42,21 @@ export type ToWorker =
   /** The registry is valid: `files` are its records, which the worker checks it has received, in order. */
   | { type: 'end'; files: string[] }
 
-export type FromWorker = { type: 'done'; count: number } | { type: 'error'; code?: string; message: string }
+/** `manifest`: the fingerprints of the files the worker wrote (manifest.ts), as entries. */
+export type FromWorker = { type: 'done'; count: number; manifest: [string, { sha256: string; size: number }][] } | { type: 'error'; code?: string; message: string }
 
-/** Writes `api/v1/startups/<id>.json` for the startups among `records`, under `dir`: on either thread. */
-export function writeStartupFiles(dir: string, records: readonly ParsedRecord[], asOf: string | undefined): void {
-  const folder = path.join(dir, STARTUP_FILES_DIR)
+/** Writes `api/v1/startups/<id>.json` and `api/v3/startups/<id>.json` for the startups among `records`, under `dir`, recording them in `manifest`: on either thread. */
+export function writeStartupFiles(dir: string, records: readonly ParsedRecord[], asOf: string | undefined, manifest: Manifest): void {
   let made = false
   for (const r of records) {
     if (r.collection !== 'startups') continue
-    if (!made) mkdirSync(folder, { recursive: true })
+    if (!made) for (const folder of [STARTUP_FILES_DIR, V3_STARTUP_FILES_DIR]) mkdirSync(path.join(dir, folder), { recursive: true })
     made = true
-    const [file, content] = startupFile(startupItem(r, asOf))
-    writeTextFile(path.join(dir, file), content)
+    for (const [file, content] of [startupFile(startupItem(r, asOf)), v3StartupFile(r)]) {
+      const hash = createHash('sha256')
+      const size = writeTextFile(path.join(dir, file), content, hash)
+      manifest.set(file, { sha256: hash.digest('hex'), size })
+    }
   }
 }
 

@@ -13,6 +13,8 @@ import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { API_V2_7_DIR } from './build-api-v2-7.ts'
 import { STARTUP_FILES_DIR } from './build-feed.ts'
+import { V3_STARTUP_FILES_DIR } from './build-api-v3.ts'
+import type { Manifest } from './manifest.ts'
 import { CONSUMED, FAILED, sent, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import type { SideWriter } from './write-output.ts'
 import { FROM_SOURCES } from '../tool-root.ts'
@@ -40,6 +42,8 @@ export class CompileThread {
   private readonly dir: string
   private readonly progress = new Int32Array(new SharedArrayBuffer(8))
   private readonly done: Promise<number>
+  /** The fingerprints of the files written by the worker and by this thread's share of the per-startup files. */
+  private readonly written: Manifest = new Map()
   private pending: ParsedRecord[] = []
   private posted = 0
   private sending = true
@@ -60,7 +64,10 @@ export class CompileThread {
     this.worker = new Worker(new URL(FROM_SOURCES ? './worker-boot.mjs' : './compile-worker.mjs', import.meta.url), { workerData: data })
     this.done = new Promise<number>((resolve, reject) => {
       this.worker.on('message', (message: FromWorker) => {
-        if (message.type === 'done') resolve(message.count)
+        if (message.type === 'done') {
+          for (const [file, entry] of message.manifest) this.written.set(file, entry)
+          resolve(message.count)
+        }
         else reject(new WorkerError(message.message, message.code))
       })
       this.worker.on('error', (err) => reject(new WorkerError(`Le fil d'exécution de la compilation a échoué : ${err.message}`)))
@@ -87,7 +94,7 @@ export class CompileThread {
     while (this.posted - Atomics.load(this.progress, CONSUMED) >= this.options.ahead) {
       if (!written) {
         try {
-          writeStartupFiles(this.dir, this.pending, this.asOf)
+          writeStartupFiles(this.dir, this.pending, this.asOf, this.written)
         } catch (err) {
           // Reported by write(), as the worker's own errors are: parsing goes on.
           this.failure = err as Error
@@ -129,9 +136,9 @@ export class CompileThread {
         }
         this.post({ type: 'end', files: records.map((r) => r.file) })
         const count = await this.done
-        for (const folder of [API_V2_7_DIR, STARTUP_FILES_DIR]) {
-          // No api/v1/startups/ folder without startups, as without the worker.
-          if (folder === STARTUP_FILES_DIR && !records.some((r) => r.collection === 'startups')) continue
+        for (const folder of [API_V2_7_DIR, STARTUP_FILES_DIR, V3_STARTUP_FILES_DIR]) {
+          // No api/v1/startups/ nor api/v3/startups/ folder without startups, as without the worker.
+          if (folder !== API_V2_7_DIR && !records.some((r) => r.collection === 'startups')) continue
           await fsp.mkdir(path.join(staging, path.dirname(folder)), { recursive: true })
           await fsp.rename(path.join(this.dir, folder), path.join(staging, folder))
         }
@@ -139,6 +146,7 @@ export class CompileThread {
         return count
       },
       abort: () => this.stop(),
+      manifest: () => this.written,
     }
   }
 

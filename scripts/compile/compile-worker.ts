@@ -1,6 +1,6 @@
 /**
- * The worker thread that writes the v2.7 files and the v1 per-startup files
- * (`api/v1/startups/<id>.json`) while the main thread runs the standards rules,
+ * The worker thread that writes the v2.7 files and the per-startup files
+ * (`api/v1/startups/<id>.json`, `api/v3/startups/<id>.json`) while the main thread runs the standards rules,
  * makes the feed and writes the v1 lists: on two cores, most of the compile
  * stage happens at the same time as the rest. It receives the records, in
  * batches, once the whole registry is checked and dated by git, and writes
@@ -14,6 +14,7 @@ import type { ParsedRecord } from '../load/parse-record.ts'
 import { API_V2_7_DIR, apiV27OtherFiles, OTHER_FILES_STARTUP_KEYS, startupsJsonStream } from './build-api-v2-7.ts'
 import { CONSUMED, FAILED, received, writeStartupFiles, type FromWorker, type ToWorker, type WorkerData } from './compile-messages.ts'
 import { writeFiles } from './write-output.ts'
+import type { Manifest } from './manifest.ts'
 
 const { dir, config, asOf, progress } = workerData as WorkerData
 const port = parentPort!
@@ -29,6 +30,9 @@ async function next(): Promise<ToWorker> {
   wake = undefined
   return inbox.shift()!
 }
+
+/** The fingerprints of the files this thread writes, sent back with `done`. */
+const manifest: Manifest = new Map()
 
 async function run(): Promise<number> {
   const files: string[] = []
@@ -56,7 +60,7 @@ async function run(): Promise<number> {
       Atomics.notify(progress, CONSUMED)
       if (batch.length === 0) continue
       yield batch
-      if (!message.written) writeStartupFiles(dir, batch, asOf)
+      if (!message.written) writeStartupFiles(dir, batch, asOf, manifest)
       for (const r of batch) {
         const data: Record<string, unknown> = {}
         for (const key of OTHER_FILES_STARTUP_KEYS) if (Object.hasOwn(r.data, key)) data[key] = r.data[key]
@@ -65,18 +69,19 @@ async function run(): Promise<number> {
     }
   }
   mkdirSync(dir, { recursive: true })
-  let count = await writeFiles(dir, [[`${API_V2_7_DIR}/startups.json`, startupsJsonStream(startupBatches(), incubators, config)]])
+  let count = await writeFiles(dir, [[`${API_V2_7_DIR}/startups.json`, startupsJsonStream(startupBatches(), incubators, config)]], manifest)
   if (!expected || expected.length !== files.length || expected.some((f, i) => f !== files[i])) {
     throw new Error('the records received differ from the registry’s records')
   }
-  count += await writeFiles(dir, apiV27OtherFiles([...startups, ...incubators, ...organisations], config))
-  return count + startups.length
+  count += await writeFiles(dir, apiV27OtherFiles([...startups, ...incubators, ...organisations], config), manifest)
+  // Two files per startup (v1 and v3), whichever thread wrote them.
+  return count + 2 * startups.length
 }
 
 const say = (message: FromWorker) => port.postMessage(message)
 run().then(
   (count) => {
-    say({ type: 'done', count })
+    say({ type: 'done', count, manifest: [...manifest] })
     port.close()
   },
   (err: unknown) => {

@@ -5,11 +5,12 @@
  * swapping at once; a build killed between the two renames is repaired by the
  * next one (the previous output is put back before anything else happens).
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, mkdirSync, openSync, promises as fsp, utimes } from 'node:fs'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import type { LazyFiles, StreamedFiles } from './output.ts'
+import { isPublished, type Manifest } from './manifest.ts'
 import { writeText, writeTextFile } from './write-text.ts'
 import { OutputError } from '../errors.ts'
 export { OutputError } from '../errors.ts'
@@ -250,9 +251,10 @@ const YIELD_MS = 4
  * in flight) kept the main thread's writing at 2.9 s for 10,000 startups,
  * their thread-pool threads competing with both for two cores; a synchronous
  * write has no hop to make. Only the chunks of a content that arrives from
- * another thread are awaited.
+ * another thread are awaited. With a manifest, each published file's bytes
+ * are hashed as they are written (isPublished).
  */
-export async function writeFiles(dir: string, files: StreamedFiles): Promise<number> {
+export async function writeFiles(dir: string, files: StreamedFiles, manifest?: Manifest): Promise<number> {
   const made = new Set<string>([dir])
   let count = 0
   let turn = performance.now()
@@ -270,29 +272,32 @@ export async function writeFiles(dir: string, files: StreamedFiles): Promise<num
       mkdirSync(parent, { recursive: true })
       made.add(parent)
     }
+    const hash = manifest && isPublished(rel) ? createHash('sha256') : undefined
+    let bytes = 0
     if (typeof content === 'string') {
-      writeTextFile(target, content)
-      continue
-    }
-    const fd = openSync(target, 'w')
-    try {
-      let pending: string[] = []
-      let size = 0
-      const add = (chunk: string) => {
-        pending.push(chunk)
-        size += chunk.length
-        if (size >= CHUNK_BYTES) {
-          writeText(fd, pending.join(''))
-          pending = []
-          size = 0
+      bytes = writeTextFile(target, content, hash)
+    } else {
+      const fd = openSync(target, 'w')
+      try {
+        let pending: string[] = []
+        let size = 0
+        const add = (chunk: string) => {
+          pending.push(chunk)
+          size += chunk.length
+          if (size >= CHUNK_BYTES) {
+            bytes += writeText(fd, pending.join(''), hash)
+            pending = []
+            size = 0
+          }
         }
+        if (Symbol.asyncIterator in content) for await (const chunk of content) add(chunk)
+        else for (const chunk of content) add(chunk)
+        if (pending.length > 0) bytes += writeText(fd, pending.join(''), hash)
+      } finally {
+        closeSync(fd)
       }
-      if (Symbol.asyncIterator in content) for await (const chunk of content) add(chunk)
-      else for (const chunk of content) add(chunk)
-      if (pending.length > 0) writeText(fd, pending.join(''))
-    } finally {
-      closeSync(fd)
     }
+    if (hash) manifest!.set(rel, { sha256: hash.digest('hex'), size: bytes })
   }
   return count
 }
@@ -303,10 +308,18 @@ export interface SideWriter {
   write(staging: string): Promise<number>
   /** Stops writing: resolves once nothing more will be written. */
   abort(): Promise<void>
+  /** Once `write` has resolved: the fingerprints of the published files it wrote (see manifest.ts). */
+  manifest?(): Manifest
 }
 
-/** Writes the files (and those of `side`, at the same time) atomically in place of `outDir`; returns how many were written. */
-export async function writeOutput(outDir: string, files: LazyFiles, side?: SideWriter): Promise<number> {
+/**
+ * Files made once every other file is written, from the fingerprints of the
+ * published ones (api/v1/index.json): written last, before the output is swapped in.
+ */
+export type Finish = (manifest: Manifest) => LazyFiles
+
+/** Writes the files (and those of `side`, at the same time, then those of `finish`) atomically in place of `outDir`; returns how many were written. */
+export async function writeOutput(outDir: string, files: LazyFiles, side?: SideWriter, finish?: Finish): Promise<number> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
   const base = path.basename(out)
@@ -329,7 +342,8 @@ export async function writeOutput(outDir: string, files: LazyFiles, side?: SideW
 
     await fsp.mkdir(staging)
     writeTextFile(path.join(staging, MARKER), MARKER_TEXT)
-    const own = writeFiles(staging, files)
+    const manifest: Manifest | undefined = finish ? new Map() : undefined
+    const own = writeFiles(staging, files, manifest)
     const other = side ? side.write(staging) : Promise.resolve(0)
     let count: number
     let sideCount: number
@@ -340,6 +354,10 @@ export async function writeOutput(outDir: string, files: LazyFiles, side?: SideW
       await side?.abort().catch(() => {})
       await Promise.allSettled([own, other])
       throw err
+    }
+    if (finish) {
+      for (const [path, entry] of side?.manifest?.() ?? []) manifest!.set(path, entry)
+      count += await writeFiles(staging, finish(manifest!))
     }
 
     if (stat) await fsp.rename(out, previous)

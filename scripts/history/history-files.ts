@@ -109,6 +109,23 @@ export function parsedBlobs(records: readonly ParsedRecord[]): Map<string, PastF
   return out
 }
 
+/** The published files of one fiche, by collection ({id}: its id): what to fetch again when a change names it. */
+export const FICHE_FILES: Record<string, string[]> = {
+  startups: ['api/v1/startups/{id}.json', 'api/v3/startups/{id}.json'],
+  organisations: [],
+  incubators: [],
+}
+
+/** changes.json's `follow`: how to fetch only what changed since a date. */
+export function changesFollow(site: string) {
+  return {
+    index: `${site}/api/v1/index.json`,
+    fiche_files: FICHE_FILES,
+    how:
+      'Pour ne télécharger que ce qui a changé depuis une date D : lisez index.json et téléchargez les fichiers de published dont updated est postérieur à D (ou, plus sûr, dont sha256 diffère de votre copie) ; si contract.released est postérieur à D, comparez toutes les empreintes. Chaque changement ci-dessous nomme sa fiche (collection, id) : fiche_files donne ses fichiers propres ; les fichiers qui agrègent des fiches (listes, standards) changent avec elles.',
+  }
+}
+
 /** `evidence`: the online evidence the build was given; trends.json then carries its share of startups whose evidence holds, month by month. */
 export async function historyFiles(root: string, config: RegistryConfig, commits: readonly LogCommit[], parsed?: ReadonlyMap<string, PastFiche>, useCache = true, evidence?: EvidenceFile): Promise<[string, string][]> {
   const head = commits[commits.length - 1]
@@ -120,7 +137,7 @@ export async function historyFiles(root: string, config: RegistryConfig, commits
   const trends = await computeTrends(root, config.collections.startups, commits, metrics, useCache ? await trendsCachePath(root) : undefined, parsed)
   const site = config.siteUrl
   return [
-    ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, change_sets: sets })],
+    ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, follow: changesFollow(site), change_sets: sets })],
     ...(site ? [['api/v1/changes.atom', changesAtom(sets, site)] as [string, string]] : []),
     ['api/v1/trends.json', serialize({ $schema: schemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(metrics.map((m) => [m.id, m.version])), snapshots: trends.snapshots, ...(evidence ? { evidence: evidenceTrends(evidence) } : {}) })],
   ]

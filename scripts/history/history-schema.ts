@@ -105,6 +105,7 @@ const EVIDENCE_MONTH: JsonSchema = {
 
 const SNAPSHOT: JsonSchema = {
   type: 'object',
+  additionalProperties: false,
   required: ['month', 'date', 'commit', 'as_of', 'products', 'rules', 'phases', 'standards'],
   description: "L'état des fiches startups au dernier commit d'un mois (ou au dernier commit avant, pour un mois sans commit), jugé au dernier jour du mois.",
   properties: {
@@ -161,15 +162,32 @@ export function historySchema(file: HistoryFeedFile, siteUrl: string): JsonSchem
       title: 'Changements récents des fiches (api/v1/changes.json)',
       type: 'object',
       additionalProperties: false,
-      required: ['$schema', 'window', 'change_sets'],
+      required: ['$schema', 'window', 'follow', 'change_sets'],
       properties: {
-        $schema: { type: 'string' },
+        $schema: { type: 'string', description: 'L’adresse du schéma JSON de ce fichier.' },
         window: {
           type: 'object',
           additionalProperties: false,
           required: ['days', 'max_change_sets', 'since', 'until'],
           description: 'La fenêtre : les commits des `days` jours avant le dernier commit (since exclu, until inclus), au plus max_change_sets, les plus récents d’abord.',
           properties: { days: { type: 'integer' }, max_change_sets: { type: 'integer' }, since: { type: ['string', 'null'] }, until: { type: ['string', 'null'] } },
+        },
+        follow: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['index', 'fiche_files', 'how'],
+          description: 'Comment ne télécharger que ce qui a changé depuis une date : index.json liste chaque fichier publié avec son empreinte et sa date.',
+          properties: {
+            index: { type: 'string', description: 'L’adresse de api/v1/index.json.' },
+            fiche_files: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['startups', 'organisations', 'incubators'],
+              description: 'Par collection, les fichiers propres à une fiche ({id} : son identifiant), à télécharger de nouveau quand un changement la nomme.',
+              properties: Object.fromEntries(['startups', 'organisations', 'incubators'].map((c) => [c, strings])),
+            },
+            how: { type: 'string', description: 'La marche à suivre, en français.' },
+          },
         },
         change_sets: { type: 'array', items: { $ref: '#/$defs/changeSet' } },
       },
@@ -183,7 +201,7 @@ export function historySchema(file: HistoryFeedFile, siteUrl: string): JsonSchem
     additionalProperties: false,
     required: ['$schema', 'head', 'metrics', 'snapshots'],
     properties: {
-      $schema: { type: 'string' },
+      $schema: { type: 'string', description: 'L’adresse du schéma JSON de ce fichier.' },
       head: { ...commit, type: ['string', 'null'], description: 'Le dernier commit lu.' },
       metrics: { type: 'object', additionalProperties: { type: 'string' }, description: 'Les mesures de chaque instantané et la version de leurs règles.' },
       snapshots: { type: 'array', items: { $ref: '#/$defs/snapshot' } },

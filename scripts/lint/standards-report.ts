@@ -5,9 +5,10 @@
  * per category. Deterministic: catalogue order for categories, rule order for
  * checks, sorted keys for incubators and phases.
  */
-import { API_VERSION } from '../compile/feed-schema.ts'
-import { CATALOGUE_RELEASED, CATALOGUE_VERSION, CATEGORIES, HYGIENE } from './catalogue.ts'
-import type { RecordOutcome, RuleOutcome } from './run-rules.ts'
+import { API_VERSION, schemaUrl } from '../compile/feed-schema.ts'
+import { standardsRulesVersion } from '../history/past-standards.ts'
+import { CATALOGUE_RELEASED, CATALOGUE_VERSION, CATEGORIES, HYGIENE, STANDARDS, standardById, type Category } from './catalogue.ts'
+import type { LintSettings, RecordOutcome, RuleOutcome } from './run-rules.ts'
 
 /** One rule's outcome in a startup's `standards` block (api/v1/startups.json). */
 export interface Check {
@@ -42,7 +43,7 @@ function check(o: RuleOutcome): Check {
 /** Only the rules that give evidence for a standard count (value hygiene is not a standard). */
 const standardOutcomes = (r: RecordOutcome) => r.outcomes.filter((o) => o.rule.category !== HYGIENE)
 
-export function standardsBlock(r: RecordOutcome, asOf: string | undefined) {
+export function standardsBlock(r: RecordOutcome, asOf: string | undefined, rulesVersion: string) {
   const categories: Record<string, Counts & { failing_rules: string[]; checks: Check[] }> = {}
   for (const category of CATEGORIES) {
     const outcomes = standardOutcomes(r).filter((o) => o.rule.category === category)
@@ -55,10 +56,10 @@ export function standardsBlock(r: RecordOutcome, asOf: string | undefined) {
     }
     categories[category] = c
   }
-  return { catalogue_version: CATALOGUE_VERSION, as_of: asOf ?? null, phase: r.phase ?? null, categories }
+  return { catalogue_version: CATALOGUE_VERSION, rules_version: rulesVersion, as_of: asOf ?? null, phase: r.phase ?? null, categories }
 }
 
-export function standardsAggregate(records: readonly RecordOutcome[], asOf: string | undefined, online: boolean) {
+export function standardsAggregate(records: readonly RecordOutcome[], asOf: string | undefined, online: boolean, rulesVersion: string) {
   const rules = new Map<string, Counts & { category: string; standards: readonly string[]; evidence: string }>()
   const categories = new Map<string, Counts>(CATEGORIES.map((c) => [c, zero()]))
   const incubators = new Map<string, Map<string, Counts>>()
@@ -87,6 +88,7 @@ export function standardsAggregate(records: readonly RecordOutcome[], asOf: stri
   return {
     api_version: API_VERSION,
     catalogue: { version: CATALOGUE_VERSION, released: CATALOGUE_RELEASED },
+    rules_version: rulesVersion,
     as_of: asOf ?? null,
     online_evidence: online,
     startups: records.filter((r) => r.record.collection === 'startups').length,
@@ -97,9 +99,67 @@ export function standardsAggregate(records: readonly RecordOutcome[], asOf: stri
   }
 }
 
-/** What build-feed needs: a block per startup id, and the aggregate. */
-export function feedStandards(records: readonly RecordOutcome[], asOf: string | undefined, online = false) {
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/**
+ * One startup in the shape of the programme's standards site
+ * (betagouv/standards-front, `GET /api/evaluations`): per category of the
+ * catalogue, `completion` and `conformity` in percent. There, each standard is
+ * a question whose criteria a team answers (yes, no, not applicable); a
+ * standard's completion is the share of its criteria answered, its
+ * conformity the share answered yes or not applicable, and a category's the
+ * mean of its standards. Here the answers are derived, never declared: a
+ * standard's criteria are the registry's applicable checks that give evidence
+ * for it, all answered, conform when passed or exempt; a standard without
+ * an applicable check has no answer (0 and 0).
+ */
+export function startupEvaluation(r: RecordOutcome): { completion: Record<Category, number>; conformity: Record<Category, number> } {
+  const byStandard = new Map<string, { applicable: number; conform: number }>()
+  for (const o of standardOutcomes(r)) {
+    for (const id of o.rule.standards) {
+      if (!standardById(id)) continue
+      const c = byStandard.get(id) ?? { applicable: 0, conform: 0 }
+      c.applicable++
+      if (o.result !== 'failing') c.conform++
+      byStandard.set(id, c)
+    }
+  }
+  const completion = {} as Record<Category, number>
+  const conformity = {} as Record<Category, number>
+  for (const category of CATEGORIES) {
+    const standards = STANDARDS.filter((s) => s.category === category)
+    let complete = 0
+    let conform = 0
+    for (const s of standards) {
+      const c = byStandard.get(s.id)
+      if (!c) continue
+      complete += 100
+      conform += (100 * c.conform) / c.applicable
+    }
+    completion[category] = round2(complete / standards.length)
+    conformity[category] = round2(conform / standards.length)
+  }
+  return { completion, conformity }
+}
+
+/** api/v1/evaluations.json: every startup's evaluation (by id, sorted), with the rule set that derived them. */
+export function evaluationsFile(records: readonly RecordOutcome[], asOf: string | undefined, rulesVersion: string, siteUrl: string) {
+  const startups = records.filter((r) => r.record.collection === 'startups').sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
+  return {
+    $schema: schemaUrl(siteUrl, 'evaluations'),
+    api_version: API_VERSION,
+    catalogue: { version: CATALOGUE_VERSION, released: CATALOGUE_RELEASED },
+    rules_version: rulesVersion,
+    as_of: asOf ?? null,
+    evidence: 'derived',
+    evaluations: Object.fromEntries(startups.map((r) => [r.record.id, startupEvaluation(r)])),
+  }
+}
+
+/** What build-feed needs: a block per startup id, the aggregate and the evaluations, with the version of the rules that made them. */
+export function feedStandards(records: readonly RecordOutcome[], asOf: string | undefined, config: LintSettings['config'], online = false) {
+  const rulesVersion = standardsRulesVersion(config)
   const blocks = new Map<string, unknown>()
-  for (const r of records) if (r.record.collection === 'startups') blocks.set(r.record.id, standardsBlock(r, asOf))
-  return { blocks, aggregate: standardsAggregate(records, asOf, online) }
+  for (const r of records) if (r.record.collection === 'startups') blocks.set(r.record.id, standardsBlock(r, asOf, rulesVersion))
+  return { blocks, aggregate: standardsAggregate(records, asOf, online, rulesVersion), evaluations: (siteUrl: string) => evaluationsFile(records, asOf, rulesVersion, siteUrl) }
 }

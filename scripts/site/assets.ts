@@ -109,5 +109,6 @@ export function bothWriters(a: SideWriter | undefined, b: SideWriter | undefined
     async abort() {
       await Promise.all([a.abort(), b.abort()])
     },
+    manifest: () => new Map([...(a.manifest?.() ?? []), ...(b.manifest?.() ?? [])]),
   }
 }

@@ -60,6 +60,17 @@ export const SITE_STYLES = `/* The site's own styles, on top of the DSFR parts (
 @media (max-width: 36em) { .fields { grid-template-columns: 1fr; } .fields > dd { margin-bottom: .5rem; } }
 
 .fiche-body { overflow-wrap: anywhere; }
+
+.data-endpoint { padding: 1rem 0; border-top: 1px solid var(--border-default-grey); }
+.data-endpoint__path { overflow-wrap: anywhere; margin-bottom: .5rem; }
+.data-endpoint__summary { margin-bottom: .5rem; }
+.data-details > summary { cursor: pointer; font-weight: 500; color: var(--text-action-high-blue-france); }
+.data-details[open] > summary { margin-bottom: .5rem; }
+.data-schema { margin: 1rem 0 .5rem; }
+.data-fields > dt, .data-fields > dd { overflow-wrap: anywhere; }
+.data-type, .data-example { color: var(--text-mention-grey); font-size: .875rem; }
+.data-code { overflow-x: auto; padding: 1rem; background-color: var(--background-alt-grey); font-size: .875rem; line-height: 1.5; }
+@media (max-width: 36em) { .data-code { white-space: pre-wrap; overflow-wrap: anywhere; } }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
 

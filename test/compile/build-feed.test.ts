@@ -37,7 +37,7 @@ function build(files: Record<string, string>, siteUrl = '') {
   const srcs = sources(files)
   const { records, problems } = validateRegistry(srcs, srcs, DEFAULT_CONFIG)
   expect(problems.filter((p) => p.ruleId !== 'value/untrimmed')).toEqual([])
-  const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2024-06-01' }).records, '2024-06-01')
+  const standards = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: '2024-06-01' }).records, '2024-06-01', DEFAULT_CONFIG)
   return buildFeed(records, { ...DEFAULT_CONFIG, siteUrl }, { commit: 'a'.repeat(40), standards })
 }
 
@@ -48,10 +48,12 @@ describe('buildFeed', () => {
 
   it('writes the v1 files, one per startup, and a schema per file (next to the v2.7 files)', () => {
     expect([...files.keys()].filter((f) => f.startsWith('api/v1/')).sort()).toEqual([
+      'api/v1/evaluations.json',
       'api/v1/incubators.json',
       'api/v1/index.json',
       'api/v1/organisations.json',
       'api/v1/schemas/changes.schema.json',
+      'api/v1/schemas/evaluations.schema.json',
       'api/v1/schemas/evidence.schema.json',
       'api/v1/schemas/incubators.schema.json',
       'api/v1/schemas/index.schema.json',
@@ -64,6 +66,7 @@ describe('buildFeed', () => {
       'api/v1/startups.json',
       'api/v1/startups/co.json',
       'api/v1/startups/exemple.json',
+      'api/v1/types.d.ts',
     ])
   })
 

@@ -109,7 +109,7 @@ describe('fuzzing the pipeline', () => {
         assertInside(lint.diagnostics.filter((d) => d.file === FILE), text)
         if (diagnostics.some((d) => d.severity === 'error')) return
         accepted++
-        const standards = feedStandards(lint.records, '2024-06-01')
+        const standards = feedStandards(lint.records, '2024-06-01', DEFAULT_CONFIG)
         const feed = JSON.parse(buildFeed(records, DEFAULT_CONFIG, { commit: null, standards }).get('api/v1/startups.json')!)
         expect(startupsValidator(feed), JSON.stringify(startupsValidator.errors)).toBe(true)
         const record = records.find((r) => r.file === FILE)!

@@ -160,7 +160,9 @@ describe('build with git history', () => {
     expect(r).toMatchObject({ code: 0, stderr: expect.stringMatching(/^\d+ fichiers écrits/) })
     expect(fs.existsSync(path.join(out, 'api/v1/changes.json'))).toBe(false)
     expect(json(out, 'api/v1/startups/beta.json').created_at).toBeUndefined()
-    expect(Object.keys(json(out, 'api/v1/index.json').files)).toEqual(['startups', 'startup', 'organisations', 'incubators', 'standards'])
+    expect(Object.keys(json(out, 'api/v1/index.json').files)).toEqual(['startups', 'startup', 'organisations', 'incubators', 'standards', 'evaluations', 'types', 'v3_startups', 'v3_startup', 'v3_types', 'openapi'])
+    // Without history, no file has a date; every file is listed with its fingerprint all the same.
+    expect(json(out, 'api/v1/index.json').published.every((p: { updated: unknown; sha256: string }) => p.updated === null && /^[0-9a-f]{64}$/.test(p.sha256))).toBe(true)
   })
 
   it('says once, in English with --lang en, that a registry outside git has no history, and writes no history file', async () => {

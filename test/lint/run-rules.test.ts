@@ -69,8 +69,8 @@ describe('runRules', () => {
 
   it('gives the feed deterministic blocks and aggregates, per category in catalogue order', () => {
     const records = [good, record('startups/bare.md', fiche('phases:\n  - name: acceleration\n    start: 2024-01-01\n'))]
-    const a = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF)
-    const b = feedStandards(runRules([...records].reverse(), { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF)
+    const a = feedStandards(runRules(records, { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF, DEFAULT_CONFIG)
+    const b = feedStandards(runRules([...records].reverse(), { config: DEFAULT_CONFIG, asOf: AS_OF }).records, AS_OF, DEFAULT_CONFIG)
     expect(JSON.stringify(a.aggregate)).toBe(JSON.stringify(b.aggregate))
     const bare = a.blocks.get('bare') as { categories: Record<string, { failing_rules: string[] }> }
     expect(Object.keys(bare.categories)).toEqual(['accessibilité', 'impact', 'qualité-logicielle', 'sécurité', 'transparence', 'équipe'])

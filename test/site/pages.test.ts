@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { feedFiles } from '../../scripts/compile/build-feed.ts'
+import { INDEX_PATH } from '../../scripts/compile/manifest.ts'
 import { DEFAULT_CONFIG, type RegistryConfig } from '../../scripts/load/config.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'
 import { feedStandards } from '../../scripts/lint/standards-report.ts'
@@ -26,7 +27,7 @@ function build(config: RegistryConfig = DEFAULT_CONFIG, trends?: Trends) {
   const { records, problems } = validateRegistry(srcs, srcs, config)
   expect(problems.filter((p) => p.ruleId.startsWith('schema/'))).toEqual([])
   const lint = runRules(records, { config, asOf: AS_OF })
-  const standards = feedStandards(lint.records, AS_OF)
+  const standards = feedStandards(lint.records, AS_OF, config)
   const extra: [string, string][] = trends ? [['api/v1/trends.json', JSON.stringify(trends)]] : []
   const dataFiles = [...feedFiles(records, config, { commit: null, standards, extra, asOf: AS_OF })].map(([file]) => file)
   const context = siteContext({ records, config, standards, problems: lint.problems, extra, asOf: AS_OF, dataFiles })
@@ -50,8 +51,9 @@ describe('site pages', () => {
 
   it('links only to files the build writes (pages, assets, data), relative to each page', () => {
     const assets = siteAssets()
-    // The editor's script is written by build next to the assets (scripts/bundle/editor-script.ts).
-    const files = new Set([...pages.keys(), ...assets.texts.map(([f]) => f), ...assets.copies.map(([f]) => f), ...dataFiles, EDITOR_SCRIPT])
+    // The editor's script is written by build next to the assets (scripts/bundle/editor-script.ts);
+    // api/v1/index.json once every other file is written (feedIndex).
+    const files = new Set([...pages.keys(), ...assets.texts.map(([f]) => f), ...assets.copies.map(([f]) => f), ...dataFiles, EDITOR_SCRIPT, INDEX_PATH])
     for (const [file, text] of pages) {
       const dir = path.posix.dirname(file)
       for (const m of text.matchAll(/(?:href|src)="([^"]*)"/g)) {
@@ -113,7 +115,7 @@ describe('site pages', () => {
     expect(data).toContain('href="../api/v1/startups.json"')
     expect(data).toContain('href="../api/v1/schemas/startups.schema.json"')
     expect(data).toContain('href="../api/v2.7/startups.csv"')
-    expect(data).not.toContain('trends.json')
+    expect(data).not.toContain('href="../api/v1/trends.json"')
     expect(build(DEFAULT_CONFIG, TRENDS).pages.get('donnees/index.html')).toContain('href="../api/v1/trends.json"')
   })
 

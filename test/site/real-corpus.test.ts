@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(CORPUS))('the site of the real corpus', () => {
     const { records } = await runValidation(CORPUS, config, 'fr', undefined, new Timings())
     const asOf = '2026-11-01'
     const lint = runRules(records, { config, asOf })
-    const standards = feedStandards(lint.records, asOf)
+    const standards = feedStandards(lint.records, asOf, config)
     const pages = new Map(sitePages(siteContext({ records, config, standards, problems: lint.problems, asOf, dataFiles: [] })))
     const startupPages = [...pages.keys()].filter((p) => /^startups\/[^/]+\/index\.html$/.test(p))
     expect(startupPages).toHaveLength(662)

@@ -3,11 +3,11 @@ import { promises as fsp } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { feedFiles, STARTUP_FILES_DIR } from '../../compile/build-feed.ts'
+import { feedFiles, feedIndex, STARTUP_FILES_DIR, type BuildMeta } from '../../compile/build-feed.ts'
 import type { Content, LazyFiles } from '../../compile/output.ts'
 import { Timings } from '../timings.ts'
 import { CompileThread } from '../../compile/compile-thread.ts'
-import { writeOutput, type SideWriter } from '../../compile/write-output.ts'
+import { writeOutput, type Finish, type SideWriter } from '../../compile/write-output.ts'
 import { FORMATTERS } from '../../report/formatters/index.ts'
 import type { RegistryConfig } from '../../load/config.ts'
 import type { Options } from '../main.ts'
@@ -18,6 +18,7 @@ import { feedStandards } from '../../lint/standards-report.ts'
 import { gitProblem, historyFields, type HistoryResult } from '../../history/history-fields.ts'
 import { GitError } from '../../history/git.ts'
 import { historyFiles, mainLine, parsedBlobs } from '../../history/history-files.ts'
+import type { LogCommit } from '../../history/log.ts'
 import { printNotices } from '../notices.ts'
 import type { ParsedRecord } from '../../load/parse-record.ts'
 import { bothWriters, copyWriter, siteAssets } from '../../site/assets.ts'
@@ -60,13 +61,13 @@ export async function useThread(root: string, config: RegistryConfig, env: Recor
  * Compiling is streamed into writing: the time spent producing files and their
  * chunks counts as `compile`, the rest of writeOutput as `write`.
  */
-export async function compileAndWrite(out: string, files: LazyFiles, timings: Timings, side?: SideWriter): Promise<number> {
+export async function compileAndWrite(out: string, files: LazyFiles, timings: Timings, side?: SideWriter, finish?: Finish): Promise<number> {
   const compiled = (function* (): Generator<[string, Content]> {
     for (const [file, content] of timings.timed('compile', files)) yield [file, typeof content === 'string' ? content : timings.timed('compile', content)]
   })()
   const before = timings.totals.compile ?? 0
   const start = performance.now()
-  const count = await writeOutput(out, compiled, side)
+  const count = await writeOutput(out, compiled, side, finish && ((manifest) => timings.timed('compile', finish(manifest))))
   timings.add('write', performance.now() - start - ((timings.totals.compile ?? 0) - before))
   return count
 }
@@ -151,10 +152,12 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
   const asOf = asOfForValidate
   // With the evidence (--evidence), the online rules read its last known results: never the network.
   const lint = timings.measure('lint', () => runRules(records, { config: options.config, asOf, ...(evidence ? { online: evidenceResults(evidence) } : {}) }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, evidence !== undefined))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, options.config, evidence !== undefined))
+  // The main line also dates the published files (index.json).
+  let commits: LogCommit[] | null = null
   const extra = await timings.measureAsync('history', async () => {
     try {
-      const commits = await line
+      commits = await line
       return commits ? await historyFiles(options.root, options.config, commits, parsedBlobs(records), true, evidence) : []
     } catch (err) {
       if (!(err instanceof GitError)) throw err
@@ -162,7 +165,8 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
       return []
     }
   })
-  const feed = feedFiles(records, options.config, { commit, worker: Boolean(thread), standards, extra, asOf, ...(evidence ? { evidence } : {}) })
+  const meta: BuildMeta = { commit, worker: Boolean(thread), standards, extra, asOf, commits, ...(evidence ? { evidence } : {}) }
+  const feed = feedFiles(records, options.config, meta)
   // REGISTRY_SITE=0: the feed and the APIs only, without the site (docs/site.md).
   const assets = io.env.REGISTRY_SITE === '0' ? undefined : timings.measure('site', siteAssets)
   if (assets) assets.texts.push([EDITOR_SCRIPT, await timings.measureAsync('site', editorScript)])
@@ -171,7 +175,7 @@ async function build(options: Options, timings: Timings, thread: CompileThread |
     return sitePages(siteContext({ records, config: options.config, standards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}) }))
   }, timings) : feed
   const siteBefore = timings.totals.site ?? 0
-  const count = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)))
+  const count = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)), feedIndex(records, options.config, meta))
   // The site's pages are produced inside the writer's loop: their time is the site stage's, not compile's.
   timings.add('compile', -((timings.totals.site ?? 0) - siteBefore))
   const rel = path.relative(io.cwd, options.out) || '.'
