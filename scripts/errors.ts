@@ -9,3 +9,9 @@ export class ConfigError extends Error {}
 
 /** An output folder that cannot be written. */
 export class OutputError extends Error {}
+
+/**
+ * A request that cannot be carried out as asked: bad arguments, a git revision that does not
+ * exist, a folder that is not a git repository. The command line adds « voir registry --help ».
+ */
+export class UsageError extends Error {}

@@ -12,6 +12,7 @@ import { fileTooLarge, missingExtension } from './load/file-checks.ts'
 import type { ParsedRecord } from './load/parse-record.ts'
 import type { SourceFile } from './load/read-records.ts'
 import { lintRecords } from './lint/lint-registry.ts'
+import { RULE_CATALOGUE } from './lint/rule-catalogue.ts'
 import { runRules, type RuleOutcome } from './lint/run-rules.ts'
 import { append, type Diagnostic, type Lang, type Problem } from './report/diagnostic.ts'
 import { finalize, type LocatableFile } from './report/finalize.ts'
@@ -58,7 +59,7 @@ export function validateSources(read: ReadSources, config: RegistryConfig, lang:
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)
-  const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang))
+  const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang, RULE_CATALOGUE))
   return { records, diagnostics, texts }
 }
 

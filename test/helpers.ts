@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, type Collection, type RegistryConfig } from '../scripts
 import { idFromName, type SourceFile } from '../scripts/load/read-records.ts'
 import type { Diagnostic, Lang } from '../scripts/report/diagnostic.ts'
 import { finalize, type LocatableFile } from '../scripts/report/finalize.ts'
+import { RULE_CATALOGUE } from '../scripts/lint/rule-catalogue.ts'
 import { validateRegistry } from '../scripts/validate/validate-registry.ts'
 
 /** A small valid registry: one incubator, two organisations, one startup. */
@@ -84,7 +85,7 @@ export function check(files: Record<string, string | null>, options: { lang?: La
   const { records, problems } = validateRegistry(srcs, srcs, config)
   const locatable = new Map<string, LocatableFile>(srcs.map((s) => [s.file, { text: s.text }]))
   for (const r of records) locatable.set(r.file, r)
-  return finalize(problems, locatable, config, options.lang ?? 'fr')
+  return finalize(problems, locatable, config, options.lang ?? 'fr', RULE_CATALOGUE)
 }
 
 /** The valid startup with one line replaced (`from` must occur exactly once). */

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../scripts/load/config.ts'
+import { parseConfig } from '../scripts/registry/config.ts'
 import { readRecords } from '../scripts/load/read-records.ts'
 import { checkFiche, ficheContext } from '../scripts/registry-core.ts'
 import type { Diagnostic } from '../scripts/report/diagnostic.ts'

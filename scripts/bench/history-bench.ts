@@ -15,7 +15,8 @@ import { historyFields, collectionFolders } from '../history/history-fields.ts'
 import { readLog } from '../history/log.ts'
 import { computeTrends } from '../history/trends.ts'
 import { trendsMetrics } from '../history/history-files.ts'
-import { DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
+import { DEFAULT_CONFIG, type RegistryConfig } from '../load/config.ts'
+import { parseConfig } from '../registry/config.ts'
 
 export interface HistoryRow {
   name: string

@@ -8,9 +8,9 @@
  *                                js-yaml 4 (core schema) and the registry's parse stage
  *                                (parseRecord: checks, fast path or events), both cold, in the
  *                                order given: yaml4-first or parse-first
- *   build <root> <config> <out>  `registry build` as the command line runs it (output streamed), in
- *                                process, with the time of each stage; then the write floor: the same
- *                                output files written plainly into a fresh folder, nothing else
+ *   build <root> <config> <out>  `registry build` as the command line runs it (the API's build, output
+ *                                streamed), in process, with the time of each stage; then the write floor:
+ *                                the same output files written plainly into a fresh folder, nothing else
  *   build-anyway <root> <config> <out>  the same stages, for a registry with errors (see below)
  *   build-process <root> <config> <out>  build-anyway and nothing else: its process time is the
  *                                build's, for a registry with errors
@@ -19,12 +19,12 @@
  *                                (stage `siteWrite`) into a fresh folder; with the home page's weight
  *                                (HTML + CSS + JS, raw and gzip-compressed with node:zlib)
  *   lint <root> <config>         in one process, alternately: what `registry validate` computes and
- *                                what `registry lint` computes (no printing), fastest of 15 each after a
- *                                warm-up; prints {validateMs, lintMs}
+ *                                what `registry lint` computes (the API's validate and lint, no printing),
+ *                                fastest of 15 each after a warm-up; prints {validateMs, lintMs}
  * Prints one JSON line: {stages: {name: ms}, total, maxRssBytes, files, errors}.
  *
  * A registry with errors is not compiled by `registry build`; the real corpus has 3, so its
- * build is measured by `build-anyway`: the same stages as buildCommand, without the refusal to write.
+ * build is measured by `build-anyway`: the feed's stages of the API's build, without the refusal to write.
  * REGISTRY_THREADS is passed on (to measure with or without the compile thread). `build` runs
  * without the site (REGISTRY_SITE=0 unless set): the build targets are the feed's and the APIs',
  * the site is measured apart (`site`).
@@ -32,18 +32,14 @@
 import { mkdirSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { CORE_SCHEMA, load } from 'js-yaml-4'
-import { main } from '../cli/main.ts'
-import { compileAndWrite, useThread } from '../cli/commands/build.ts'
-import { runValidation } from '../cli/run-validation.ts'
+import { build as buildRegistry, compileAndWrite, lint, parseConfig, runValidation, Timings, useThread, validate } from '../registry.ts'
 import { CompileThread } from '../compile/compile-thread.ts'
-import { Timings } from '../cli/timings.ts'
 import { feedFiles, feedIndex } from '../compile/build-feed.ts'
-import { COLLECTIONS, DEFAULT_CONFIG, parseConfig, type RegistryConfig } from '../load/config.ts'
+import { COLLECTIONS, DEFAULT_CONFIG, type RegistryConfig } from '../load/config.ts'
 import { parseRecord, splitFrontMatter } from '../load/parse-record.ts'
 import { readRecords } from '../load/read-records.ts'
-import { lintRecords } from '../lint/lint-registry.ts'
 import { runRules } from '../lint/run-rules.ts'
-import { feedStandards } from '../lint/standards-report.ts'
+import { feedStandards } from '../compile/feed-standards.ts'
 import { writeOutput } from '../compile/write-output.ts'
 import { copyWriter, siteAssets } from '../site/assets.ts'
 import { siteContext, sitePages } from '../site/site.ts'
@@ -111,16 +107,16 @@ function readTree(dir: string, prefix = ''): [string, Buffer][] {
 
 async function build(cfg: RegistryConfig) {
   const timings = new Timings()
-  const args = ['build', '--root', root!, '--out', out!, '--format', 'json']
-  if (configFile && configFile !== '-') args.push('--config', configFile)
-  const env = { REGISTRY_THREADS: process.env.REGISTRY_THREADS, REGISTRY_SITE: process.env.REGISTRY_SITE ?? '0' }
+  // As the command line: REGISTRY_THREADS=0 or 1 decides the compile thread; without the site unless REGISTRY_SITE says otherwise.
+  const forced = process.env.REGISTRY_THREADS === '1' ? true : process.env.REGISTRY_THREADS === '0' ? false : undefined
+  const site = (process.env.REGISTRY_SITE ?? '0') !== '0'
   let errors = 0
   if (anyway) {
-    // The same stages as buildCommand, minus the refusal to write (in a fresh process, as `build`).
-    const thread = (await useThread(root!, cfg, env)) ? new CompileThread(out!, cfg) : undefined
+    // The feed's stages of the API's build, minus the refusal to write (in a fresh process, as `build`).
+    const thread = (await useThread(root!, cfg, forced)) ? new CompileThread(out!, cfg) : undefined
     try {
       const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, timings)
-      // As buildCommand: the worker gets the records once they are all checked.
+      // As build: the worker gets the records once they are all checked.
       for (const r of records) thread?.send(r)
       errors = summary.errors
       const meta = { commit: null, worker: Boolean(thread) }
@@ -129,8 +125,8 @@ async function build(cfg: RegistryConfig) {
       await thread?.stop()
     }
   } else {
-    const code = await main(args, { stdout: () => {}, stderr: () => {}, env, cwd: process.cwd(), isTTY: false, timings })
-    if (code !== 0) throw new Error(`registry build exited with ${code}: use build-anyway for a registry with errors`)
+    const result = await buildRegistry({ root: root!, config: cfg, lang: 'fr', out: out!, site, thread: forced, timings })
+    if (result.written === undefined) throw new Error(`registry build refused (${result.summary.errors} errors): use build-anyway for a registry with errors`)
   }
   const total = Object.entries(timings.totals).reduce((sum, [k, v]) => (k === 'list' ? sum : sum + v), 0)
   if (mode === 'build-process') return { stages: timings.totals, total, files: 0, errors, maxRssBytes: 0 }
@@ -153,21 +149,18 @@ async function build(cfg: RegistryConfig) {
 /** validate against lint in the same process: the cost of the standards rules over validation. */
 async function lintVsValidate(cfg: RegistryConfig) {
   const asOf = '2026-08-20'
-  const validate = () => runValidation(root!, cfg, 'fr', undefined, new Timings(), { asOf })
-  const lint = async () => {
-    const { records } = await runValidation(root!, cfg, 'fr', undefined, new Timings())
-    return lintRecords(records, cfg, 'fr', asOf)
-  }
-  await validate()
-  await lint()
+  const validated = () => validate({ root: root!, config: cfg, lang: 'fr', asOf })
+  const linted = () => lint({ root: root!, config: cfg, lang: 'fr', asOf })
+  await validated()
+  await linted()
   const v: number[] = []
   const l: number[] = []
   for (let i = 0; i < 15; i++) {
     let t = performance.now()
-    await validate()
+    await validated()
     v.push(performance.now() - t)
     t = performance.now()
-    await lint()
+    await linted()
     l.push(performance.now() - t)
   }
   // The fastest of 15 alternated runs each: on a shared machine, the minimum is the least disturbed.

@@ -1,4 +1,4 @@
-import type { Timings } from './timings.ts'
+import type { Timings } from '../registry/timings.ts'
 
 /** What a command may touch of the process: given by bin/registry.mjs, faked by tests. */
 export interface Io {
@@ -11,7 +11,7 @@ export interface Io {
   timings?: Timings
 }
 
-export class UsageError extends Error {}
+export { UsageError } from '../errors.ts'
 
 /** Exit code shared by validate and lint: errors, --strict, --max-warnings. */
 export function exitCode(summary: { errors: number; warnings: number }, options: { strict: boolean; maxWarnings?: number }): number {

@@ -3,82 +3,16 @@
  * with a formatter and returns the exit code: 0 no error, 1 errors (or
  * warnings with --strict), 2 usage, configuration or output error, or a bug.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs'
+import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import type { ChangedFile } from '../git/changed-files.ts'
-import type { RegistryConfig } from '../load/config.ts'
 import type { Lang } from '../report/diagnostic.ts'
 import { FORMAT_NAMES, type FormatName } from '../report/formatters/names.ts'
 import { UsageError, type Io } from './io.ts'
+import type { Options } from './options.ts'
 import { ConfigError, OutputError } from '../errors.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
 import { CHANGES_FORMATS } from '../history/changes-formats.ts'
-
-export interface Options {
-  root: string
-  config: RegistryConfig
-  format: FormatName
-  lang: Lang
-  strict: boolean
-  out: string
-  /** validate --changed: the git revision to compare with. */
-  changed?: string
-  /** validate --changed: what git says changed, asked as soon as the arguments were read (see main). */
-  changes?: Promise<ChangedFile[]>
-  /** --max-warnings N: more warnings than N fail (exit 1); validate and lint. */
-  maxWarnings?: number
-  /** --quiet: print errors only; validate and lint. */
-  quiet?: boolean
-  /** --as-of YYYY-MM-DD: the date for phase-aware and time-based standards rules (default: HEAD's commit date). */
-  asOf?: string
-  /** lint only */
-  lint?: LintFlags
-  /** changes: the period, and its own formats (stylish, markdown, json). */
-  since?: string
-  until?: string
-  changesFormat?: string
-  io: Io
-  /** Whether the output may use ANSI colours (--color/--no-color, FORCE_COLOR, NO_COLOR, TERM=dumb, a terminal). */
-  color: boolean
-  /** The command's own arguments (new startup <id>, propose <file>). */
-  args: string[]
-  /** --base REV given without --changed: validate annotates the fiches changed since REV first; report compares with it. */
-  base?: string
-  /** report: the pull request to comment on. */
-  pr?: number
-  /** report, propose: OWNER/NAME on GitHub. */
-  repo?: string
-  /** report: also write the report's data to this file (--output-json). */
-  outputJson?: string
-  /** report --pr: post the report of this data file instead of computing it (the comment workflow). */
-  data?: string
-  /** evidence: the files of a run (--out, --previous), or the file to publish (--publish) or notify about (--notify). */
-  evidence?: EvidenceFlags
-  /** build --evidence FILE: the online evidence to publish and show on the site. */
-  evidenceFile?: string
-}
-
-export interface EvidenceFlags {
-  out?: string
-  previous?: string
-  publish?: string
-  notify?: string
-  fetch?: string
-  /** --publish, --fetch: the branch that keeps the evidence (default: evidence). */
-  branch?: string
-}
-
-export interface LintFlags {
-  online: boolean
-  suppressAll: boolean
-  pruneSuppressions: boolean
-  failOnNew: boolean
-  /** --new-only (with --changed): only the warnings the change introduces, compared with each fiche at the base. */
-  newOnly?: boolean
-  /** --suppressions FILE (default: <root>/registry-suppressions.json). */
-  suppressions?: string
-}
 
 const HELP_FR = `Utilisation : registry <commande> [options]
 
@@ -215,11 +149,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
     // validate --changed: git (its status is most of the wait on a large registry) answers while the
     // configuration and the checks load. A failure is reported when validate awaits it.
-    const changes = name === 'validate' && changed !== undefined ? import('../git/changed-files.ts').then((m) => m.changes(root, changed)) : undefined
+    const changes = name === 'validate' && changed !== undefined ? import('../registry/changed.ts').then((m) => m.changedSince(root, changed)) : undefined
     changes?.catch(() => {})
-    const config = await loadConfig(root, values.config, io.cwd)
+    // Loaded here, not at start: the parser brings the rules' ids and messages, which --help does not need.
+    const config = await (await import('../registry/config.ts')).readConfig(root, values.config, io.cwd)
     const out = path.resolve(values.out === undefined ? root : io.cwd, values.out ?? 'dist')
-    if (name === 'build') checkOut(out, root, config, lang)
     if (values.base !== undefined && !values.changed && name !== 'validate' && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--base ne va qu’avec validate, report et propose.' : '--base only goes with validate, report and propose.')
     for (const only of ['pr', 'data', 'output-json'] as const) {
       if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
@@ -335,24 +269,6 @@ function argsMessage(err: NodeJS.ErrnoException, lang: Lang): string {
   return err.message
 }
 
-/**
- * build replaces its output folder wholesale: refuse a folder that holds the
- * registry or one of its collection folders (`--out .` would delete the fiches).
- */
-function checkOut(out: string, root: string, config: RegistryConfig, lang: Lang): void {
-  const holds = (dir: string) => {
-    const rel = path.relative(out, dir)
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
-  }
-  if ([root, ...Object.values(config.collections).map((c) => path.resolve(root, c))].some(holds)) {
-    throw new UsageError(
-      lang === 'fr'
-        ? `Le dossier de sortie ${out} contient le registre ou ses fiches : build le remplacerait entièrement. Choisissez un dossier dédié, par exemple --out dist.`
-        : `The output folder ${out} holds the registry or its fiches: build would replace it entirely. Choose a dedicated folder, for example --out dist.`,
-    )
-  }
-}
-
 function parseMaxWarnings(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined
   if (/^\d{1,9}$/.test(value)) return Number(value)
@@ -383,34 +299,6 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
 function parseChangesFormat(value: string | undefined, command: string, lang: Lang): string {
   if (value === undefined || (CHANGES_FORMATS as readonly string[]).includes(value)) return value ?? 'stylish'
   throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour ${command}, pas « ${value} ».` : `--format must be stylish, markdown or json for ${command}, not "${value}".`)
-}
-
-/** A configuration file is a few hundred bytes: far beyond this, it is not one. */
-const MAX_CONFIG_BYTES = 1024 * 1024
-
-/**
- * Reads the configuration file without following a symbolic link, and only
- * if it is a regular file of reasonable size: a link could point outside the
- * registry (its target quoted in an error), to /dev/zero (memory) or to a
- * named pipe (a read that never ends). Checked before opening, and again on
- * the opened file (O_NOFOLLOW, O_NONBLOCK), in case it was swapped meanwhile.
- */
-async function loadConfig(root: string, option: string | undefined, cwd: string): Promise<RegistryConfig> {
-  const file = option === undefined ? path.join(root, 'registry.config.json') : path.resolve(cwd, option)
-  const refuse = (what: string) => new ConfigError(`Le fichier de configuration ${file} ${what}`)
-  let stat
-  try {
-    stat = await fsp.lstat(file)
-  } catch (err) {
-    if (option === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone((await import('../load/config.ts')).DEFAULT_CONFIG)
-    throw refuse(`ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
-  }
-  if (stat.isSymbolicLink()) throw refuse("est un lien symbolique : il n'est pas suivi. Mettez le fichier lui-même à cet endroit.")
-  if (!stat.isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
-  const text = readSmallFile(file, MAX_CONFIG_BYTES, refuse)
-  // Loaded here, not at start: the parser brings the rules' ids and messages, which --help does not need.
-  const { parseConfig } = await import('../load/config.ts')
-  return parseConfig(text, file)
 }
 
 /**
@@ -444,32 +332,5 @@ async function writeOutputFile(file: string, text: string, lang: Lang): Promise<
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new ConfigError(lang === 'fr' ? `--output-file : impossible d'écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
-  }
-}
-
-function readSmallFile(file: string, max: number, refuse: (what: string) => ConfigError): string {
-  let fd: number
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw refuse(code === 'ELOOP' ? "est un lien symbolique : il n'est pas suivi." : `ne peut pas être lu (${code}).`)
-  }
-  try {
-    if (!fstatSync(fd).isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
-    const buffer = Buffer.alloc(max + 1)
-    let length = 0
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, length)
-      if (n === 0) break
-      length += n
-      if (length > max) throw refuse(`dépasse ${max} octets : ce n'est pas une configuration.`)
-    }
-    return buffer.subarray(0, length).toString('utf8')
-  } catch (err) {
-    if (err instanceof ConfigError) throw err
-    throw refuse(`ne peut pas être lu (${(err as NodeJS.ErrnoException).code ?? 'EIO'}).`)
-  } finally {
-    closeSync(fd)
   }
 }

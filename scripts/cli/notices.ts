@@ -1,11 +1,10 @@
 /**
- * Notices about the registry as a whole (no history, say), worded by finalize
- * like any diagnostic and printed on stderr: they never change the exit code.
+ * Notices about the registry as a whole (no history, say), worded like any
+ * diagnostic by the API and printed on stderr: they never change the exit code.
  */
-import type { Problem } from '../report/diagnostic.ts'
-import { finalize } from '../report/finalize.ts'
-import type { Options } from './main.ts'
+import type { Diagnostic } from '../report/diagnostic.ts'
+import type { Io } from './io.ts'
 
-export function printNotices(problems: readonly Problem[], options: Pick<Options, 'config' | 'lang' | 'io'>): void {
-  for (const d of finalize(problems, new Map(), options.config, options.lang)) options.io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
+export function printNotices(notices: readonly Diagnostic[], io: Pick<Io, 'stderr'>): void {
+  for (const d of notices) io.stderr(`${d.message}\n  → ${d.hint} (${d.ruleId})\n`)
 }

@@ -18,7 +18,7 @@ import { apiV3SchemaFiles, v3StartupFile, v3StartupsList } from './build-api-v3.
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, evidenceFeedSchema, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
-import { HISTORY_FEED_FILES, historySchema } from '../history/history-schema.ts'
+import { HISTORY_FEED_FILES, historySchema } from './history-schema.ts'
 import type { EvidenceFile } from '../evidence/types.ts'
 import type { LogCommit } from '../history/log.ts'
 import { INDEX_PATH, manifestOf } from './manifest.ts'

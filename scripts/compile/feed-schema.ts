@@ -5,7 +5,7 @@
  * Each schema is standalone (the shared definitions are bundled in).
  */
 import type { Collection } from '../load/config.ts'
-import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../validate/schemas.ts'
+import { COMMON_SCHEMA, FICHE_SCHEMAS, publishedSchemaUrl, type JsonSchema } from '../validate/schemas.ts'
 import { openVocabularies } from './vocabularies.ts'
 import { CATEGORIES } from '../lint/catalogue.ts'
 import evidenceSchema from '../../schemas/evidence.schema.json' with { type: 'json' }
@@ -247,7 +247,7 @@ function defs(): Record<string, unknown> {
 }
 
 export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends' | 'evidence'): string {
-  return `${siteUrl}/api/v1/schemas/${file}.schema.json`
+  return publishedSchemaUrl(siteUrl, file)
 }
 
 const LISTS: Record<Exclude<FeedFile, 'index' | 'startup' | 'standards' | 'evaluations'>, Collection> = { startups: 'startups', organisations: 'organisations', incubators: 'incubators' }

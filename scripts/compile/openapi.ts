@@ -16,7 +16,7 @@
 import { V2_7_SCHEMAS, type V27SchemaName } from './api-v2-7-schemas.ts'
 import { v3Schema, type V3File } from './build-api-v3.ts'
 import { API_VERSION, CONTRACT_RELEASED, DATA_LICENCE, evidenceFeedSchema, FEED_FILES, feedSchema, type FeedFile } from './feed-schema.ts'
-import { HISTORY_FEED_FILES, historySchema, type HistoryFeedFile } from '../history/history-schema.ts'
+import { HISTORY_FEED_FILES, historySchema, type HistoryFeedFile } from './history-schema.ts'
 import { openVocabularies, OPEN_NOTE } from './vocabularies.ts'
 import type { JsonSchema } from '../validate/schemas.ts'
 

@@ -37,7 +37,7 @@ import type { LogCommit } from '../history/log.ts'
 import { currentPhase } from '../lint/phase.ts'
 import { compareBytes } from '../load/byte-order.ts'
 import { API_VERSION, CONTRACT_RELEASED, DATA_LICENCE, FEED_FILES, INDEX_FILES, schemaUrl } from './feed-schema.ts'
-import { HISTORY_FEED_FILES } from '../history/history-schema.ts'
+import { HISTORY_FEED_FILES } from './history-schema.ts'
 import { INDEX_PATH, type Manifest } from './manifest.ts'
 
 const EVIDENCE_PATH = 'api/v1/evidence.json'

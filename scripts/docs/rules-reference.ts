@@ -1,5 +1,5 @@
 /** The rules reference (docs/regles.md), generated from the message catalog. */
-import { isConfigurable, isLintRule, RULES } from '../report/messages.ts'
+import { isConfigurable, isLintRule, RULES } from '../lint/rule-catalogue.ts'
 
 export function rulesReference(): string {
   const out = [

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { UsageError } from '../cli/io.ts'
+import { UsageError } from '../errors.ts'
 
 const run = promisify(execFile)
 

@@ -23,7 +23,14 @@ export const EVIDENCE_LABEL = 'preuves-en-ligne'
 export const MAX_NEW_ISSUES = 20
 const MAX_PAGES = 30
 
-export const issueMarker = (startup: string): string => `<!-- registry-evidence:${startup} -->`
+/**
+ * The hidden marker that finds a product's issue again. The id is
+ * percent-encoded: whatever the evidence file says, it cannot end the HTML
+ * comment (`-->`) and leave the rest of the line to be read as markdown (a
+ * mention, a link). Plain ids (letters, digits, hyphens) are unchanged.
+ */
+export const issueMarker = (startup: string): string => `<!-- registry-evidence:${markerId(startup)} -->`
+const markerId = (startup: string): string => encodeURIComponent(startup)
 
 export interface PlannedIssue {
   startup: string
@@ -101,14 +108,14 @@ interface ExistingIssue {
   body: string
 }
 
-/** The bot's evidence issues, by startup: the label and the marker at the start of the body, written by `bot`. */
+/** The bot's evidence issues, by marker id (the startup's, percent-encoded): the label and the marker at the start of the body, written by `bot`. */
 async function existingIssues(github: GitHub, owner: string, repo: string, bot: string): Promise<Map<string, ExistingIssue>> {
   const found = new Map<string, ExistingIssue>()
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await github.rest.issues.listForRepo({ owner, repo, labels: EVIDENCE_LABEL, state: 'all', per_page: 100, page })
     for (const issue of data) {
       if (issue.pull_request || issue.user?.login !== bot || issue.user?.type !== 'Bot') continue
-      const m = /^<!-- registry-evidence:([^\s>]{1,255}) -->/.exec(issue.body ?? '')
+      const m = /^<!-- registry-evidence:([^\s>]{1,1024}) -->/.exec(issue.body ?? '')
       if (m && !found.has(m[1]!)) found.set(m[1]!, { number: issue.number, state: issue.state, body: issue.body ?? '' })
     }
     if (data.length < 100) break
@@ -132,7 +139,7 @@ export async function syncEvidenceIssues(github: GitHub, target: { owner: string
   try {
     const existing = await existingIssues(github, owner, repo, target.bot ?? 'github-actions[bot]')
     for (const p of plan) {
-      const issue = existing.get(p.startup)
+      const issue = existing.get(markerId(p.startup))
       if (p.failing) {
         if (issue?.state === 'open') {
           if (issue.body === p.body) continue

@@ -14,6 +14,7 @@
  *   says only that the report could not be read, with a link to the run;
  * - it updates the bot's own comment, never anyone else's (pr-comment.ts).
  */
+import { RULE_CATALOGUE } from '../lint/rule-catalogue.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { Lang } from '../report/diagnostic.ts'
 import { inertCode } from '../report/inert-markdown.ts'
@@ -121,7 +122,7 @@ export async function postReport(github: GitHub, p: PostReport): Promise<PostedR
   const fr = p.lang === 'fr'
   const origin = await pullRequestOrigin(github, p.target, p.collections, p.lang)
   const notes = origin.flagged ? [toolingNote(origin, p.lang)] : []
-  const body = p.report.ok ? renderReport(p.report.data, p.lang, { notes }) : refusedReport(p.lang, p.runUrl, notes)
+  const body = p.report.ok ? renderReport(p.report.data, p.lang, { notes, rules: RULE_CATALOGUE }) : refusedReport(p.lang, p.runUrl, notes)
   const comment = await upsertComment(github, p.target, body, p.lang, undefined, p.author)
   const count = origin.outside.length
   const description = origin.flagged

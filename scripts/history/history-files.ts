@@ -5,7 +5,7 @@
  * first-parent `git log` serves all three. Deterministic for a commit: the
  * window ends at the last commit's date, never at the clock.
  */
-import { schemaUrl } from '../compile/feed-schema.ts'
+import { publishedSchemaUrl } from '../validate/schemas.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import { changeSets, type ChangeSet } from './changes.ts'
 import { describeChange, summaryText } from './format-changes.ts'
@@ -137,8 +137,8 @@ export async function historyFiles(root: string, config: RegistryConfig, commits
   const trends = await computeTrends(root, config.collections.startups, commits, metrics, useCache ? await trendsCachePath(root) : undefined, parsed)
   const site = config.siteUrl
   return [
-    ['api/v1/changes.json', serialize({ $schema: schemaUrl(site, 'changes'), window, follow: changesFollow(site), change_sets: sets })],
+    ['api/v1/changes.json', serialize({ $schema: publishedSchemaUrl(site, 'changes'), window, follow: changesFollow(site), change_sets: sets })],
     ...(site ? [['api/v1/changes.atom', changesAtom(sets, site)] as [string, string]] : []),
-    ['api/v1/trends.json', serialize({ $schema: schemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(metrics.map((m) => [m.id, m.version])), snapshots: trends.snapshots, ...(evidence ? { evidence: evidenceTrends(evidence) } : {}) })],
+    ['api/v1/trends.json', serialize({ $schema: publishedSchemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(metrics.map((m) => [m.id, m.version])), snapshots: trends.snapshots, ...(evidence ? { evidence: evidenceTrends(evidence) } : {}) })],
   ]
 }

@@ -5,34 +5,19 @@
  * Used by the trends (as of each month's end) and the change reports (as of
  * the commit's date). Never throws: a fiche that cannot be read, or that a
  * rule cannot make sense of, gives undefined.
- *
- * `standardsRulesVersion` names the rule set: the catalogue's version, then a
- * digest of what decides an outcome (each rule's id, category, standards,
- * phases it applies to, effective options and severity, and RULES_REVISION,
- * raised whenever a rule's check changes), so that numbers computed with
- * different rule sets are never compared without saying so.
+ * The rule set is named by lint/rules-version.ts (`standardsRulesVersion`).
  */
-import { createHash } from 'node:crypto'
-import { CATALOGUE_VERSION, CATEGORIES, HYGIENE } from '../lint/catalogue.ts'
-import { LINT_RULES } from '../lint/rules/index.ts'
-import { ruleOptions, runRules, type LintSettings, type RuleOutcome } from '../lint/run-rules.ts'
+import { CATEGORIES } from '../lint/catalogue.ts'
+import { STANDARDS_RULES, standardsRulesVersion } from '../lint/rules-version.ts'
+import { runRules, type LintSettings, type RuleOutcome } from '../lint/run-rules.ts'
 import { splitFrontMatter, type ParsedRecord } from '../load/parse-record.ts'
 import type { PastFiche } from './past-fiche.ts'
 import type { SnapshotMetric } from './trends.ts'
 import { withCurrentPhases } from './vocabulary.ts'
 
-/** Raise when the check of a standards rule changes (what it reports, not how it says it). */
-export const RULES_REVISION = 1
-
-export const STANDARDS_RULES = LINT_RULES.filter((r) => r.category !== HYGIENE && r.evidence === 'field')
+export { RULES_REVISION, STANDARDS_RULES, standardsRulesVersion } from '../lint/rules-version.ts'
 
 type LintConfig = LintSettings['config']
-
-export function standardsRulesVersion(config: LintConfig): string {
-  const rules = STANDARDS_RULES.filter((r) => config.rules[r.id] !== 'off').map((r) => [r.id, r.category, r.standards, r.applies, ruleOptions(r, config), config.rules[r.id] ?? r.severity])
-  const digest = createHash('sha256').update(JSON.stringify([RULES_REVISION, rules])).digest('hex').slice(0, 12)
-  return `catalogue-${CATALOGUE_VERSION}+rules-${digest}`
-}
 
 /** The outcome of each applicable standards rule for a past startup fiche as of `asOf`, or undefined when it cannot be linted. */
 export function pastOutcomes(fiche: PastFiche, asOf: string, config: LintConfig): RuleOutcome[] | undefined {

@@ -15,6 +15,11 @@ export type Category = (typeof CATEGORIES)[number]
 /** The category of rules that check how values are written rather than a standard. */
 export const HYGIENE = 'value hygiene'
 
+/** A category as printed: the catalogue's names are French; value hygiene is said in the user's language. */
+export function categoryLabel(category: string, lang: 'fr' | 'en'): string {
+  return category === HYGIENE && lang === 'fr' ? 'hygiène des valeurs' : category
+}
+
 export interface Standard {
   id: string
   category: Category

@@ -1,23 +1,14 @@
 /** The per-category summary printed after the human output of `registry lint`. */
 import type { Diagnostic, Lang } from '../report/diagnostic.ts'
-import { CATEGORIES, HYGIENE } from './catalogue.ts'
-import { LINT_RULES } from './rules/index.ts'
+import { countByCategory as countIn } from '../report/messages.ts'
+import { categoryLabel } from './catalogue.ts'
+import { RULE_CATALOGUE } from './rule-catalogue.ts'
 
-const CATEGORY_OF = new Map(LINT_RULES.map((r) => [r.id, r.category as string]))
+export { categoryLabel }
 
 /** Counts per category, in catalogue order, then value hygiene. */
 export function countByCategory(diagnostics: readonly Diagnostic[]): [string, number][] {
-  const counts = new Map<string, number>()
-  for (const d of diagnostics) {
-    const c = CATEGORY_OF.get(d.ruleId)
-    if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1)
-  }
-  return [...CATEGORIES, HYGIENE].filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!])
-}
-
-/** A category as printed: the catalogue's names are French; value hygiene is said in the user's language. */
-export function categoryLabel(category: string, lang: Lang): string {
-  return category === HYGIENE && lang === 'fr' ? 'hygiène des valeurs' : category
+  return countIn(diagnostics, RULE_CATALOGUE)
 }
 
 export function categorySummary(diagnostics: readonly Diagnostic[], lang: Lang, suppressed: number): string {

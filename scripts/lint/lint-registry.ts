@@ -7,6 +7,7 @@ import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Diagnostic, Lang } from '../report/diagnostic.ts'
 import { finalize } from '../report/finalize.ts'
+import { RULE_CATALOGUE } from './rule-catalogue.ts'
 import type { OnlineResults } from './online/types.ts'
 import { runRules, type RecordOutcome } from './run-rules.ts'
 
@@ -19,5 +20,5 @@ export function lintRecords(records: readonly ParsedRecord[], config: RegistryCo
   const result = runRules(records, { config, asOf, ...(online ? { online } : {}), ...(only ? { only } : {}) })
   const files = new Map<string, ParsedRecord>()
   for (const r of records) files.set(r.file, r)
-  return { diagnostics: finalize(result.problems, files, config, lang), records: result.records }
+  return { diagnostics: finalize(result.problems, files, config, lang, RULE_CATALOGUE), records: result.records }
 }

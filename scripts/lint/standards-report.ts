@@ -5,10 +5,8 @@
  * per category. Deterministic: catalogue order for categories, rule order for
  * checks, sorted keys for incubators and phases.
  */
-import { API_VERSION, schemaUrl } from '../compile/feed-schema.ts'
-import { standardsRulesVersion } from '../history/past-standards.ts'
 import { CATALOGUE_RELEASED, CATALOGUE_VERSION, CATEGORIES, HYGIENE, STANDARDS, standardById, type Category } from './catalogue.ts'
-import type { LintSettings, RecordOutcome, RuleOutcome } from './run-rules.ts'
+import type { RecordOutcome, RuleOutcome } from './run-rules.ts'
 
 /** One rule's outcome in a startup's `standards` block (api/v1/startups.json). */
 export interface Check {
@@ -85,8 +83,8 @@ export function standardsAggregate(records: readonly RecordOutcome[], asOf: stri
   }
   const ordered = (m: Map<string, Counts>) => Object.fromEntries(CATEGORIES.filter((c) => m.has(c)).map((c) => [c, m.get(c)!]))
   const sortedKeys = <T>(m: Map<string, T>) => [...m.keys()].sort()
+  // The feed adds its api_version first (compile/feed-standards.ts): lint does not know the feed's version.
   return {
-    api_version: API_VERSION,
     catalogue: { version: CATALOGUE_VERSION, released: CATALOGUE_RELEASED },
     rules_version: rulesVersion,
     as_of: asOf ?? null,
@@ -142,24 +140,14 @@ export function startupEvaluation(r: RecordOutcome): { completion: Record<Catego
   return { completion, conformity }
 }
 
-/** api/v1/evaluations.json: every startup's evaluation (by id, sorted), with the rule set that derived them. */
-export function evaluationsFile(records: readonly RecordOutcome[], asOf: string | undefined, rulesVersion: string, siteUrl: string) {
+/** api/v1/evaluations.json without the feed's $schema and api_version (compile/feed-standards.ts adds them): every startup's evaluation (by id, sorted), with the rule set that derived them. */
+export function startupEvaluations(records: readonly RecordOutcome[], asOf: string | undefined, rulesVersion: string) {
   const startups = records.filter((r) => r.record.collection === 'startups').sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
   return {
-    $schema: schemaUrl(siteUrl, 'evaluations'),
-    api_version: API_VERSION,
     catalogue: { version: CATALOGUE_VERSION, released: CATALOGUE_RELEASED },
     rules_version: rulesVersion,
     as_of: asOf ?? null,
     evidence: 'derived',
     evaluations: Object.fromEntries(startups.map((r) => [r.record.id, startupEvaluation(r)])),
   }
-}
-
-/** What build-feed needs: a block per startup id, the aggregate and the evaluations, with the version of the rules that made them. */
-export function feedStandards(records: readonly RecordOutcome[], asOf: string | undefined, config: LintSettings['config'], online = false) {
-  const rulesVersion = standardsRulesVersion(config)
-  const blocks = new Map<string, unknown>()
-  for (const r of records) if (r.record.collection === 'startups') blocks.set(r.record.id, standardsBlock(r, asOf, rulesVersion))
-  return { blocks, aggregate: standardsAggregate(records, asOf, online, rulesVersion), evaluations: (siteUrl: string) => evaluationsFile(records, asOf, rulesVersion, siteUrl) }
 }

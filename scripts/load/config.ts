@@ -1,11 +1,11 @@
 /**
  * The registry configuration (`registry.config.json`): where each collection
- * lives, the public site URL, limits and rule severities. Pure: the CLI reads
- * the file and hands its text here.
+ * lives, the public site URL, limits and rule severities. Pure: the API
+ * (registry/config.ts) reads the file and hands its text here, with the
+ * catalogue of the rules its settings name (lint/rule-catalogue.ts).
  */
 import type { Severity } from '../report/diagnostic.ts'
-import { RULES, isConfigurable } from '../report/messages.ts'
-import { checkRuleOptions } from '../lint/options.ts'
+import { isConfigurable, type RuleCatalogue } from '../report/messages.ts'
 import { ConfigError } from '../errors.ts'
 export { ConfigError } from '../errors.ts'
 
@@ -73,8 +73,12 @@ function jsonErrorWhere(err: unknown, text: string): string {
 
 const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'repositoryUrl', 'repositoryBranch', 'limits', 'rules'])
 
-/** Parses and checks a configuration file's text; throws ConfigError with a French message. */
-export function parseConfig(text: string, file: string): RegistryConfig {
+/**
+ * Parses and checks a configuration file's text; throws ConfigError with a French message.
+ * `catalogue`: the rules that `rules` may name, which of them may change severity, and the
+ * options each standards rule takes.
+ */
+export function parseConfig(text: string, file: string, catalogue: RuleCatalogue): RegistryConfig {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -129,20 +133,21 @@ export function parseConfig(text: string, file: string): RegistryConfig {
   if (raw.rules !== undefined) {
     if (!isPlainObject(raw.rules)) throw new ConfigError(`${file} : « rules » doit être un objet.`)
     for (const [ruleId, setting] of Object.entries(raw.rules)) {
-      if (!Object.hasOwn(RULES, ruleId)) throw new ConfigError(`${file} : règle inconnue « ${ruleId} » (voir docs/regles.md).`)
+      if (!Object.hasOwn(catalogue.rules, ruleId)) throw new ConfigError(`${file} : règle inconnue « ${ruleId} » (voir docs/regles.md).`)
       let level = setting
       if (Array.isArray(setting)) {
         // ["warning", { options }]: the form ESLint uses, for the standards rules that take options.
         if (setting.length !== 2 || !isPlainObject(setting[1])) throw new ConfigError(`${file} : la règle « ${ruleId} » s'écrit "off", "warning", "error" ou ["warning", { …options }].`)
         level = setting[0]
-        const problem = checkRuleOptions(ruleId, setting[1])
+        const check = catalogue.rules[ruleId]!.checkOptions
+        const problem = check ? check(setting[1]) : 'cette règle ne prend pas d’options.'
         if (problem) throw new ConfigError(`${file} : règle « ${ruleId} » : ${problem}`)
         config.ruleOptions[ruleId] = setting[1]
       }
       if (level !== 'off' && level !== 'warning' && level !== 'error') {
         throw new ConfigError(`${file} : la règle « ${ruleId} » doit valoir "off", "warning" ou "error".`)
       }
-      if (!isConfigurable(ruleId)) throw new ConfigError(`${file} : la règle « ${ruleId} » protège la validité du flux ; sa sévérité ne peut pas être changée.`)
+      if (!isConfigurable(catalogue, ruleId)) throw new ConfigError(`${file} : la règle « ${ruleId} » protège la validité du flux ; sa sévérité ne peut pas être changée.`)
       config.rules[ruleId] = level
     }
   }

@@ -3,12 +3,10 @@
  * severity, put it into words in the chosen language, sort. The only place
  * where positions and messages are made.
  */
-import type { RegistryConfig } from '../load/config.ts'
-import type { ParsedRecord } from '../load/parse-record.ts'
-import { compareDiagnostics, type Diagnostic, type Lang, type Problem } from './diagnostic.ts'
-import { lineSpan } from './line-spans.ts'
+import { compareDiagnostics, type Diagnostic, type Lang, type Problem, type Severity } from './diagnostic.ts'
+import { lineSpan, type LineRecord } from './line-spans.ts'
 import { findSpan, LineIndex, pointerMap, type NodeSpan } from './locate.ts'
-import { RULES, ruleText } from './messages.ts'
+import { ruleText, type RuleCatalogue } from './messages.ts'
 
 /**
  * The most diagnostics reported for one file; the rest are summed up in a
@@ -25,16 +23,22 @@ export interface LocatableFile {
   yamlEnd?: number
 }
 
+/**
+ * `files`: each file's text, and for a parsed record its data (a record locates pointers from
+ * its lines first); `config.rules`: the severities the configuration sets; `catalogue`: every
+ * rule's default severity and words (lint/rule-catalogue.ts).
+ */
 export function finalize(
   problems: readonly Problem[],
-  files: ReadonlyMap<string, LocatableFile | ParsedRecord>,
-  config: Pick<RegistryConfig, 'rules'>,
+  files: ReadonlyMap<string, LocatableFile | LineRecord>,
+  config: { rules: Readonly<Record<string, Severity | 'off'>> },
   lang: Lang,
+  catalogue: RuleCatalogue,
 ): Diagnostic[] {
   const cache = new Map<string, { lines: LineIndex; pointers?: Map<string, NodeSpan> }>()
   const out: Diagnostic[] = []
   for (const problem of problems) {
-    const entry = RULES[problem.ruleId]
+    const entry = catalogue.rules[problem.ruleId]
     if (!entry) throw new Error(`unknown rule id: ${problem.ruleId}`)
     const configured = config.rules[problem.ruleId]
     if (configured === 'off') continue
@@ -52,7 +56,7 @@ export function finalize(
       start = c.lines.position(from)
       end = to > from ? c.lines.position(to) : start
     }
-    const { message, hint } = ruleText(problem.ruleId, lang, problem.data ?? {})
+    const { message, hint } = ruleText(catalogue, problem.ruleId, lang, problem.data ?? {})
     const diagnostic: Diagnostic = {
       file: problem.file,
       line: start.line,
@@ -67,11 +71,11 @@ export function finalize(
     if (problem.path !== undefined) diagnostic.path = problem.path
     out.push(diagnostic)
   }
-  return capPerFile(out.sort(compareDiagnostics), lang)
+  return capPerFile(out.sort(compareDiagnostics), lang, catalogue)
 }
 
 /** Keeps the first MAX_DIAGNOSTICS_PER_FILE diagnostics of each file (sorted), and says how many more there were. */
-function capPerFile(sorted: Diagnostic[], lang: Lang): Diagnostic[] {
+function capPerFile(sorted: Diagnostic[], lang: Lang, catalogue: RuleCatalogue): Diagnostic[] {
   const out: Diagnostic[] = []
   let i = 0
   while (i < sorted.length) {
@@ -93,7 +97,7 @@ function capPerFile(sorted: Diagnostic[], lang: Lang): Diagnostic[] {
         endColumn: first.column,
         ruleId: 'report/too-many-problems',
         severity: errors > 0 ? 'error' : 'warning',
-        ...ruleText('report/too-many-problems', lang, data),
+        ...ruleText(catalogue, 'report/too-many-problems', lang, data),
       })
     }
     i = end
@@ -101,7 +105,7 @@ function capPerFile(sorted: Diagnostic[], lang: Lang): Diagnostic[] {
   return out
 }
 
-function offsets(problem: Problem, file: LocatableFile | ParsedRecord, c: { pointers?: Map<string, NodeSpan> }): [number, number] {
+function offsets(problem: Problem, file: LocatableFile | LineRecord, c: { pointers?: Map<string, NodeSpan> }): [number, number] {
   // An offset, when given, wins over the pointer (a stage that already knows where, e.g. a missing
   // top-level field at the opening ---, spares the re-parse that locating a pointer needs).
   if (problem.offset !== undefined || problem.path === undefined || file.yamlStart === undefined) {

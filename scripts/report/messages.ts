@@ -1,12 +1,14 @@
 /**
- * Every rule the registry reports, with its default severity and its words in
- * French (the default) and English. This catalog is the single source for the
- * messages, the hints and the rules reference (docs/regles.md, generated).
+ * The core rules the registry reports (file, YAML, schema, references,
+ * phases, history), with their default severity and their words in French
+ * (the default) and English, and the shape of a rule catalogue: the core
+ * rules plus the standards lint rules, which carry their own words in their
+ * files (lint/rule-catalogue.ts puts both together). The catalogue is the
+ * single source for the messages, the hints and the rules reference
+ * (docs/regles.md, generated). Imports nothing of the stages.
  */
 import type { Lang, Severity } from './diagnostic.ts'
 import { q, qe, show } from './show.ts'
-import type { LintRule } from '../lint/define-rule.ts'
-import { LINT_RULES } from '../lint/rules/index.ts'
 
 export { show }
 
@@ -26,6 +28,24 @@ export interface RuleEntry {
   description: string
   fr: RuleText
   en: RuleText
+  /** A standards lint rule's category (a category of the standards catalogue, or value hygiene); absent for a core rule. */
+  category?: string
+  /** A standards lint rule that takes options: checks them (registry.config.json), a French message when they are wrong. */
+  checkOptions?: (options: Record<string, unknown>) => string | undefined
+}
+
+/**
+ * Every rule that may be reported, and what the words of a report need to
+ * know of them: finalize words problems with it, the configuration checks
+ * its rule settings against it, the markdown and SARIF formatters link and
+ * group by it.
+ */
+export interface RuleCatalogue {
+  readonly rules: Readonly<Record<string, RuleEntry>>
+  /** The standards lint rules' categories, in the order they are counted and printed (the standards catalogue's, then value hygiene). */
+  readonly categories: readonly string[]
+  /** A category as printed in `lang`. */
+  categoryLabel(category: string, lang: Lang): string
 }
 
 
@@ -165,7 +185,8 @@ function yamlAdviceEn(d: Data): string {
   }
 }
 
-const CORE_RULES: Record<string, RuleEntry> = {
+/** The core rules: what load/, validate/ and history/ report, as opposed to the standards lint rules. */
+export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'history/no-repository': {
     severity: 'warning',
     description: 'Le registre n’est pas dans un dépôt git : le flux n’a pas de dates de création et de modification.',
@@ -557,25 +578,13 @@ const CORE_RULES: Record<string, RuleEntry> = {
   },
 }
 
-/** A standards lint rule as a catalog entry: its message id travels in the problem's data. */
-function lintEntry(rule: LintRule<any>): RuleEntry {
-  const words = (lang: Lang) => ({
-    message: (d: Data) => (rule.messages[String(d.messageId)] ?? Object.values(rule.messages)[0]!)[lang].message(d),
-    hint: (d: Data) => (rule.messages[String(d.messageId)] ?? Object.values(rule.messages)[0]!)[lang].hint(d),
-  })
-  return { severity: rule.severity, configurable: true, description: rule.description, fr: words('fr'), en: words('en') }
-}
-
-/** Every rule: the core rules (file, YAML, schema, references, phases) and the standards lint rules. */
-export const RULES: Record<string, RuleEntry> = { ...CORE_RULES, ...Object.fromEntries(LINT_RULES.map((r) => [r.id, lintEntry(r)])) }
-
 /** Whether a rule id is a standards lint rule (documented in docs/rules/<id>.md). */
-export function isLintRule(ruleId: string): boolean {
-  return Object.hasOwn(RULES, ruleId) && !Object.hasOwn(CORE_RULES, ruleId)
+export function isLintRule(catalogue: RuleCatalogue, ruleId: string): boolean {
+  return Object.hasOwn(catalogue.rules, ruleId) && catalogue.rules[ruleId]!.category !== undefined
 }
 
-export function ruleText(ruleId: string, lang: Lang, data: Data): { message: string; hint: string } {
-  const entry = RULES[ruleId]
+export function ruleText(catalogue: RuleCatalogue, ruleId: string, lang: Lang, data: Data): { message: string; hint: string } {
+  const entry = Object.hasOwn(catalogue.rules, ruleId) ? catalogue.rules[ruleId] : undefined
   if (!entry) throw new Error(`unknown rule id: ${ruleId}`)
   const t = entry[lang]
   return { message: t.message(data), hint: t.hint(data) }
@@ -586,8 +595,18 @@ export function ruleText(ruleId: string, lang: Lang, data: Data): { message: str
  * record unreadable or its data invalid against the schema stay errors: the
  * feed's validity depends on them.
  */
-export function isConfigurable(ruleId: string): boolean {
-  const entry = RULES[ruleId]
+export function isConfigurable(catalogue: RuleCatalogue, ruleId: string): boolean {
+  const entry = Object.hasOwn(catalogue.rules, ruleId) ? catalogue.rules[ruleId] : undefined
   if (!entry) return false
   return entry.configurable ?? (entry.severity === 'warning' || ruleId.startsWith('ref/') || ruleId.startsWith('phases/'))
+}
+
+/** Diagnostics of the standards lint rules counted per category, in the catalogue's order of categories. */
+export function countByCategory(diagnostics: readonly { ruleId: string }[], catalogue: RuleCatalogue): [string, number][] {
+  const counts = new Map<string, number>()
+  for (const d of diagnostics) {
+    const c = Object.hasOwn(catalogue.rules, d.ruleId) ? catalogue.rules[d.ruleId]!.category : undefined
+    if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1)
+  }
+  return catalogue.categories.filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!])
 }

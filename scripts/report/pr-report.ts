@@ -11,10 +11,10 @@
 import type { Lang } from './diagnostic.ts'
 import { diagnosticTable } from './diagnostic-table.ts'
 import { inertCode, inertMarkdown } from './inert-markdown.ts'
-import { lintSections } from '../lint/lint-section.ts'
+import { lintSections, type ReportSection } from './lint-sections.ts'
 import { reportData, type ReportData, type ReportInput } from './report-data.ts'
 import { REPORT_MARKER } from './report-marker.ts'
-import { RULES } from './messages.ts'
+import type { RuleCatalogue } from './messages.ts'
 
 export { ROWS_PER_TABLE } from './report-data.ts'
 
@@ -23,13 +23,11 @@ export const GITHUB_TEXT_LIMIT = 65_536
 /** GitHub shows at most this many error, and this many warning, annotations per step. */
 export const ANNOTATIONS_PER_STEP = 10
 
-export interface ReportSection {
-  title: string
-  /** Markdown; cut with the rest when the report is too long. */
-  body: string
-}
+export type { ReportSection }
 
 export interface RenderOptions {
+  /** Every rule that may be reported (lint/rule-catalogue.ts): the rules' descriptions, the categories' labels. */
+  rules: RuleCatalogue
   /** Defaults to GITHUB_TEXT_LIMIT. */
   limit?: number
   /** Markdown of the comment workflow's own (a fork changing the tooling), shown right under the title. */
@@ -40,11 +38,11 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ?
 const pluralEn = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
 /** The report of a change computed here: its data (report-data.ts), rendered. */
-export function prReport(input: ReportInput & { lang: Lang; limit?: number }): string {
-  return renderReport(reportData(input), input.lang, { limit: input.limit })
+export function prReport(input: ReportInput & { lang: Lang; limit?: number; rules: RuleCatalogue }): string {
+  return renderReport(reportData(input), input.lang, { limit: input.limit, rules: input.rules })
 }
 
-export function renderReport(data: ReportData, lang: Lang, options: RenderOptions = {}): string {
+export function renderReport(data: ReportData, lang: Lang, options: RenderOptions): string {
   const fr = lang === 'fr'
   const limit = options.limit ?? GITHUB_TEXT_LIMIT
   const { changedErrors, changedWarnings, otherErrors, otherWarnings } = data.groups
@@ -77,11 +75,11 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
 
   const sections: ReportSection[] = []
   const table = (group: ReportData['groups']['changedErrors']): string => diagnosticTable(group, fr, 'npx registry validate')
-  if (data.byRule.length > 0) sections.push(byRule(data, fr))
+  if (data.byRule.length > 0) sections.push(byRule(data, fr, options.rules))
   if (changedErrors.total) sections.push({ title: fr ? `Erreurs dans les fiches modifiées (${changedErrors.total})` : `Errors in the changed fiches (${changedErrors.total})`, body: table(changedErrors) })
   if (changedWarnings.total) sections.push({ title: fr ? `Avertissements dans les fiches modifiées (${changedWarnings.total})` : `Warnings in the changed fiches (${changedWarnings.total})`, body: table(changedWarnings) })
   // The lint's sections before the problems of fiches the change does not touch.
-  if (data.lint) sections.push(...lintSections(data.lint, lang))
+  if (data.lint) sections.push(...lintSections(data.lint, lang, options.rules))
   if (otherErrors.total) {
     sections.push({
       title: fr ? `Erreurs dans d'autres fiches (${otherErrors.total})` : `Errors in other fiches (${otherErrors.total})`,
@@ -108,13 +106,13 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
  * an example message (of the listed problems), or else the rule's own
  * description from this version's catalogue.
  */
-function byRule(data: ReportData, fr: boolean): ReportSection {
+function byRule(data: ReportData, fr: boolean, rules: RuleCatalogue): ReportSection {
   const examples = new Map<string, string>()
   for (const group of Object.values(data.groups)) for (const d of group.items) if (!examples.has(d.ruleId)) examples.set(d.ruleId, d.message)
   const rows = [fr ? '| Règle | Gravité | Fiches modifiées | Ailleurs | Exemple |' : '| Rule | Severity | Changed fiches | Elsewhere | Example |', '| --- | --- | --- | --- | --- |']
   for (const r of data.byRule) {
     const severity = r.severity === 'error' ? (fr ? 'erreur' : 'error') : fr ? 'avertissement' : 'warning'
-    rows.push(`| ${inertCode(r.ruleId)} | ${severity} | ${r.changed} | ${r.other} | ${inertMarkdown(examples.get(r.ruleId) ?? RULES[r.ruleId]?.description ?? '')} |`)
+    rows.push(`| ${inertCode(r.ruleId)} | ${severity} | ${r.changed} | ${r.other} | ${inertMarkdown(examples.get(r.ruleId) ?? (Object.hasOwn(rules.rules, r.ruleId) ? rules.rules[r.ruleId]!.description : ''))} |`)
   }
   return { title: fr ? 'Synthèse par règle' : 'Summary by rule', body: rows.join('\n') }
 }

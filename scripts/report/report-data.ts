@@ -7,16 +7,14 @@
  * it checks it against the schema (types, lengths, no unknown key), then
  * checks what a schema cannot say (counts that add up, rule ids of this
  * version, files inside the collection folders, positions in order), and
- * renders the comment with its own templates (pr-report.ts). Messages and
+ * renders the comment with its own templates (pr-report.ts). The checks are
+ * validate/report-data.ts's (they need Ajv and the catalogue of rules). Messages and
  * hints stay text from the file, written as inert markdown: the worst a
  * forged file can do is put wrong words in a table cell, never a link, an
  * image, a mention or markup (see docs/security.md).
  */
-import type { ValidateFunction } from 'ajv/dist/2020.js'
-import type { RegistryConfig } from '../load/config.ts'
 import type { Diagnostic, Summary } from './diagnostic.ts'
 import { groupOf } from './diagnostic-table.ts'
-import { RULES } from './messages.ts'
 import schema from '../../schemas/report.schema.json' with { type: 'json' }
 
 export { schema as REPORT_SCHEMA }
@@ -139,92 +137,13 @@ function ruleCounts(inChanged: readonly Diagnostic[], elsewhere: readonly Diagno
 
 export type CheckedReport = { ok: true; data: ReportData } | { ok: false; problems: string[] }
 
-let validator: ValidateFunction | undefined
-
-async function schemaValidator(): Promise<ValidateFunction> {
-  if (!validator) {
-    // The registry's own Ajv (strict, formats), loaded only here: the comment workflow needs it, other commands do not.
-    const { createAjv } = await import('../validate/ajv.ts')
-    validator = createAjv().compile(schema)
-  }
-  return validator
-}
-
 /** Characters that have no business in a path: controls, bidirectional controls, a backslash. */
 const BAD_PATH_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\\]/
 
 /** Whether `file` is a well-formed path inside one of the collection folders. */
-export function isCollectionPath(file: string, collections: RegistryConfig['collections']): boolean {
+export function isCollectionPath(file: string, collections: Readonly<Record<string, string>>): boolean {
   if (BAD_PATH_CHARACTER.test(file) || file !== file.trim()) return false
   const parts = file.split('/')
   if (parts.some((p) => p === '' || p === '.' || p === '..')) return false
   return Object.values(collections).some((folder) => file.startsWith(`${folder}/`))
-}
-
-/**
- * Checks a value read from a pull request's artifact: the schema, then the
- * rules a schema cannot state. Returns the data, or what is wrong with it
- * (at most 20 problems, each naming the JSON pointer).
- */
-export async function checkReportData(value: unknown, config: Pick<RegistryConfig, 'collections'>): Promise<CheckedReport> {
-  const validate = await schemaValidator()
-  if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'} : ${e.message ?? 'invalide'}`) }
-  const data = value as ReportData
-  const problems: string[] = []
-  const say = (where: string, what: string) => problems.length < 20 && problems.push(`${where} : ${what}`)
-  const known = (ruleId: string) => Object.hasOwn(RULES, ruleId)
-  const inside = (file: string) => isCollectionPath(file, config.collections)
-
-  data.changed.forEach((f, i) => inside(f) || say(`/changed/${i}`, 'chemin hors des dossiers des fiches'))
-  const changed = new Set(data.changed)
-  const { groups, summary } = data
-  if (summary.errors !== groups.changedErrors.total + groups.otherErrors.total) say('/summary/errors', 'ne correspond pas aux totaux des groupes')
-  if (summary.warnings !== groups.changedWarnings.total + groups.otherWarnings.total) say('/summary/warnings', 'ne correspond pas aux totaux des groupes')
-  const checkGroup = (where: string, group: ReportGroup, severity?: Diagnostic['severity'], inChanged?: boolean) => {
-    if (group.items.length > group.total) say(where, 'plus de lignes que le total')
-    group.items.forEach((d, i) => {
-      const at = `${where}/items/${i}`
-      if (!known(d.ruleId)) say(`${at}/ruleId`, 'règle inconnue de cette version')
-      if (!inside(d.file)) say(`${at}/file`, 'chemin hors des dossiers des fiches')
-      if (severity !== undefined && d.severity !== severity) say(`${at}/severity`, 'gravité différente de celle du groupe')
-      if (inChanged !== undefined && changed.has(d.file) !== inChanged) say(`${at}/file`, inChanged ? 'fiche absente des fiches modifiées' : 'fiche modifiée dans un groupe d’autres fiches')
-      if (d.endLine < d.line || (d.endLine === d.line && d.endColumn < d.column)) say(at, 'la fin précède le début')
-    })
-  }
-  checkGroup('/groups/changedErrors', groups.changedErrors, 'error', true)
-  checkGroup('/groups/changedWarnings', groups.changedWarnings, 'warning', true)
-  checkGroup('/groups/otherErrors', groups.otherErrors, 'error', false)
-  checkGroup('/groups/otherWarnings', groups.otherWarnings, 'warning', false)
-
-  const seen = new Set<string>()
-  let inChangedCount = 0
-  let otherCount = 0
-  data.byRule.forEach((r, i) => {
-    if (!known(r.ruleId)) say(`/byRule/${i}/ruleId`, 'règle inconnue de cette version')
-    if (seen.has(r.ruleId)) say(`/byRule/${i}/ruleId`, 'règle en double')
-    seen.add(r.ruleId)
-    inChangedCount += r.changed
-    otherCount += r.other
-  })
-  if (inChangedCount !== groups.changedErrors.total + groups.changedWarnings.total) say('/byRule', 'les comptes des fiches modifiées ne correspondent pas aux groupes')
-  if (otherCount !== groups.otherErrors.total + groups.otherWarnings.total) say('/byRule', 'les comptes des autres fiches ne correspondent pas aux groupes')
-  for (const group of Object.values(groups)) for (const d of group.items) if (!seen.has(d.ruleId)) say('/byRule', `la règle ${JSON.stringify(d.ruleId).slice(0, 90)} n’y est pas comptée`)
-
-  if (data.lint) {
-    const { lint } = data
-    if (lint.fiches > data.changed.length) say('/lint/fiches', 'plus de fiches que de fiches modifiées')
-    if (lint.added > lint.fiches) say('/lint/added', 'plus de fiches ajoutées que de fiches')
-    checkGroup('/lint/introduced', lint.introduced, undefined, true)
-    checkGroup('/lint/fixed', lint.fixed, undefined, true)
-    const categories = new Set<string>()
-    lint.categories.forEach((c, i) => {
-      if (categories.has(c.category)) say(`/lint/categories/${i}`, 'catégorie en double')
-      categories.add(c.category)
-      for (const key of ['before', 'after'] as const) {
-        const share = c[key]
-        if (share && share.met > share.applicable) say(`/lint/categories/${i}/${key}`, 'plus de standards respectés qu’applicables')
-      }
-    })
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, data }
 }

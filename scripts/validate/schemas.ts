@@ -14,3 +14,11 @@ export type JsonSchema = Record<string, any>
 
 export const FICHE_SCHEMAS: Record<Collection, JsonSchema> = { startups: startup, organisations: organisation, incubators: incubator }
 export const COMMON_SCHEMA: JsonSchema = common
+
+/**
+ * Where a published file's JSON Schema is: `<siteUrl>/api/v1/schemas/<file>.schema.json`.
+ * Here, below both the feed (compile/) and the history's files (history/), which both link to theirs.
+ */
+export function publishedSchemaUrl(siteUrl: string, file: string): string {
+  return `${siteUrl}/api/v1/schemas/${file}.schema.json`
+}

@@ -13,7 +13,7 @@ import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { bidiControl } from './invisible.ts'
-import { fieldLabel } from './validate-record.ts'
+import { fieldLabel } from './field-label.ts'
 
 /** C0 controls except tab and newline, DEL, and C1 controls (Unicode category Cc). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/

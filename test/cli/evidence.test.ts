@@ -260,7 +260,7 @@ describe('registry build --evidence', () => {
 
   it.each([
     ['a file that is not evidence', (f: string) => fs.writeFileSync(f, '{"evidence_version": 1, "targets": []}'), /^Le fichier de preuves .* n’est pas utilisable/],
-    ['a missing file', (f: string) => fs.rmSync(f), /^--evidence : le fichier .* n’existe pas\./],
+    ['a missing file', (f: string) => fs.rmSync(f), /^Le fichier de preuves .* n’existe pas\./],
   ])('refuses %s: exit 2, nothing written, no stack trace', async (_name, spoil, message) => {
     const { f } = file()
     spoil(f)

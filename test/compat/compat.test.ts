@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compat } from '../../scripts/compat/compat.ts'
 import { KNOWN_DIFFERENCES } from '../../scripts/compat/differences.ts'
 import { buildApiV27 } from '../../scripts/compile/build-api-v2-7.ts'
-import { parseConfig } from '../../scripts/load/config.ts'
+import { parseConfig } from '../../scripts/registry/config.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { BASE, sources } from '../helpers.ts'
 

@@ -11,8 +11,7 @@ import path from 'node:path'
 import { REPO, run, tempDir } from '../cli/run.ts'
 import { Repo, startup } from '../history/git-repo.ts'
 import { writeEvidence } from '../../scripts/evidence/evidence-files.ts'
-import { parseConfig } from '../../scripts/load/config.ts'
-import { runValidation } from '../../scripts/cli/run-validation.ts'
+import { readConfig, runValidation } from '../../scripts/registry.ts'
 import { evidenceOf } from '../evidence/helpers.ts'
 
 export const SITE = 'https://registre.example.org'
@@ -42,7 +41,7 @@ export function publishedRepo(): Repo {
 
 /** Online evidence for the published repository's fiches: two weekly runs in May 2026 (evidence.json, trends.json's evidence). */
 async function publishedEvidence(root: string): Promise<string> {
-  const config = parseConfig(fs.readFileSync(path.join(root, 'registry.config.json'), 'utf8'), 'registry.config.json')
+  const config = await readConfig(root)
   const { records } = await runValidation(root, config, 'fr')
   const file = path.join(tempDir(), 'evidence.json')
   await writeEvidence(file, evidenceOf(records, config, ['2026-05-11T05:17:00.000Z', '2026-05-18T05:17:00.000Z']))

@@ -4,7 +4,7 @@ import { fieldReference } from '../../scripts/docs/field-reference.ts'
 import { rulesReference } from '../../scripts/docs/rules-reference.ts'
 import { standardsRulePages } from '../../scripts/docs/standards-rules.ts'
 import { FICHE_SCHEMAS } from '../../scripts/validate/ajv.ts'
-import { RULES } from '../../scripts/report/messages.ts'
+import { RULES } from '../../scripts/lint/rule-catalogue.ts'
 
 const read = (name: string) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), 'utf8')
 

@@ -1,5 +1,6 @@
 /**
- * Three scheduled runs end to end through the API (collectEvidence): a page
+ * Three scheduled runs end to end through the API (`evidence()` of
+ * scripts/registry.ts, which composes collectEvidence and the files): a page
  * that dies, a repository archived, a page that flaps; the evidence file, the
  * "since" dates, the change list, and what GitHub was asked.
  */
@@ -7,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CollectedEvidence } from '../../scripts/evidence/collect-evidence.ts'
+import type { EvidenceResult } from '../../scripts/registry.ts'
 import { parseEvidence } from '../../scripts/evidence/parse-evidence.ts'
 import { serializeEvidence } from '../../scripts/evidence/evidence-files.ts'
 import { GOOD } from '../cli/run.ts'
@@ -15,7 +16,7 @@ import { RUN_DATES, scheduledRun, startScenario, TOKEN, type Scenario } from './
 
 let scenario: Scenario
 let dir: string
-const runs: CollectedEvidence[] = []
+const runs: EvidenceResult[] = []
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-runs-'))
@@ -29,11 +30,14 @@ afterAll(async () => {
 })
 
 /** A page by its path on the test site, or a repository by its URL. */
-const target = (run: CollectedEvidence, where: string) => run.evidence.targets.find((t) => t.url === (where.startsWith('/') ? `${scenario.site.origin}${where}` : where))!
+const target = (run: EvidenceResult, where: string) => run.evidence.targets.find((t) => t.url === (where.startsWith('/') ? `${scenario.site.origin}${where}` : where))!
 
 describe('three scheduled runs', () => {
   it('every run writes a file that its own schema and checks accept', () => {
     for (const r of runs) expect(parseEvidence(serializeEvidence(r.evidence)).evidence).toEqual(r.evidence)
+    // What each run wrote is what it returned, and the next run read it back.
+    runs.forEach((r, week) => expect(fs.readFileSync(path.join(dir, '.evidence-runs', `evidence-${week}.json`), 'utf8')).toBe(serializeEvidence(r.evidence)))
+    expect(runs.map((r) => r.first)).toEqual([false, false, false])
     expect(runs[2]!.evidence.runs.map((r) => r.at)).toEqual(RUN_DATES)
   })
 
@@ -55,7 +59,7 @@ describe('three scheduled runs', () => {
   })
 
   it('the change lists: nothing at the first run; at the second, what broke and what came back; at the third, the flapping page (not "newly broken")', () => {
-    const list = (r: CollectedEvidence) => r.changes.changes.map((c) => [c.change, c.target.url.replace(scenario.site.origin, '')])
+    const list = (r: EvidenceResult) => r.changes.changes.map((c) => [c.change, c.target.url.replace(scenario.site.origin, '')])
     expect(list(runs[0]!)).toEqual([])
     expect(list(runs[1]!)).toEqual([
       ['broken', '/vivante/stats'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { issuePlan } from '../../scripts/github/evidence-issues.ts'
+import { issueMarker, issuePlan } from '../../scripts/github/evidence-issues.ts'
 import { hostileString, sameElements } from '../report/markdown-check.ts'
 import { evidenceChanges } from '../../scripts/evidence/evidence-changes.ts'
 import { formatEvidenceChanges } from '../../scripts/evidence/format-evidence-changes.ts'
@@ -75,6 +75,17 @@ describe('evidenceChanges: what changed at the last run, from the file alone', (
       expect(md).toContain('### Nouvelles pannes (1)')
       // report/inert-markdown.ts: in code spans (where nothing is a link, a mention or HTML), the pipe escaped.
       expect(md).toContain('| `https://x.example/@team<img src=x>`\\|`` ` `` | `@team` | En erreur depuis le 14 septembre 2026 : le serveur refuse la page. |')
+    })
+
+    it.each([
+      ['exemple', '<!-- registry-evidence:exemple -->'],
+      ['x-->\n@team', '<!-- registry-evidence:x--%3E%0A%40team -->'],
+      ['a b--!>c', '<!-- registry-evidence:a%20b--!%3Ec -->'],
+    ])('the issue of %j is found again by a marker that its id cannot end', (id, marker) => {
+      const e = runs([runOf(WEEK[0]!, [['url', 'https://x.example/', 'ok']], id), runOf(WEEK[1]!, [['url', 'https://x.example/', 'dead', { status: 404 }]], id)])
+      const [planned] = issuePlan(e, evidenceChanges(e), new Map(), 'fr')
+      expect(planned!.body.split('\n')[0]).toBe(marker)
+      expect(issueMarker(id)).toBe(marker)
     })
 
     it('fiche-derived addresses, ids, titles and file names add no element and no GitHub reference (job summary, issue body)', () => {

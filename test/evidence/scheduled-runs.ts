@@ -1,8 +1,9 @@
 /**
  * Three weekly scheduled runs against servers on 127.0.0.1, with an injected
  * clock: a registry whose fiches name pages and repositories, a web server
- * and a fake GitHub whose answers change from one week to the next. Shared
- * by the evidence tests and the acceptance test of the site.
+ * and a fake GitHub whose answers change from one week to the next, each run
+ * through the programmatic API (`evidence()`, files in and out). Shared by
+ * the evidence tests and the acceptance test of the site.
  *
  * - `vivante`: its link answers every week; its statistics page dies at the
  *   second run; its repository is archived at the second run.
@@ -11,10 +12,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { collectEvidence, type CollectedEvidence } from '../../scripts/evidence/collect-evidence.ts'
-import type { EvidenceFile } from '../../scripts/evidence/types.ts'
-import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
-import { runValidation } from '../../scripts/cli/run-validation.ts'
+import { DEFAULT_CONFIG, evidence, type EvidenceFile, type EvidenceResult } from '../../scripts/registry.ts'
+import { writeEvidence } from '../../scripts/evidence/evidence-files.ts'
 import { startFakeGitHub, type FakeGitHub } from '../lint/online/fake-forges.ts'
 import { startServer, type TestServer } from '../lint/online/servers.ts'
 
@@ -75,19 +74,21 @@ export async function startScenario(root: string, goodFixture: string): Promise<
   return scenario
 }
 
-/** Run `week` (0, 1 or 2) as the scheduled workflow would, a week after the previous one. */
-export async function scheduledRun(scenario: Scenario, week: number, previous: EvidenceFile | undefined): Promise<CollectedEvidence> {
+/** Run `week` (0, 1 or 2) as the scheduled workflow would, a week after the previous one: `previous` is the file the last run wrote. */
+export async function scheduledRun(scenario: Scenario, week: number, previous: EvidenceFile | undefined): Promise<EvidenceResult> {
   scenario.week = week
   if (week === 1) scenario.github.repos['betagouv/vivante'] = { archived: true }
-  const { records } = await runValidation(scenario.root, DEFAULT_CONFIG, 'fr')
-  return collectEvidence(records, DEFAULT_CONFIG, {
-    previous,
+  const runs = path.join(scenario.root, '.evidence-runs')
+  const file = (name: string) => path.join(runs, `${name}-${week}.json`)
+  if (previous) await writeEvidence(file('previous'), previous)
+  return evidence({
+    root: scenario.root,
+    config: DEFAULT_CONFIG,
+    lang: 'fr',
+    out: file('evidence'),
+    previous: previous ? file('previous') : undefined,
     asOf: RUN_DATES[week]!.slice(0, 10),
     now: () => new Date(RUN_DATES[week]!),
-    root: scenario.root,
-    githubBaseUrl: scenario.github.origin,
-    githubToken: TOKEN,
-    allowPrivateAddresses: true,
-    timeoutMs: 3000,
+    online: { githubBaseUrl: scenario.github.origin, githubToken: TOKEN, allowPrivateAddresses: true, timeoutMs: 3000 },
   })
 }

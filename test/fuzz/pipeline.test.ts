@@ -15,7 +15,7 @@ import { MAX_DIAGNOSTICS_PER_FILE } from '../../scripts/report/finalize.ts'
 import { createAjv } from '../../scripts/validate/ajv.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { lintRecords } from '../../scripts/lint/lint-registry.ts'
-import { feedStandards } from '../../scripts/lint/standards-report.ts'
+import { feedStandards } from '../../scripts/compile/feed-standards.ts'
 import { BASE, check, sources } from '../helpers.ts'
 import { apply, mutation as baseMutation } from './mutations.ts'
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { historyFields } from '../../scripts/history/history-fields.ts'
-import { parseConfig } from '../../scripts/load/config.ts'
+import { parseConfig } from '../../scripts/registry/config.ts'
 import { REPO, run } from '../cli/run.ts'
 import { cleanRepos, tempFolder } from './git-repo.ts'
 

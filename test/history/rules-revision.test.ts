@@ -1,4 +1,4 @@
-// RULES_REVISION (scripts/history/past-standards.ts) tags the trends and the change reports with the
+// RULES_REVISION (scripts/lint/rules-version.ts) tags the trends and the change reports with the
 // rule set that computed them; it must be raised by hand when a standards rule's check changes.
 // This test makes that a decision rather than something forgotten: it fails when the sources of
 // the rules (and of what runs them) change while the revision stays the same.
@@ -34,7 +34,7 @@ describe('RULES_REVISION', () => {
     const digest = sourcesDigest()
     const advice =
       `The sources of the standards rules changed (digest ${digest}). If what a rule reports changed, raise RULES_REVISION in ` +
-      `scripts/history/past-standards.ts (trends computed before are then labelled with another rule set); in any case, record ` +
+      `scripts/lint/rules-version.ts (trends computed before are then labelled with another rule set); in any case, record ` +
       `{ revision: RULES_REVISION, digest: '${digest}' } as RECORDED in test/history/rules-revision.test.ts.`
     expect({ revision: RULES_REVISION, digest }, advice).toEqual(RECORDED)
   })

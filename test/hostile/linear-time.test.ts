@@ -15,6 +15,7 @@ import { stylish } from '../../scripts/report/formatters/stylish.ts'
 import { BASE, check, sources } from '../helpers.ts'
 import { lintRecords } from '../../scripts/lint/lint-registry.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 const KB = 1024
 const MAX = DEFAULT_CONFIG.limits.maxFileBytes
@@ -124,7 +125,7 @@ describe('every check of a fiche is linear in the size of its values (whole pipe
       const count = Math.max(1, Math.floor((size - FICHE_OVERHEAD) / (item.length + 2)))
       const files = { ...BASE, 'startups/exemple.md': STARTUP.replace(/phases:\n(?: {2}.*\n)*/, `phases: [${Array(count).fill(item).join(', ')}]\n`) }
       const diagnostics = check(files)
-      stylish(diagnostics, { summary: summarize(diagnostics, 5), lang: 'fr', texts: new Map(Object.entries(files)), color: false })
+      stylish(diagnostics, { summary: summarize(diagnostics, 5), lang: 'fr', texts: new Map(Object.entries(files)), color: false, rules: RULE_CATALOGUE })
     }, [2 * KB, 32 * KB, 256 * KB])
   })
 })

@@ -12,6 +12,7 @@ import { lintData, lintSections } from '../../scripts/lint/lint-section.ts'
 import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
 import { GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
 import { cleanTemps, copyRegistry, run, writeFiles } from '../cli/run.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 afterEach(cleanTemps)
 
@@ -80,7 +81,7 @@ describe('lintSections', () => {
       base: { diagnostics: [], records: outcomes('transparence', ...before) },
       head: { diagnostics: [], records: outcomes('transparence', ...after) },
     })
-    const row = (c: ChangedLint) => lintSections(lintData(c), 'fr').find((s) => s.title.startsWith('Standards par catégorie'))!.body.split('\n').find((l) => l.startsWith('| transparence'))
+    const row = (c: ChangedLint) => lintSections(lintData(c), 'fr', RULE_CATALOGUE).find((s) => s.title.startsWith('Standards par catégorie'))!.body.split('\n').find((l) => l.startsWith('| transparence'))
     expect(row(lint([10, 10], [6, 2]))).toBe('| transparence | 10/20 | 6/8 ↑ | 0 | 0 |')
     expect(row(lint([2, 2], [1, 2]))).toBe('| transparence | 2/4 | 1/3 ↓ | 0 | 0 |')
     expect(row(lint([1, 1], [2, 2]))).toBe('| transparence | 1/2 | 2/4 | 0 | 0 |')
@@ -92,9 +93,9 @@ describe('lintSections', () => {
       message: 'Le contact de l’équipe n’est pas renseigné.', hint: 'Ajoutez contact: equipe@exemple.beta.gouv.fr',
     }))
     const lint: ChangedLint = { fiches: introduced.map((d) => d.file), added: [], deleted: [], head: { diagnostics: introduced, records: [] }, base: { diagnostics: [], records: [] }, introduced, fixed: [] }
-    const sections = lintSections(lintData(lint), 'fr')
+    const sections = lintSections(lintData(lint), 'fr', RULE_CATALOGUE)
     expect(sections[0]!.body).toContain('… et 2960 autres : `npx registry lint --changed --base origin/main --new-only` les liste toutes.')
-    const md = prReport({ lang: 'fr', base: 'origin/main', changed: lint.fiches, diagnostics: [], summary: { files: 3000, errors: 0, warnings: 0 }, lint: lintData(lint) })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', base: 'origin/main', changed: lint.fiches, diagnostics: [], summary: { files: 3000, errors: 0, warnings: 0 }, lint: lintData(lint) })
     expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
     expect(md).toContain('### Standards : avertissements nouveaux (3000)')
     // The lint's table comes before the long list of changed fiches, which is what the bound cuts.

@@ -11,6 +11,7 @@ import type { LintRule } from '../../scripts/lint/define-rule.ts'
 import type { OnlineResults } from '../../scripts/lint/online/types.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'
 import { finalize } from '../../scripts/report/finalize.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 /** A startup fiche in construction with every standards field set: no rule fires on it (as of 2024-06-01). */
 export const GOOD = `---
@@ -93,8 +94,8 @@ export function lintCase(rule: LintRule<any>, c: Case) {
   const asOf = c.asOf === null ? undefined : (c.asOf ?? AS_OF)
   const result = runRules(records, { config, asOf, ...(c.online ? { online: c.online } : {}), rules: [rule] })
   const files = new Map(records.map((r) => [r.file, r]))
-  const fr = finalize(result.problems, files, config, 'fr').filter((d) => d.file === file)
-  const en = finalize(result.problems, files, config, 'en').filter((d) => d.file === file)
+  const fr = finalize(result.problems, files, config, 'fr', RULE_CATALOGUE).filter((d) => d.file === file)
+  const en = finalize(result.problems, files, config, 'en', RULE_CATALOGUE).filter((d) => d.file === file)
   const ids = result.problems.filter((p) => p.file === file).map((p) => String(p.data?.messageId))
   return { fr, en, ids, outcomes: result.records[0]!.outcomes }
 }

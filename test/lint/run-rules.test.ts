@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { finalize } from '../../scripts/report/finalize.ts'
 import type { Problem } from '../../scripts/report/diagnostic.ts'
 import type { ParsedRecord } from '../../scripts/load/parse-record.ts'
-import { feedStandards } from '../../scripts/lint/standards-report.ts'
+import { feedStandards } from '../../scripts/compile/feed-standards.ts'
 import { fiche } from './phases.ts'
 import { AS_OF, GOOD, record } from './rule-tester.ts'
 

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEFAULT_CONFIG, MAX_LIMITS, parseConfig, type RegistryConfig } from '../../scripts/load/config.ts'
-import { isConfigurable, isLintRule, RULES } from '../../scripts/report/messages.ts'
+import { ConfigError, DEFAULT_CONFIG, MAX_LIMITS, type RegistryConfig } from '../../scripts/load/config.ts'
+import { parseConfig } from '../../scripts/registry/config.ts'
+import { isConfigurable, isLintRule, RULES } from '../../scripts/lint/rule-catalogue.ts'
 import { LINT_RULES } from '../../scripts/lint/rules/index.ts'
 import { BASE, check, editStartup } from '../helpers.ts'
 

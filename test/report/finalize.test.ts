@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { finalize } from '../../scripts/report/finalize.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 import { BASE, check, editStartup, replaceOnce, triples } from '../helpers.ts'
 
 const STARTUP = BASE['startups/exemple.md']!
@@ -89,6 +90,7 @@ describe('finalize', () => {
       files,
       DEFAULT_CONFIG,
       'fr',
+      RULE_CATALOGUE,
     )
     expect(out.map((d) => [d.file, d.ruleId, d.line, d.column])).toEqual([
       ['startups/a.md', 'file/empty', 1, 3],
@@ -100,13 +102,13 @@ describe('finalize', () => {
 
   it('applies the configured severity over the problem and rule defaults', () => {
     const problems = [{ file: 'startups/a.md', ruleId: 'file/directory', severity: 'error' as const, offset: 0, data: { name: 'x.md' } }]
-    expect(finalize(problems, files, DEFAULT_CONFIG, 'fr')[0]?.severity).toBe('error')
-    expect(finalize(problems, files, { rules: { 'file/directory': 'warning' } }, 'fr')[0]?.severity).toBe('warning')
-    expect(finalize(problems, files, { rules: { 'file/directory': 'off' } }, 'fr')).toEqual([])
+    expect(finalize(problems, files, DEFAULT_CONFIG, 'fr', RULE_CATALOGUE)[0]?.severity).toBe('error')
+    expect(finalize(problems, files, { rules: { 'file/directory': 'warning' } }, 'fr', RULE_CATALOGUE)[0]?.severity).toBe('warning')
+    expect(finalize(problems, files, { rules: { 'file/directory': 'off' } }, 'fr', RULE_CATALOGUE)).toEqual([])
   })
 
   it('refuses a rule that is not in the catalogue', () => {
-    expect(() => finalize([{ file: 'startups/a.md', ruleId: 'nope/nope', offset: 0 }], files, DEFAULT_CONFIG, 'fr')).toThrow('unknown rule id: nope/nope')
+    expect(() => finalize([{ file: 'startups/a.md', ruleId: 'nope/nope', offset: 0 }], files, DEFAULT_CONFIG, 'fr', RULE_CATALOGUE)).toThrow('unknown rule id: nope/nope')
   })
 })
 

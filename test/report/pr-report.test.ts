@@ -11,6 +11,7 @@ import { GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
 import { hostileString, sameElements } from './markdown-check.ts'
 import { REPORT_MARKER } from '../../scripts/report/report-marker.ts'
 import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 afterEach(cleanTemps)
 
@@ -30,7 +31,7 @@ const diag = (file: string, severity: 'error' | 'warning', extra: Partial<Diagno
 describe('prReport', () => {
   it('starts with the marker, counts, and puts the changed fiches first', () => {
     const diagnostics = [diag('startups/a.md', 'error'), diag('startups/b.md', 'error'), diag('startups/a.md', 'warning')]
-    const md = prReport({ lang: 'fr', base: 'origin/main', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2) })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', base: 'origin/main', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2) })
     expect(md.startsWith(`${REPORT_MARKER}\n## ❌`)).toBe(true)
     expect(md).toContain('**1 fiche modifiée** depuis `origin/main` · **2 erreurs** · **1 avertissement**')
     expect(md.indexOf('Erreurs dans les fiches modifiées (1)')).toBeLessThan(md.indexOf("Erreurs dans d'autres fiches (1)"))
@@ -39,12 +40,12 @@ describe('prReport', () => {
 
   it('says when annotations were capped by GitHub', () => {
     const diagnostics = Array.from({ length: 12 }, (_, i) => diag(`startups/f${i}.md`, 'error'))
-    const md = prReport({ lang: 'fr', changed: [], diagnostics, summary: summarize(diagnostics, 12) })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed: [], diagnostics, summary: summarize(diagnostics, 12) })
     expect(md).toContain("GitHub n'affiche que 10 annotations d'erreur et 10 d'avertissement par étape : 2 erreurs et 0 avertissement ne sont visibles qu'ici")
   })
 
   it('a valid change says so', () => {
-    const md = prReport({ lang: 'en', changed: ['startups/a.md'], diagnostics: [], summary: { files: 1, errors: 0, warnings: 0 } })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'en', changed: ['startups/a.md'], diagnostics: [], summary: { files: 1, errors: 0, warnings: 0 } })
     expect(md).toContain('## ✅')
     expect(md).toContain('No problem')
   })
@@ -56,7 +57,7 @@ describe('prReport', () => {
   }
 
   it('a bot pull request of 400 fiches: a synthesis by rule, tables cut at 40 rows, under the limit', () => {
-    const md = prReport({ lang: 'fr', ...bulk() })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', ...bulk() })
     expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
     expect(md).toContain('**400 fiches modifiées**')
     expect(md).toContain('| `schema/format` | erreur | 400 | 0 |')
@@ -69,7 +70,7 @@ describe('prReport', () => {
   it('when the tables alone exceed the limit, the report is cut line by line with a note', () => {
     const { changed, diagnostics, summary } = bulk()
     const long = diagnostics.map((d) => ({ ...d, message: 'm'.repeat(1900), hint: 'h'.repeat(1900) }))
-    const md = prReport({ lang: 'fr', changed, diagnostics: long, summary })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed, diagnostics: long, summary })
     expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
     expect(md).toContain('Rapport tronqué')
     expect(md).toContain('### Synthèse par règle')
@@ -80,7 +81,7 @@ describe('prReport', () => {
   it('extra sections (the lint) come after the changed fiches, before the other fiches', () => {
     const diagnostics = [diag('startups/a.md', 'error'), diag('startups/b.md', 'error')]
     const lint = { fiches: 1, added: 0, introduced: { total: 0, items: [] }, fixed: { total: 0, items: [] }, categories: [] }
-    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), lint })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), lint })
     expect(md.indexOf('### Standards')).toBeGreaterThan(md.indexOf('### Erreurs dans les fiches modifiées'))
     expect(md.indexOf('### Standards')).toBeLessThan(md.indexOf("### Erreurs dans d'autres fiches"))
   })
@@ -90,7 +91,7 @@ describe('prReport', () => {
       fc.property(fc.array(fc.tuple(hostileString, hostileString, hostileString, fc.boolean()), { minLength: 1, maxLength: 6 }), (values) => {
         const make = (plain: boolean) => {
           const diagnostics = values.map(([file, message, hint, error], i) => diag(`startups/${i}${plain ? '' : file}.md`, error ? 'error' : 'warning', plain ? { message: 'x', hint: 'y' } : { message, hint }))
-          return prReport({ lang: 'fr', base: 'origin/main', changed: diagnostics.filter((_, i) => i % 2 === 0).map((d) => d.file), diagnostics, summary: summarize(diagnostics, values.length) })
+          return prReport({ rules: RULE_CATALOGUE, lang: 'fr', base: 'origin/main', changed: diagnostics.filter((_, i) => i % 2 === 0).map((d) => d.file), diagnostics, summary: summarize(diagnostics, values.length) })
         }
         expect(sameElements(make(false), make(true))).toEqual({ extra: [], references: [] })
       }),
@@ -100,7 +101,7 @@ describe('prReport', () => {
 
   it('an image, a link, a mention and an issue reference in a message stay text', () => {
     const diagnostics = [diag('startups/a.md', 'error', { message: 'Titre ![](https://evil.example/p.png) [cliquez](https://evil.example) @betagouv/admins #1 owner/repo#2' })]
-    const md = prReport({ lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 1) })
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 1) })
     expect(md).toContain('`![](https://evil.example/p.png)` `[cliquez](https://evil.example)`')
     expect(md).toContain('`@betagouv/admins` `#1` `owner/repo#2`')
   })
@@ -109,7 +110,7 @@ describe('prReport', () => {
 describe('github formatter with changed files', () => {
   it('annotates the changed fiches first', () => {
     const diagnostics = [diag('startups/a.md', 'error'), diag('startups/z.md', 'error')]
-    const out = github(diagnostics, { summary: summarize(diagnostics, 2), lang: 'fr', texts: new Map(), color: false, changed: new Set(['startups/z.md']) })
+    const out = github(diagnostics, { summary: summarize(diagnostics, 2), lang: 'fr', texts: new Map(), color: false, rules: RULE_CATALOGUE, changed: new Set(['startups/z.md']) })
     expect(out.indexOf('file=startups/z.md')).toBeLessThan(out.indexOf('file=startups/a.md'))
   })
 })

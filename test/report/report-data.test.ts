@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { CATEGORIES, HYGIENE } from '../../scripts/lint/catalogue.ts'
-import { checkReportData, isCollectionPath, REPORT_SCHEMA } from '../../scripts/report/report-data.ts'
+import { isCollectionPath, REPORT_SCHEMA } from '../../scripts/report/report-data.ts'
+import { checkReportData } from '../../scripts/validate/report-data.ts'
+import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
 type Schema = { additionalProperties?: unknown; properties?: Record<string, Schema>; items?: Schema; type?: string; maxItems?: number; maxLength?: number; anyOf?: Schema[]; $defs?: Record<string, Schema>; enum?: unknown[]; pattern?: string; const?: unknown; $ref?: string }
 
 describe('schemas/report.schema.json', () => {
   it('accepts its own example', async () => {
-    for (const example of (REPORT_SCHEMA as { examples: unknown[] }).examples) expect(await checkReportData(example, DEFAULT_CONFIG)).toMatchObject({ ok: true })
+    for (const example of (REPORT_SCHEMA as { examples: unknown[] }).examples) expect(await checkReportData(example, DEFAULT_CONFIG, RULE_CATALOGUE)).toMatchObject({ ok: true })
   })
 
   it('lists the catalogue’s categories, value hygiene included', () => {

@@ -1,6 +1,6 @@
 // Hints say what to write, with the schema's example as a line to type.
 import { describe, expect, it } from 'vitest'
-import { RULES } from '../../scripts/report/messages.ts'
+import { RULES } from '../../scripts/lint/rule-catalogue.ts'
 import { exampleLine, yamlScalar } from '../../scripts/validate/schema-example.ts'
 import { check, editStartup } from '../helpers.ts'
 

@@ -1,67 +1,57 @@
 /**
- * `registry evidence`: the scheduled online checks. `--out FILE [--previous
- * FILE]` runs them and writes the accumulated evidence, printing what changed;
- * `--publish FILE --repo OWNER/NAME` keeps the file on a branch of its own
- * through GitHub's API, `--fetch FILE --repo OWNER/NAME` reads it back;
- * `--notify FILE --repo OWNER/NAME` opens, updates and closes one issue per product. The composition lives in `scripts/evidence/`
- * and `scripts/github/`; this file reads arguments and prints.
+ * `registry evidence`: the scheduled online checks (see docs/online.md).
+ * `--out FILE [--previous FILE]` runs them and writes the accumulated
+ * evidence, printing what changed; `--publish`, `--fetch` and `--notify` keep
+ * the file on its branch, read it back and open issues, through GitHub's API.
  */
-import { collectEvidence } from '../../evidence/collect-evidence.ts'
-import { EvidenceFileError, readPreviousEvidence, writeEvidence } from '../../evidence/evidence-files.ts'
-import { formatEvidenceChanges, type EvidenceFormat } from '../../evidence/format-evidence-changes.ts'
-import { EvidenceOrderError } from '../../evidence/merge-evidence.ts'
-import { headDate } from '../../git/head-date.ts'
-import { describeOnlineWarning } from '../../lint/online/describe-online-warning.ts'
-import { onlineUserAgent } from '../../lint/online/check.ts'
-import { ConfigError } from '../../load/config.ts'
+import { evidence, fetchEvidence, formatEvidence, notifyEvidence, publishEvidence, type EvidenceFormat } from '../../registry/evidence.ts'
 import { UsageError } from '../io.ts'
-import type { Options } from '../main.ts'
-import { runValidation } from '../run-validation.ts'
+import { fetched, firstRun, published, tickets } from '../evidence-notes.ts'
+import type { Options } from '../options.ts'
 
 export async function evidenceCommand(options: Options): Promise<number> {
-  const { io, lang } = options
+  const { io, lang, root, config } = options
   const fr = lang === 'fr'
+  const usage = (fr_: string, en: string) => new UsageError(fr ? fr_ : en)
   const flags = options.evidence ?? {}
   const modes = [flags.out, flags.publish, flags.notify, flags.fetch].filter((f) => f !== undefined).length
-  if (modes !== 1) throw new UsageError(fr ? 'evidence demande une seule de ces options : --out FICHIER (une vérification), --publish FICHIER, --notify FICHIER ou --fetch FICHIER.' : 'evidence needs exactly one of --out FILE (a check run), --publish FILE, --notify FILE or --fetch FILE.')
-  if ((flags.previous !== undefined || options.changesFormat !== 'stylish') && flags.out === undefined) throw new UsageError(fr ? '--previous et --format ne vont qu’avec evidence --out.' : '--previous and --format only go with evidence --out.')
-  if (flags.branch !== undefined && flags.publish === undefined && flags.fetch === undefined) throw new UsageError(fr ? '--branch ne va qu’avec evidence --publish et --fetch.' : '--branch only goes with evidence --publish and --fetch.')
-  try {
-    if (flags.publish !== undefined || flags.notify !== undefined || flags.fetch !== undefined) {
-      const { evidenceOnGitHub, EvidenceUsageError } = await import('../../github/evidence-github.ts')
-      // The issues name each product by its title and fiche.
-      const fiches = flags.notify === undefined ? undefined : new Map((await runValidation(options.root, options.config, lang)).records.filter((r) => r.collection === 'startups').map((r) => [r.id, { title: typeof r.data.title === 'string' ? r.data.title.trim() : r.id, file: r.file }]))
-      return await evidenceOnGitHub({ ...flags, repo: options.repo, fiches, lang, env: io.env, stderr: io.stderr }).catch((err: unknown) => {
-        throw err instanceof EvidenceUsageError ? new UsageError(err.message) : err
-      })
-    }
-    const now = new Date()
-    const previous = flags.previous === undefined ? undefined : await readPreviousEvidence(flags.previous, now.getTime())
-    if (flags.previous !== undefined && !previous) io.stderr(fr ? `Aucune preuve précédente dans ${flags.previous} : c’est la première vérification.\n` : `No previous evidence in ${flags.previous}: this is the first check.\n`)
-    const { records } = await runValidation(options.root, options.config, lang)
-    const asOf = options.asOf ?? (await headDate(options.root)) ?? undefined
-    const { evidence, changes } = await collectEvidence(records, options.config, {
-      previous,
-      asOf,
-      now: () => now,
-      root: options.root,
-      env: io.env,
-      githubBaseUrl: io.env.GITHUB_API_URL || undefined,
-      // For tests against servers on 127.0.0.1 only: never set it where fiches come from strangers.
-      allowPrivateAddresses: io.env.REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES === '1',
-      userAgent: onlineUserAgent(options.config),
-      // A workflow's token has 1,000 requests an hour, shared with the repository's other workflows.
-      githubReserve: 100,
-      onWarning: (w) => io.stderr(`${describeOnlineWarning(w, lang)}\n`),
+  if (modes !== 1) throw usage('evidence demande une seule de ces options : --out FICHIER (une vérification), --publish FICHIER, --notify FICHIER ou --fetch FICHIER.', 'evidence needs exactly one of --out FILE (a check run), --publish FILE, --notify FILE or --fetch FILE.')
+  if ((flags.previous !== undefined || options.changesFormat !== 'stylish') && flags.out === undefined) throw usage('--previous et --format ne vont qu’avec evidence --out.', '--previous and --format only go with evidence --out.')
+  if (flags.branch !== undefined && flags.publish === undefined && flags.fetch === undefined) throw usage('--branch ne va qu’avec evidence --publish et --fetch.', '--branch only goes with evidence --publish and --fetch.')
+  if (flags.out !== undefined) {
+    const result = await evidence({
+      root, config, lang, out: flags.out, previous: flags.previous, asOf: options.asOf,
+      online: {
+        env: io.env,
+        githubBaseUrl: io.env.GITHUB_API_URL || undefined,
+        // For tests against servers on 127.0.0.1 only: never set it where fiches come from strangers.
+        allowPrivateAddresses: io.env.REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES === '1',
+        // A workflow's token has 1,000 requests an hour, shared with the repository's other workflows.
+        githubReserve: 100,
+        onWarning: (message) => io.stderr(`${message}\n`),
+      },
     })
-    await writeEvidence(flags.out!, evidence)
-    io.stdout(formatEvidenceChanges(changes, evidence.runs[evidence.runs.length - 1], lang, (options.changesFormat ?? 'stylish') as EvidenceFormat))
+    if (result.first) io.stderr(firstRun(flags.previous!, lang))
+    io.stdout(formatEvidence(result, lang, (options.changesFormat ?? 'stylish') as EvidenceFormat))
     return 0
-  } catch (err) {
-    if (err instanceof EvidenceFileError) throw new ConfigError(err.say(lang))
-    if (err instanceof EvidenceOrderError) {
-      throw new ConfigError(fr ? `Les preuves précédentes datent du ${err.previousAt}, pas d’avant cette vérification (${err.at}) : l’horloge ou le fichier --previous est faux.` : `The previous evidence is from ${err.previousAt}, not before this check (${err.at}): the clock or the --previous file is wrong.`)
-    }
-    throw err
   }
+  const { botLogin, createGitHub, parseRepo } = await import('../../registry/github.ts')
+  const target = options.repo === undefined ? undefined : parseRepo(options.repo)
+  if (!target) throw usage(`--publish, --notify et --fetch demandent --repo PROPRIETAIRE/NOM${options.repo ? `, pas « ${options.repo} »` : ''}.`, `--publish, --notify and --fetch need --repo OWNER/NAME${options.repo ? `, not "${options.repo}"` : ''}.`)
+  const token = io.env.GITHUB_TOKEN || undefined
+  const github = () => createGitHub({ token, baseUrl: io.env.GITHUB_API_URL || undefined })
+  if (flags.fetch !== undefined) {
+    const read = await fetchEvidence(github(), { ...target, branch: flags.branch, file: flags.fetch, lang })
+    io.stderr(fetched(read, lang))
+    return 0
+  }
+  if (!token) throw usage('Publier demande un jeton dans la variable GITHUB_TOKEN.', 'Publishing needs a token in GITHUB_TOKEN.')
+  if (flags.publish !== undefined) {
+    io.stderr(published(await publishEvidence(github(), { ...target, branch: flags.branch, file: flags.publish, lang }), target, lang))
+    return 0
+  }
+  const bot = io.env.REGISTRY_BOT_LOGIN ? botLogin(io.env.REGISTRY_BOT_LOGIN) : undefined
+  if (io.env.REGISTRY_BOT_LOGIN && !bot) throw usage(`REGISTRY_BOT_LOGIN attend le compte d’un bot (nom[bot]), pas « ${io.env.REGISTRY_BOT_LOGIN} ».`, `REGISTRY_BOT_LOGIN needs a bot account (name[bot]), not "${io.env.REGISTRY_BOT_LOGIN}".`)
+  io.stderr(tickets(await notifyEvidence(github(), { root, config, lang, ...target, file: flags.notify!, bot }), lang))
+  return 0
 }

@@ -2,16 +2,11 @@
  * `registry new startup|organisation|incubator <id>`: writes a fiche to fill
  * in (from the schema), never over an existing file, then checks it.
  */
-import { promises as fsp } from 'node:fs'
-import path from 'node:path'
-import { COLLECTIONS, type Collection } from '../../load/config.ts'
-import { FORMATTERS } from '../../report/formatters/index.ts'
-import { ficheTemplate } from '../../scaffold/fiche-template.ts'
-import { changedScope } from '../../validate/changed-scope.ts'
-import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
+import { COLLECTIONS, type Collection } from '../../registry/config.ts'
+import { newFiche } from '../../registry/fiche.ts'
+import { format } from '../../registry/format.ts'
 import { UsageError } from '../io.ts'
-import type { Options } from '../main.ts'
-import { runValidation } from '../run-validation.ts'
+import type { Options } from '../options.ts'
 
 const SINGULAR: Record<string, Collection> = { startup: 'startups', organisation: 'organisations', incubator: 'incubators' }
 
@@ -28,21 +23,9 @@ export async function newCommand(options: Options): Promise<number> {
         : `Id refused: "${id}". Write it in lowercase without accents, with dashes, for example my-product.`,
     )
   }
-  const folder = options.config.collections[collection]
-  const file = `${folder}/${id}.md`
-  const abs = path.join(options.root, file)
-  const text = ficheTemplate(collection, FICHE_SCHEMAS[collection], new Date().toISOString().slice(0, 10))
-  await fsp.mkdir(path.dirname(abs), { recursive: true })
-  try {
-    await fsp.writeFile(abs, text, { flag: 'wx' })
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(fr ? `${file} existe déjà : il n'est pas remplacé.` : `${file} already exists: it is not replaced.`)
-    throw new UsageError(fr ? `Impossible d'écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `Cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
-  }
+  const today = new Date().toISOString().slice(0, 10)
+  const { file, diagnostics, summary, texts } = await newFiche({ root: options.root, config: options.config, lang, collection, id, today })
   io.stderr(fr ? `Fiche écrite : ${file}. Remplacez les valeurs d'exemple, puis lancez « registry validate ».\n` : `Fiche written: ${file}. Replace the example values, then run "registry validate".\n`)
-  const { filter } = changedScope([file], options.config)
-  const { diagnostics, summary, texts } = await runValidation(options.root, options.config, lang, filter)
-  const own = diagnostics.filter((d) => d.file === file)
-  io.stdout(FORMATTERS[options.format](own, { summary: { files: 1, errors: own.filter((d) => d.severity === 'error').length, warnings: own.filter((d) => d.severity === 'warning').length }, lang, texts, color: options.color }))
-  return own.some((d) => d.severity === 'error') ? 1 : 0
+  io.stdout(format(options.format, diagnostics, { summary, lang, texts, color: options.color }))
+  return summary.errors > 0 ? 1 : 0
 }

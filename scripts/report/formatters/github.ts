@@ -1,4 +1,4 @@
-import type { Formatter } from './index.ts'
+import type { Formatter } from './formatter.ts'
 
 /** Workflow commands: one `::error file=…,line=…::message` annotation per diagnostic. */
 export const github: Formatter = (diagnostics, ctx) => {

@@ -1,4 +1,4 @@
-import type { Formatter } from './index.ts'
+import type { Formatter } from './formatter.ts'
 
 /** For tools: `{diagnostics: [...], summary: {files, errors, warnings}}`. */
 export const json: Formatter = (diagnostics, ctx) =>

@@ -1,15 +1,13 @@
-import { categoryLabel, countByCategory } from '../../lint/category-summary.ts'
-import { LINT_RULES } from '../../lint/rules/index.ts'
 import type { Diagnostic } from '../diagnostic.ts'
 import { inertCode, inertMarkdown } from '../inert-markdown.ts'
-import type { Formatter } from './index.ts'
+import { countByCategory, isLintRule, type RuleCatalogue } from '../messages.ts'
+import type { Formatter } from './formatter.ts'
 
-const CATEGORY_OF = new Map(LINT_RULES.map((r) => [r.id, r.category as string]))
 /** Where the rule docs are read from: the repository's docs, relative to a pull request comment or job summary. */
 const DOCS = 'docs'
 
-function ruleLink(ruleId: string): string {
-  return CATEGORY_OF.has(ruleId) ? `[\`${ruleId}\`](${DOCS}/rules/${ruleId}.md)` : `[\`${ruleId}\`](${DOCS}/regles.md)`
+function ruleLink(ruleId: string, rules: RuleCatalogue): string {
+  return isLintRule(rules, ruleId) ? `[\`${ruleId}\`](${DOCS}/rules/${ruleId}.md)` : `[\`${ruleId}\`](${DOCS}/regles.md)`
 }
 
 /**
@@ -21,10 +19,10 @@ export const markdown: Formatter = (diagnostics, ctx) => {
   const { errors, warnings, files } = ctx.summary
   const out = [fr ? '## Registre : vérification des fiches' : '## Registry: fiche checks', '']
   out.push(fr ? `**${errors}** erreur${errors > 1 ? 's' : ''}, **${warnings}** avertissement${warnings > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''}.` : `**${errors}** error${errors === 1 ? '' : 's'}, **${warnings}** warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`)
-  const categories = countByCategory(diagnostics)
+  const categories = countByCategory(diagnostics, ctx.rules)
   if (categories.length > 0) {
     out.push('', fr ? '| Catégorie | Avertissements |' : '| Category | Warnings |', '| --- | ---: |')
-    for (const [c, n] of categories) out.push(`| ${inertMarkdown(categoryLabel(c, ctx.lang))} | ${n} |`)
+    for (const [c, n] of categories) out.push(`| ${inertMarkdown(ctx.rules.categoryLabel(c, ctx.lang))} | ${n} |`)
   }
   const byFile = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
@@ -32,7 +30,7 @@ export const markdown: Formatter = (diagnostics, ctx) => {
     out.push('', `### ${inertCode(file)}`, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
     for (const d of list) {
       const sev = d.severity === 'error' ? (fr ? '❌ erreur' : '❌ error') : fr ? '⚠️ attention' : '⚠️ warning'
-      out.push(`| ${d.line}:${d.column} | ${sev} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${ruleLink(d.ruleId)} |`)
+      out.push(`| ${d.line}:${d.column} | ${sev} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${ruleLink(d.ruleId, ctx.rules)} |`)
     }
   }
   return `${out.join('\n')}\n`

@@ -1,19 +1,18 @@
-import { LINT_RULES } from '../../lint/rules/index.ts'
 import { visibleLine } from '../inert-markdown.ts'
-import { RULES } from '../messages.ts'
-import type { Formatter } from './index.ts'
+import { isLintRule } from '../messages.ts'
+import type { Formatter } from './formatter.ts'
 
-const LINT = new Set(LINT_RULES.map((r) => r.id))
 const INFO = 'https://github.com/betagouv/registre-startups'
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (no cap on annotations): one run, the
  * rules that occur as its driver's rules, one result per diagnostic.
  */
-export const sarif: Formatter = (diagnostics) => {
+export const sarif: Formatter = (diagnostics, ctx) => {
+  const RULES = ctx.rules.rules
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort()
   const index = new Map(ids.map((id, i) => [id, i]))
-  const doc = (id: string) => (LINT.has(id) ? `docs/rules/${id}.md` : 'docs/regles.md')
+  const doc = (id: string) => (isLintRule(ctx.rules, id) ? `docs/rules/${id}.md` : 'docs/regles.md')
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

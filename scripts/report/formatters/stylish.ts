@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic.ts'
-import type { FormatContext, Formatter } from './index.ts'
+import type { FormatContext, Formatter } from './formatter.ts'
 import { printable } from './printable.ts'
 
 const ansi = (code: string) => (on: boolean, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s)

@@ -3,9 +3,10 @@ import type { Diagnostic, Lang } from '../../../scripts/report/diagnostic.ts'
 import { summarize } from '../../../scripts/report/diagnostic.ts'
 import { escapeData, escapeProperty, github } from '../../../scripts/report/formatters/github.ts'
 import { check, editStartup } from '../../helpers.ts'
+import { RULE_CATALOGUE } from '../../../scripts/lint/rule-catalogue.ts'
 
 const render = (diagnostics: readonly Diagnostic[], files: number, lang: Lang = 'fr') =>
-  github(diagnostics, { summary: summarize(diagnostics, files), lang, texts: new Map(), color: false })
+  github(diagnostics, { summary: summarize(diagnostics, files), lang, texts: new Map(), color: false, rules: RULE_CATALOGUE })
 
 const diag = (extra: Partial<Diagnostic> = {}): Diagnostic => ({
   file: 'startups/a.md',

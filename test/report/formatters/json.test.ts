@@ -3,8 +3,9 @@ import type { Diagnostic } from '../../../scripts/report/diagnostic.ts'
 import { summarize } from '../../../scripts/report/diagnostic.ts'
 import { json } from '../../../scripts/report/formatters/json.ts'
 import { check, editStartup } from '../../helpers.ts'
+import { RULE_CATALOGUE } from '../../../scripts/lint/rule-catalogue.ts'
 
-const ctx = (diagnostics: readonly Diagnostic[], files: number) => ({ summary: summarize(diagnostics, files), lang: 'fr' as const, texts: new Map<string, string>(), color: false })
+const ctx = (diagnostics: readonly Diagnostic[], files: number) => ({ summary: summarize(diagnostics, files), lang: 'fr' as const, texts: new Map<string, string>(), color: false, rules: RULE_CATALOGUE })
 
 describe('json', () => {
   it('is exactly {diagnostics: [{file, line, column, endLine, endColumn, ruleId, severity, message, hint, path?}], summary}', () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../../scripts/report/diagnostic.ts'
 import { markdown } from '../../../scripts/report/formatters/markdown.ts'
 import { hostileString, sameElements } from '../markdown-check.ts'
+import { RULE_CATALOGUE } from '../../../scripts/lint/rule-catalogue.ts'
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'startups/a.md', line: 1, column: 1, endLine: 1, endColumn: 4, ruleId: 'contact-missing', severity: 'warning', message: 'Pas de contact.', hint: 'Ajoutez-en un.', ...over })
-const ctx = (lang: 'fr' | 'en') => ({ summary: { files: 2, errors: 1, warnings: 2 }, lang, texts: new Map(), color: false })
+const ctx = (lang: 'fr' | 'en') => ({ summary: { files: 2, errors: 1, warnings: 2 }, lang, texts: new Map(), color: false, rules: RULE_CATALOGUE })
 
 describe('markdown formatter', () => {
   const out = markdown([d({}), d({ ruleId: 'value-blank', line: 3, message: 'a | b <script>' }), d({ file: 'startups/b.md', ruleId: 'schema/type', severity: 'error' })], ctx('fr'))

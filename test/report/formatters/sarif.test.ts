@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../../scripts/report/diagnostic.ts'
 import { sarif } from '../../../scripts/report/formatters/sarif.ts'
+import { RULE_CATALOGUE } from '../../../scripts/lint/rule-catalogue.ts'
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'startups/a.md', line: 2, column: 5, endLine: 2, endColumn: 9, ruleId: 'contact-personal', severity: 'warning', message: 'Adresse personnelle.', hint: 'Une adresse d’équipe.', ...over })
 
 describe('sarif formatter', () => {
-  const log = JSON.parse(sarif([d({}), d({ ruleId: 'schema/type', severity: 'error', line: 7, column: 1, endLine: 7, endColumn: 1 }), d({ line: 9 })], { summary: { files: 1, errors: 1, warnings: 2 }, lang: 'fr', texts: new Map(), color: false }))
+  const log = JSON.parse(sarif([d({}), d({ ruleId: 'schema/type', severity: 'error', line: 7, column: 1, endLine: 7, endColumn: 1 }), d({ line: 9 })], { summary: { files: 1, errors: 1, warnings: 2 }, lang: 'fr', texts: new Map(), color: false, rules: RULE_CATALOGUE }))
 
   it('is SARIF 2.1.0 with one rule per rule id, sorted, and their docs', () => {
     expect(log.version).toBe('2.1.0')

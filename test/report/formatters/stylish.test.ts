@@ -5,6 +5,7 @@ import type { Diagnostic, Lang } from '../../../scripts/report/diagnostic.ts'
 import { summarize } from '../../../scripts/report/diagnostic.ts'
 import { cellWidth, stylish } from '../../../scripts/report/formatters/stylish.ts'
 import { BASE, check, editStartup } from '../../helpers.ts'
+import { RULE_CATALOGUE } from '../../../scripts/lint/rule-catalogue.ts'
 
 function render(diagnostics: Diagnostic[], texts: Record<string, string>, options: { lang?: Lang; color?: boolean; files?: number } = {}): string {
   return stylish(diagnostics, {
@@ -12,6 +13,7 @@ function render(diagnostics: Diagnostic[], texts: Record<string, string>, option
     lang: options.lang ?? 'fr',
     texts: new Map(Object.entries(texts)),
     color: options.color ?? false,
+    rules: RULE_CATALOGUE,
   })
 }
 
@@ -189,7 +191,7 @@ describe('the caret under wide characters', () => {
   it('stands under the value after CJK text and an emoji', () => {
     const text = '---\ntitle: 中文 🚀 x: 2024-02-30\n---\n'
     const d: Diagnostic = { file: 'startups/w.md', line: 2, column: 16, endLine: 2, endColumn: 26, ruleId: 'schema/format', severity: 'error', message: 'm', hint: 'h' }
-    const out = stylish([d], { summary: { files: 1, errors: 1, warnings: 0 }, lang: 'fr', texts: new Map([[d.file, text]]), color: false })
+    const out = stylish([d], { summary: { files: 1, errors: 1, warnings: 0 }, lang: 'fr', texts: new Map([[d.file, text]]), color: false, rules: RULE_CATALOGUE })
     const lines = out.split('\n')
     const code = lines.find((l) => l.includes('title:'))!
     const caret = lines.find((l) => l.includes('^'))!

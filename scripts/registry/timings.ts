@@ -1,6 +1,6 @@
 /**
- * Time spent per stage of a command, for the benchmark (`Io.timings`).
- * Commands add to it when it is given; nothing is measured otherwise.
+ * Time spent per stage of a job, for the benchmark (the API's `timings` option).
+ * The jobs add to it when it is given; nothing is measured otherwise.
  */
 export class Timings {
   readonly totals: Record<string, number> = {}

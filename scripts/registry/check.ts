@@ -1,13 +1,14 @@
 /**
- * Shared by `validate` and `build`: read the registry from disk, validate it,
- * and turn problems into diagnostics.
+ * Reading and checking the registry, shared by every job that needs its
+ * records checked first (validate, lint, build, report, new, propose): the
+ * disk read (load/read-records.ts), then the pure composition of the checks
+ * (registry-core.ts).
  */
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import { readRecords, type Listing, type ReadFilter } from '../load/read-records.ts'
-import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts'
-import { summarize } from '../report/diagnostic.ts'
 import { validateSources } from '../registry-core.ts'
+import { summarize, type Diagnostic, type Lang, type Problem, type Summary } from '../report/diagnostic.ts'
 import { checkIds } from '../validate/references.ts'
 import { Timings } from './timings.ts'
 
@@ -19,6 +20,7 @@ export interface RunResult {
 }
 
 /**
+ * Reads and checks the registry: shared by validate, lint, build, report, new and propose.
  * `only`: the files to read (the others only count as existing ids), or its promise (validate
  * --changed: the folders are listed and the ids checked while git answers).
  * `standards`: the as-of date (or its promise: HEAD's date, read by git meanwhile) for the standards rules that `validate` also

@@ -3,7 +3,7 @@
  * api/v1/changes.json and api/v1/trends.json. Published next to the feed's
  * schemas in api/v1/schemas/ (always, even when a build has no history).
  */
-import { schemaUrl } from '../compile/feed-schema.ts'
+import { schemaUrl } from './feed-schema.ts'
 import type { JsonSchema } from '../validate/schemas.ts'
 
 export const HISTORY_FEED_FILES = ['changes', 'trends'] as const

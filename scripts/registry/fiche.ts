@@ -1,0 +1,133 @@
+/**
+ * One fiche at a time, on disk: writing a new one from the schema (`registry
+ * new`), checking one before proposing it, and proposing it as a pull
+ * request through GitHub's API (`registry propose`), without git.
+ */
+import { promises as fsp } from 'node:fs'
+import path from 'node:path'
+import { UsageError } from '../errors.ts'
+import { headDate } from '../git/head-date.ts'
+import type { GitHub } from '../github/client.ts'
+import type { ProposalResult } from '../github/propose.ts'
+import { lintRecords } from '../lint/lint-registry.ts'
+import type { Collection, RegistryConfig } from '../load/config.ts'
+import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
+import { diagnosticTable, groupOf } from '../report/diagnostic-table.ts'
+import { inertCode, inertMarkdown } from '../report/inert-markdown.ts'
+import { ficheTemplate } from '../scaffold/fiche-template.ts'
+import { changedScope } from '../validate/changed-scope.ts'
+import { FICHE_SCHEMAS } from '../validate/schemas.ts'
+import { runValidation } from './check.ts'
+
+/** The collection a path (relative to the root) is a fiche of, if it is directly in a collection's folder. */
+export { collectionOf } from '../validate/changed-scope.ts'
+
+export interface FicheOptions {
+  root: string
+  config: RegistryConfig
+  lang: Lang
+}
+
+export interface FicheResult {
+  /** The fiche's own diagnostics (what `validate` reports for it, its references checked). */
+  diagnostics: Diagnostic[]
+  /** Of `diagnostics`, over this one file. */
+  summary: Summary
+  /** Every file's text read, for code frames. */
+  texts: Map<string, string>
+}
+
+/** Checks the file `file` (relative to the root) as `validate` would, reading only it and what it refers to. */
+async function checkOne(options: FicheOptions, file: string): Promise<FicheResult & { records: Awaited<ReturnType<typeof runValidation>>['records'] }> {
+  const { filter } = changedScope([file], options.config)
+  const { diagnostics, texts, records } = await runValidation(options.root, options.config, options.lang, filter)
+  const own = diagnostics.filter((d) => d.file === file)
+  const errors = own.filter((d) => d.severity === 'error').length
+  return { diagnostics: own, summary: { files: 1, errors, warnings: own.length - errors }, texts, records }
+}
+
+/**
+ * Writes `<folder>/<id>.md` from the collection's schema (example values, a comment per field,
+ * the usual sections), dated `today`, never over an existing file, then checks it.
+ * @returns the file written (relative to the root) and its check.
+ * @throws UsageError when the file exists or cannot be written.
+ */
+export async function newFiche(options: FicheOptions & { collection: Collection; id: string; today: string }): Promise<FicheResult & { file: string }> {
+  const fr = options.lang === 'fr'
+  const file = `${options.config.collections[options.collection]}/${options.id}.md`
+  const abs = path.join(options.root, file)
+  const text = ficheTemplate(options.collection, FICHE_SCHEMAS[options.collection], options.today)
+  await fsp.mkdir(path.dirname(abs), { recursive: true })
+  try {
+    await fsp.writeFile(abs, text, { flag: 'wx' })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(fr ? `${file} existe déjà : il n'est pas remplacé.` : `${file} already exists: it is not replaced.`)
+    throw new UsageError(fr ? `Impossible d'écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `Cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
+  }
+  const { records: _, ...checked } = await checkOne(options, file)
+  return { ...checked, file }
+}
+
+/**
+ * The check `registry propose` makes before any call to GitHub: the fiche's diagnostics, and
+ * when it has no error, the standards it should complete (its lint warnings, as of `asOf` or
+ * HEAD's commit date when there is a git history).
+ */
+export async function checkProposal(options: FicheOptions & { file: string; asOf?: string }): Promise<FicheResult & { standards: Diagnostic[] }> {
+  const { records, ...checked } = await checkOne(options, options.file)
+  if (checked.summary.errors > 0) return { ...checked, standards: [] }
+  const asOf = options.asOf ?? (await headDate(options.root)) ?? undefined
+  return { ...checked, standards: lintRecords(records, options.config, options.lang, asOf, undefined, new Set([options.file])).diagnostics }
+}
+
+/**
+ * Opens (or updates) a pull request with the fiche `file` on GitHub, from the branch
+ * `fiche/<collection>/<id>`, its description listing what `checkProposal` found. Run it only on
+ * a fiche without errors. Running it again after a failure finishes what was started.
+ */
+export async function propose(github: GitHub, options: FicheOptions & { file: string; collection: Collection; owner: string; repo: string; base?: string; check: { diagnostics: readonly Diagnostic[]; standards: readonly Diagnostic[] } }): Promise<ProposalResult> {
+  const { proposeFiche } = await import('../github/propose.ts')
+  const content = await fsp.readFile(path.join(options.root, options.file), 'utf8')
+  const id = path.basename(options.file, '.md')
+  return proposeFiche(
+    github,
+    {
+      owner: options.owner,
+      repo: options.repo,
+      base: options.base,
+      branch: `fiche/${options.collection}/${id}`,
+      path: options.file,
+      content,
+      commitMessage: `Fiche ${id} (${options.collection})`,
+      title: `Fiche ${id}`,
+      body: proposalBody(options.file, options.check.diagnostics, options.lang, options.check.standards),
+    },
+    options.lang,
+  )
+}
+
+/** The pull request's description: what the fiche is, the warnings the check found, the standards to complete (the lint's warnings). */
+export function proposalBody(file: string, diagnostics: readonly Diagnostic[], lang: Lang, standards: readonly Diagnostic[] = []): string {
+  const fr = lang === 'fr'
+  const lines = [fr ? `Proposition de la fiche ${inertCode(file)}, envoyée avec \`registry propose\`.` : `Proposal of the fiche ${inertCode(file)}, sent with \`registry propose\`.`, '']
+  if (diagnostics.length === 0) {
+    lines.push(fr ? 'La vérification locale ne trouve aucun problème.' : 'The local check finds no problem.')
+  } else {
+    lines.push(fr ? `La vérification locale signale ${diagnostics.length} avertissement${diagnostics.length > 1 ? 's' : ''} :` : `The local check reports ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'}:`, '')
+    for (const d of diagnostics.slice(0, 50)) lines.push(`- ${fr ? 'ligne' : 'line'} ${d.line} — ${inertMarkdown(`${d.message} ${d.hint}`)} (${inertCode(d.ruleId)})`)
+    if (diagnostics.length > 50) lines.push(fr ? `- … et ${diagnostics.length - 50} autres.` : `- … and ${diagnostics.length - 50} more.`)
+  }
+  if (standards.length > 0) {
+    lines.push(
+      '',
+      fr ? `### Standards à compléter (${standards.length})` : `### Standards to complete (${standards.length})`,
+      '',
+      fr
+        ? 'Ces avertissements ne bloquent pas la fusion : complétez la fiche quand vous le pouvez, ou exemptez un standard avec une raison (voir `docs/standards.md`).'
+        : 'These warnings do not block the merge: complete the fiche when you can, or exempt a standard with a reason (see `docs/standards.md`).',
+      '',
+      diagnosticTable(groupOf(standards, 50), fr, `npx registry lint`),
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
