@@ -170,7 +170,7 @@ async function lintVsValidate(cfg: RegistryConfig) {
 /** The site stage: pages and assets made from validated, linted records, then written. */
 async function site(cfg: RegistryConfig) {
   const { records, summary } = await runValidation(root!, cfg, 'fr', undefined, new Timings())
-  const lint = runRules(records, { config: cfg, asOf: undefined })
+  const lint = runRules(records, { config: cfg, asOf: undefined, explain: true })
   const standards = feedStandards(lint.records, undefined, cfg)
   const dataFiles = [...feedFiles(records, cfg, { commit: null, standards })].map(([file]) => file)
   const timings = new Timings()

@@ -150,8 +150,8 @@ const STANDARDS_DEFS = {
   standardsCheck: {
     type: 'object',
     additionalProperties: false,
-    required: ['rule', 'standards', 'evidence', 'result'],
-    description: 'Une vérification : la règle, les standards du catalogue dont elle est la preuve, la nature de la preuve et le résultat.',
+    required: ['rule', 'standards', 'evidence', 'result', 'explanation'],
+    description: 'Une vérification : la règle, les standards du catalogue dont elle est la preuve, la nature de la preuve, le résultat et, en mots, la preuve vue ou celle qui manque.',
     properties: {
       rule: { type: 'string', description: 'L’identifiant de la règle (docs/rules/<règle>.md).' },
       standards: { type: 'array', items: { type: 'string' }, description: 'Les identifiants des standards (catalogue v2.0).' },
@@ -164,6 +164,7 @@ const STANDARDS_DEFS = {
         properties: { reason: { type: 'string' }, justification: { type: 'string' }, expires: { type: 'string', format: 'date' } },
       },
       checked_at: { type: 'string', description: 'Pour une preuve en ligne : la date de la vérification.' },
+      explanation: { type: 'string', description: 'Ce que la vérification a vu dans la fiche (« La fiche donne budget_url : … », « Un comité d’investissement le 2026-05-05. ») ou ce qui manque (le message de l’avertissement), en français (en anglais avec --lang en).' },
     },
   },
   standardsBlock: {

@@ -11,8 +11,9 @@ const COLLECTIONS_FR: Record<string, string> = { startups: 'startups', organisat
 export const APPLIES_FR: Record<Applies, string> = {
   always: 'toute fiche, quelle que soit la phase',
   active: 'produits actifs (pas transfere, abandon, abandon-investigation)',
+  incubation: 'pendant l’incubation (investigation, construction, acceleration, consolidation ; pas opere)',
   construction: 'dès la construction (construction, acceleration, consolidation, opere)',
-  live: 'dès la mise en ligne (à partir de l’accélération, ou en construction avec un lien ou un lancement passé)',
+  live: 'dès la mise en ligne (à partir de l’accélération, ou en construction avec un lien ou un lancement daté après le début de la construction)',
   acceleration: 'à partir de l’accélération (fin de construction, pendant l’accélération)',
 }
 

@@ -22,12 +22,16 @@ export interface RuleWords {
  * - `always`: every record, whatever its phase (value hygiene, phases);
  * - `active`: not ended (investigation to opere, or no known phase);
  * - `construction`: "dès la construction" (construction, acceleration, consolidation, opere);
+ * - `incubation`: investigation, construction, acceleration, consolidation (not opere: out of incubation);
  * - `live`: "dès la mise en ligne": from acceleration on, or in construction once
- *   the fiche shows it online (a link, or a product_launch event dated in construction, on or before the as-of date);
+ *   the fiche shows it online (a link, or a product_launch event dated after construction started, on
+ *   or before the as-of date: phase.ts, liveEvidence);
  * - `acceleration`: "fin de construction" / "pendant l'accélération" (acceleration, consolidation, opere).
- * Ended products (transfere, abandon, abandon-investigation) only get `always` rules.
+ * Ended products (transfere, abandon, abandon-investigation) only get the value hygiene rules, which
+ * apply `always`: no standards check is run or recorded for them (run-rules.ts; docs/standards.md,
+ * [termine-1]).
  */
-export type Applies = 'always' | 'active' | 'construction' | 'live' | 'acceleration'
+export type Applies = 'always' | 'active' | 'incubation' | 'construction' | 'live' | 'acceleration'
 
 export type Evidence = 'field' | 'online'
 
@@ -50,6 +54,8 @@ export interface RuleContext<O> {
   phase: string | undefined
   /** Results of an online run, when there was one. */
   online: OnlineResults | undefined
+  /** The registry's public site (configuration's siteUrl, without a trailing slash; '' when none). */
+  siteUrl: string
   /** A value computed once per lint run and shared by every record (registry-wide indexes). */
   shared<T>(key: string, compute: () => T): T
   report(problem: RuleReport): void
@@ -64,6 +70,18 @@ export interface RuleReport {
   offset?: number
   endOffset?: number
   data?: Data
+}
+
+/** The evidence a passed check saw, by kind (a key of the rule's `seenWords`), with the values its words need. */
+export interface Seen {
+  messageId: string
+  data?: Data
+}
+
+/** Words for what a check saw, in French and English: one sentence each. */
+export interface SeenWords {
+  fr: (d: Data) => string
+  en: (d: Data) => string
 }
 
 export interface LintRule<O extends Data = Data> {
@@ -81,6 +99,13 @@ export interface LintRule<O extends Data = Data> {
   /** Also reported by `registry validate` (the fields the schema used to require, and the open source obligation). */
   validate?: boolean
   messages: Record<string, { fr: RuleWords; en: RuleWords }>
+  /**
+   * Standards rules: what the check saw when it passed, in words (the feed's `explanation` of each
+   * check, docs/standards.md [preuve-3]); called only for a passed check when the feed is built, so
+   * the lint itself pays nothing for it. A failing check is explained by its reports' messages.
+   */
+  seen?(ctx: RuleContext<O>): Seen
+  seenWords?: Record<string, SeenWords>
   options?: { schema: Record<keyof O & string, OptionSchema>; defaults: O }
   /** The rule's documentation, in French markdown: why it exists and how to fix a report. */
   docs: string

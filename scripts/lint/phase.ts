@@ -6,6 +6,8 @@
 import type { Applies } from './define-rule.ts'
 
 export const ENDED_PHASES: ReadonlySet<string> = new Set(['transfere', 'abandon', 'abandon-investigation'])
+/** Incubation: the phases in which the programme's investment committees decide (not opere: « n'est plus dans une logique d'incubation »). */
+const INCUBATION: ReadonlySet<string> = new Set(['investigation', 'construction', 'acceleration', 'consolidation'])
 const FROM_CONSTRUCTION: ReadonlySet<string> = new Set(['construction', 'acceleration', 'consolidation', 'opere'])
 const FROM_ACCELERATION: ReadonlySet<string> = new Set(['acceleration', 'consolidation', 'opere'])
 
@@ -54,21 +56,36 @@ export function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
 }
 
-/** Whether a rule that applies `applies` concerns a startup in `phase`. */
+/**
+ * What makes the fiche show the product live (docs/standards.md, [en-ligne-1] and [en-ligne-2]):
+ * its phase (acceleration or later), its `link`, or a `product_launch` event dated after the start
+ * of construction (a launch dated the day construction starts marks the project's start), on or
+ * before the as-of date. Undefined: the fiche does not show it live (investigation, ended, no phase).
+ */
+export type LiveEvidence = { by: 'phase'; phase: string } | { by: 'link' } | { by: 'launch'; date: string }
+
+export function liveEvidence(phase: string | undefined, data: Record<string, unknown>, asOf: string | undefined): LiveEvidence | undefined {
+  if (phase === undefined) return undefined
+  if (FROM_ACCELERATION.has(phase)) return { by: 'phase', phase }
+  if (phase !== 'construction') return undefined
+  if (!isBlank(data.link)) return { by: 'link' }
+  const since = phasesOf(data).find((p) => p.name === 'construction')?.start
+  if (since === undefined) return undefined
+  let first: string | undefined
+  for (const d of eventDates(data, 'product_launch')) if (d > since && (asOf === undefined || d <= asOf) && (first === undefined || d < first)) first = d
+  return first === undefined ? undefined : { by: 'launch', date: first }
+}
+
+/** Whether a rule that applies `applies` concerns a startup in `phase`. Ended products only get `always` rules ([termine-1]). */
 export function appliesTo(applies: Applies, phase: string | undefined, data: Record<string, unknown>, asOf: string | undefined): boolean {
   if (applies === 'always') return true
   if (phase !== undefined && ENDED_PHASES.has(phase)) return false
   if (applies === 'active') return true
   if (phase === undefined) return false
+  if (applies === 'incubation') return INCUBATION.has(phase)
   if (applies === 'construction') return FROM_CONSTRUCTION.has(phase)
   if (applies === 'acceleration') return FROM_ACCELERATION.has(phase)
-  // live
-  if (FROM_ACCELERATION.has(phase)) return true
-  if (phase !== 'construction') return false
-  if (!isBlank(data.link)) return true
-  // A launch counts from construction on: teams also date the project's start as product_launch (real fiches do, in investigation).
-  const since = phasesOf(data).find((p) => p.name === 'construction')?.start ?? ''
-  return eventDates(data, 'product_launch').some((d) => d >= since && (asOf === undefined || d <= asOf))
+  return liveEvidence(phase, data, asOf) !== undefined
 }
 
 /** `date` plus `months` months (day clamped to the month's end), as YYYY-MM-DD. */

@@ -6,14 +6,15 @@
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
-import type { Applies, Data, LintRule, RuleContext, RuleReport } from './define-rule.ts'
+import type { Applies, Data, LintRule, RuleContext, RuleReport, Seen } from './define-rule.ts'
 import { validExemptions, type Exemption } from './exemptions.ts'
 import { onlineKey, type OnlineResults } from './online/types.ts'
-import { appliesTo, currentPhase } from './phase.ts'
+import { HYGIENE } from './catalogue.ts'
+import { appliesTo, currentPhase, ENDED_PHASES } from './phase.ts'
 import { LINT_RULES } from './rules/index.ts'
 
 export interface LintSettings {
-  config: Pick<RegistryConfig, 'rules' | 'ruleOptions'>
+  config: Pick<RegistryConfig, 'rules' | 'ruleOptions'> & { siteUrl?: string }
   /** YYYY-MM-DD; undefined when neither HEAD's date nor --as-of is known (time-based rules then stay silent). */
   asOf: string | undefined
   online?: OnlineResults
@@ -22,6 +23,8 @@ export interface LintSettings {
   rules?: readonly LintRule<any>[]
   /** Only these files are checked (lint --changed); every record still serves as context (canonical spellings). */
   only?: ReadonlySet<string>
+  /** Keep, for each standards check, what it saw or the reports it made (the feed's explanations, standards-report.ts). */
+  explain?: boolean
 }
 
 export type CheckResult = 'passed' | 'failing' | 'exempt'
@@ -33,6 +36,10 @@ export interface RuleOutcome {
   readonly exemption?: Exemption
   /** Online rules: the date of the results read. */
   readonly checkedAt?: string
+  /** With `explain`: what a passed check saw (rule.seen). */
+  readonly seen?: Seen
+  /** With `explain`: what a failing or exempt check reported. */
+  readonly reports?: readonly RuleReport[]
 }
 
 export interface RecordOutcome {
@@ -66,6 +73,8 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     /** Index of its `applies` in appliesKinds (and in the per-record answers below). */
     applies: appliesKinds.indexOf(rule.applies),
     options: ruleOptions(rule, settings.config),
+    /** Gives evidence for a standard (not value hygiene): never checked on an ended product ([termine-1]). */
+    standard: rule.category !== HYGIENE,
     passed: { rule, result: 'passed' } as RuleOutcome,
     failing: { rule, result: 'failing' } as RuleOutcome,
   }))
@@ -87,6 +96,7 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     options: undefined,
     asOf: settings.asOf,
     phase: undefined,
+    siteUrl: settings.config.siteUrl ?? '',
     online: settings.online,
     shared: sharedValue,
     report: (r) => void reports.push(r),
@@ -104,8 +114,10 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     let collectionRules = rulesOf.get(record.collection)
     if (!collectionRules) rulesOf.set(record.collection, (collectionRules = prepared.filter((p) => p.rule.collections.includes(record.collection))))
     const startup = record.collection === 'startups'
-    for (const { rule, applies: kind, options, passed, failing } of collectionRules) {
+    const ended = phase !== undefined && ENDED_PHASES.has(phase)
+    for (const { rule, applies: kind, options, standard, passed, failing } of collectionRules) {
       if (startup) {
+        if (ended && standard) continue
         if (applies[kind] === 0) applies[kind] = appliesTo(rule.applies, phase, record.data, settings.asOf) ? 1 : 2
         if (applies[kind] === 2) continue
       }
@@ -119,17 +131,20 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
         checkedAt = onlineDate(rule, record, settings.online)
         if (checkedAt === undefined) continue
       }
+      // Explaining (the build's standards blocks) costs an outcome per check; the lint shares them.
+      const explain = settings.explain === true && standard
       if (reports.length === 0) {
-        outcomes.push(passed)
+        outcomes.push(explain ? { rule, result: 'passed', ...(rule.seen ? { seen: rule.seen(context) } : {}), ...(checkedAt ? { checkedAt } : {}) } : passed)
         continue
       }
+      const made = explain ? { reports: [...reports] } : {}
       const exemption = exemptions.length === 0 ? undefined : exemptions.find((e) => e.rule === rule.id)
       if (exemption) {
         used!.add(exemption)
-        outcomes.push({ rule, result: 'exempt', exemption, ...(checkedAt ? { checkedAt } : {}) })
+        outcomes.push({ rule, result: 'exempt', exemption, ...(checkedAt ? { checkedAt } : {}), ...made })
         continue
       }
-      outcomes.push(checkedAt ? { rule, result: 'failing', checkedAt } : failing)
+      outcomes.push(checkedAt || explain ? { rule, result: 'failing', ...(checkedAt ? { checkedAt } : {}), ...made } : failing)
       for (const r of reports) problems.push(toProblem(record, rule, r))
     }
     // An exemption from a rule that ran and found nothing exempts nothing.

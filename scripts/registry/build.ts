@@ -120,10 +120,11 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   // Notices when there is no history: they never refuse the build.
   const problems: Problem[] = [...history!.problems]
   const commit = await sourceCommit(root)
-  // The standards blocks of the feed: the whole lint, as of HEAD's commit date or asOf; the online
-  // rules read the evidence's last known results when there is evidence (never the network).
-  const lint = timings.measure('lint', () => runRules(records, { config, asOf, ...(evidence ? { online: evidenceResults(evidence) } : {}) }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config, evidence !== undefined))
+  // The standards blocks of the feed: the whole lint, as of HEAD's commit date or asOf, with each
+  // warning's explanation; the online rules read the evidence's last known results when there is
+  // evidence (never the network).
+  const lint = timings.measure('lint', () => runRules(records, { config, asOf, explain: true, ...(evidence ? { online: evidenceResults(evidence) } : {}) }))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config, evidence !== undefined, lang))
   // The main line also dates the published files (index.json).
   let commits: LogCommit[] | null = null
   const extra = await timings.measureAsync('history', async () => {

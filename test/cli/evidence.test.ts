@@ -245,7 +245,13 @@ describe('registry build --evidence', () => {
     expect(api('index.json').files.evidence).toBe('/api/v1/evidence.json')
     expect(api('standards.json')).toMatchObject({ online_evidence: true, rules: { 'link-unreachable': { applicable: 1, failing: 1, evidence: 'online' }, 'repository-unavailable': { applicable: 1, passed: 1 } } })
     const checks = api('startups.json').startups[0].standards.categories.transparence.checks
-    expect(checks).toContainEqual({ rule: 'link-unreachable', standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'], evidence: 'online', result: 'failing', checked_at: WEEK[1] })
+    // Each check says what it saw, in words: the dead link with its date, the repository that held.
+    expect(checks).toContainEqual({
+      rule: 'link-unreachable', standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'], evidence: 'online', result: 'failing', checked_at: WEEK[1],
+      explanation: `L'adresse du service « ${LINK} » ne répond pas : la page répond par une erreur (HTTP 404) (vérifié le 2026-09-14).`,
+    })
+    const software = api('startups.json').startups[0].standards.categories['qualité-logicielle'].checks
+    expect(software).toContainEqual(expect.objectContaining({ rule: 'repository-unavailable', result: 'passed', explanation: 'Le dépôt « https://github.com/betagouv/exemple » était public, sous licence et actif lors de la vérification du 2026-09-14.' }))
     expect(fs.readFileSync(path.join(out, 'startups/exemple/index.html'), 'utf8')).toContain('Page introuvable depuis le 14 septembre 2026')
   })
 

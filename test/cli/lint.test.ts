@@ -92,7 +92,18 @@ describe('build: a fiche without phases', () => {
     const item = JSON.parse(read(root, 'dist/api/v1/startups.json')).startups.find((s: { id: string }) => s.id === 'exemple')
     const q = item.standards.categories['qualité-logicielle']
     expect(q).toMatchObject({ applicable: 1, passed: 0, failing: 0, exempt: 1, failing_rules: [] })
-    expect(q.checks).toEqual([{ rule: 'repository-missing', standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'], evidence: 'field', result: 'exempt', exemption: { reason: 'not-applicable', justification: 'Un service de conseil, sans code.' } }])
+    expect(q.checks).toEqual([
+      {
+        rule: 'repository-missing',
+        standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
+        evidence: 'field',
+        result: 'exempt',
+        // What is lacking, in words; the exemption says why it is accepted.
+        explanation: "Le produit est en construction, mais la fiche ne donne pas l'adresse de son code source (repository).",
+        exemption: { reason: 'not-applicable', justification: 'Un service de conseil, sans code.' },
+      },
+    ])
+    expect(item.standards.categories['équipe'].checks[0].explanation).toMatch(/^(Un comité|La fiche ne montre|La première phase)/)
     const aggregate = JSON.parse(read(root, 'dist/api/v1/standards.json'))
     expect(aggregate).toMatchObject({ catalogue: { version: '2.0' }, as_of: '2024-06-01', online_evidence: false })
     expect(aggregate.rules['repository-missing']).toMatchObject({ applicable: 1, exempt: 1 })
@@ -178,7 +189,7 @@ describe('the ratchet', () => {
 
     edit(root, EXEMPLE, 'contact: camille.martin@gmail.com', 'contact: equipe@exemple.beta.gouv.fr')
     const fixedOld = before.find((d) => d.file === EXEMPLE && d.ruleId === 'body-sections')!
-    edit(root, EXEMPLE, 'Un texte.', '## Contexte\n\n## Solution\n\n## Stratégie\n\n## Objectifs\n\nUn texte.')
+    edit(root, EXEMPLE, 'Un texte.', '## Contexte\n\nUn problème.\n\n## Solution\n\nUn service.\n\n## Stratégie\n\nUn texte.')
     expect((await lint('--prune-suppressions')).code).toBe(0)
     const pruned = JSON.parse(read(root, 'registry-suppressions.json'))
     expect(total(pruned)).toBeLessThan(total(baseline))

@@ -63,9 +63,10 @@ describe('registry propose', () => {
     expect(fake.pulls[0]!.body).toContain('value/untrimmed')
     expect(fake.pulls[0]!.body).toContain('ligne 2')
     // The standards to complete: the lint's warnings on this fiche (its body has no usual sections).
-    const standards = fake.pulls[0]!.body.slice(fake.pulls[0]!.body.indexOf('### Standards à compléter (2)'))
-    expect(standards).toMatch(/\| `startups\/mon-produit.md` \| 10:1 \| .* \| Ajoutez un titre « \\#\\# Solution » .* \| `body-sections` \|/)
-    expect(r.stderr).toContain('Standards à compléter : 2 avertissements, listés dans la pull request.')
+    // One report for the fiche's text, listing what it lacks ([sections-4]); the comment escapes markdown.
+    const standards = fake.pulls[0]!.body.slice(fake.pulls[0]!.body.indexOf('### Standards à compléter (1)'))
+    expect(standards).toMatch(/\| `startups\/mon-produit.md` \| 10:1 \| .* \| Ajoutez « \\#\\# Contexte », « \\#\\# Solution », chacun suivi de quelques phrases à vous\. \| `body-sections` \|/)
+    expect(r.stderr).toContain('Standards à compléter : 1 avertissement, listé dans la pull request.')
     // The token travels only in the Authorization header.
     expect(fake.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true)
     expect(fake.writes().map((q) => `${q.method} ${q.path.replace(/\?.*/, '')}`)).toEqual([

@@ -75,7 +75,7 @@ describe('build with git history', () => {
     expect(changes.window).toEqual({ days: 90, max_change_sets: 200, since: '2023-12-21', until: '2024-03-20' })
     expect(changes.change_sets.map((s: { commit: string }) => s.commit)).toEqual([commits.vocabulary, commits.phase, commits.beta, commits.init])
     expect(changes.change_sets[1].changes).toEqual([
-      { kind: 'modified', collection: 'startups', id: 'beta', file: 'startups/beta.md', title: 'Beta', fields: ['phases'], phase: { from: 'investigation', to: 'construction', start: '2024-03-01' }, standards: { gained: ['phase-stale'], lost: ['impact-missing', 'repository-missing'] } },
+      { kind: 'modified', collection: 'startups', id: 'beta', file: 'startups/beta.md', title: 'Beta', fields: ['phases'], phase: { from: 'investigation', to: 'construction', start: '2024-03-01' }, standards: { gained: ['committee-recent', 'phase-stale'], lost: ['impact-missing', 'repository-missing'] } },
     ])
     // alumni after no other phase is today's abandon-investigation: a vocabulary change, not a transition.
     expect(changes.change_sets[0].changes[0]).toMatchObject({ id: 'alpha', vocabulary: { from: 'alumni', to: 'abandon-investigation' } })

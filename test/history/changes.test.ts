@@ -37,7 +37,7 @@ describe('registry changes', () => {
       [c[2], '2025-02-10', 2],
       [c[3], '2025-03-01', 26],
     ])
-    expect(report.change_sets[0].changes).toEqual([{ kind: 'modified', collection: 'startups', id: 'a', file: 'startups/a.md', title: 'A', fields: ['incubators', 'phases'], phase: { from: 'investigation', to: 'construction', start: '2025-02-01' }, standards: { gained: ['phase-stale'], lost: ['impact-missing', 'repository-missing'] } }])
+    expect(report.change_sets[0].changes).toEqual([{ kind: 'modified', collection: 'startups', id: 'a', file: 'startups/a.md', title: 'A', fields: ['incubators', 'phases'], phase: { from: 'investigation', to: 'construction', start: '2025-02-01' }, standards: { gained: ['committee-recent', 'phase-stale'], lost: ['impact-missing', 'repository-missing'] } }])
     expect(report.change_sets[1].changes).toEqual([
       { kind: 'removed', collection: 'startups', id: 'gone', file: 'startups/gone.md', title: 'Gone' },
       { kind: 'renamed', collection: 'startups', id: 'new', file: 'startups/new.md', from: 'old', title: 'Old', fields: [] },
@@ -79,7 +79,7 @@ describe('registry changes', () => {
     const stylish = await changes(repo.root, '--since', c[0]!, '--until', c[2]!)
     expect(stylish.code).toBe(0)
     expect(stylish.stdout).toBe(
-      `2025-02-03 ${c[1]!.slice(0, 10)} commit 2025-02-03T10:00:00+00:00 (Test) · 1 fiche\n  startups/a  modifiée ; phase investigation → construction (2025-02-01) ; champs incubators, phases ; standards gagnés phase-stale ; standards perdus impact-missing, repository-missing\n\n` +
+      `2025-02-03 ${c[1]!.slice(0, 10)} commit 2025-02-03T10:00:00+00:00 (Test) · 1 fiche\n  startups/a  modifiée ; phase investigation → construction (2025-02-01) ; champs incubators, phases ; standards gagnés committee-recent, phase-stale ; standards perdus impact-missing, repository-missing\n\n` +
         `2025-02-10 ${c[2]!.slice(0, 10)} commit 2025-02-10T10:00:00+00:00 (Test) · 2 fiches\n  startups/gone  supprimée\n  startups/new  renommée (anciennement old)\n\n2 commits, 3 modifications de fiches\n`,
     )
     const md = await changes(repo.root, '--since', c[2]!, '--format', 'markdown', '--lang', 'en')

@@ -106,10 +106,9 @@ describe('the standards metric of the trends', () => {
     repo.commit('2019-03-01T10:00:00+00:00', { 'startups/old.md': '---\ntitle: Vieux\nmission: Une mission.\nstatus: death\nstart: 2017-01-01\n---\n' })
     repo.commit('2024-01-10T10:00:00+00:00', { 'startups/a.md': startup('A', [['investigation', '2022-01-01'], ['success', '2023-01-01']]), 'startups/old.md': null })
     const { snapshots } = await computeTrends(repo.root, 'startups', await log(repo.root), [standardsMetric(DEFAULT_CONFIG)])
-    // death → abandon: an ended product, only the rules that always apply; its phase list as bbe056a0 made it, so phases-missing passes.
+    // death → abandon: an ended product, asked for no standard at all ([termine-1]), not even phases-missing.
     const old = standards(snapshots[0]!)
-    expect(Object.keys(old.categories)).toEqual(['transparence'])
-    expect(old.categories['transparence']).toMatchObject({ failing: 0 })
+    expect(Object.keys(old.categories)).toEqual([])
     // success → consolidation: the security rules of acceleration on apply (an unknown name would not get them).
     const a = standards(snapshots.at(-1)!)
     expect(a.categories['sécurité']).toMatchObject({ applicable: 2, failing: 2 })

@@ -55,6 +55,15 @@ describe('the standards rules', () => {
     it('has options defaults that its options schema accepts', () => {
       if (rule.options) expect(checkRuleOptions(id, rule.options.defaults)).toBeUndefined()
     })
+    it('says in words what it saw when it passes, if it gives evidence for a standard ([preuve-3])', () => {
+      if (rule.category === HYGIENE) return
+      expect(typeof rule.seen).toBe('function')
+      expect(Object.keys(rule.seenWords ?? {}).length).toBeGreaterThan(0)
+    })
+    it('is value hygiene if it applies to every phase, ended products included ([termine-1])', () => {
+      // phases-missing is the exception that cannot meet an ended product: a fiche without phases has no phase.
+      if (rule.applies === 'always' && rule.id !== 'phases-missing') expect(rule.category).toBe(HYGIENE)
+    })
     it('lists online targets exactly when its evidence is online', () => {
       expect(rule.evidence === 'online').toBe(typeof rule.targets === 'function')
     })

@@ -10,6 +10,8 @@ import { parseRecord, type ParsedRecord } from '../../scripts/load/parse-record.
 import type { LintRule } from '../../scripts/lint/define-rule.ts'
 import type { OnlineResults } from '../../scripts/lint/online/types.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'
+import { explanation } from '../../scripts/lint/standards-report.ts'
+import { HYGIENE } from '../../scripts/lint/catalogue.ts'
 import { finalize } from '../../scripts/report/finalize.ts'
 import { RULE_CATALOGUE } from '../../scripts/lint/rule-catalogue.ts'
 
@@ -92,7 +94,7 @@ export function lintCase(rule: LintRule<any>, c: Case) {
   const records = [main, ...Object.entries(c.others ?? {}).map(([f, t]) => record(f, t))]
   const config = { ...DEFAULT_CONFIG, ...c.config }
   const asOf = c.asOf === null ? undefined : (c.asOf ?? AS_OF)
-  const result = runRules(records, { config, asOf, ...(c.online ? { online: c.online } : {}), rules: [rule] })
+  const result = runRules(records, { config, asOf, ...(c.online ? { online: c.online } : {}), rules: [rule], explain: true })
   const files = new Map(records.map((r) => [r.file, r]))
   const fr = finalize(result.problems, files, config, 'fr', RULE_CATALOGUE).filter((d) => d.file === file)
   const en = finalize(result.problems, files, config, 'en', RULE_CATALOGUE).filter((d) => d.file === file)
@@ -107,7 +109,17 @@ export function testRule(rule: LintRule<any>, cases: { valid: Case[]; invalid: I
       expect(cases.invalid.length).toBeGreaterThan(0)
     })
     it.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
-      expect(lintCase(rule, c).fr).toEqual([])
+      const { fr, outcomes } = lintCase(rule, c)
+      expect(fr).toEqual([])
+      // A passed standards check says, in both languages, what it saw ([preuve-3]).
+      for (const o of outcomes) {
+        if (o.rule.category === HYGIENE || o.result !== 'passed') continue
+        expect(o.seen, 'rule.seen').toBeDefined()
+        expect(o.rule.seenWords?.[o.seen!.messageId], `seenWords.${o.seen!.messageId}`).toBeDefined()
+        for (const lang of ['fr', 'en'] as const) expect(explanation(o, lang)).toMatch(/^\S.{10,}[.»"]$/s)
+        expect(explanation(o, 'fr')).not.toMatch(/undefined|\[object|NaN/)
+        expect(explanation(o, 'en')).not.toMatch(/undefined|\[object|NaN/)
+      }
     })
     it.each(cases.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
       const { fr, en, ids } = lintCase(rule, c)
@@ -123,6 +135,8 @@ export function testRule(rule: LintRule<any>, cases: { valid: Case[]; invalid: I
         expect(d.message).not.toMatch(/undefined|\[object/)
       }
       expect(fr.map((d) => d.message)).not.toEqual(en.map((d) => d.message))
+      // A failing standards check is explained by its messages.
+      for (const o of lintCase(rule, c).outcomes) if (o.rule.category !== HYGIENE && o.result === 'failing') expect(explanation(o, 'fr')).toBe(fr.map((d) => d.message).join(' '))
     })
   })
 }

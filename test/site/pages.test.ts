@@ -26,7 +26,8 @@ function build(config: RegistryConfig = DEFAULT_CONFIG, trends?: Trends) {
   const srcs = sources(SITE_FILES)
   const { records, problems } = validateRegistry(srcs, srcs, config)
   expect(problems.filter((p) => p.ruleId.startsWith('schema/'))).toEqual([])
-  const lint = runRules(records, { config, asOf: AS_OF })
+  // As `registry build` runs them: each check keeps what it saw, for its explanation.
+  const lint = runRules(records, { config, asOf: AS_OF, explain: true })
   const standards = feedStandards(lint.records, AS_OF, config)
   const extra: [string, string][] = trends ? [['api/v1/trends.json', JSON.stringify(trends)]] : []
   const dataFiles = [...feedFiles(records, config, { commit: null, standards, extra, asOf: AS_OF })].map(([file]) => file)
@@ -81,6 +82,8 @@ describe('site pages', () => {
     const alpha = pages.get('startups/alpha/index.html')!
     expect(alpha).toContain('la fiche ne donne pas l&#39;adresse de son code source (repository).')
     expect(alpha).toContain('Pour corriger : Ajoutez « repository: https://github.com/… »')
+    // A met standard says what the fiche shows ([preuve-3]).
+    expect(alpha).toMatch(/<li class="check check--passed"><span class="fr-sr-only">Rempli : <\/span>[^<]*<br><span class="fr-text--sm">La fiche donne contact : « [^<]+ »\.<\/span><\/li>/)
     const gamma = pages.get('startups/gamma/index.html')!
     expect(gamma).toMatch(/<li class="check check--exempt">[^]*?Exemption \(ne s’applique pas à ce produit\) : Le service n&#39;est ouvert qu&#39;à des testeurs invités\. — jusqu’au <time datetime="2027-06-30">30 juin 2027<\/time>/)
   })

@@ -37,7 +37,7 @@ export async function proposeCommand(options: Options): Promise<number> {
   const github = createGitHub({ token, baseUrl: io.env.GITHUB_API_URL || undefined })
   const result = await propose(github, { root, config, lang, file, collection, ...target, base: options.base, check })
   const n = check.standards.length
-  if (n > 0) io.stderr(fr ? `Standards à compléter : ${n} avertissement${n > 1 ? 's' : ''}, listés dans la pull request.\n` : `Standards to complete: ${n} warning${n === 1 ? '' : 's'}, listed in the pull request.\n`)
+  if (n > 0) io.stderr(fr ? `Standards à compléter : ${n} avertissement${n > 1 ? 's' : ''}, listé${n > 1 ? 's' : ''} dans la pull request.\n` : `Standards to complete: ${n} warning${n === 1 ? '' : 's'}, listed in the pull request.\n`)
   io.stderr(
     fr
       ? `${result.createdPullRequest ? 'Pull request ouverte' : 'Pull request déjà ouverte, mise à jour'} vers « ${result.base} » :\n`

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { T, w } from '../kit.ts'
+import { q, qe, S, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'analyse-risques',
@@ -17,6 +17,10 @@ export default defineRule({
       w(() => 'The product is in acceleration or later and has not run a risk analysis.', () => 'Run a risk analysis, then write "analyse_risques: true".'),
     ),
   },
+  seenWords: {
+    done: S(() => 'La fiche indique « analyse_risques: true ».', () => 'The fiche says "analyse_risques: true".'),
+    url: S((d) => `La fiche donne l’adresse de l’analyse de risques : ${q(d.value)}.`, (d) => `The fiche gives the risk analysis’s address: ${qe(d.value)}.`),
+  },
   docs: `L'équipe identifie et maîtrise les risques cyber de son service ; le programme attend une analyse de
 risques « pendant l'accélération ». \`analyse_risques: true\` (ou \`analyse_risques_url\`, l'adresse de
 l'analyse publiée) en tient lieu de preuve.
@@ -29,4 +33,5 @@ l'analyse publiée) en tient lieu de preuve.
     if (d.analyse_risques === false) ctx.report({ messageId: 'false', path: '/analyse_risques' })
     else ctx.report({ messageId: 'missing', path: '/analyse_risques', target: 'key' })
   },
+  seen: (ctx) => (ctx.record.data.analyse_risques === true ? { messageId: 'done' } : { messageId: 'url', data: { value: ctx.record.data.analyse_risques_url } }),
 })

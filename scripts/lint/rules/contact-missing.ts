@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { reportMissing, T, w } from '../kit.ts'
+import { PRESENT, reportMissing, seenField, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'contact-missing',
@@ -15,6 +15,7 @@ export default defineRule({
       w(() => 'The fiche has no contact address (contact).', () => 'Add a line "contact: team@example.beta.gouv.fr" with the team’s address.'),
     ),
   },
+  seenWords: PRESENT,
   docs: `Une fiche à jour permet de joindre l'équipe : usagers, partenaires et programme écrivent à l'adresse
 de \`contact\`. Le champ n'est plus obligatoire pour le schéma (une fiche sans contact reste valide et
 compilée), mais son absence est signalée, y compris par \`registry validate\`.
@@ -24,4 +25,5 @@ compilée), mais son absence est signalée, y compris par \`registry validate\`.
   check(ctx) {
     reportMissing(ctx, 'contact')
   },
+  seen: (ctx) => seenField(ctx, 'contact'),
 })

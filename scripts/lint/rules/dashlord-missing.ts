@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { reportMissing, T, w } from '../kit.ts'
+import { liveData, liveEn, liveFr, PRESENT, reportMissing, seenField, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'dashlord-missing',
@@ -9,16 +9,18 @@ export default defineRule({
   applies: 'live',
   messages: {
     missing: T(
-      w(() => "Le produit est en ligne mais la fiche ne donne pas son rapport DashLord (dashlord_url).", () => 'Faites ajouter le service à DashLord, puis écrivez « dashlord_url: https://dashlord.incubateur.net/url/… ».'),
-      w(() => 'The product is live but the fiche gives no DashLord report (dashlord_url).', () => 'Have the service added to DashLord, then write "dashlord_url: https://dashlord.incubateur.net/url/…".'),
+      w((d) => `${liveFr(d)}, mais la fiche ne donne pas son rapport DashLord (dashlord_url).`, () => 'Faites ajouter le service au DashLord de l’incubateur, puis écrivez « dashlord_url: https://dashlord.incubateur.net/url/… ».'),
+      w((d) => `${liveEn(d)}, but the fiche gives no DashLord report (dashlord_url).`, () => 'Have the service added to the incubator’s DashLord, then write "dashlord_url: https://dashlord.incubateur.net/url/…".'),
     ),
   },
+  seenWords: PRESENT,
   docs: `DashLord mesure en continu les bonnes pratiques techniques d'un service en ligne (sécurité, accessibilité,
 performance, vie privée). « Dès la mise en ligne », le produit y est suivi et la fiche donne l'adresse
 de son rapport.
 
 **Corriger** : \`dashlord_url: https://dashlord.incubateur.net/url/exemple-beta-gouv-fr/\`.`,
   check(ctx) {
-    reportMissing(ctx, 'dashlord_url')
+    reportMissing(ctx, 'dashlord_url', 'missing', () => liveData(ctx))
   },
+  seen: (ctx) => seenField(ctx, 'dashlord_url'),
 })

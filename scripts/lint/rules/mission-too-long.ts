@@ -4,8 +4,8 @@ import { T, w } from '../kit.ts'
 export default defineRule<{ maxLength: number }>({
   id: 'mission-too-long',
   description: 'La mission est trop longue pour un pitch en une phrase.',
-  standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
-  category: 'transparence',
+  standards: [],
+  category: 'value hygiene',
   applies: 'always',
   options: {
     schema: { maxLength: { type: 'integer', minimum: 20, description: 'Nombre maximal de caractères de la mission.' } },
@@ -19,7 +19,9 @@ export default defineRule<{ maxLength: number }>({
   },
   docs: `\`mission\` est le pitch affiché sous le nom du produit, dans les listes du site et dans l'API : une phrase
 qui dit pour qui et quel problème. Au-delà de 280 caractères (la longueur d'un message court), elle est
-tronquée ou illisible dans ces listes.
+tronquée ou illisible dans ces listes. C'est une règle d'hygiène des valeurs, pas un standard : la
+longueur de la mission n'est pas un critère du catalogue ; elle vaut pour toute fiche, terminée ou non
+([termine-2](../standards.md#termine-2)).
 
 Option : \`maxLength\` (280).
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { T, w } from '../kit.ts'
+import { S, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'mon-service-securise',
@@ -17,6 +17,9 @@ export default defineRule({
       w(() => 'The product is past construction but is not registered on MonServiceSécurisé.', () => 'Register the service on MonServiceSécurisé (ANSSI) to prepare its security accreditation, then write "mon_service_securise: true".'),
     ),
   },
+  seenWords: {
+    registered: S(() => 'La fiche indique « mon_service_securise: true ».', () => 'The fiche says "mon_service_securise: true".'),
+  },
   docs: `Un service public en ligne doit être homologué ; MonServiceSécurisé (ANSSI) guide l'équipe vers cette
 homologation. Le programme l'attend « en fin de construction » : la règle s'applique à partir de
 l'accélération (la fin de construction n'a pas de date dans une fiche).
@@ -27,4 +30,5 @@ l'accélération (la fin de construction n'a pas de date dans une fiche).
     if (v === undefined || v === null) ctx.report({ messageId: 'missing', path: '/mon_service_securise', target: 'key' })
     else if (v === false) ctx.report({ messageId: 'false', path: '/mon_service_securise' })
   },
+  seen: () => ({ messageId: 'registered' }),
 })

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { q, qe, T, w } from '../kit.ts'
+import { q, qe, S, T, w } from '../kit.ts'
 import { onlineResult, targetsOf, PAGE_FIELDS, urlOf } from '../online-targets.ts'
 import { OUTCOME_EN, OUTCOME_FR } from '../online-words.ts'
 
@@ -16,6 +16,9 @@ export default defineRule({
       w((d) => `The page ${d.field} ${qe(d.url)} does not answer: ${OUTCOME_EN(d)} (checked on ${String(d.checkedAt).slice(0, 10)}).`, () => 'Correct the address, or publish the page again.'),
     ),
   },
+  seenWords: {
+    answer: S((d) => `Les pages ${d.fields} répondaient lors de la vérification du ${String(d.checkedAt).slice(0, 10)}.`, (d) => `The pages ${d.fields} answered when checked on ${String(d.checkedAt).slice(0, 10)}.`),
+  },
   docs: `Avec \`registry lint --online\` seulement : \`stats_url\`, \`budget_url\`, \`impact_url\` et \`dashlord_url\`
 doivent répondre ; une page déclarée mais morte ne prouve rien. Mêmes vérifications que
 [link-unreachable](link-unreachable.md).
@@ -28,5 +31,9 @@ doivent répondre ; une page déclarée mais morte ne prouve rien. Mêmes vérif
       const result = onlineResult(ctx.online, 'url', url)
       if (result && result.outcome !== 'ok') ctx.report({ messageId: 'unreachable', path: `/${field}`, data: { field, url, outcome: result.outcome, status: result.status, checkedAt: result.checkedAt } })
     }
+  },
+  seen(ctx) {
+    const checked = PAGE_FIELDS.map((field) => [field, onlineResult(ctx.online, 'url', urlOf(ctx.record.data, field))] as const).filter(([, r]) => r !== undefined)
+    return { messageId: 'answer', data: { fields: checked.map(([f]) => f).join(', '), checkedAt: checked.map(([, r]) => r!.checkedAt).sort()[0] } }
   },
 })

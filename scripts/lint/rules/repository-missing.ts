@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { reportMissing, T, w } from '../kit.ts'
+import { phaseEn, phaseFr, PRESENT, reportMissing, seenField, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'repository-missing',
@@ -10,10 +10,11 @@ export default defineRule({
   validate: true,
   messages: {
     missing: T(
-      w(() => "Le produit est en construction ou au-delà, mais la fiche ne donne pas l'adresse de son code source (repository).", () => 'Ajoutez « repository: https://github.com/… » (ou l’adresse de la forge publique) ; si le code ne peut pas être publié, exemptez la fiche avec une justification (standards_exemptions).'),
-      w(() => 'The product is in construction or later, but the fiche does not give its source code address (repository).', () => 'Add "repository: https://github.com/…" (or the public forge’s address); if the code cannot be published, exempt the fiche with a justification (standards_exemptions).'),
+      w((d) => `Le produit est ${phaseFr(d.phase)}, mais la fiche ne donne pas l'adresse de son code source (repository).`, () => 'Ajoutez « repository: https://github.com/… » (ou l’adresse de la forge publique) ; si le code ne peut pas être publié, exemptez la fiche avec une justification (standards_exemptions).'),
+      w((d) => `The product is ${phaseEn(d.phase)}, but the fiche does not give its source code address (repository).`, () => 'Add "repository: https://github.com/…" (or the public forge’s address); if the code cannot be published, exempt the fiche with a justification (standards_exemptions).'),
     ),
   },
+  seenWords: PRESENT,
   docs: `Les codes sources des administrations sont des documents administratifs communicables, et la loi pour
 une République numérique en fait une obligation de publication : le programme attend un dépôt public dès
 la construction. Sans \`repository\`, ni le programme ni le public ne peuvent le retrouver.
@@ -28,6 +29,7 @@ standards_exemptions:
     justification: Le service est un paramétrage d'un logiciel d'éditeur, sans code propre.
 \`\`\``,
   check(ctx) {
-    reportMissing(ctx, 'repository')
+    reportMissing(ctx, 'repository', 'missing', () => ({ phase: ctx.phase }))
   },
+  seen: (ctx) => seenField(ctx, 'repository'),
 })

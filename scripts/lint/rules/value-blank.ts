@@ -1,8 +1,8 @@
 import { defineRule } from '../define-rule.ts'
 import { forEachString, pointerOf, q, qe, T, w } from '../kit.ts'
 
-/** Fields where '' is the documented way to say "none yet". */
-const EMPTY_ALLOWED = new Set(['/link'])
+/** Per collection, the fields where '' is the documented way to say "none yet" or "unknown" ([valeurs-1]). */
+const EMPTY_ALLOWED: Record<string, ReadonlySet<string>> = { startups: new Set(['/link']), incubators: new Set(['/owner']), organisations: new Set() }
 
 export default defineRule({
   id: 'value-blank',
@@ -23,8 +23,9 @@ export default defineRule({
   },
   docs: `Une valeur vide (\`''\`) ou faite d'espaces (\`budget_url: " "\`) n'est pas une absence : les sites qui lisent
 le flux l'affichent comme un lien ou un texte vide (dans les gabarits du site actuel, une chaîne vide
-compte même comme « présente »). Seul \`link: ''\`, la convention documentée pour « pas encore en
-ligne », est accepté. Les espaces au début ou à la fin d'une valeur non vide sont signalés par
+compte même comme « présente »). Seules les conventions documentées sont acceptées : \`link: ''\` d'une
+startup (« pas encore en ligne ») et \`owner: ''\` d'un incubateur (« inconnu » : le champ est
+obligatoire, le supprimer rendrait la fiche invalide). Les espaces au début ou à la fin d'une valeur non vide sont signalés par
 \`value/untrimmed\` (règle de \`validate\`).
 
 **Corriger** : supprimez la ligne, ou écrivez la valeur.`,
@@ -35,7 +36,7 @@ ligne », est accepté. Les espaces au début ou à la fin d'une valeur non vide
       if (first > 32 && first < 127) return
       if (value !== '' && value.trim() !== '') return
       const pointer = pointerOf(path)
-      if (value === '' && EMPTY_ALLOWED.has(pointer)) return
+      if (value === '' && EMPTY_ALLOWED[ctx.record.collection]?.has(pointer)) return
       ctx.report({ messageId: value === '' ? 'empty' : 'blank', path: pointer, data: { field: path.join('.'), value } })
     })
   },

@@ -37,13 +37,15 @@ function checkLine(check: Check, findings: readonly Finding[]): Html {
   // The standards the check gives evidence for, in the catalogue's (positive) words; the rule's own description says what fails.
   const standards = check.standards.map((id) => standardById(id)?.title).filter((t): t is string => t !== undefined)
   const title = standards.length > 0 ? standards.join(' ; ') : (RULES.get(check.rule)?.description ?? check.rule)
-  if (check.result === 'passed') return html`<li class="check check--passed"><span class="fr-sr-only">Rempli : </span>${title}</li>`
+  // What the check saw (passed) or lacked (exempt), in the lint's words; a failing check shows its diagnostics below.
+  const said = check.explanation ? html`<br><span class="fr-text--sm">${check.explanation}</span>` : ''
+  if (check.result === 'passed') return html`<li class="check check--passed"><span class="fr-sr-only">Rempli : </span>${title}${said}</li>`
   if (check.result === 'exempt') {
     const e = check.exemption
-    return html`<li class="check check--exempt"><span class="fr-sr-only">Exempté : </span>${title}${e ? html`<br><span class="fr-text--sm">Exemption (${REASON_LABELS[e.reason] ?? e.reason}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}</li>`
+    return html`<li class="check check--exempt"><span class="fr-sr-only">Exempté : </span>${title}${said}${e ? html`<br><span class="fr-text--sm">Exemption (${REASON_LABELS[e.reason] ?? e.reason}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}</li>`
   }
   const own = findings.filter((f) => f.rule === check.rule)
-  return html`<li class="check check--failing"><span class="fr-sr-only">À corriger : </span><strong>${own[0]?.message ?? title}</strong>${own.map((f, i) => html`${i > 0 ? html`<br>${f.message}` : ''}<br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}<br><span class="fr-text--xs">Standard : ${title} — règle <code>${check.rule}</code></span></li>`
+  return html`<li class="check check--failing"><span class="fr-sr-only">À corriger : </span><strong>${own[0]?.message ?? check.explanation ?? title}</strong>${own.map((f, i) => html`${i > 0 ? html`<br>${f.message}` : ''}<br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}<br><span class="fr-text--xs">Standard : ${title} — règle <code>${check.rule}</code></span></li>`
 }
 
 function standardsSection(context: SiteContext, s: StartupItem): Html {
