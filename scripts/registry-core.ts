@@ -45,6 +45,8 @@ export interface ValidateOptions {
 export interface ValidateOutput {
   records: ParsedRecord[]
   diagnostics: Diagnostic[]
+  /** The problems behind the diagnostics (rule, pointer, data), before they were put into words. */
+  problems: Problem[]
   /** Every file's text, for code frames. */
   texts: Map<string, string>
 }
@@ -59,8 +61,9 @@ export function validateSources(read: ReadSources, config: RegistryConfig, lang:
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)
-  const diagnostics = timings.measure('validate', () => finalize([...read.problems, ...problems], locatable, config, lang, RULE_CATALOGUE))
-  return { records, diagnostics, texts }
+  const all = [...read.problems, ...problems]
+  const diagnostics = timings.measure('validate', () => finalize(all, locatable, config, lang, RULE_CATALOGUE))
+  return { records, diagnostics, problems: all, texts }
 }
 
 /**
@@ -118,6 +121,8 @@ export interface FicheCheck {
   outcomes: RuleOutcome[]
   /** The fiche's current phase as of `asOf`. */
   phase?: string
+  /** The problems behind `validate` and `lint` (rule, pointer, data such as a suggestion): what the editor's corrections read. */
+  problems: Problem[]
 }
 
 const UTF8 = new TextEncoder()
@@ -144,12 +149,13 @@ export function checkFiche(text: string, file: string, context: FicheContext, la
   }
   const validated = validateSources(read, context.config, lang, { standards: { asOf } })
   const validate = validated.diagnostics.filter((d) => d.file === file)
+  const problems = validated.problems.filter((p) => p.file === file)
   const record = validated.records[0]
-  if (!record) return { validate, lint: [], outcomes: [] }
+  if (!record) return { validate, lint: [], outcomes: [], problems }
   const others = context.records.filter((r) => r.file !== file)
   const linted = lintRecords([...others, record], context.config, lang, asOf, undefined, new Set([file]))
   const own = linted.records[0]
-  return { validate, lint: linted.diagnostics, record, outcomes: own?.outcomes ?? [], ...(own?.phase ? { phase: own.phase } : {}) }
+  return { validate, lint: linted.diagnostics, record, outcomes: own?.outcomes ?? [], ...(own?.phase ? { phase: own.phase } : {}), problems: [...problems, ...linted.problems.filter((p) => p.file === file)] }
 }
 
 /** The registry's entries with `entry` in place of the file of that name, in the read stage's order (collection, then name). */

@@ -38,7 +38,7 @@
 import { changes, historyFields, trends } from './registry/history.ts'
 
 // Reading the configuration.
-export { parseConfig, readConfig } from './registry/config.ts'
+export { parseConfig, readConfig, withRepositoryFromEnvironment } from './registry/config.ts'
 export { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits, type RegistryConfig } from './load/config.ts'
 
 // The jobs.

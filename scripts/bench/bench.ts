@@ -322,6 +322,9 @@ if (big?.lint) targets.push({ name: 'lint / validate, 50k (même processus)', va
 targets.push({ name: 'champs d’historique / git log --name-only (le pire)', value: historyRows.length > 0 ? Math.max(...historyRows.map((h) => h.ratio)) : null, limit: 1.5, unit: 'x', why: 'pas d’historique git à mesurer' })
 // The site (issue 12): the home page of the real corpus, as a browser downloads it (fonts and icons aside, cached).
 targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), corpus réel (Ko)', value: realRow?.site ? realRow.site.homeGzip / 1024 : null, limit: 160, unit: ' Ko', why: noCorpus })
+// Issue 22: the list in pages keeps the home page small whatever the registry's size.
+const row10k = rows.find((r) => r.startups === 10_000)
+targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), 10 000 startups synthétiques (Ko)', value: row10k?.site ? row10k.site.homeGzip / 1024 : null, limit: 200, unit: ' Ko', why: 'pas de registre de 10 000 startups dans BENCH_SIZES (ou BENCH_SITE_MAX plus petit)' })
 // The online evidence (issue 24): a run finishes in minutes; a week later with nothing changed, GitHub counts only what cannot be asked conditionally (missing repositories answer 404 without an ETag).
 const noEvidence = 'BENCH_EVIDENCE=0'
 targets.push({ name: 'preuves en ligne, 2 000 pages et 300 dépôts à 200 ms (s)', value: evidenceRow ? evidenceRow.first.ms / 1000 : null, limit: 300, unit: ' s', why: noEvidence })

@@ -112,12 +112,14 @@ export function startupFiche(rand: () => number, i: number, incubators: number, 
   return lines.join('\n')
 }
 
-/** Writes a registry of `startups` startups (and proportionate organisations and incubators) under `root`. */
-export function generate(root: string, options: GenerateOptions): Generated {
-  const rand = mulberry32(options.seed)
-  const organisations = Math.max(6, Math.round(options.startups * 0.22))
-  const incubators = Math.max(3, Math.round(options.startups * 0.035))
-  for (const d of ['startups', 'organisations', 'incubators']) mkdirSync(path.join(root, d), { recursive: true })
+/**
+ * The fiches of a registry of `startups` startups (and proportionate organisations and
+ * incubators), as [repository-relative path, text], drawn from `rand`: what `generate` writes,
+ * for a test that needs them in memory.
+ */
+export function syntheticFiles(rand: () => number, startups: number): [string, string][] {
+  const organisations = Math.max(6, Math.round(startups * 0.22))
+  const incubators = Math.max(3, Math.round(startups * 0.035))
   const files: [string, string][] = []
   for (let i = 0; i < organisations; i++) {
     files.push([
@@ -143,7 +145,15 @@ export function generate(root: string, options: GenerateOptions): Generated {
     ])
   }
   const bodies = Array.from({ length: BODY_POOL }, () => body(rand))
-  for (let i = 0; i < options.startups; i++) files.push([`startups/startup-${String(i).padStart(6, '0')}.md`, startupFiche(rand, i, incubators, organisations, bodies)])
+  for (let i = 0; i < startups; i++) files.push([`startups/startup-${String(i).padStart(6, '0')}.md`, startupFiche(rand, i, incubators, organisations, bodies)])
+  return files
+}
+
+/** Writes a registry of `startups` startups (and proportionate organisations and incubators) under `root`. */
+export function generate(root: string, options: GenerateOptions): Generated {
+  const rand = mulberry32(options.seed)
+  for (const d of ['startups', 'organisations', 'incubators']) mkdirSync(path.join(root, d), { recursive: true })
+  const files = syntheticFiles(rand, options.startups)
   // The history changes some files: the work tree gets their last version, once.
   const final = options.commits > 0 ? history(root, files, options.commits, rand) : new Map(files)
   for (const [file, text] of final) writeFileSync(path.join(root, file), text)

@@ -3,7 +3,7 @@ import type { ChangedLint } from '../registry/lint.ts'
 import type { Lang } from '../report/diagnostic.ts'
 
 export function recorded(count: number, file: string, lang: Lang): string {
-  return lang === 'fr' ? `${count} avertissements enregistrés dans ${file}.\n` : `${count} warnings recorded in ${file}.\n`
+  return lang === 'fr' ? `${count} avertissement${count > 1 ? 's' : ''} enregistré${count > 1 ? 's' : ''} dans ${file}.\n` : `${count} warning${count === 1 ? '' : 's'} recorded in ${file}.\n`
 }
 
 export function changedNote(c: ChangedLint & { revision: string }, lang: Lang): string {
@@ -17,10 +17,13 @@ export function changedNote(c: ChangedLint & { revision: string }, lang: Lang): 
 }
 
 export function validationNote(errors: number, lang: Lang): string {
-  return lang === 'fr' ? `Note : ${errors} erreur(s) de validation ; lancez registry validate.\n` : `Note: ${errors} validation error(s); run registry validate.\n`
+  const s = errors > 1 ? 's' : ''
+  return lang === 'fr' ? `Note : ${errors} erreur${s} de validation ; lancez registry validate.\n` : `Note: ${errors} validation error${errors === 1 ? '' : 's'}; run registry validate.\n`
 }
 
 /** --fail-on-new: `count` warnings beyond `reference` (the base revision, or the suppressions file). */
 export function newWarnings(count: number, reference: string, lang: Lang): string {
-  return lang === 'fr' ? `${count} avertissement(s) nouveau(x) par rapport à ${reference}.\n` : `${count} new warning(s) compared with ${reference}.\n`
+  return lang === 'fr'
+    ? `${count} avertissement${count > 1 ? 's' : ''} nouveau${count > 1 ? 'x' : ''} par rapport à ${reference}.\n`
+    : `${count} new warning${count === 1 ? '' : 's'} compared with ${reference}.\n`
 }

@@ -15,6 +15,7 @@ import { FICHE_SCHEMAS } from '../validate/schemas.ts'
 import { organisationId } from '../validate/references.ts'
 import { apiV27Files } from './build-api-v2-7.ts'
 import { apiV3SchemaFiles, v3StartupFile, v3StartupsList } from './build-api-v3.ts'
+import { ENDED_PHASES, fields, startupItem } from './startup-item.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { API_VERSION, evidenceFeedSchema, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
@@ -26,6 +27,8 @@ import { indexJson, publishedDates } from './published-index.ts'
 import { openApiFile } from './openapi.ts'
 import { typesFiles } from './types-files.ts'
 import type { Finish } from './write-output.ts'
+
+export { startupItem } from './startup-item.ts'
 
 export interface BuildMeta {
   /** The git commit of the fiches, or null outside a git repository. */
@@ -62,41 +65,10 @@ export interface FeedStandards {
   evaluations: (siteUrl: string) => unknown
 }
 
-const ENDED_PHASES = new Set(['transfere', 'abandon', 'abandon-investigation'])
-
 const byId = (a: ParsedRecord, b: ParsedRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/** The fiche's fields, in the schema's order, as written. */
-function fields(record: ParsedRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(FICHE_SCHEMAS[record.collection].properties)) {
-    if (Object.hasOwn(record.data, key)) out[key] = record.data[key]
-  }
-  return out
-}
 
 export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
-}
-
-/** A startup as the feed lists it: its fields as written, then what consumers derive from them. */
-export function startupItem(r: ParsedRecord, asOf?: string) {
-  const d = r.data
-  const incubatorIds = [...new Set([d.incubator as string, ...((d.incubators as string[] | undefined) ?? [])])]
-  const sponsorIds = ((d.sponsors as string[] | undefined) ?? []).map((s) => organisationId(s)!).filter(Boolean)
-  // A fiche without phases is valid (the lint reports it): it then has no current phase and counts as active.
-  const current = currentPhase(d, asOf)?.name
-  return {
-    id: r.id,
-    file: r.file,
-    ...fields(r),
-    incubator_ids: incubatorIds,
-    sponsor_ids: sponsorIds,
-    ...(current === undefined ? {} : { current_phase: current }),
-    status: current !== undefined && ENDED_PHASES.has(current) ? 'ended' : 'active',
-    ...r.history,
-    body: r.body,
-  }
 }
 
 function withStandards(item: ReturnType<typeof startupItem>, block: unknown): ReturnType<typeof startupItem> {

@@ -15,9 +15,26 @@ export type Category = (typeof CATEGORIES)[number]
 /** The category of rules that check how values are written rather than a standard. */
 export const HYGIENE = 'value hygiene'
 
-/** A category as printed: the catalogue's names are French; value hygiene is said in the user's language. */
+/**
+ * What people read for each category, in French and in English: the catalogue's ids
+ * ('qualité-logicielle') are slugs, never shown as labels.
+ */
+export const CATEGORY_LABELS: Readonly<Record<Category | typeof HYGIENE, { fr: string; en: string }>> = {
+  accessibilité: { fr: 'Accessibilité', en: 'Accessibility' },
+  design: { fr: 'Design', en: 'Design' },
+  impact: { fr: 'Impact', en: 'Impact' },
+  'qualité-du-support': { fr: 'Qualité du support', en: 'Support quality' },
+  'qualité-logicielle': { fr: 'Qualité logicielle', en: 'Software quality' },
+  sécurité: { fr: 'Sécurité', en: 'Security' },
+  transparence: { fr: 'Transparence', en: 'Transparency' },
+  'vie-privée': { fr: 'Vie privée', en: 'Privacy' },
+  équipe: { fr: 'Équipe', en: 'Team' },
+  [HYGIENE]: { fr: 'Hygiène des valeurs', en: 'Value hygiene' },
+}
+
+/** A category as people read it, in their language ('qualité-logicielle' → 'Qualité logicielle', 'Software quality'); an unknown id as written. */
 export function categoryLabel(category: string, lang: 'fr' | 'en'): string {
-  return category === HYGIENE && lang === 'fr' ? 'hygiène des valeurs' : category
+  return Object.hasOwn(CATEGORY_LABELS, category) ? CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS][lang] : category
 }
 
 export interface Standard {

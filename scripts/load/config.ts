@@ -154,6 +154,24 @@ export function parseConfig(text: string, file: string, catalogue: RuleCatalogue
   return config
 }
 
+/**
+ * The repository of the site's GitHub links when the configuration names none: the environment's
+ * REGISTRY_REPOSITORY_URL (and REGISTRY_REPOSITORY_BRANCH, default 'main'), which the Pages
+ * workflow sets from GITHUB_SERVER_URL/GITHUB_REPOSITORY. A configured `repositoryUrl` wins, with
+ * its branch. Throws ConfigError for an address that is not https://host/owner/name.
+ */
+export function withRepositoryFromEnvironment(config: RegistryConfig, env: Readonly<Record<string, string | undefined>>): RegistryConfig {
+  const url = env.REGISTRY_REPOSITORY_URL
+  if (config.repositoryUrl !== '' || url === undefined || url === '') return config
+  const clean = url.replace(/\/+$/, '')
+  if (!/^https:\/\/[^\s/"<>]+\/[^\s/"<>]+\/[^\s/"<>]+$/.test(clean)) {
+    throw new ConfigError(`REGISTRY_REPOSITORY_URL doit être l'adresse https://… d'un dépôt (https://github.com/<organisation>/<dépôt>), pas « ${url.slice(0, 200)} ».`)
+  }
+  const branch = env.REGISTRY_REPOSITORY_BRANCH || 'main'
+  if (!/^[\w./-]{1,200}$/.test(branch) || branch.includes('..')) throw new ConfigError('REGISTRY_REPOSITORY_BRANCH doit être un nom de branche (lettres, chiffres, « . », « _ », « - », « / »).')
+  return { ...config, repositoryUrl: clean, repositoryBranch: branch }
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

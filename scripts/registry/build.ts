@@ -144,7 +144,9 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   const files = assets
     ? withSite(feed, assets.texts, (dataFiles) => {
         if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
-        return sitePages(siteContext({ records, config, standards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}) }))
+        // The site is in French whatever --lang says: its checks' explanations too.
+        const siteStandards = lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, evidence !== undefined, 'fr')
+        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}) }))
       }, timings)
     : feed
   const siteBefore = timings.totals.site ?? 0

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { ConfigError } from '../errors.ts'
 import { DEFAULT_CONFIG, parseConfig as parseWith, type RegistryConfig } from '../load/config.ts'
 
-export { COLLECTIONS, type Collection, type RegistryConfig } from '../load/config.ts'
+export { COLLECTIONS, withRepositoryFromEnvironment, type Collection, type RegistryConfig } from '../load/config.ts'
 import { RULE_CATALOGUE } from '../lint/rule-catalogue.ts'
 
 /** A configuration file is a few hundred bytes: far beyond this, it is not one. */

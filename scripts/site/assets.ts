@@ -15,7 +15,7 @@ import { FILTERS_SCRIPT } from './pages/home.ts'
 import { FILTERS_JS, SITE_STYLES } from './static.ts'
 
 /** The DSFR parts the pages use, in the order of DSFR's own bundle (core first). */
-export const DSFR_PARTS = ['core/core', 'component/link/link', 'component/button/button', 'component/badge/badge', 'component/form/form', 'component/input/input', 'component/select/select', 'component/breadcrumb/breadcrumb', 'component/table/table', 'component/summary/summary', 'component/logo/logo', 'component/skiplink/skiplink', 'component/header/header', 'component/footer/footer'] as const
+export const DSFR_PARTS = ['core/core', 'component/link/link', 'component/button/button', 'component/badge/badge', 'component/form/form', 'component/input/input', 'component/select/select', 'component/breadcrumb/breadcrumb', 'component/table/table', 'component/pagination/pagination', 'component/alert/alert', 'component/callout/callout', 'component/stepper/stepper', 'component/summary/summary', 'component/logo/logo', 'component/skiplink/skiplink', 'component/header/header', 'component/footer/footer'] as const
 
 /** The dist/ folder of @gouvfr/dsfr. */
 export function dsfrDist(): string {

@@ -3,10 +3,12 @@
  * links. Pure; everything from a fiche is escaped by `html`.
  */
 import { CATEGORIES } from '../lint/catalogue.ts'
+import { categoryLabel as labelOfCategory } from '../lint/category-summary.ts'
 import type { Counts, SiteContext, StartupItem } from './context.ts'
 import { html, raw, type Html } from './html.ts'
 import { isSafeUrl } from './markdown.ts'
 import { siteHref } from './layout.ts'
+import { fieldName, valueLabel } from './field-labels.ts'
 
 export const PHASE_LABELS: Record<string, string> = {
   investigation: 'Investigation',
@@ -29,17 +31,6 @@ export const EVENT_LABELS: Record<string, string> = {
   eig: 'Entrepreneurs d’intérêt général',
 }
 
-export const CATEGORY_LABELS: Record<string, string> = {
-  accessibilité: 'Accessibilité',
-  design: 'Design',
-  impact: 'Impact',
-  'qualité-du-support': 'Qualité du support',
-  'qualité-logicielle': 'Qualité logicielle',
-  sécurité: 'Sécurité',
-  transparence: 'Transparence',
-  'vie-privée': 'Vie privée',
-  équipe: 'Équipe',
-}
 
 /** '1 startup', '2 startups', '0 startup' (French: 0 and 1 are singular). */
 export function plural(n: number, one: string, many: string): string {
@@ -47,9 +38,10 @@ export function plural(n: number, one: string, many: string): string {
 }
 
 export const phaseLabel = (name: string | undefined): string => (name === undefined ? 'Phase inconnue' : (PHASE_LABELS[name] ?? name))
-export const categoryLabel = (c: string): string => CATEGORY_LABELS[c] ?? c
+/** A category's French label (the site is in French; the labels live with the catalogue, in French and English). */
+export const categoryLabel = (c: string): string => labelOfCategory(c, 'fr')
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
 
 /** '2024-03-01' (or a full ISO date-time) → '1 mars 2024'; anything else as written. */
 export function frenchDate(value: unknown): string {
@@ -127,8 +119,12 @@ export function organisationName(context: SiteContext, id: string): string {
   return names(context).organisations.get(id) ?? id
 }
 
-/** A value of a fiche, as written: links for URLs, lists for lists, Oui/Non for booleans. */
-export function fieldValue(value: unknown): Html {
+/**
+ * A value of a fiche, as people read it: links for URLs, lists for lists, Oui/Non for booleans,
+ * a vocabulary's label for its values (usertypes…), French names for the keys of an object.
+ * `key` is the field's key, `parent` the pointer of its group ('' at the top).
+ */
+export function fieldValue(value: unknown, key = '', parent = ''): Html {
   if (value === null || value === undefined || value === '') return html`<span class="fr-text--sm">(vide)</span>`
   if (typeof value === 'boolean') return html`${value ? 'Oui' : 'Non'}`
   if (value instanceof Date) return time(value)
@@ -136,12 +132,13 @@ export function fieldValue(value: unknown): Html {
     if (/^https?:\/\//i.test(value)) return externalLink(value)
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return time(value)
     if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return html`<a href="${`mailto:${value}`}">${value}</a>`
-    return html`${value}`
+    return html`${valueLabel(key, value)}`
   }
   if (typeof value === 'number') return html`${String(value)}`
-  if (Array.isArray(value)) return html`<ul class="fr-mb-0">${value.map((v) => html`<li>${fieldValue(v)}</li>`)}</ul>`
+  if (Array.isArray(value)) return html`<ul class="fr-mb-0">${value.map((v) => html`<li>${fieldValue(v, key, parent)}</li>`)}</ul>`
   if (typeof value === 'object') {
-    return html`<dl class="fields fields--nested">${Object.entries(value as Record<string, unknown>).map(([k, v]) => html`<dt>${k}</dt><dd>${fieldValue(v)}</dd>`)}</dl>`
+    const inner = `${parent}/${key}`
+    return html`<dl class="fields fields--nested">${Object.entries(value as Record<string, unknown>).map(([k, v]) => html`<dt>${fieldName(k, inner) ?? k}</dt><dd>${fieldValue(v, k, inner)}</dd>`)}</dl>`
   }
   return html`${String(value)}`
 }
@@ -167,14 +164,30 @@ export function phaseBadge(item: Pick<StartupItem, 'current_phase' | 'status'>):
   return html`<span class="fr-badge fr-badge--sm ${tone}">${phaseLabel(item.current_phase)}</span>`
 }
 
+/**
+ * A table that is never cut off: inside a region that scrolls sideways when the screen is too
+ * narrow for it, focusable (so that the keyboard scrolls it) and named after the table (so that
+ * it announces itself). Cells wrap (site.css), so that at desktop widths the table fits. The
+ * caption is shown above the region (a caption inside would scroll, cut, with the table) and
+ * kept in the table for screen readers; `hideCaption` shows none (a heading says it already).
+ */
+export function tableBlock(caption: string, head: Html, body: Html, options: { hideCaption?: boolean } = {}): Html {
+  return html`<div class="fr-table fr-table--no-caption">${options.hideCaption ? '' : html`<p class="table-caption" aria-hidden="true">${caption}</p>`}<div class="fr-table__wrapper"><div class="fr-table__container table-scroll" role="region" tabindex="0" aria-label="${caption}"><div class="fr-table__content"><table>
+<caption>${caption}</caption>
+<thead>${head}</thead>
+<tbody>${body}</tbody>
+</table></div></div></div></div>`
+}
+
 /** A table of startups (a portfolio): name, phase, maturity, last update. */
 export function portfolioTable(from: string, items: readonly StartupItem[], caption: string): Html {
   if (items.length === 0) return html`<p>Aucune startup.</p>`
-  return html`<div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>${caption}</caption>
-<thead><tr><th scope="col">Startup</th><th scope="col">Phase</th><th scope="col">Maturité par catégorie</th><th scope="col">Mise à jour</th></tr></thead>
-<tbody>${items.map((s) => html`<tr><td><a href="${startupHref(from, s.id)}">${s.title ?? s.id}</a></td><td>${phaseBadge(s)}</td><td>${maturityGlance(s)}</td><td>${s.updated_at ? time(s.updated_at) : '—'}</td></tr>`)}</tbody>
-</table></div></div></div></div>`
+  return tableBlock(
+    caption,
+    html`<tr><th scope="col">Startup</th><th scope="col">Phase</th><th scope="col">Maturité par catégorie</th><th scope="col">Mise à jour</th></tr>`,
+    html`${items.map((s) => html`<tr><td><a href="${startupHref(from, s.id)}">${s.title ?? s.id}</a></td><td>${phaseBadge(s)}</td><td>${maturityGlance(s)}</td><td>${s.updated_at ? time(s.updated_at) : '—'}</td></tr>`)}`,
+    { hideCaption: true },
+  )
 }
 
 /** Sums counts per category over startups. */
@@ -198,10 +211,10 @@ export function categoryTable(totals: ReadonlyMap<string, Counts> | Record<strin
   const entries = totals instanceof Map ? [...totals.entries()] : Object.entries(totals)
   const ordered = CATEGORIES.map((c) => entries.find(([k]) => k === c)).filter((e): e is [string, Counts] => e !== undefined && e[1].applicable > 0)
   if (ordered.length === 0) return html`<p>Aucune vérification applicable.</p>`
-  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>${caption}</caption>
-<thead><tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr></thead>
-<tbody>${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}</tbody>
-</table></div></div></div></div>`
+  return tableBlock(
+    caption,
+    html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
+    html`${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td class="cell-bar">${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}`,
+  )
 }
 

@@ -14,7 +14,7 @@ import type { Counts, SiteContext, StandardsAggregate, StartupItem, Trends } fro
 import { FIELD_LABELS } from './field-labels.ts'
 import { html, type Html } from './html.ts'
 import { siteHref } from './layout.ts'
-import { bar, categoryLabel, externalLink, percent } from './components.ts'
+import { bar, categoryLabel, externalLink, percent, tableBlock } from './components.ts'
 
 export const EVIDENCE_PATH = 'preuves/'
 
@@ -105,10 +105,16 @@ export function evidenceSection(context: SiteContext, s: StartupItem, path: stri
 }
 
 /** One line for the home page's list: « Preuves en ligne : 2 sur 3 tiennent ». */
+/** A startup's evidence at a glance, in words: « 2 en échec sur 3 », « 3 sur 3 tiennent », « …, instable ». */
+export function evidenceGlanceWords(summary: EvidenceSummary): string {
+  const text = summary.failing === 0 ? `${summary.holding} sur ${summary.checked} ${summary.holding > 1 ? 'tiennent' : 'tient'}` : `${summary.failing} en échec sur ${summary.checked}`
+  return summary.tone === 'flapping' ? `${text}, instable` : text
+}
+
+/** The home list's line (assets/filters.js writes the same from recherche.json's evidence). */
 export function evidenceGlance(summary: EvidenceSummary): Html {
   if (summary.tone === 'none') return html``
-  const text = summary.failing === 0 ? `${summary.holding} sur ${summary.checked} ${summary.holding > 1 ? 'tiennent' : 'tient'}` : `${summary.failing} en échec sur ${summary.checked}`
-  return html`<p class="startup__evidence fr-text--sm fr-mb-1v">Preuves en ligne : ${evidenceBadge(summary.tone, summary.tone === 'flapping' ? `${text}, instable` : text)}</p>`
+  return html`<p class="startup__evidence fr-text--sm fr-mb-1v">Preuves en ligne : ${evidenceBadge(summary.tone, evidenceGlanceWords(summary))}</p>`
 }
 
 /** Per category: the checks of what fiches declare (field rules) and of what was verified online (online rules), apart. */
@@ -132,11 +138,12 @@ export function declaredAndProvenTable(agg: StandardsAggregate, path: string): H
   const rows = declaredAndProven(agg)
   const cell = (k: Counts, none: string) => (k.applicable === 0 ? html`<span class="fr-text--sm">${none}</span>` : bar(k, `${k.passed + k.exempt}/${k.applicable} (${percent(k)} %)`))
   return html`<p>Une fiche <strong>déclare</strong> une preuve quand elle en donne l’adresse ou le champ ; la preuve est <strong>vérifiée en ligne</strong> quand la page répond ou que le dépôt est public, sous licence et actif (<a href="${siteHref(path, EVIDENCE_PATH)}">les preuves en ligne</a>, vérifiées chaque semaine). Les deux se comptent à part.</p>
-<div class="fr-table fr-table--multiline fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Vérifications déclarées dans les fiches et vérifiées en ligne, par catégorie</caption>
-<thead><tr><th scope="col">Catégorie</th><th scope="col">Déclarées (champs des fiches)</th><th scope="col">Vérifiées en ligne</th></tr></thead>
-<tbody>${rows.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${cell(k.declared, '—')}</td><td>${cell(k.proven, agg.online_evidence ? 'aucune vérification en ligne dans cette catégorie' : 'pas de preuves en ligne pour cette compilation')}</td></tr>`)}</tbody>
-</table></div></div></div></div>`
+${tableBlock(
+    'Vérifications déclarées dans les fiches et vérifiées en ligne, par catégorie',
+    html`<tr><th scope="col">Catégorie</th><th scope="col">Déclarées (champs des fiches)</th><th scope="col">Vérifiées en ligne</th></tr>`,
+    html`${rows.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${cell(k.declared, '—')}</td><td>${cell(k.proven, agg.online_evidence ? 'aucune vérification en ligne dans cette catégorie' : 'pas de preuves en ligne pour cette compilation')}</td></tr>`)}`,
+    { hideCaption: true },
+  )}`
 }
 
 /** The standards page's trends: the share of startups whose online evidence holds, month by month (the latest first). */
@@ -144,11 +151,13 @@ export function evidenceTrendsTable(months: NonNullable<Trends['evidence']>): Ht
   const categories = CATEGORIES.filter((c) => months.some((m) => m.categories[c]))
   if (months.length === 0 || categories.length === 0) return html``
   return html`<p>La part des startups dont toutes les preuves en ligne tiennent, à la dernière vérification de chaque mois.</p>
-<div class="fr-table fr-table--multiline fr-table--no-caption evidence-runs"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Part des startups dont les preuves en ligne tiennent, par mois et par catégorie</caption>
-<thead><tr><th scope="col">Mois</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr></thead>
-<tbody>${[...months].reverse().map((m) => html`<tr><th scope="row">${m.month}</th>${categories.map((c) => {
-    const k = m.categories[c]
-    return html`<td>${k && k.share !== null ? html`${String(Math.round(k.share * 100))} %<br><span class="fr-text--xs">${String(k.holding)} sur ${String(k.startups)}</span>` : '—'}</td>`
-  })}</tr>`)}</tbody></table></div></div></div></div>`
+${tableBlock(
+    'Part des startups dont les preuves en ligne tiennent, par mois et par catégorie',
+    html`<tr><th scope="col">Mois</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr>`,
+    html`${[...months].reverse().map((m) => html`<tr><th scope="row">${m.month}</th>${categories.map((c) => {
+      const k = m.categories[c]
+      return html`<td>${k && k.share !== null ? html`${String(Math.round(k.share * 100))} %<br><span class="fr-text--xs">${String(k.holding)} sur ${String(k.startups)}</span>` : '—'}</td>`
+    })}</tr>`)}`,
+    { hideCaption: true },
+  )}`
 }

@@ -81,7 +81,7 @@ function breadcrumb(from: string, trail: NonNullable<PageOptions['breadcrumb']>)
 
 /** Whether `item` is the section the page at `path` belongs to. */
 function inSection(itemPath: string, path: string): boolean {
-  if (itemPath === '') return path === '' || path.startsWith('startups/')
+  if (itemPath === '') return path === '' || path.startsWith('startups/') || path.startsWith('page/')
   return path.startsWith(itemPath)
 }
 

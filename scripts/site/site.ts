@@ -4,7 +4,7 @@
  * findings, the trends file when history gave one; then every page of
  * pages/index.ts. Pure: the static files come from assets.ts.
  */
-import { startupItem } from '../compile/build-feed.ts'
+import { startupItem } from '../compile/startup-item.ts'
 import { evidenceChanges } from '../evidence/evidence-changes.ts'
 import type { EvidenceFile } from '../evidence/types.ts'
 import type { RegistryConfig } from '../load/config.ts'

@@ -83,7 +83,7 @@ describe.skipIf(skipBrowser)('online evidence on the site, over three weekly run
     const page = await open('semaine-0/startups/vivante/')
     expect(await items(page)).toEqual([
       { badge: 'En ligne', field: 'Adresse du service', found: 'La page répond : vérifié le 23 novembre 2026.', advice: null },
-      { badge: 'En ligne', field: 'Statistiques', found: 'La page répond : vérifié le 23 novembre 2026.', advice: null },
+      { badge: 'En ligne', field: 'Page de statistiques', found: 'La page répond : vérifié le 23 novembre 2026.', advice: null },
       { badge: 'Dépôt ouvert', field: 'Dépôt de code', found: 'Dépôt public, sous licence (MIT), actif : vérifié le 23 novembre 2026.', advice: null },
     ])
     await page.close()
@@ -93,7 +93,7 @@ describe.skipIf(skipBrowser)('online evidence on the site, over three weekly run
     for (const [week, checked] of [[1, ''], [2, ' Dernière vérification le 7 décembre 2026.']] as const) {
       const page = await open(`semaine-${week}/startups/vivante/`)
       const [, stats, repository] = await items(page)
-      expect(stats).toEqual({ badge: 'Page introuvable', field: 'Statistiques', found: `Page introuvable depuis le 30 novembre 2026 : le serveur répond « page introuvable » (erreur 404).${checked}`, advice: 'Que faire : Si la page a déménagé, écrivez sa nouvelle adresse dans la fiche ; si elle n’existe plus, retirez ce champ.' })
+      expect(stats).toEqual({ badge: 'Page introuvable', field: 'Page de statistiques', found: `Page introuvable depuis le 30 novembre 2026 : le serveur répond « page introuvable » (erreur 404).${checked}`, advice: 'Que faire : Si la page a déménagé, écrivez sa nouvelle adresse dans la fiche ; si elle n’existe plus, retirez ce champ.' })
       expect(repository).toMatchObject({ badge: 'Dépôt archivé', found: `Dépôt archivé depuis le 30 novembre 2026 : la forge le marque comme archivé, il n’évolue plus.${checked}` })
       await page.close()
     }

@@ -155,7 +155,9 @@ export interface AxeViolation {
 /** Runs axe-core (from node_modules, injected into the page) and returns serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
-  // Evaluated, not added as an inline <script>: the pages' Content-Security-Policy blocks inline scripts.
+  // Once per document (parsing it again for each check of the same page costs a second), evaluated
+  // by the browser's debugging protocol rather than as a <script> tag: the site's
+  // Content-Security-Policy refuses inline scripts, and the pages are checked as they are served.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe
@@ -168,4 +170,38 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** The widths every page is checked at: small and common phones, a tablet, desktops. */
+export const WIDTHS = [320, 375, 768, 1280, 1920] as const
+
+/**
+ * What sticks out of its box on the page as laid out now: every visible element (controls —
+ * fields, links, buttons — and visually hidden `.fr-sr-only` text aside) whose content is wider than its box, and the
+ * page wider than the window. A table's scroll region (`role="region"`, focusable, named,
+ * `overflow-x: auto`) may scroll sideways below `scrollAllowedBelow` pixels of window width;
+ * what is inside it is measured as part of it. Empty when nothing is cut off.
+ */
+export async function clippedBoxes(page: Page, scrollAllowedBelow = 1280): Promise<string[]> {
+  return page.evaluate((limit) => {
+    const out: string[] = []
+    const root = document.documentElement
+    if (root.scrollWidth > root.clientWidth) out.push(`page: ${root.scrollWidth} > ${root.clientWidth}`)
+    for (const el of document.body.querySelectorAll('*')) {
+      // Controls aside: their text scrolls (fields) or gives way to an icon (DSFR's icon-only links) on purpose; their containers are measured.
+      if (!(el instanceof HTMLElement) || el.matches('input, textarea, select, option, a, button') || el.closest('.fr-sr-only')) continue
+      const style = getComputedStyle(el)
+      if (style.display === 'none' || style.display === 'inline' || style.display === 'contents') continue
+      const region = el.closest<HTMLElement>('[role="region"][tabindex="0"]')
+      if (region && region !== el) continue
+      const over = el.scrollWidth - el.clientWidth
+      if (over <= 1) continue
+      const scrolls = el === region && /^(auto|scroll)$/.test(style.overflowX) && (el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? '') !== ''
+      if (scrolls && root.clientWidth < limit) continue
+      // (No function declared in here: a runner that adds helpers to named functions would break the page's copy.)
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().split(/\s+/).join('.')}` : ''}`
+      out.push(`${name}: ${el.scrollWidth} > ${el.clientWidth}${scrolls ? ' (scroll region at a desktop width)' : ''}`)
+    }
+    return out
+  }, scrollAllowedBelow)
 }

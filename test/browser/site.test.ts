@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanTemps, REPO, run, tempDir } from '../cli/run.ts'
 import { Repo } from '../history/git-repo.ts'
 import { HOSTILE_TITLE, SITE_FILES, STARTUP_IDS } from '../site/site-fixture.ts'
-import { guardOrigins, launchBrowser, seriousAxeViolations, serveStatic, skipBrowser, watchPage, type StaticServer } from './harness.ts'
+import { clippedBoxes, guardOrigins, launchBrowser, seriousAxeViolations, serveStatic, skipBrowser, watchPage, WIDTHS, type StaticServer } from './harness.ts'
 
 const ARTIFACTS = process.env.SITE_ARTIFACTS ?? path.join(REPO, 'test-artifacts', 'site')
 
@@ -216,6 +216,27 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
       expect(await seriousAxeViolations(page), url).toEqual([])
       await page.close()
     }
+  }, 120_000)
+
+  it('cuts nothing off: no table or container wider than its box, at 320, 375, 768, 1280 and 1920 pixels, on every page type', async () => {
+    const page = await context.newPage()
+    const problems: string[] = []
+    for (const url of PAGE_TYPES) {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(server.url + url)
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 })
+        for (const p of await clippedBoxes(page)) problems.push(`${url || 'accueil'} at ${width}: ${p}`)
+      }
+    }
+    expect(problems).toEqual([])
+    // A table that scrolls announces itself: a named, focusable region.
+    await page.setViewportSize({ width: 320, height: 900 })
+    await page.goto(`${server.url}standards/`)
+    const regions = await page.$$eval('table', (tables) => tables.map((t) => { const r = t.closest('[role="region"]'); return r ? `${r.getAttribute('tabindex')}|${r.getAttribute('aria-label')}` : 'none' }))
+    expect(regions.length).toBeGreaterThan(0)
+    for (const r of regions) expect(r).toMatch(/^0\|.+/)
+    await page.close()
   }, 120_000)
 
   it('reaches the filters and every startup link with the keyboard alone', async () => {

@@ -100,9 +100,14 @@ describe('the editor bundle', () => {
     const result = await esbuild.build(browserBundleOptions(EDITOR_ENTRY))
     const bytes = result.outputFiles[0]!.contents
     expect(Object.keys(result.metafile.inputs).filter((p) => p.startsWith('node:'))).toEqual([])
-    // The budget stated in docs/editeur.md: the checks are most of it.
+    // The budget stated in docs/editeur.md: the checks are most of it. Raised from 160,000 when the
+    // preview of the startup's page (the site's own page code, 5 KB compressed), the sections, the
+    // summary, the corrections and the three steps came in (issue 22): a script that loads its parts
+    // on demand is issue 25's. Raised again to 175,000 when the rules learnt to say what each check
+    // saw (issue 26's explanations, 34 KB raw and 10 KB compressed of scripts/lint/, which the
+    // preview's standards panel shows).
     expect(bytes.length).toBeLessThan(600_000)
-    expect(gzipSync(bytes).length).toBeLessThan(160_000)
+    expect(gzipSync(bytes).length).toBeLessThan(175_000)
     // Deterministic: registry build copies these bytes into dist/ (the bundle test compares builds).
     const again = await esbuild.build(browserBundleOptions(EDITOR_ENTRY))
     expect(Buffer.from(again.outputFiles[0]!.contents).equals(Buffer.from(bytes))).toBe(true)

@@ -118,8 +118,13 @@ describe('registry lint', () => {
     expect(r.code).toBe(0)
     expect(hasStackTrace(r)).toBe(false)
     expect(r.stdout).toContain('Par catégorie de standards :')
-    expect(r.stdout).toMatch(/transparence\s+\d+/)
+    expect(r.stdout).toMatch(/Transparence\s+\d+/)
     expect(r.stdout).toContain('body-sections')
+    // Labels in the reader's language, never slugs.
+    const en = await run(['lint', '--root', root, '--as-of', '2024-06-01', '--lang', 'en'])
+    expect(en.stdout).toContain('By standards category:')
+    expect(en.stdout).toMatch(/Transparency\s+\d+/)
+    expect(en.stdout).not.toMatch(/transparence|qualité-|vie-privée|sécurité|équipe/)
   })
 
   it('gives the same diagnostics as JSON, SARIF and markdown', async () => {
@@ -184,7 +189,7 @@ describe('the ratchet', () => {
     const added = await lint('--fail-on-new')
     expect(added.code).toBe(1)
     expect(parseReport(added.stdout).diagnostics.map((d) => [d.file, d.ruleId])).toEqual([[EXEMPLE, 'contact-personal']])
-    expect(added.stderr).toContain('1 avertissement(s) nouveau(x)')
+    expect(added.stderr).toContain('1 avertissement nouveau par rapport')
     expect((await lint()).code).toBe(0)
 
     edit(root, EXEMPLE, 'contact: camille.martin@gmail.com', 'contact: equipe@exemple.beta.gouv.fr')

@@ -75,7 +75,7 @@ describe('lint --changed --new-only', () => {
     expect(r.stderr).toMatch(/1 fiche modifiée depuis main : 1 avertissement nouveau, 0 corrigé/)
     const strict = await lint(root, '--new-only', '--fail-on-new')
     expect(strict.code).toBe(1)
-    expect(strict.stderr).toMatch(/1 avertissement\(s\) nouveau\(x\) par rapport à main/)
+    expect(strict.stderr).toMatch(/^1 avertissement nouveau par rapport à main\.$/m)
   })
 
   it('reports nothing for a change that keeps the old debt, and counts a fix; exit 0 with --fail-on-new', async () => {

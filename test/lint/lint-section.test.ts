@@ -81,10 +81,10 @@ describe('lintSections', () => {
       base: { diagnostics: [], records: outcomes('transparence', ...before) },
       head: { diagnostics: [], records: outcomes('transparence', ...after) },
     })
-    const row = (c: ChangedLint) => lintSections(lintData(c), 'fr', RULE_CATALOGUE).find((s) => s.title.startsWith('Standards par catégorie'))!.body.split('\n').find((l) => l.startsWith('| transparence'))
-    expect(row(lint([10, 10], [6, 2]))).toBe('| transparence | 10/20 | 6/8 ↑ | 0 | 0 |')
-    expect(row(lint([2, 2], [1, 2]))).toBe('| transparence | 2/4 | 1/3 ↓ | 0 | 0 |')
-    expect(row(lint([1, 1], [2, 2]))).toBe('| transparence | 1/2 | 2/4 | 0 | 0 |')
+    const row = (c: ChangedLint) => lintSections(lintData(c), 'fr', RULE_CATALOGUE).find((s) => s.title.startsWith('Standards par catégorie'))!.body.split('\n').find((l) => l.startsWith('| Transparence'))
+    expect(row(lint([10, 10], [6, 2]))).toBe('| Transparence | 10/20 | 6/8 ↑ | 0 | 0 |')
+    expect(row(lint([2, 2], [1, 2]))).toBe('| Transparence | 2/4 | 1/3 ↓ | 0 | 0 |')
+    expect(row(lint([1, 1], [2, 2]))).toBe('| Transparence | 1/2 | 2/4 | 0 | 0 |')
   })
 
   it('a bot pull request with thousands of new warnings stays under GitHub’s limit', () => {

@@ -7,9 +7,9 @@ import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.t
 
 afterAll(cleanTemps)
 
-async function build(env: Record<string, string> = {}): Promise<string> {
+async function build(env: Record<string, string> = {}, args: string[] = []): Promise<string> {
   const out = path.join(tempDir(), 'dist')
-  const r = await run(['build', '--root', copyRegistry(), '--out', out], { env })
+  const r = await run(['build', '--root', copyRegistry(), '--out', out, ...args], { env })
   expect(r.code, r.stderr).toBe(0)
   return out
 }
@@ -30,6 +30,17 @@ describe('registry build writes the site', () => {
     // Only what the sheet references (and the favicon) is copied: not DSFR's 4 MB of icons.
     const copied = readdirSync(path.join(out, 'assets/dsfr'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     expect(copied.length).toBe(new Set(refs).size + 2)
+  })
+
+  it('with --lang en too: the same site, in French, with labels and no slug', async () => {
+    const fr = await build()
+    const en = await build({}, ['--lang', 'en'])
+    for (const file of ['index.html', 'startups/exemple/index.html', 'standards/index.html']) {
+      const page = readFileSync(path.join(en, file), 'utf8')
+      expect(page, file).toBe(readFileSync(path.join(fr, file), 'utf8'))
+      expect(page.replace(/<[^>]*>/g, ' '), file).not.toMatch(/qualité-logicielle|vie-privée|value hygiene/)
+    }
+    expect(readFileSync(path.join(en, 'standards/index.html'), 'utf8')).toContain('Qualité logicielle')
   })
 
   it('without the site when REGISTRY_SITE=0: the feed and the APIs only', async () => {

@@ -22,8 +22,8 @@ import { HOSTILE_TITLE, SITE_FILES, STARTUP_IDS } from './site-fixture.ts'
 
 const AS_OF = '2026-11-01'
 
-function build(config: RegistryConfig = DEFAULT_CONFIG, trends?: Trends) {
-  const srcs = sources(SITE_FILES)
+function build(config: RegistryConfig = DEFAULT_CONFIG, trends?: Trends, files = SITE_FILES) {
+  const srcs = sources(files)
   const { records, problems } = validateRegistry(srcs, srcs, config)
   expect(problems.filter((p) => p.ruleId.startsWith('schema/'))).toEqual([])
   // As `registry build` runs them: each check keeps what it saw, for its explanation.
@@ -46,7 +46,7 @@ describe('site pages', () => {
   const { pages, dataFiles } = build()
 
   it('makes the home, a page per startup, incubator and organisation, and the standards, online evidence, data and accessibility pages', () => {
-    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'preuves/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js']
+    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'preuves/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js', 'recherche.json']
     expect([...pages.keys()].sort()).toEqual(expected.sort())
   })
 
@@ -97,12 +97,42 @@ describe('site pages', () => {
     expect(withRepository.get('startups/alpha/index.html')).toContain('href="https://github.com/betagouv/registre/edit/master/startups/alpha.md" rel="noopener noreferrer">Modifier la fiche sur GitHub')
   })
 
-  it('lists each startup with the data the filters read', () => {
+  it('writes the data the filters read for every startup (recherche.json), with the labels to show', () => {
     const home = pages.get('index.html')!
-    expect(home).toContain('data-incubators="ademe dinum" data-phase="construction" data-status="active"')
-    expect(home).toContain('data-search="beta terminee beta-termine un service arrete apres son investigation incubateur de la dinum"')
-    expect(home).toMatch(/data-phase="abandon-investigation" data-status="ended"/)
-    expect(home).toContain('<form id="filtres" class="filters fr-mb-3w" role="search" aria-labelledby="filtres-titre" hidden>')
+    expect(home).toContain('<form id="filtres" class="filters fr-mb-3w" role="search" aria-labelledby="filtres-titre" data-index="recherche.json" data-root="" hidden>')
+    const index = JSON.parse(pages.get('recherche.json')!)
+    expect(index.startups.map((s: unknown[]) => s[0])).toEqual(STARTUP_IDS)
+    const gamma = index.startups.find((s: unknown[]) => s[0] === 'gamma')
+    expect(gamma.slice(0, 6)).toEqual(['gamma', 'Gamma', 'Un guichet unique pour les aides à la rénovation énergétique', ['ademe', 'dinum'], 'construction', 'active'])
+    expect(index.startups.find((s: unknown[]) => s[0] === 'beta-termine').slice(4, 6)).toEqual(['abandon-investigation', 'ended'])
+    // Per category: met and applicable (alpha has a software-quality check to complete).
+    expect(index.startups.find((s: unknown[]) => s[0] === 'alpha')[6]).toContainEqual(['qualité-logicielle', 0, 1])
+    expect(index.labels.phases['abandon-investigation']).toBe('Abandonnée en investigation')
+    expect(index.labels.categories['qualité-logicielle']).toBe('Qualité logicielle')
+    expect(index.labels.incubators.dinum).toBe('Incubateur de la DINUM')
+  })
+
+  it('splits a long list into pages linked to each other, every startup on exactly one', () => {
+    const many: Record<string, string> = { ...SITE_FILES }
+    const alpha = SITE_FILES['startups/alpha.md']!
+    for (let i = 0; i < 120; i++) many[`startups/produit-${String(i).padStart(3, '0')}.md`] = alpha.replace('title: Alpha', `title: Produit ${i}`)
+    const { pages: big } = build(DEFAULT_CONFIG, undefined, many)
+    const ids = [...Object.keys(many)].filter((f) => f.startsWith('startups/')).map((f) => f.slice(9, -3)).sort()
+    expect(ids).toHaveLength(125)
+    const listed = (page: string) => [...big.get(page)!.matchAll(/<h3 class="startup__title[^>]*><a href="(?:\.\.\/)*startups\/([^/]+)\/">/g)].map((m) => m[1])
+    expect(listed('index.html')).toEqual(ids.slice(0, 50))
+    expect(listed('page/2/index.html')).toEqual(ids.slice(50, 100))
+    expect(listed('page/3/index.html')).toEqual(ids.slice(100))
+    expect(big.has('page/4/index.html')).toBe(false)
+    expect(big.get('index.html')).toContain('Startups 1 à 50 sur 125 (page 1 sur 3)')
+    expect(big.get('page/3/index.html')).toContain('Startups 101 à 125 sur 125 (page 3 sur 3)')
+    // The pages link to each other, relative to where they are; the current one is marked.
+    expect(big.get('index.html')).toContain('<a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href="page/2/">Page suivante</a>')
+    expect(big.get('page/2/index.html')).toContain('href="../../">Première page</a>')
+    expect(big.get('page/2/index.html')).toContain('<a class="fr-pagination__link" aria-current="page" title="Page 2">2</a>')
+    expect(big.get('page/3/index.html')).toContain('data-index="../../recherche.json"')
+    // The filters search all of them.
+    expect(JSON.parse(big.get('recherche.json')!).startups).toHaveLength(125)
   })
 
   it('draws the trends as a chart and a table when trends.json exists, and says so when it does not', () => {
@@ -120,6 +150,17 @@ describe('site pages', () => {
     expect(data).toContain('href="../api/v2.7/startups.csv"')
     expect(data).not.toContain('href="../api/v1/trends.json"')
     expect(build(DEFAULT_CONFIG, TRENDS).pages.get('donnees/index.html')).toContain('href="../api/v1/trends.json"')
+  })
+
+  it('shows labels, never the slugs of categories or vocabularies, in the text people read', () => {
+    const slugs = ['qualité-logicielle', 'qualité-du-support', 'vie-privée', 'value hygiene', 'collectivite-territoriale', 'etablissement-scolaire', 'not-applicable', 'abandon-investigation']
+    for (const [file, text] of pages) {
+      // The data page documents the values themselves, for programs (« collectivite-territoriale » is what they read).
+      if (!file.endsWith('.html') || file.startsWith('editer/') || file.startsWith('donnees/')) continue
+      // What is read: the text between tags (attributes and code aside).
+      const readable = text.replace(/<code[^>]*>[^<]*<\/code>/g, '').replace(/<[^>]*>/g, ' ')
+      for (const slug of slugs) expect(readable, `${file}: ${slug}`).not.toContain(slug)
+    }
   })
 
   it('is deterministic', () => {

@@ -18,7 +18,7 @@ import { REPO } from '../cli/run.ts'
 const CORPUS = path.resolve(REPO, '../shared/corpus/beta.gouv.fr')
 
 describe.skipIf(!existsSync(CORPUS))('the site of the real corpus', () => {
-  it('has one page per startup (662), all listed on the home page', async () => {
+  it('has one page per startup (662), all listed on the pages of the list and in the search index', async () => {
     const file = path.join(REPO, 'config/beta.gouv.fr.config.json')
     const config = parseConfig(readFileSync(file, 'utf8'), file)
     const { records } = await runValidation(CORPUS, config, 'fr', undefined, new Timings())
@@ -28,8 +28,10 @@ describe.skipIf(!existsSync(CORPUS))('the site of the real corpus', () => {
     const pages = new Map(sitePages(siteContext({ records, config, standards, problems: lint.problems, asOf, dataFiles: [] })))
     const startupPages = [...pages.keys()].filter((p) => /^startups\/[^/]+\/index\.html$/.test(p))
     expect(startupPages).toHaveLength(662)
-    const home = pages.get('index.html')!
-    expect(home.match(/<li class="startup"/g)).toHaveLength(662)
+    const listPages = [...pages.keys()].filter((p) => p === 'index.html' || /^page\/\d+\/index\.html$/.test(p))
+    expect(listPages).toHaveLength(14)
+    expect(listPages.reduce((n, p) => n + pages.get(p)!.match(/<li class="startup"/g)!.length, 0)).toBe(662)
+    expect(JSON.parse(pages.get('recherche.json')!).startups).toHaveLength(662)
     // Edit links point at the corpus repository.
     expect(pages.get(startupPages[0]!)).toContain('href="https://github.com/betagouv/beta.gouv.fr/edit/master/content/_startups/')
   }, 60_000)

@@ -183,9 +183,9 @@ describe('pages.yml', () => {
     const build = pages.jobs.build!
     const fetch = build.steps.find((s) => s.run?.includes('evidence --fetch'))!
     expect(fetch.run).toBe('node bin/registry.mjs evidence --fetch "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
-    const compile = build.steps.find((s) => s.run?.includes('registry.mjs build'))!
+    const compile = build.steps.find((s) => s.run?.includes('npm run build'))!
     expect(build.steps.indexOf(fetch)).toBeLessThan(build.steps.indexOf(compile))
-    expect(compile.run).toContain('node bin/registry.mjs build --evidence "$RUNNER_TEMP/evidence/evidence.json"')
+    expect(compile.run).toContain('npm run build -- --evidence "$RUNNER_TEMP/evidence/evidence.json"')
     const scripts = build.steps.map((s) => s.run ?? '').join('\n')
     expect(scripts).not.toMatch(/evidence --out|lint --online|\bnpx\b/)
   })
@@ -203,7 +203,8 @@ describe('pages.yml', () => {
     const build = pages.jobs.build!
     expect(checkouts(build)[0]!.with?.['fetch-depth']).toBe(0)
     const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate)
-    const compile = at((s) => s.run?.includes('node bin/registry.mjs build') === true)
+    // The build, with the repository's address for the site's GitHub links and the evidence when there is some (test/workflows/pages-build.test.ts runs it).
+    const compile = at((s) => s.run?.includes('npm run build') === true)
     const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact@') === true)
     expect(compile).toBeGreaterThan(at((s) => s.run?.startsWith('npm ci') === true))
     expect(upload).toBeGreaterThan(compile)

@@ -1,6 +1,7 @@
 /** `registry build`: checks, then compiles the feed, the APIs and the site into --out (nothing is written on error). */
 import path from 'node:path'
 import { build } from '../../registry/build.ts'
+import { withRepositoryFromEnvironment } from '../../registry/config.ts'
 import { format } from '../../registry/format.ts'
 import { printNotices } from '../notices.ts'
 import type { Options } from '../options.ts'
@@ -12,7 +13,8 @@ export async function buildCommand(options: Options): Promise<number> {
   const { io, lang } = options
   const result = await build({
     root: options.root,
-    config: options.config,
+    // The repository of the site's GitHub links: the configuration's, or the one the Pages workflow passes (docs/site.md).
+    config: withRepositoryFromEnvironment(options.config, io.env),
     lang,
     out: options.out,
     asOf: options.asOf,

@@ -4,20 +4,12 @@
  * checkFiche on each change. Everything here is the project's own pipeline
  * (registry-core.ts); no `node:` module.
  */
-import type { RegistryConfig } from '../../load/config.ts'
 import { ficheContext, type FicheCheck, type FicheContext, type ShippedFile } from '../../registry-core.ts'
 import type { Diagnostic } from '../../report/diagnostic.ts'
+import type { ShippedRegistry } from '../pages/editor.ts'
 
 export { checkFiche, ficheContext, locateFiche, type FicheCheck, type FicheContext, type ShippedFile } from '../../registry-core.ts'
-
-/** dist/editer/registre.json: what the editor checks against and offers to open. */
-export interface ShippedRegistry {
-  version: 1
-  /** The configuration the registry was built with (collections, limits, rule settings). */
-  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'>
-  /** Every fiche of the registry, exact bytes. */
-  files: ShippedFile[]
-}
+export type { ShippedRegistry } from '../pages/editor.ts'
 
 export function contextOf(registry: ShippedRegistry): FicheContext {
   return ficheContext(registry.config, registry.files)

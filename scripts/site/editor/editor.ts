@@ -1,36 +1,61 @@
 /**
- * The editor page's script (/editer/): start a new startup fiche, open one of
- * the registry's or a pasted text; a form for every field of the schema
- * (form-model.ts); the fiche text kept by the text model (fiche-text.ts: only
- * the changed field's lines change); the checks of `registry validate` and
- * `registry lint` as you type (check.ts, the project's own pipeline), each
- * message next to its field; a summary per standards category; "Proposer sur
- * GitHub" (a plain link to GitHub's own new-file or edit page) and
- * "Télécharger". Everything it needs is in registre.json, fetched once from
- * the page's own origin; nothing else leaves the page. No `node:` import.
+ * The editor page's script (/editer/), in the words and order of a product team: open a
+ * fiche of the registry, create one in three steps (new-fiche.ts) or paste a text; the
+ * fiche as sections (sections.ts: Le produit, Portage, Parcours, Preuves et liens, Autres
+ * champs), each collapsible with its own count of errors and warnings, fields named in
+ * French with their key shown small; the phases as a timeline where « Commencer une
+ * nouvelle phase » closes the current one the day before (timeline.ts); an error summary
+ * at the top that lists every diagnostic of `registry validate` and `registry lint` (the
+ * project's own checks, check.ts) with a link to its field, and « Appliquer » where the
+ * correction is certain (corrections.ts); a standards panel that says per category what is
+ * missing and what to write; a live preview of the startup's page made by the site's own
+ * page code (preview.ts); « Proposer sur GitHub » and « Télécharger la fiche ». The fiche's
+ * text is kept by the text model (fiche-text.ts: a changed field changes only its lines).
+ * Everything it needs is in registre.json, fetched once from the page's own origin; nothing
+ * else leaves the page. No `node:` import, no inline style or script (the site's CSP).
  */
 import type { Collection } from '../../load/config.ts'
-import { CATEGORIES, HYGIENE } from '../../lint/catalogue.ts'
+import { CATEGORIES, standardById } from '../../lint/catalogue.ts'
 import { categoryLabel } from '../../lint/category-summary.ts'
+import { checkLabelFr } from '../../lint/check-labels.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
-import type { Diagnostic } from '../../report/diagnostic.ts'
-import { renderMarkdown } from '../markdown.ts'
+import { compareDiagnostics, type Diagnostic } from '../../report/diagnostic.ts'
+import { EVENT_LABELS, frenchDate, phaseLabel, PHASE_LABELS } from '../components.ts'
+import { ITEM_NOUNS, valueLabel } from '../field-labels.ts'
+import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
 import { checkFiche, contextOf, shownDiagnostics, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
+import { corrections, type Correction } from './corrections.ts'
 import { ficheText, getField, openFiche, setBody, setField, type OpenedFiche } from './fiche-text.ts'
 import { controlId, formFields, type Field } from './form-model.ts'
+import { newFicheText, slugOf, STEP_FIELDS, type NewFicheAnswers } from './new-fiche.ts'
+import { previewHtml } from './preview.ts'
 import { proposal } from './proposal.ts'
+import { otherKeys, RULE_FIELDS, SECTIONS } from './sections.ts'
+import { isDay, nextPhaseName, startPhase, type Phase } from './timeline.ts'
+import { dumpYaml } from './yaml-write.ts'
 
 const COLLECTION: Collection = 'startups'
 const CHECK_DELAY_MS = 250
+const FIELDS = new Map(formFields(COLLECTION).map((f) => [f.key, f]))
+const SCHEMA_KEYS = new Set(Object.keys(FICHE_SCHEMAS[COLLECTION].properties))
 
 interface Drawn {
   element: HTMLElement
   read(): unknown
 }
 
+/** Where a diagnostic goes: its messages box, the control marked invalid, what a link focuses, its name in the summary. */
+interface Target {
+  messages: HTMLElement
+  control?: HTMLElement
+  focus: HTMLElement
+  name: string
+}
+
 interface State {
   registry: ShippedRegistry
   context: FicheContext
+  asOf: string
   /** The fiche as opened (or as named, for a new one): every edit is applied to it, never to the text of the last keystroke. */
   base: OpenedFiche
   /** The values the form changed since the fiche was opened, and the body when it was edited. */
@@ -41,12 +66,19 @@ interface State {
   /** The fiche exists in the registry (opened from the list): GitHub's edit page, not its new-file page. */
   existing: boolean
   id: string
-  /** Where each field's messages go, by pointer. */
-  targets: Map<string, { messages: HTMLElement; control?: HTMLElement }>
+  targets: Map<string, Target>
   fields: Map<string, Drawn>
+  /** The sections shown open (kept when the form is drawn again). */
+  open: Set<string>
   timer?: ReturnType<typeof setTimeout>
+  fixTimer?: ReturnType<typeof setTimeout>
   download?: string
   last?: FicheCheck
+  fixes: Correction[]
+  /** The summary's warnings unfolded. */
+  warningsOpen: boolean
+  step: number
+  idTouched: boolean
 }
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
@@ -58,6 +90,9 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
 
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 function folder(state: State): string {
   return state.context.config.collections[COLLECTION]
 }
@@ -66,10 +101,15 @@ function fileOf(state: State): string {
   return `${folder(state)}/${state.id}.md`
 }
 
-// ---------------------------------------------------------------------------
-// Form
+/** Whether there is an id to check the fiche under (one with « / » is checked too: the checks say it is invalid). */
+function idUsable(_state: Pick<State, 'context'>, id: string): boolean {
+  return id !== ''
+}
 
-/** `'' ` is how a fiche writes an empty text: shown as such, so that it is not taken for a missing field. */
+// ---------------------------------------------------------------------------
+// Fields
+
+/** `''` is how a fiche writes an empty text: shown as such, so that it is not taken for a missing field. */
 function shown(value: unknown): string {
   if (value === undefined || value === null) return ''
   if (value === '') return "''"
@@ -79,32 +119,52 @@ function shown(value: unknown): string {
 
 function typed(text: string, field: Field): unknown {
   // As typed: spaces around a value are the checks' business (value/untrimmed), not silently dropped.
-  const value = text
-  if (value === '') return undefined
-  if (value === "''") return ''
-  if (field.kind === 'integer') return /^-?\d+$/.test(value) ? Number(value) : value
-  return value
+  if (text === '') return undefined
+  if (text === "''") return ''
+  if (field.kind === 'integer') return /^-?\d+$/.test(text) ? Number(text) : text
+  return text
 }
 
 function hintOf(field: Field): string {
-  const example = field.example !== undefined && field.kind !== 'group' && field.kind !== 'groups' ? ` Exemple : ${field.example}` : ''
+  // A list of choices shows its values already (by their labels): no example then.
+  const example = field.example !== undefined && (field.kind === 'text' || field.kind === 'integer' || field.kind === 'list') ? ` Exemple : ${field.example}` : ''
   return `${field.description}${example}${field.required ? ' (obligatoire)' : ''}`.trim()
 }
 
-function messagesBox(state: State, pointer: string, control?: HTMLElement): HTMLElement {
+/** Hints where the schema's description lists the values a choice already shows by their names. */
+const OWN_HINTS: [RegExp, string][] = [
+  [/^\/phases\/\d+\/name$/, 'La phase du produit pendant cette période. (obligatoire)'],
+  [/^\/events\/\d+\/name$/, 'Ce qui s’est passé. (obligatoire)'],
+]
+
+/** The legend of a phase in the timeline: « Phase 2 : Construction, depuis le 2 juin 2025 ». */
+function phaseLegend(i: number, value: unknown): string {
+  const p = (value ?? {}) as Phase
+  const name = typeof p.name === 'string' && p.name ? ` : ${phaseLabel(p.name)}` : ''
+  const start = typeof p.start === 'string' && isDay(p.start) ? p.start : undefined
+  const end = typeof p.end === 'string' && isDay(p.end) ? p.end : undefined
+  const when = start && end ? `, du ${frenchDate(start)} au ${frenchDate(end)}` : start ? `, depuis le ${frenchDate(start)}` : ''
+  return `Phase ${i + 1}${name}${when}`
+}
+
+/** A field's name as the form shows it: its French name, then its key small (the key as written in the file). */
+function nameNodes(name: string, key?: string): (Node | string)[] {
+  return key ? [name, ' ', el('code', { class: 'editeur-cle' }, key)] : [name]
+}
+
+function messagesBox(state: State, pointer: string, name: string, focus: HTMLElement, control?: HTMLElement): HTMLElement {
   const box = el('div', { class: 'fr-messages-group', id: `${controlId(pointer)}-messages`, 'data-pointer': pointer })
-  state.targets.set(pointer, { messages: box, ...(control ? { control } : {}) })
+  state.targets.set(pointer, { messages: box, focus, name, ...(control ? { control } : {}) })
   return box
 }
 
-function labelFor(id: string, text: string, hint: string): HTMLLabelElement {
-  return el('label', { class: 'fr-label', for: id }, text, ...(hint ? [el('span', { class: 'fr-hint-text' }, hint)] : []))
+function labelFor(id: string, name: string, key: string | undefined, hint: string): HTMLLabelElement {
+  return el('label', { class: 'fr-label', for: id }, ...nameNodes(name, key), ...(hint ? [el('span', { class: 'fr-hint-text' }, hint)] : []))
 }
 
 function choiceOptions(state: State, field: Field & { kind: 'choice' }): [string, string][] {
-  if (field.choices === 'rules') return LINT_RULES.map((r) => [r.id, `${r.id} — ${r.description}`])
-  const collection = field.choices
-  const records = state.context.records.filter((r) => r.collection === collection)
+  if (field.choices === 'rules') return LINT_RULES.map((r) => [r.id, `${checkLabelFr(r.id)} — règle ${r.id}`])
+  const records = state.context.records.filter((r) => r.collection === field.choices)
   const options = records.map((r): [string, string] => {
     const name = String(r.data.title ?? r.data.name ?? r.id)
     return [field.reference === 'organisation-ref' ? `/organisations/${r.id}` : r.id, `${name} (${r.id})`]
@@ -112,52 +172,77 @@ function choiceOptions(state: State, field: Field & { kind: 'choice' }): [string
   return options.sort((a, b) => a[1].localeCompare(b[1], 'fr'))
 }
 
+/** The label of an enum's value: phases and events by their French names, vocabularies by theirs. */
+function optionLabel(pointer: string, key: string, value: string): string {
+  if (/^\/phases\/\d+\/name$/.test(pointer)) return PHASE_LABELS[value] ?? value
+  if (/^\/events\/\d+\/name$/.test(pointer)) return EVENT_LABELS[value] ?? value
+  return valueLabel(key, value)
+}
+
 function select(id: string, options: [string, string][], value: unknown, describedBy: string): HTMLSelectElement {
   const node = el('select', { class: 'fr-select', id, 'aria-describedby': describedBy })
   node.append(el('option', { value: '' }, '— non renseigné —'))
   const current = value === undefined ? '' : String(value)
-  if (current !== '' && !options.some(([v]) => v === current)) options = [[current, `${current} (inconnu du registre)`], ...options]
+  if (current !== '' && !options.some(([v]) => v === current)) options = [[current, `${current} (inconnu)`], ...options]
   for (const [v, label] of options) node.append(el('option', { value: v }, label))
   node.value = current
   return node
 }
 
-/** Draws one field at `pointer` with `value`; `changed` is called after every edit inside it. */
-function drawField(state: State, field: Field, pointer: string, value: unknown, label: string, changed: () => void): Drawn {
+/** A list's items' noun (« phase »), and how to ask for one more (« Ajouter une phase »). */
+function nounOf(key: string): { noun: string; add: string } {
+  const n = ITEM_NOUNS[key]
+  return n ? { noun: n.noun, add: `Ajouter ${n.article} ${n.noun}` } : { noun: 'valeur', add: 'Ajouter une valeur' }
+}
+
+/**
+ * Draws one field at `pointer` with `value`, named `name` (and `key` shown small when
+ * given); `changed` is called after every edit inside it.
+ */
+function drawField(state: State, field: Field, pointer: string, value: unknown, name: string, key: string | undefined, changed: () => void): Drawn {
   const id = controlId(pointer)
-  const hint = hintOf(field)
+  // An item of a list says no more than its list (« Phase 2 »); a labelled choice needs no list of its values.
+  const hint = /\/\d+$/.test(pointer) ? '' : (OWN_HINTS.find(([pattern]) => pattern.test(pointer))?.[1] ?? hintOf(field))
   if (field.kind === 'group' || field.kind === 'groups' || field.kind === 'list') {
-    const legend = el('legend', { class: 'fr-fieldset__legend' }, label, ...(hint ? [el('span', { class: 'fr-hint-text' }, hint)] : []))
+    const legend = el('legend', { class: 'fr-fieldset__legend' }, ...nameNodes(name, key), ...(hint ? [el('span', { class: 'fr-hint-text' }, hint)] : []))
     const set = el('fieldset', { class: 'fr-fieldset', id, 'aria-describedby': `${id}-messages` }, legend)
     if (field.kind === 'group') {
       const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-      const parts = field.fields.map((f) => [f.key, drawField(state, f, `${pointer}/${f.key}`, object[f.key], f.key, changed)] as const)
+      const parts = field.fields.map((f) => [f.key, drawField(state, f, `${pointer}/${f.key}`, object[f.key], f.name, f.key, changed)] as const)
       for (const [, part] of parts) set.append(el('div', { class: 'fr-fieldset__element' }, part.element))
-      set.append(messagesBox(state, pointer, set))
+      set.append(messagesBox(state, pointer, name, set, set))
       return {
         element: set,
         read() {
           const out: Record<string, unknown> = {}
           // Keys the form does not know are kept as they were.
           for (const [k, v] of Object.entries(object)) if (!field.fields.some((f) => f.key === k)) out[k] = v
-          for (const [key, part] of parts) {
+          for (const [k, part] of parts) {
             const v = part.read()
-            if (v !== undefined) out[key] = v
+            if (v !== undefined) out[k] = v
           }
           return Object.keys(out).length > 0 ? out : undefined
         },
       }
     }
     const item = field.item
-    const rows = el('div', { class: 'editeur-lignes' })
+    const listKey = pointer.split('/').pop()!
+    const { noun, add: addText } = nounOf(listKey)
+    const timeline = pointer === '/phases'
+    const rows = timeline ? el('ol', { class: 'timeline editeur-timeline' }) : el('div', { class: 'editeur-lignes' })
     let drawn: Drawn[] = []
-    const noun = field.kind === 'groups' ? 'un élément' : 'une valeur'
     const draw = (values: unknown[], focus?: number) => {
       rows.replaceChildren()
       drawn = values.map((v, i) => {
-        const itemLabel = `${field.key} n°${i + 1}`
-        const part = drawField(state, item, `${pointer}/${i}`, v, itemLabel, changed)
-        const remove = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary editeur-retirer' }, `Retirer ${itemLabel}`)
+        const itemName = `${capital(noun)} ${i + 1}`
+        // In the timeline, a phase's legend says which phase and when, and follows what is typed.
+        const onChange = timeline ? () => {
+          const legend = rows.children[i]?.querySelector('legend')
+          if (legend) legend.textContent = phaseLegend(i, drawn[i]?.read())
+          changed()
+        } : changed
+        const part = drawField(state, item, `${pointer}/${i}`, v, timeline ? phaseLegend(i, v) : itemName, undefined, onChange)
+        const remove = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary editeur-retirer' }, `Retirer : ${itemName}`)
         remove.addEventListener('click', () => {
           const now = drawn.map((d) => d.read())
           now.splice(i, 1)
@@ -165,19 +250,26 @@ function drawField(state: State, field: Field, pointer: string, value: unknown, 
           if (now.length === 0) add.focus()
           changed()
         })
-        rows.append(el('div', { class: 'fr-fieldset__element editeur-ligne' }, part.element, remove))
+        const current = timeline && i === values.length - 1
+        rows.append(el(timeline ? 'li' : 'div', { class: timeline ? `timeline__item editeur-ligne${current ? ' timeline__item--current' : ''}` : 'fr-fieldset__element editeur-ligne' }, part.element, remove))
         return part
       })
       if (focus !== undefined && focus >= 0) rows.children[focus]?.querySelector<HTMLElement>('input, select, textarea')?.focus()
     }
-    const add = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary' }, `Ajouter ${noun} à ${field.key}`)
+    const add = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary' }, addText)
     add.addEventListener('click', () => {
       const now = drawn.map((d) => d.read())
       now.push(undefined)
       draw(now, now.length - 1)
     })
     draw(Array.isArray(value) ? value : value === undefined ? [] : [value])
-    set.append(rows, el('div', { class: 'fr-fieldset__element' }, add), messagesBox(state, pointer, set))
+    set.append(timeline ? el('div', { class: 'fr-fieldset__element' }, rows) : rows)
+    if (timeline) set.append(newPhaseWidget(state, () => drawn.map((d) => d.read()).filter((v) => v !== undefined) as Phase[], (phases, focus) => {
+      draw(phases, focus)
+      changed()
+    }))
+    else set.append(el('div', { class: 'fr-fieldset__element' }, add))
+    set.append(messagesBox(state, pointer, name, set, set))
     return {
       element: set,
       read() {
@@ -189,8 +281,8 @@ function drawField(state: State, field: Field, pointer: string, value: unknown, 
   const group = el('div', { class: 'fr-input-group' })
   let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
   const describedBy = `${id}-messages`
-  if (field.kind === 'boolean') control = select(id, [['true', 'true (oui)'], ['false', 'false (non)']], value, describedBy)
-  else if (field.kind === 'enum') control = select(id, field.options.map((o) => [o, o]), value, describedBy)
+  if (field.kind === 'boolean') control = select(id, [['true', 'Oui'], ['false', 'Non']], value, describedBy)
+  else if (field.kind === 'enum') control = select(id, field.options.map((o) => [o, optionLabel(pointer, field.key, o)]), value, describedBy)
   else if (field.kind === 'choice') control = select(id, choiceOptions(state, field), value, describedBy)
   else if (field.kind === 'text' && field.multiline) {
     control = el('textarea', { class: 'fr-input', id, rows: '3', 'aria-describedby': describedBy })
@@ -201,7 +293,7 @@ function drawField(state: State, field: Field, pointer: string, value: unknown, 
     control.value = shown(value)
   }
   control.addEventListener(control instanceof HTMLSelectElement ? 'change' : 'input', changed)
-  group.append(labelFor(id, label, hint), control, messagesBox(state, pointer, control))
+  group.append(labelFor(id, name, key, hint), control, messagesBox(state, pointer, name, control, control))
   return {
     element: group,
     read() {
@@ -212,29 +304,172 @@ function drawField(state: State, field: Field, pointer: string, value: unknown, 
   }
 }
 
+/**
+ * « Commencer une nouvelle phase »: the phase (the usual next one by default) and its start;
+ * the current phase, still open, ends the day before (timeline.ts).
+ */
+function newPhaseWidget(state: State, phases: () => Phase[], done: (phases: Phase[], focus: number) => void): HTMLElement {
+  const open = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary', id: 'phase-commencer' }, 'Commencer une nouvelle phase')
+  const name = select('phase-nouvelle-nom', Object.entries(PHASE_LABELS), undefined, 'phase-nouvelle-messages')
+  const start = el('input', { class: 'fr-input', type: 'text', id: 'phase-nouvelle-debut', autocomplete: 'off', inputmode: 'numeric', 'aria-describedby': 'phase-nouvelle-aide phase-nouvelle-messages' })
+  const help = el('span', { class: 'fr-hint-text', id: 'phase-nouvelle-aide' })
+  const messages = el('div', { class: 'fr-messages-group', id: 'phase-nouvelle-messages', 'aria-live': 'polite' })
+  const confirm = el('button', { type: 'button', class: 'fr-btn fr-btn--sm', id: 'phase-ajouter' }, 'Ajouter cette phase')
+  const cancel = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary', id: 'phase-annuler' }, 'Annuler')
+  const box = el(
+    'fieldset',
+    { class: 'fr-fieldset editeur-nouvelle-phase', id: 'phase-nouvelle', hidden: '' },
+    el('legend', { class: 'fr-fieldset__legend' }, 'Nouvelle phase'),
+    el('div', { class: 'fr-fieldset__element' }, el('div', { class: 'fr-select-group' }, el('label', { class: 'fr-label', for: 'phase-nouvelle-nom' }, 'Phase'), name)),
+    el('div', { class: 'fr-fieldset__element' }, el('div', { class: 'fr-input-group' }, el('label', { class: 'fr-label', for: 'phase-nouvelle-debut' }, 'Début', help), start, messages)),
+    el('div', { class: 'fr-fieldset__element' }, el('ul', { class: 'actions' }, el('li', {}, confirm), el('li', {}, cancel))),
+  )
+  const announce = el('p', { class: 'fr-text--sm', id: 'phase-annonce', role: 'status' })
+  open.addEventListener('click', () => {
+    const now = phases()
+    const last = now[now.length - 1]
+    name.value = nextPhaseName(now)
+    start.value = ''
+    messages.replaceChildren()
+    help.textContent = last && !last.end && typeof last.start === 'string'
+      ? `Une date sous la forme AAAA-MM-JJ. La phase en cours (${phaseLabel(String(last.name))}, depuis le ${frenchDate(last.start)}) se terminera la veille.`
+      : 'Une date sous la forme AAAA-MM-JJ.'
+    box.hidden = false
+    open.hidden = true
+    name.focus()
+  })
+  cancel.addEventListener('click', () => {
+    box.hidden = true
+    open.hidden = false
+    open.focus()
+  })
+  confirm.addEventListener('click', () => {
+    const day = start.value.trim()
+    messages.replaceChildren()
+    if (!name.value || !isDay(day)) {
+      messages.append(el('p', { class: 'fr-message fr-message--error' }, name.value ? 'Écrivez une date du calendrier sous la forme AAAA-MM-JJ, par exemple 2025-03-03.' : 'Choisissez la phase.'))
+      ;(name.value ? start : name).focus()
+      return
+    }
+    const before = phases()
+    const after = startPhase(before, name.value, day)
+    const closed = before.length > 0 && after[before.length - 1]!.end !== before[before.length - 1]!.end ? after[before.length - 1] : undefined
+    box.hidden = true
+    open.hidden = false
+    done(after, after.length - 1)
+    announce.textContent = `Phase ${phaseLabel(name.value)} ajoutée à partir du ${frenchDate(day)}${closed ? ` ; la phase ${phaseLabel(String(closed.name))} se termine le ${frenchDate(String(closed.end))}` : ''}.`
+  })
+  return el('div', { class: 'fr-fieldset__element' }, open, box, announce)
+}
+
+/** A key the schema does not know: kept, shown and editable as text (YAML for a list or an object). */
+function unknownField(state: State, key: string, value: unknown): HTMLElement {
+  const pointer = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`
+  const id = controlId(pointer)
+  const asText = typeof value === 'string'
+  const hint = 'Le schéma ne connaît pas ce champ : il est gardé tel quel. Une faute de frappe ? Le message dit le nom attendu.'
+  const control = asText
+    ? el('input', { class: 'fr-input', type: 'text', id, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-messages` })
+    : el('textarea', { class: 'fr-input editeur-yaml', id, rows: '3', spellcheck: 'false', 'aria-describedby': `${id}-messages` })
+  control.value = asText ? value : dumpYaml(value).replace(/\n$/, '')
+  const own = el('p', { class: 'fr-message fr-message--error', hidden: '' })
+  control.addEventListener('input', () => {
+    const parsed = asText ? { value: control.value } : yamlValue(control.value)
+    own.hidden = parsed !== undefined
+    own.textContent = parsed === undefined ? 'Ce texte n’est pas du YAML lisible : la fiche garde la valeur précédente.' : ''
+    if (parsed === undefined) return
+    state.changed.set(key, parsed.value)
+    rebuild(state)
+    textChanged(state)
+  })
+  const remove = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary' }, 'Retirer ce champ')
+  remove.addEventListener('click', () => {
+    state.changed.set(key, undefined)
+    rebuild(state)
+    drawForm(state)
+    textChanged(state)
+    $('section-autres')?.querySelector<HTMLElement>('summary')?.focus()
+  })
+  const group = el('div', { class: 'fr-input-group editeur-inconnu' }, labelFor(id, 'Champ inconnu du schéma', key, hint), control, own)
+  group.append(messagesBox(state, pointer, `Champ inconnu « ${key} »`, control, control), remove)
+  return group
+}
+
+/** A value written as YAML in a text box, read by the registry's own parser; undefined when it cannot be read. */
+function yamlValue(text: string): { value: unknown } | undefined {
+  const indented = text.split('\n').map((l) => `  ${l}`).join('\n')
+  const doc = openFiche(`---\nvaleur:\n${indented}\n---\n`)
+  return doc.data && Object.hasOwn(doc.data, 'valeur') && doc.problems.length === 0 ? { value: doc.data.valeur } : undefined
+}
+
+function idField(state: State): HTMLElement {
+  const input = el('input', { class: 'fr-input', type: 'text', id: 'champ-identifiant', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'champ-identifiant-note champ-identifiant-messages' })
+  input.value = state.id
+  input.readOnly = state.existing
+  input.addEventListener('input', () => {
+    if (state.existing) return
+    state.id = input.value.trim()
+    // Named anew: the same text as opened, under its new file name; the form's values stay.
+    if (idUsable(state, state.id)) state.base = openFiche(ficheText(state.base), fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+    rebuild(state)
+    heading(state)
+    textChanged(state)
+  })
+  const hint = state.existing
+    ? 'Le nom du fichier de la fiche : il ne change pas (une autre adresse casserait les liens vers la page du produit).'
+    : 'Le nom du fichier sans .md, en minuscules avec des tirets : il devient l’adresse de la page du produit. Exemple : mon-produit (obligatoire)'
+  const messages = el('div', { class: 'fr-messages-group', id: 'champ-identifiant-messages' })
+  state.targets.set('#id', { messages, control: input, focus: input, name: 'Identifiant' })
+  return el(
+    'div',
+    { class: 'fr-input-group' },
+    labelFor('champ-identifiant', 'Identifiant', undefined, hint),
+    input,
+    el('div', { id: 'champ-identifiant-note-boite', hidden: '' }, el('p', { class: 'fr-message fr-message--info', id: 'champ-identifiant-note' })),
+    messages,
+  )
+}
+
+function bodyField(state: State): HTMLElement {
+  const area = el('textarea', { class: 'fr-input', id: 'champ-corps', rows: '12', 'aria-describedby': 'champ-corps-messages' })
+  area.value = state.doc.body
+  area.addEventListener('input', () => {
+    state.body = area.value
+    rebuild(state)
+    textChanged(state)
+  })
+  const messages = el('div', { class: 'fr-messages-group', id: 'champ-corps-messages' })
+  state.targets.set('#body', { messages, control: area, focus: area, name: 'Texte de présentation' })
+  return el('div', { class: 'fr-input-group' }, labelFor('champ-corps', 'Texte de présentation', undefined, 'Ce qui suit l’en-tête, en markdown : le problème, la solution, la stratégie… Les titres s’écrivent « ## Titre ». L’aperçu de la page, plus bas, le montre mis en forme.'), area, messages)
+}
+
 function drawForm(state: State): void {
-  const form = $('editeur-champs')
+  const root = $('editeur-sections')
   state.targets.clear()
   state.fields.clear()
-  form.replaceChildren()
+  root.replaceChildren()
   const data = state.doc.data ?? {}
-  for (const field of formFields(COLLECTION)) {
-    const pointer = `/${field.key}`
-    const drawn = drawField(state, field, pointer, data[field.key], field.key, () => fieldChanged(state, field.key))
-    state.fields.set(field.key, drawn)
-    form.append(drawn.element)
+  for (const section of SECTIONS) {
+    const details = el('details', { class: 'editeur-section', id: `section-${section.id}`, 'data-section': section.id })
+    details.open = state.open.has(section.id)
+    details.addEventListener('toggle', () => (details.open ? state.open.add(section.id) : state.open.delete(section.id)))
+    const summary = el('summary', { class: 'editeur-section__resume' }, el('h3', { class: 'editeur-section__titre fr-h5' }, section.title), el('span', { class: 'editeur-section__compte', id: `section-${section.id}-compte` }))
+    const body = el('div', { class: 'editeur-section__corps' }, el('p', { class: 'fr-text--sm' }, section.intro))
+    if (section.id === 'produit') body.append(idField(state))
+    for (const key of section.id === 'autres' ? otherKeys() : section.keys) {
+      const field = FIELDS.get(key)!
+      const drawn = drawField(state, field, `/${key}`, data[key], field.name, key, () => fieldChanged(state, key))
+      state.fields.set(key, drawn)
+      body.append(drawn.element)
+    }
+    if (section.id === 'produit') body.append(bodyField(state))
+    if (section.id === 'autres') for (const key of Object.keys(data).filter((k) => !SCHEMA_KEYS.has(k))) body.append(unknownField(state, key, data[key]))
+    details.append(summary, body)
+    root.append(details)
   }
-  const body = $<HTMLTextAreaElement>('champ-corps')
-  body.value = state.doc.body
-  const idInput = $<HTMLInputElement>('champ-identifiant')
-  idInput.value = state.id
-  idInput.readOnly = state.existing
-  state.targets.set('#id', { messages: $('champ-identifiant-messages'), control: idInput })
-  state.targets.set('#body', { messages: $('champ-corps-messages'), control: body })
+  // The text model never rewrites a header it cannot read: the form waits.
   const frozen = state.doc.data === undefined
-  for (const node of form.querySelectorAll<HTMLInputElement>('input, select, textarea, button')) node.disabled = frozen
-  // The text model never rewrites a header it cannot read: the body waits too.
-  body.disabled = frozen
+  for (const node of root.querySelectorAll<HTMLInputElement>('input, select, textarea, button')) node.disabled = frozen
   $('editeur-gele').hidden = !frozen
 }
 
@@ -255,16 +490,15 @@ function rebuild(state: State): void {
   for (const [key, value] of state.changed) {
     try {
       doc = setField(doc, key, value)
-    } catch (err) {
+    } catch {
       // A value YAML cannot hold: that field's lines stay as they were, the check still runs.
-      console.error(err)
     }
   }
   state.doc = state.body === undefined ? doc : setBody(doc, state.body)
 }
 
 // ---------------------------------------------------------------------------
-// Checks and messages
+// Checks, the summary, the standards panel, the preview
 
 function textChanged(state: State): void {
   const text = ficheText(state.doc)
@@ -272,6 +506,7 @@ function textChanged(state: State): void {
   updateActions(state, text)
   idNote(state)
   clearTimeout(state.timer)
+  clearTimeout(state.fixTimer)
   // Checks wait for a pause in the typing; `data-pending` says one is due (the tests wait for it to go).
   document.body.dataset.pending = 'true'
   state.timer = setTimeout(() => runChecks(state), CHECK_DELAY_MS)
@@ -279,96 +514,266 @@ function textChanged(state: State): void {
 
 function runChecks(state: State): void {
   const text = ficheText(state.doc)
-  const check = checkFiche(text, fileOf(state), state.context, 'fr', today())
+  if (!idUsable(state, state.id)) {
+    // No file name yet: nothing to check as a file of the registry.
+    state.last = undefined
+    state.fixes = []
+    showIdProblem(state)
+    delete document.body.dataset.pending
+    return
+  }
+  const file = fileOf(state)
+  // Performance marks (the browser's own timeline, for the bench and the curious): the check, what it shows, the corrections.
+  const measure = <T>(name: string, fn: () => T): T => {
+    const start = performance.now()
+    try {
+      return fn()
+    } finally {
+      performance.measure(`editeur:${name}`, { start, end: performance.now() })
+    }
+  }
+  const check = measure('verification', () => checkFiche(text, file, state.context, 'fr', state.asOf))
   state.last = check
-  showDiagnostics(state, check)
-  showStandards(check)
-  $('editeur-apercu').innerHTML = renderMarkdown(state.doc.body, { headingOffset: 2 })
-  delete document.body.dataset.pending
+  state.fixes = []
+  measure('messages', () => {
+    showDiagnostics(state, check)
+    showStandards(state, check)
+  })
+  measure('apercu', () => showPreview(state, check))
+  // The corrections (each one checked again) once the messages are on screen.
+  state.fixTimer = setTimeout(() => {
+    state.fixes = measure('corrections', () => corrections(text, file, check, state.context, state.asOf))
+    if (state.fixes.length > 0) showDiagnostics(state, check)
+    delete document.body.dataset.pending
+  }, 0)
 }
 
-function targetOf(state: State, d: Diagnostic, bodyLine: number | undefined): { messages: HTMLElement; control?: HTMLElement } | undefined {
-  if (d.path !== undefined) {
+function showIdProblem(state: State): void {
+  clearMessages(state)
+  const text = 'Donnez un identifiant à la fiche : le nom de son fichier, par exemple mon-produit.'
+  state.targets.get('#id')?.messages.append(el('p', { class: 'fr-message fr-message--error' }, text))
+  $('editeur-etat').textContent = text
+  $('editeur-resume').replaceChildren()
+  $('editeur-standards').replaceChildren()
+  $('editeur-apercu').replaceChildren()
+}
+
+/** Where a diagnostic goes: its value's field (or the nearest group that has one), the identifier, the text, or the field its standard asks for. */
+function targetOf(state: State, d: Diagnostic, bodyLine: number | undefined): Target | undefined {
+  if (d.path !== undefined && d.path !== '') {
     let pointer = d.path
-    for (;;) {
+    while (pointer !== '') {
       const target = state.targets.get(pointer)
       if (target) return target
-      if (pointer === '') return undefined
       pointer = pointer.slice(0, pointer.lastIndexOf('/'))
     }
   }
   if (d.ruleId.startsWith('id/')) return state.targets.get('#id')
   if (bodyLine !== undefined && d.line >= bodyLine) return state.targets.get('#body')
+  const field = RULE_FIELDS[d.ruleId]
+  if (field) return state.targets.get(field === '#body' ? '#body' : `/${field}`)
   return undefined
 }
 
-function message(d: Diagnostic): HTMLElement {
+const sameDiagnostic = (a: Diagnostic, b: Diagnostic) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column && a.message === b.message
+
+function applyButton(state: State, fix: Correction): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary editeur-appliquer' }, `Appliquer : ${fix.label}`)
+  button.addEventListener('click', () => applyCorrection(state, fix))
+  return button
+}
+
+function message(state: State, d: Diagnostic): HTMLElement {
   const error = d.severity === 'error'
-  const p = el('p', { class: `fr-message fr-message--${error ? 'error' : 'warning'}`, 'data-rule': d.ruleId })
+  const p = el('div', { class: `fr-message fr-message--${error ? 'error' : 'warning'}`, 'data-rule': d.ruleId })
   // One child: DSFR lays a message out as a row (icon, content).
-  p.append(el('span', {}, `${error ? 'Erreur' : 'Avertissement'} : ${d.message} ${d.hint} `, el('code', {}, d.ruleId)))
+  const content = el('span', {}, `${error ? 'Erreur' : 'Avertissement'} : ${d.message} ${d.hint} `, el('code', {}, d.ruleId))
+  const fix = state.fixes.find((f) => sameDiagnostic(f.diagnostic, d))
+  if (fix) content.append(' ', applyButton(state, fix))
+  p.append(content)
   return p
 }
 
-function showDiagnostics(state: State, check: FicheCheck): void {
+function clearMessages(state: State): void {
   for (const target of state.targets.values()) {
     target.messages.replaceChildren()
     target.control?.removeAttribute('aria-invalid')
     target.control?.closest('.fr-input-group')?.classList.remove('fr-input-group--error')
   }
-  const general = $('editeur-messages')
-  general.replaceChildren()
+  for (const count of document.querySelectorAll<HTMLElement>('.editeur-section__compte')) {
+    count.textContent = ''
+    count.className = 'editeur-section__compte'
+  }
+}
+
+function countText(errors: number, warnings: number): string {
+  if (errors === 0 && warnings === 0) return 'rien à corriger'
+  return [errors > 0 ? plural(errors, 'erreur', 'erreurs') : '', warnings > 0 ? plural(warnings, 'avertissement', 'avertissements') : ''].filter(Boolean).join(', ')
+}
+
+function showDiagnostics(state: State, check: FicheCheck): void {
+  clearMessages(state)
   const record = check.record
   const bodyLine = record ? record.text.slice(0, record.yamlEnd).split('\n').length + 1 : undefined
-  const all = shownDiagnostics(check)
+  const all = [...shownDiagnostics(check)].sort(compareDiagnostics)
+  const counts = new Map<string, [number, number]>()
+  const placed = new Map<Diagnostic, Target | undefined>()
   for (const d of all) {
     const target = targetOf(state, d, bodyLine)
-    if (target) {
-      target.messages.append(message(d))
-      if (d.severity === 'error' && target.control) {
-        target.control.setAttribute('aria-invalid', 'true')
-        target.control.closest('.fr-input-group')?.classList.add('fr-input-group--error')
-      }
-    } else {
-      general.append(el('li', {}, message(d)))
+    placed.set(d, target)
+    if (!target) continue
+    target.messages.append(message(state, d))
+    if (d.severity === 'error' && target.control) {
+      target.control.setAttribute('aria-invalid', 'true')
+      target.control.closest('.fr-input-group')?.classList.add('fr-input-group--error')
     }
+    const section = target.messages.closest<HTMLElement>('details.editeur-section')?.dataset.section
+    if (section) {
+      const c = counts.get(section) ?? [0, 0]
+      c[d.severity === 'error' ? 0 : 1]++
+      counts.set(section, c)
+    }
+  }
+  for (const section of SECTIONS) {
+    const [errors, warnings] = counts.get(section.id) ?? [0, 0]
+    const node = $(`section-${section.id}-compte`)
+    if (!node) continue
+    node.textContent = countText(errors, warnings)
+    node.className = `editeur-section__compte${errors > 0 ? ' editeur-section__compte--erreur' : warnings > 0 ? ' editeur-section__compte--avertissement' : ''}`
   }
   const errors = all.filter((d) => d.severity === 'error').length
   const warnings = all.length - errors
-  const errorText = errors === 0 ? 'aucune erreur' : `${errors} erreur${errors > 1 ? 's' : ''} (la vérification refuserait la fiche)`
-  const warningText = warnings === 0 ? 'aucun avertissement' : `${warnings} avertissement${warnings > 1 ? 's' : ''}`
+  const errorText = errors === 0 ? 'aucune erreur' : `${plural(errors, 'erreur', 'erreurs')} (la vérification refuserait la fiche)`
+  const warningText = warnings === 0 ? 'aucun avertissement' : plural(warnings, 'avertissement', 'avertissements')
   $('editeur-etat').textContent = `${fileOf(state)} : ${errorText}, ${warningText}.`
+  showSummary(state, all, placed)
 }
 
-function showStandards(check: FicheCheck): void {
+/** Moves the focus to a field: opens its section, brings it into view. */
+function reveal(target: Target | undefined, fallback?: HTMLElement): void {
+  const node = target?.focus ?? fallback
+  if (!node) return
+  const details = node.closest('details')
+  if (details && !details.open) details.open = true
+  const focusable = node instanceof HTMLFieldSetElement ? (node.querySelector<HTMLElement>('input, select, textarea, button') ?? node) : node
+  focusable.focus()
+  focusable.scrollIntoView({ block: 'center' })
+}
+
+/** The error summary (DSFR's alert): every diagnostic, by line, linked to its field, with « Appliquer » when a correction is certain. */
+function showSummary(state: State, all: readonly Diagnostic[], placed: ReadonlyMap<Diagnostic, Target | undefined>): void {
+  const box = $('editeur-resume')
+  box.replaceChildren()
+  if (all.length === 0) {
+    box.append(el('div', { class: 'fr-alert fr-alert--success fr-alert--sm' }, el('p', {}, 'Aucune erreur ni avertissement : la vérification accepterait la fiche telle quelle.')))
+    return
+  }
+  const errors = all.filter((d) => d.severity === 'error')
+  const warnings = all.filter((d) => d.severity === 'warning')
+  const title = [errors.length > 0 ? plural(errors.length, 'erreur', 'erreurs') : '', warnings.length > 0 ? plural(warnings.length, 'avertissement', 'avertissements') : ''].filter(Boolean).join(' et ')
+  const alert = el('div', { class: `fr-alert fr-alert--${errors.length > 0 ? 'error' : 'warning'} editeur-resume` })
+  alert.append(
+    el('h3', { class: 'fr-alert__title', id: 'editeur-resume-titre' }, `La fiche a ${title}`),
+    el('p', {}, errors.length > 0 ? 'Les erreurs empêchent d’accepter la fiche : corrigez-les. Les avertissements disent ce qui manque au regard des standards.' : 'La vérification accepterait la fiche ; les avertissements disent ce qui manque encore au regard des standards.'),
+  )
+  const list = (heading: string, items: readonly Diagnostic[]) => {
+    if (items.length === 0) return
+    const ul = el('ul', { class: 'editeur-resume__liste' })
+    for (const d of items) {
+      const target = placed.get(d)
+      // A missing field is reported on the first line: its name says more than « ligne 1 ».
+      const where = target ? (d.path === undefined && d.line === 1 ? target.name : `${target.name}, ligne ${d.line}`) : `Ligne ${d.line}`
+      const link = el('a', { class: 'fr-link', href: `#${target?.focus.id || 'editeur-texte'}` }, where)
+      link.addEventListener('click', (event) => {
+        event.preventDefault()
+        if (!target) ($('editeur-texte-bloc') as HTMLDetailsElement).open = true
+        reveal(target, $('editeur-texte'))
+        if (!target) ($('editeur-texte-bloc') as HTMLDetailsElement).open = true
+      })
+      const li = el('li', { 'data-rule': d.ruleId, 'data-line': String(d.line), 'data-column': String(d.column), 'data-severity': d.severity }, link, ' : ', el('span', { class: 'editeur-resume__message' }, d.message), ' ', el('span', { class: 'fr-hint-text' }, `Pour corriger : ${d.hint} (règle ${d.ruleId})`))
+      const fix = state.fixes.find((f) => sameDiagnostic(f.diagnostic, d))
+      if (fix) li.append(applyButton(state, fix))
+      ul.append(li)
+    }
+    if (items[0]!.severity === 'error') alert.append(el('h4', { class: 'fr-h6 fr-mb-1v' }, heading), ul)
+    else alert.append(el('details', { class: 'editeur-resume__avertissements' }, el('summary', {}, `${heading} : ${items.length > 1 ? `voir les ${items.length}` : 'le voir'}`), ul))
+  }
+  list(errors.length > 1 ? 'Erreurs' : 'Erreur', errors)
+  list(warnings.length > 1 ? 'Avertissements' : 'Avertissement', warnings)
+  box.append(alert)
+  // The warnings fold away (they can be many): the errors stay in sight.
+  const fold = alert.querySelector<HTMLElement>('.editeur-resume__avertissements')
+  if (fold) {
+    const details = fold as HTMLDetailsElement
+    details.open = state.warningsOpen
+    details.addEventListener('toggle', () => (state.warningsOpen = details.open))
+  }
+}
+
+function applyCorrection(state: State, fix: Correction): void {
+  const focusId = fix.diagnostic.path !== undefined ? targetOf(state, fix.diagnostic, undefined)?.focus.id : undefined
+  state.base = openFiche(fix.text, fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+  state.changed = new Map()
+  state.body = undefined
+  state.doc = state.base
+  drawForm(state)
+  textChanged(state)
+  $('editeur-etat').textContent = `Correction appliquée : ${fix.label}.`
+  const again = focusId ? document.getElementById(focusId) : null
+  if (again) reveal({ focus: again, messages: again, name: '' })
+  else $('editeur-resume').focus()
+}
+
+/** The standards panel: per category, what is complete and what is missing, with what to write and a link to the field. */
+function showStandards(state: State, check: FicheCheck): void {
   const box = $('editeur-standards')
   box.replaceChildren()
   if (!check.record) {
     box.append(el('p', {}, 'La fiche ne peut pas être lue : corrigez d’abord les erreurs.'))
     return
   }
-  const byCategory = new Map<string, typeof check.outcomes>()
-  for (const o of check.outcomes) {
-    const c = String(o.rule.category)
-    byCategory.set(c, [...(byCategory.get(c) ?? []), o])
-  }
-  box.append(el('p', {}, `Phase en cours : ${check.phase ?? 'aucune'} (au ${today()}).`))
-  for (const category of [...CATEGORIES, HYGIENE]) {
-    const outcomes = byCategory.get(category)
-    if (!outcomes) continue
+  box.append(el('p', { class: 'fr-text--sm' }, check.phase ? `Phase en cours : ${phaseLabel(check.phase)} (au ${frenchDate(state.asOf)}). Les standards qui s’appliquent à cette phase :` : 'La fiche ne donne pas encore de phase : seuls les standards de toutes les phases s’appliquent.'))
+  const list = el('ul', { class: 'editeur-categories' })
+  for (const category of CATEGORIES) {
+    const outcomes = check.outcomes.filter((o) => o.rule.category === category)
+    if (outcomes.length === 0) continue
     const failing = outcomes.filter((o) => o.result === 'failing')
-    const passed = outcomes.length - failing.length
-    const section = el('div', { class: 'editeur-categorie', 'data-category': category })
-    section.append(el('h3', { class: 'fr-h6' }, `${categoryLabel(category, 'fr')} : ${passed} sur ${outcomes.length} ${failing.length === 0 ? '— complet' : ''}`.trim()))
+    const met = outcomes.length - failing.length
+    const item = el('li', { class: `editeur-categorie${failing.length === 0 ? ' editeur-categorie--complet' : ''}`, 'data-category': category })
+    item.append(el('h4', { class: 'fr-h6 fr-mb-1v' }, `${categoryLabel(category, 'fr')} : ${failing.length === 0 ? 'complet' : `${plural(failing.length, 'vérification', 'vérifications')} à compléter`}`))
+    item.append(el('p', { class: 'fr-text--xs fr-mb-1v' }, `${met} sur ${outcomes.length} remplies`))
     if (failing.length > 0) {
-      const list = el('ul')
+      const missing = el('ul', { class: 'editeur-manques' })
       for (const o of failing) {
-        for (const d of check.lint.filter((x) => x.ruleId === o.rule.id)) list.append(el('li', {}, `${d.message} ${d.hint} `, el('code', {}, d.ruleId)))
+        const standards = o.rule.standards.map((id: string) => standardById(id)?.title).filter(Boolean).join(' ; ')
+        const li = el('li', { 'data-rule': o.rule.id }, el('p', { class: 'fr-text--bold fr-mb-0' }, checkLabelFr(o.rule.id)))
+        if (standards) li.append(el('p', { class: 'fr-text--xs fr-mb-1v' }, `Standard : ${standards}`))
+        for (const d of check.lint.filter((x) => x.ruleId === o.rule.id)) li.append(el('p', { class: 'fr-text--sm fr-mb-1v' }, d.message), el('p', { class: 'fr-text--sm fr-mb-1v' }, `À écrire : ${d.hint}`))
+        const field = RULE_FIELDS[o.rule.id]
+        const target = field ? state.targets.get(field === '#body' ? '#body' : `/${field}`) : undefined
+        if (target) {
+          const go = el('a', { class: 'fr-link fr-text--sm', href: `#${target.focus.id}` }, `Aller au champ « ${target.name} »`)
+          go.addEventListener('click', (event) => {
+            event.preventDefault()
+            reveal(target)
+          })
+          li.append(go)
+        }
+        missing.append(li)
       }
-      section.append(list)
+      item.append(missing)
     }
-    box.append(section)
+    list.append(item)
   }
+  box.append(list)
+}
+
+function showPreview(state: State, check: FicheCheck): void {
+  const box = $('editeur-apercu')
+  const markup = previewHtml(check, state.context, state.asOf)
+  if (markup === '') box.replaceChildren(el('p', {}, 'La fiche ne peut pas être lue : l’aperçu reviendra quand les erreurs de l’en-tête seront corrigées.'))
+  // Made by the site's page code from escaped values (html.ts), headings moved down, links inert (preview.ts).
+  else box.innerHTML = markup
 }
 
 // ---------------------------------------------------------------------------
@@ -377,6 +782,7 @@ function showStandards(check: FicheCheck): void {
 /** A new fiche under the name of one of the registry's: GitHub would refuse to create it. */
 function idNote(state: State): void {
   const note = $('champ-identifiant-note')
+  if (!note) return
   const taken = !state.existing && state.context.entries.some((e) => e.file === fileOf(state))
   $('champ-identifiant-note-boite').hidden = !taken
   note.textContent = taken ? `Une fiche du registre porte déjà l’identifiant « ${state.id} » : choisissez-en un autre, ou ouvrez cette fiche pour la modifier.` : ''
@@ -385,7 +791,7 @@ function idNote(state: State): void {
 function updateActions(state: State, text: string): void {
   const config = state.registry.config
   const link = $<HTMLAnchorElement>('editeur-proposer')
-  const p = proposal({ repositoryUrl: config.repositoryUrl, branch: config.repositoryBranch, file: fileOf(state), text, existing: state.existing })
+  const p = idUsable(state, state.id) ? proposal({ repositoryUrl: config.repositoryUrl, branch: config.repositoryBranch, file: fileOf(state), text, existing: state.existing }) : undefined
   const note = $('editeur-proposer-note')
   if (p) {
     link.href = p.url
@@ -394,7 +800,7 @@ function updateActions(state: State, text: string): void {
   } else {
     link.removeAttribute('href')
     link.setAttribute('aria-disabled', 'true')
-    note.textContent = 'L’adresse du dépôt n’est pas configurée (repositoryUrl dans registry.config.json) : téléchargez la fiche.'
+    note.textContent = config.repositoryUrl ? 'Donnez d’abord un identifiant à la fiche.' : 'L’adresse du dépôt n’est pas configurée (repositoryUrl dans registry.config.json) : téléchargez la fiche.'
   }
   const download = $<HTMLAnchorElement>('editeur-telecharger')
   if (state.download) URL.revokeObjectURL(state.download)
@@ -403,61 +809,198 @@ function updateActions(state: State, text: string): void {
   download.download = `${state.id || 'fiche'}.md`
 }
 
+function heading(state: State): void {
+  const title = state.doc.data?.title
+  $('editeur-titre-fiche').textContent = typeof title === 'string' && title.trim() !== '' ? title : state.existing ? state.id : 'Nouvelle fiche'
+  $('editeur-fichier').textContent = state.existing ? `Fichier ${fileOf(state)}, du registre.` : `Nouvelle fiche : ${state.id ? fileOf(state) : 'sans identifiant pour l’instant'}.`
+}
+
 // ---------------------------------------------------------------------------
-// Opening
+// Opening, and the three steps of a new fiche
+
+type Panel = 'accueil' | 'creation' | 'fiche'
+
+function showPanel(panel: Panel): void {
+  for (const p of ['accueil', 'creation', 'fiche'] as const) $(`editeur-${p}`).hidden = p !== panel
+}
 
 function open(state: State, text: string, id: string, existing: boolean): void {
   state.id = id
   state.existing = existing
-  state.base = state.doc = openFiche(text, fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
+  const file = idUsable(state, id) ? fileOf(state) : `${folder(state)}/nouvelle-fiche.md`
+  state.base = state.doc = openFiche(text, file, { collection: COLLECTION, limits: state.context.config.limits })
   state.changed = new Map()
   state.body = undefined
+  state.fixes = []
+  showPanel('fiche')
   drawForm(state)
+  heading(state)
   textChanged(state)
   clearTimeout(state.timer)
   runChecks(state)
-  $('editeur-titre-fiche').textContent = existing ? `Fiche ${fileOf(state)} (du registre)` : `Nouvelle fiche ${fileOf(state)}`
+  history.replaceState(null, '', existing ? `?fiche=${encodeURIComponent(id)}` : location.pathname)
+}
+
+const STEPS = ['Le produit et son équipe', 'Où en est le produit', 'Ses liens'] as const
+const ASKED = ['id', 'title', 'mission', 'incubator', 'sponsor', 'contact', 'phase', 'start', 'link', 'repository', 'stats_url'] as const
+
+function answers(): NewFicheAnswers & { id: string } {
+  const value = (k: string) => $<HTMLInputElement>(`creation-${k}`).value
+  return Object.fromEntries(ASKED.map((k) => [k, value(k)])) as unknown as NewFicheAnswers & { id: string }
+}
+
+/** Where a diagnostic of the new fiche belongs among the three steps' fields. */
+function askedFor(d: Diagnostic): string | undefined {
+  if (d.ruleId.startsWith('id/')) return 'id'
+  const top = (d.path ?? '').split('/')[1]
+  if (top === 'sponsors') return 'sponsor'
+  if (top === 'phases') return /\/name$/.test(d.path ?? '') ? 'phase' : 'start'
+  return ASKED.find((k) => k === top)
+}
+
+function showStep(state: State): void {
+  const step = state.step
+  for (let i = 1; i <= 3; i++) $(`creation-etape-${i}`).hidden = i !== step
+  $('creation-etapes').setAttribute('data-fr-current-step', String(step))
+  $('creation-etape-nom').textContent = STEPS[step - 1]!
+  $('creation-etape-etat').textContent = `Étape ${step} sur 3`
+  $('creation-etape-suivante').hidden = step === 3
+  $('creation-etape-suivante-nom').textContent = STEPS[step] ?? ''
+  $('creation-retour').hidden = step === 1
+  $('creation-suite').textContent = step === 3 ? 'Créer la fiche' : 'Continuer'
+  $('creation-resume').replaceChildren()
+}
+
+/** The step's errors, from the registry's own checks of the fiche the answers make (and a name already taken, a phase not chosen). */
+function stepErrors(state: State): { field: string; text: string; rule: string }[] {
+  const a = answers()
+  const asked = new Set(STEP_FIELDS.slice(0, state.step).flat())
+  const out: { field: string; text: string; rule: string }[] = []
+  const id = a.id.trim()
+  if (!idUsable(state, id)) out.push({ field: 'id', rule: 'id', text: 'Donnez un identifiant : le nom du fichier de la fiche, par exemple mon-produit.' })
+  else if (state.context.entries.some((e) => e.file === `${folder(state)}/${id}.md`)) out.push({ field: 'id', rule: 'id', text: `Une fiche du registre porte déjà l’identifiant « ${id} » : choisissez-en un autre.` })
+  // What the step needs, said in its words (the checks would say « the required field title is missing »).
+  const needed: [string, string][] = [['title', 'Donnez le nom du produit.'], ['mission', 'Écrivez le pitch du produit, en une phrase.'], ['incubator', 'Choisissez l’incubateur du produit.'], ['phase', 'Choisissez la phase où en est le produit aujourd’hui.'], ['start', 'Donnez la date où cette phase a commencé, sous la forme AAAA-MM-JJ.']]
+  for (const [field, text] of needed) if (asked.has(field) && (a as unknown as Record<string, string>)[field]!.trim() === '') out.push({ field, rule: 'required', text })
+  const file = idUsable(state, id) ? `${folder(state)}/${id}.md` : `${folder(state)}/nouvelle-fiche.md`
+  const check = checkFiche(newFicheText(a), file, state.context, 'fr', state.asOf)
+  for (const d of shownDiagnostics(check)) {
+    const field = askedFor(d)
+    if (d.severity !== 'error' || field === undefined || !asked.has(field) || out.some((e) => e.field === field)) continue
+    out.push({ field, rule: d.ruleId, text: `${d.message} ${d.hint}` })
+  }
+  return out
+}
+
+function showStepErrors(errors: { field: string; text: string; rule: string }[]): void {
+  for (const k of ASKED) {
+    $(`creation-${k}-messages`).replaceChildren()
+    $(`creation-${k}`).removeAttribute('aria-invalid')
+    $(`creation-${k}-groupe`).classList.remove('fr-input-group--error')
+  }
+  const summary = $('creation-resume')
+  summary.replaceChildren()
+  if (errors.length === 0) return
+  const list = el('ul')
+  for (const e of errors) {
+    $(`creation-${e.field}-messages`).append(el('p', { class: 'fr-message fr-message--error', 'data-rule': e.rule }, e.text))
+    $(`creation-${e.field}`).setAttribute('aria-invalid', 'true')
+    $(`creation-${e.field}-groupe`).classList.add('fr-input-group--error')
+    const label = $(`creation-${e.field}-groupe`).querySelector('label')?.firstChild?.textContent ?? e.field
+    const link = el('a', { class: 'fr-link', href: `#creation-${e.field}` }, label)
+    link.addEventListener('click', (event) => {
+      event.preventDefault()
+      $(`creation-${e.field}`).focus()
+    })
+    list.append(el('li', {}, link, ` : ${e.text}`))
+  }
+  summary.append(el('div', { class: 'fr-alert fr-alert--error fr-alert--sm' }, el('h3', { class: 'fr-alert__title' }, errors.length > 1 ? `${errors.length} réponses à corriger` : 'Une réponse à corriger'), list))
+  summary.focus()
+}
+
+function startCreation(state: State): void {
+  state.step = 1
+  state.idTouched = false
+  $<HTMLFormElement>('creation-formulaire').reset()
+  showStepErrors([])
+  showStep(state)
+  showPanel('creation')
+  history.replaceState(null, '', location.pathname)
+  $('editeur-creation-titre').focus()
+}
+
+function setUpCreation(state: State): void {
+  const fill = (id: string, options: [string, string][], empty: string) => {
+    const node = $<HTMLSelectElement>(id)
+    node.append(el('option', { value: '' }, empty), ...options.map(([v, label]) => el('option', { value: v }, label)))
+  }
+  const named = (c: string) => state.context.records.filter((r) => r.collection === c).map((r): [string, string] => [r.id, String(r.data.title ?? r.data.name ?? r.id)]).sort((a, b) => a[1].localeCompare(b[1], 'fr'))
+  fill('creation-incubator', named('incubators'), '— choisissez l’incubateur —')
+  fill('creation-sponsor', named('organisations'), '— aucune pour l’instant —')
+  fill('creation-phase', Object.entries(PHASE_LABELS), '— choisissez la phase —')
+  const title = $<HTMLInputElement>('creation-title')
+  const id = $<HTMLInputElement>('creation-id')
+  id.addEventListener('input', () => (state.idTouched = id.value !== ''))
+  title.addEventListener('input', () => {
+    if (!state.idTouched) id.value = slugOf(title.value)
+  })
+  $('creation-formulaire').addEventListener('submit', (event) => {
+    event.preventDefault()
+    const errors = stepErrors(state)
+    showStepErrors(errors)
+    if (errors.length > 0) return
+    if (state.step < 3) {
+      state.step++
+      showStep(state)
+      $('creation-etape-titre').focus()
+      return
+    }
+    const a = answers()
+    open(state, newFicheText(a), a.id.trim(), false)
+    $('editeur-titre-fiche').focus()
+  })
+  $('creation-retour').addEventListener('click', () => {
+    state.step = Math.max(1, state.step - 1)
+    showStep(state)
+    $('creation-etape-titre').focus()
+  })
+  $('creation-annuler').addEventListener('click', () => {
+    showPanel('accueil')
+    $('editeur-accueil-titre').focus()
+  })
 }
 
 function start(registry: ShippedRegistry): void {
   const context = contextOf(registry)
-  const state: State = { registry, context, base: openFiche('', 'startups/nouvelle-fiche.md'), changed: new Map(), doc: openFiche('', 'startups/nouvelle-fiche.md'), existing: false, id: '', targets: new Map(), fields: new Map() }
+  const empty = openFiche('', 'startups/nouvelle-fiche.md')
+  const state: State = {
+    registry, context, asOf: today(), base: empty, changed: new Map(), doc: empty, existing: false, id: '',
+    targets: new Map(), fields: new Map(), open: new Set(), fixes: [], warningsOpen: false, step: 1, idTouched: false,
+  }
   const list = $<HTMLSelectElement>('editeur-liste')
   const startups = registry.files.filter((f) => f.collection === COLLECTION)
   const titles = new Map(context.records.map((r) => [r.file, String(r.data.title ?? r.id)]))
   for (const f of [...startups].sort((a, b) => (titles.get(a.file) ?? a.id).localeCompare(titles.get(b.file) ?? b.id, 'fr'))) {
     list.append(el('option', { value: f.file }, `${titles.get(f.file) ?? f.id} (${f.id})`))
   }
-  $('editeur-nouvelle').addEventListener('click', () => {
-    open(state, '', '', false)
-    $('champ-identifiant').focus()
-  })
+  setUpCreation(state)
+  $('editeur-nouvelle').addEventListener('click', () => startCreation(state))
   $('editeur-ouvrir').addEventListener('click', () => {
     const f = startups.find((s) => s.file === list.value)
     if (!f) return
     open(state, f.text, f.id, true)
-    $('champ-title').focus()
+    $('editeur-titre-fiche').focus()
   })
   $('editeur-coller-ouvrir').addEventListener('click', () => {
     const text = $<HTMLTextAreaElement>('editeur-coller').value
     const id = $<HTMLInputElement>('editeur-coller-id').value.trim()
-    const existing = startups.some((s) => s.id === id)
-    open(state, text, id, existing)
-    $('champ-title').focus()
+    open(state, text, id, startups.some((s) => s.id === id))
+    $('editeur-titre-fiche').focus()
   })
-  $<HTMLInputElement>('champ-identifiant').addEventListener('input', (e) => {
-    if (state.existing) return
-    state.id = (e.target as HTMLInputElement).value.trim()
-    // Named anew: the same text as opened, under its new file name; the form's values stay.
-    state.base = openFiche(ficheText(state.base), fileOf(state), { collection: COLLECTION, limits: state.context.config.limits })
-    rebuild(state)
-    $('editeur-titre-fiche').textContent = `Nouvelle fiche ${fileOf(state)}`
-    textChanged(state)
-  })
-  $<HTMLTextAreaElement>('champ-corps').addEventListener('input', (e) => {
-    state.body = (e.target as HTMLTextAreaElement).value
-    rebuild(state)
-    textChanged(state)
+  $('editeur-changer').addEventListener('click', () => {
+    showPanel('accueil')
+    history.replaceState(null, '', location.pathname)
+    $('editeur-accueil-titre').focus()
   })
   $('editeur-formulaire').addEventListener('submit', (e) => e.preventDefault())
   $<HTMLAnchorElement>('editeur-proposer').addEventListener('click', () => {
@@ -469,14 +1012,14 @@ function start(registry: ShippedRegistry): void {
   if (asked) {
     list.value = asked.file
     open(state, asked.text, asked.id, true)
-  } else open(state, '', '', false)
+  } else showPanel('accueil')
   $('editeur-pret').hidden = false
   $('editeur-chargement').hidden = true
   document.body.dataset.editor = 'ready'
   // Offline reloads (sw.js, next to the page): optional, the page works without it.
   navigator.serviceWorker?.register('sw.js').catch(() => undefined)
   // For the tests and the curious: the current text and the last check.
-  ;(globalThis as { editeur?: unknown }).editeur = { text: () => ficheText(state.doc), check: () => state.last, getField: (k: string) => getField(state.doc, k) }
+  ;(globalThis as { editeur?: unknown }).editeur = { text: () => ficheText(state.doc), check: () => state.last, fixes: () => state.fixes, getField: (k: string) => getField(state.doc, k) }
 }
 
 async function boot(): Promise<void> {

@@ -6,7 +6,7 @@
  * the standards rules) as choices; lists of objects (phases, events…) as
  * repeatable groups. Pure data; editor.ts draws it. No `node:` import.
  */
-import { fieldLabel } from '../field-labels.ts'
+import { fieldLabel, fieldName } from '../field-labels.ts'
 import type { Collection } from '../../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, type JsonSchema } from '../../validate/schemas.ts'
 
@@ -15,7 +15,10 @@ export type Choices = 'incubators' | 'organisations' | 'rules'
 interface Base {
   /** The key in its object (`start`), and the field's pointer pattern (`/phases/*\/start`). */
   key: string
+  /** Its French name, then its key as written in the file: « Nom (title) ». */
   label: string
+  /** Its French name alone (« Nom »): what the form shows, the key shown small beside it. */
+  name: string
   /** The schema's description, and its first example as written in a fiche. */
   description: string
   example?: string
@@ -61,7 +64,7 @@ const ID_REFERENCES: Record<string, Choices> = { incubator: 'incubators', incuba
 function field(key: string, raw: JsonSchema, root: JsonSchema, required: boolean, parent: string): Field {
   const schema = resolve(raw, root)
   const description = String(schema.description ?? '')
-  const base: Base = { key, label: fieldLabel(key, parent), description, example: written(schema.examples?.[0]), required }
+  const base: Base = { key, label: fieldLabel(key, parent), name: fieldName(key, parent) ?? key, description, example: written(schema.examples?.[0]), required }
   if (schema.type === 'array') {
     const itemSchema = resolve(schema.items ?? {}, root)
     // An item is not a field of its own: "required" would say nothing about it.

@@ -190,7 +190,7 @@ for published in index['published']:
     if published['updated'] and published['updated'] >= '2026-01-01':
         print(published['path'], published['sha256'])`
   const block = (title: string, language: string, code: string) => html`<h3>${title}</h3>
-<pre class="data-code"><code class="language-${language}">${code}</code></pre>`
+<pre class="data-code" role="region" tabindex="0" aria-label="${title}"><code class="language-${language}">${code}</code></pre>`
   return html`${block('En ligne de commande (curl et jq) : les startups en cours et leur phase', 'sh', curl)}
 ${block('En JavaScript (fetch) : une startup au format v3', 'js', js)}
 ${block('En Python (bibliothèque standard) : les fichiers modifiés depuis une date', 'python', python)}`

@@ -6,15 +6,28 @@
  * sources). The script itself (editer/editeur.js, the browser bundle) is
  * written with the site's assets.
  */
-import type { ShippedRegistry } from '../editor/check.ts'
+import type { RegistryConfig } from '../../load/config.ts'
 import type { PageGenerator, SiteContext } from '../context.ts'
-import { html } from '../html.ts'
+import { html, type Html } from '../html.ts'
 import { DSFR_CSS, relativeRoot, renderPage, SITE_CSS } from '../layout.ts'
 
 export const EDITOR_PATH = 'editer/'
 export const EDITOR_SCRIPT = `${EDITOR_PATH}editeur.js`
 export const EDITOR_DATA = `${EDITOR_PATH}registre.json`
 export const EDITOR_WORKER = `${EDITOR_PATH}sw.js`
+
+/**
+ * dist/editer/registre.json: what the editor checks against and offers to open. Declared here,
+ * where it is written (the editor, site/editor/check.ts, reads it): the editor's preview uses the
+ * site's pages, so the pages import nothing of the editor.
+ */
+export interface ShippedRegistry {
+  version: 1
+  /** The configuration the registry was built with (collections, limits, rule settings). */
+  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'>
+  /** Every fiche of the registry, exact bytes (registry-core.ts's ShippedFile). */
+  files: NonNullable<SiteContext['fiches']>[number][]
+}
 
 /**
  * The editor's service worker (editer/sw.js, scope editer/): so that the page
@@ -76,79 +89,103 @@ export function editorData(context: Pick<SiteContext, 'config' | 'fiches'>): str
   return `${JSON.stringify(data)}\n`
 }
 
+/** A field of the new-fiche path: label, hint (neutral examples only), control, its messages. */
+function askField(id: string, label: string, hint: string, control: Html): Html {
+  return html`<div class="fr-fieldset__element"><div class="fr-input-group" id="${id}-groupe"><label class="fr-label" for="${id}">${label}<span class="fr-hint-text">${hint}</span></label>${control}<div class="fr-messages-group" id="${id}-messages"></div></div></div>`
+}
+
+const input = (id: string, extra: Html = html``) => html`<input class="fr-input" type="text" id="${id}" autocomplete="off" spellcheck="false" aria-describedby="${id}-messages"${extra}>`
+
 export const editorPage: PageGenerator = function* (context) {
   const main = html`<h1>Éditer une fiche</h1>
-<p>Créez la fiche d’un produit ou modifiez une fiche du registre sans git : le formulaire écrit le fichier comme une personne l’écrirait, et les vérifications de l’intégration continue (<code>registry validate</code> et <code>registry lint</code>, mêmes règles, mêmes messages) s’exécutent pendant la saisie, dans votre navigateur. Rien n’est envoyé : la fiche ne quitte la page que si vous la téléchargez ou la proposez sur GitHub.</p>
+<p class="fr-text--lead">Modifiez la fiche d’un produit ou créez-en une, sans git ni compte développeur.</p>
+<p>Pendant la saisie, la fiche passe les vérifications de l’intégration continue (<code>registry validate</code> et <code>registry lint</code> : mêmes règles, mêmes messages), dans votre navigateur. Rien n’est envoyé : la fiche ne quitte la page que si vous la téléchargez ou la proposez sur GitHub.</p>
 <div id="editeur" data-registre="registre.json">
 <!-- An element with \`hidden\` carries no DSFR class: DSFR's display rules would show it. -->
 <p id="editeur-chargement" class="fr-text--lg">Chargement de l’éditeur… (il a besoin de JavaScript).</p>
 <div id="editeur-pret" hidden>
-<section class="fr-mb-4w" aria-labelledby="editeur-commencer-titre">
-<h2 id="editeur-commencer-titre">Commencer</h2>
-<div class="fr-grid-row fr-grid-row--gutters">
-<div class="fr-col-12 fr-col-md-4">
-<p>Une fiche vide, pour un nouveau produit :</p>
-<button type="button" class="fr-btn" id="editeur-nouvelle">Nouvelle fiche</button>
+<section id="editeur-accueil" aria-labelledby="editeur-accueil-titre">
+<h2 id="editeur-accueil-titre" tabindex="-1">Que voulez-vous faire ?</h2>
+<div class="editeur-cartes">
+<div class="editeur-carte">
+<h3 class="fr-h5">Modifier la fiche d’un produit</h3>
+<div class="fr-select-group"><label class="fr-label" for="editeur-liste">Produit<span class="fr-hint-text">Les fiches du registre, par nom.</span></label><select class="fr-select" id="editeur-liste"></select></div>
+<button type="button" class="fr-btn" id="editeur-ouvrir">Ouvrir cette fiche</button>
 </div>
-<div class="fr-col-12 fr-col-md-4">
-<div class="fr-select-group">
-<label class="fr-label" for="editeur-liste">Ouvrir une fiche du registre</label>
-<select class="fr-select" id="editeur-liste"></select>
+<div class="editeur-carte">
+<h3 class="fr-h5">Créer la fiche d’un nouveau produit</h3>
+<p>En trois étapes : le produit et son équipe, où il en est, ses liens. La fiche créée passe les vérifications ; vous la complétez ensuite.</p>
+<button type="button" class="fr-btn fr-btn--secondary" id="editeur-nouvelle">Créer une fiche</button>
 </div>
-<button type="button" class="fr-btn fr-btn--secondary" id="editeur-ouvrir">Ouvrir cette fiche</button>
 </div>
-<div class="fr-col-12 fr-col-md-4">
-<div class="fr-input-group">
-<label class="fr-label" for="editeur-coller">Ou coller le texte d’une fiche<span class="fr-hint-text">Tout le fichier, de la première ligne --- à la fin.</span></label>
-<textarea class="fr-input" id="editeur-coller" rows="4"></textarea>
-</div>
-<div class="fr-input-group">
-<label class="fr-label" for="editeur-coller-id">Son identifiant<span class="fr-hint-text">Le nom du fichier sans .md, par exemple mon-produit.</span></label>
-<input class="fr-input" type="text" id="editeur-coller-id" autocomplete="off" spellcheck="false">
-</div>
+<details class="editeur-coller fr-mt-3w">
+<summary>Ou coller le texte d’une fiche</summary>
+<div class="fr-input-group fr-mt-2w"><label class="fr-label" for="editeur-coller">Texte de la fiche<span class="fr-hint-text">Tout le fichier, de la première ligne --- à la fin.</span></label><textarea class="fr-input" id="editeur-coller" rows="4"></textarea></div>
+<div class="fr-input-group"><label class="fr-label" for="editeur-coller-id">Son identifiant<span class="fr-hint-text">Le nom du fichier sans .md, par exemple mon-produit.</span></label><input class="fr-input" type="text" id="editeur-coller-id" autocomplete="off" spellcheck="false"></div>
 <button type="button" class="fr-btn fr-btn--secondary" id="editeur-coller-ouvrir">Ouvrir le texte collé</button>
-</div>
-</div>
+</details>
 </section>
-<section class="fr-mb-4w" aria-labelledby="editeur-titre-fiche">
-<h2 id="editeur-titre-fiche">Nouvelle fiche</h2>
-<div class="fr-callout fr-mb-3w">
-<p class="fr-callout__text" id="editeur-etat" role="status" aria-live="polite"></p>
-<ul id="editeur-messages" aria-label="Messages qui ne portent pas sur un champ du formulaire"></ul>
+<section id="editeur-creation" aria-labelledby="editeur-creation-titre" hidden>
+<h2 id="editeur-creation-titre" tabindex="-1">Créer une fiche</h2>
+<div class="fr-stepper">
+<h3 class="fr-stepper__title" id="creation-etape-titre"><span id="creation-etape-nom">Le produit et son équipe</span><span class="fr-stepper__state" id="creation-etape-etat">Étape 1 sur 3</span></h3>
+<div class="fr-stepper__steps" id="creation-etapes" data-fr-current-step="1" data-fr-steps="3"></div>
+<p class="fr-stepper__details" id="creation-etape-suivante"><span class="fr-text--bold">Étape suivante :</span> <span id="creation-etape-suivante-nom">Où en est le produit</span></p>
 </div>
-<div id="editeur-gele" hidden><p class="fr-alert fr-alert--warning fr-alert--sm">L’en-tête de cette fiche ne peut pas être lu (voir le message ci-dessus) : le formulaire est inactif, corrigez le texte puis ouvrez-le à nouveau.</p></div>
-<form id="editeur-formulaire" novalidate>
-<div class="fr-input-group">
-<label class="fr-label" for="champ-identifiant">Identifiant<span class="fr-hint-text">Le nom du fichier sans .md, en minuscules avec des tirets : il devient l’adresse publique du produit. Exemple : mon-produit (obligatoire)</span></label>
-<input class="fr-input" type="text" id="champ-identifiant" autocomplete="off" spellcheck="false" aria-describedby="champ-identifiant-note champ-identifiant-messages">
-<div id="champ-identifiant-note-boite" hidden><p class="fr-message fr-message--info" id="champ-identifiant-note"></p></div>
-<div class="fr-messages-group" id="champ-identifiant-messages"></div>
-</div>
-<div id="editeur-champs"></div>
-<div class="fr-input-group">
-<label class="fr-label" for="champ-corps">Texte de présentation (markdown)<span class="fr-hint-text">Ce qui suit l’en-tête : le problème, la solution, l’équipe… Les titres s’écrivent « ## Titre ».</span></label>
-<textarea class="fr-input" id="champ-corps" rows="12" aria-describedby="champ-corps-messages"></textarea>
-<div class="fr-messages-group" id="champ-corps-messages"></div>
-</div>
-<h3 class="fr-h6">Aperçu du texte</h3>
-<div id="editeur-apercu" class="editeur-apercu"></div>
+<div id="creation-resume" class="fr-mb-3w" tabindex="-1"></div>
+<form id="creation-formulaire" novalidate>
+<fieldset class="fr-fieldset editeur-etape" id="creation-etape-1" aria-labelledby="creation-etape-nom">
+${askField('creation-id', 'Identifiant', 'Le nom du fichier : en minuscules, avec des tirets ; il devient l’adresse de la page du produit. Il se remplit avec le nom, vous pouvez le changer. Exemple : mon-produit', input('creation-id'))}
+${askField('creation-title', 'Nom du produit', 'Tel que ses usagers le connaissent. Exemple : Mon produit', input('creation-title'))}
+${askField('creation-mission', 'Pitch', 'En une phrase, ce que le produit apporte et à qui. Exemple : Simplifier une démarche pour les usagers', html`<textarea class="fr-input" id="creation-mission" rows="2" aria-describedby="creation-mission-messages"></textarea>`)}
+${askField('creation-incubator', 'Incubateur', 'L’incubateur qui accompagne le produit.', html`<select class="fr-select" id="creation-incubator" aria-describedby="creation-incubator-messages"></select>`)}
+${askField('creation-sponsor', 'Administration porteuse (facultatif)', 'L’administration qui porte le produit ; vous pourrez en ajouter d’autres ensuite.', html`<select class="fr-select" id="creation-sponsor" aria-describedby="creation-sponsor-messages"></select>`)}
+${askField('creation-contact', 'Adresse de contact de l’équipe', 'Une adresse d’équipe plutôt qu’une adresse personnelle. Exemple : equipe@exemple.beta.gouv.fr', input('creation-contact', html` inputmode="email"`))}
+</fieldset>
+<fieldset class="fr-fieldset editeur-etape" id="creation-etape-2" aria-labelledby="creation-etape-nom" hidden>
+${askField('creation-phase', 'Phase actuelle', 'Où en est le produit aujourd’hui.', html`<select class="fr-select" id="creation-phase" aria-describedby="creation-phase-messages"></select>`)}
+${askField('creation-start', 'Début de cette phase', 'Une date sous la forme AAAA-MM-JJ, par exemple 2025-01-06.', input('creation-start', html` inputmode="numeric"`))}
+</fieldset>
+<fieldset class="fr-fieldset editeur-etape" id="creation-etape-3" aria-labelledby="creation-etape-nom" hidden>
+${askField('creation-link', 'Adresse du service (facultatif)', 'Si le service est en ligne. Exemple : https://mon-produit.exemple.fr', input('creation-link', html` inputmode="url"`))}
+${askField('creation-repository', 'Dépôt du code source (facultatif)', 'Exemple : https://github.com/mon-organisation/mon-produit', input('creation-repository', html` inputmode="url"`))}
+${askField('creation-stats_url', 'Page de statistiques (facultatif)', 'Exemple : https://mon-produit.exemple.fr/stats', input('creation-stats_url', html` inputmode="url"`))}
+</fieldset>
+<ul class="actions">
+<li><button type="submit" class="fr-btn" id="creation-suite">Continuer</button></li>
+<li><button type="button" class="fr-btn fr-btn--secondary" id="creation-retour" hidden>Étape précédente</button></li>
+<li><button type="button" class="fr-btn fr-btn--tertiary" id="creation-annuler">Annuler</button></li>
+</ul>
 </form>
 </section>
-<section class="fr-mb-4w" aria-labelledby="editeur-standards-titre">
-<h2 id="editeur-standards-titre">Standards : ce qui manque encore</h2>
+<section id="editeur-fiche" aria-labelledby="editeur-titre-fiche" hidden>
+<h2 id="editeur-titre-fiche" tabindex="-1">Fiche</h2>
+<p class="fr-text--sm" id="editeur-fichier"></p>
+<ul class="actions">
+<li><a class="fr-btn" id="editeur-proposer" target="_blank" rel="noopener noreferrer">Proposer sur GitHub</a></li>
+<li><a class="fr-btn fr-btn--secondary" id="editeur-telecharger">Télécharger la fiche</a></li>
+<li><button type="button" class="fr-btn fr-btn--tertiary" id="editeur-changer">Ouvrir une autre fiche</button></li>
+</ul>
+<p class="fr-text--sm" id="editeur-proposer-note"></p>
+<p class="fr-text--bold" id="editeur-etat" role="status" aria-live="polite"></p>
+<div id="editeur-resume" class="fr-mb-3w" tabindex="-1"></div>
+<div id="editeur-gele" hidden><p class="fr-alert fr-alert--warning fr-alert--sm">L’en-tête de cette fiche ne peut pas être lu (voir ci-dessus) : le formulaire est inactif. Corrigez le texte (« Appliquer » quand la correction est sûre), ou corrigez-le ailleurs puis collez-le à nouveau.</p></div>
+<div class="editeur-colonnes">
+<form id="editeur-formulaire" novalidate><div id="editeur-sections"></div></form>
+<section class="editeur-standards" aria-labelledby="editeur-standards-titre">
+<h3 id="editeur-standards-titre" class="fr-h5">Standards : ce qui manque</h3>
 <div id="editeur-standards"></div>
 </section>
-<section class="fr-mb-4w" aria-labelledby="editeur-texte-titre">
-<h2 id="editeur-texte-titre">Le fichier</h2>
-<div class="fr-input-group">
-<label class="fr-label" for="editeur-texte">Texte de la fiche, tel qu’il sera enregistré</label>
-<textarea class="fr-input editeur-texte" id="editeur-texte" rows="16" readonly></textarea>
 </div>
-<ul class="fr-btns-group fr-btns-group--inline-md">
-<li><a class="fr-btn" id="editeur-proposer" target="_blank" rel="noopener noreferrer">Proposer sur GitHub</a></li>
-<li><a class="fr-btn fr-btn--secondary" id="editeur-telecharger">Télécharger</a></li>
-</ul>
-<p id="editeur-proposer-note"></p>
+<section class="fr-mt-6w" aria-labelledby="editeur-apercu-titre">
+<h3 id="editeur-apercu-titre">Aperçu de la page publique</h3>
+<p class="fr-text--sm">La page du produit telle que le site la montrera une fois la fiche acceptée, avec les mêmes vérifications (les liens y sont inactifs).</p>
+<div id="editeur-apercu" class="editeur-apercu" role="region" tabindex="0" aria-label="Aperçu de la page publique"></div>
+</section>
+<details class="fr-mt-4w editeur-fichier-texte" id="editeur-texte-bloc">
+<summary>Le texte du fichier, tel qu’il sera enregistré</summary>
+<div class="fr-input-group fr-mt-2w"><label class="fr-label" for="editeur-texte">Texte de la fiche<span class="fr-hint-text">Ce que « Télécharger la fiche » enregistre et ce que « Proposer sur GitHub » propose.</span></label><textarea class="fr-input editeur-texte" id="editeur-texte" rows="16" readonly></textarea></div>
+</details>
 </section>
 </div>
 </div>`

@@ -9,7 +9,7 @@ import { evidenceDay, evidenceWords } from '../../evidence/evidence-words.ts'
 import type { EvidenceTarget } from '../../evidence/types.ts'
 import { CATEGORIES } from '../../lint/catalogue.ts'
 import type { PageGenerator, SiteContext } from '../context.ts'
-import { categoryLabel, externalLink, plural, startupHref } from '../components.ts'
+import { categoryLabel, externalLink, plural, startupHref, tableBlock } from '../components.ts'
 import { EVIDENCE_PATH, evidenceBadge } from '../evidence.ts'
 import { html, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
@@ -65,13 +65,15 @@ function categoriesSection(context: SiteContext): Html {
   if (categories.length === 0) return html`<p>Aucune startup n’a encore de preuve en ligne applicable.</p>`
   const share = (k: { startups: number; holding: number }) => (k.startups === 0 ? '—' : `${Math.round((k.holding * 100) / k.startups)} %`)
   return html`<p>La part des startups dont toutes les preuves en ligne tiennent, par catégorie de standards, à chaque vérification (la plus récente d’abord).</p>
-<div class="fr-table fr-table--multiline fr-table--no-caption evidence-runs"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Startups dont toutes les preuves en ligne tiennent, par catégorie, à chaque vérification (la plus récente d’abord)</caption>
-<thead><tr><th scope="col">Vérification</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr></thead>
-<tbody>${[...runs].reverse().map((r) => html`<tr><th scope="row"><time datetime="${r.at.slice(0, 10)}">${evidenceDay(r.at, 'fr')}</time><br><span class="fr-text--xs">${String(r.failing)} adresse${r.failing > 1 ? 's' : ''} en échec sur ${String(r.targets)}</span></th>${categories.map((c) => {
-    const k = r.categories[c]
-    return html`<td>${k ? html`${share(k)}<br><span class="fr-text--xs">${String(k.holding)} sur ${String(k.startups)}</span>` : '—'}</td>`
-  })}</tr>`)}</tbody></table></div></div></div></div>`
+${tableBlock(
+    'Startups dont toutes les preuves en ligne tiennent, par catégorie, à chaque vérification (la plus récente d’abord)',
+    html`<tr><th scope="col">Vérification</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr>`,
+    html`${[...runs].reverse().map((r) => html`<tr><th scope="row"><time datetime="${r.at.slice(0, 10)}">${evidenceDay(r.at, 'fr')}</time><br><span class="fr-text--xs">${String(r.failing)} adresse${r.failing > 1 ? 's' : ''} en échec sur ${String(r.targets)}</span></th>${categories.map((c) => {
+      const k = r.categories[c]
+      return html`<td>${k ? html`${share(k)}<br><span class="fr-text--xs">${String(k.holding)} sur ${String(k.startups)}</span>` : '—'}</td>`
+    })}</tr>`)}`,
+    { hideCaption: true },
+  )}`
 }
 
 export function evidenceMain(context: SiteContext): Html {

@@ -8,7 +8,8 @@ import type { IncubatorItem, OrganisationItem, PageGenerator, SiteContext, Start
 import { html, raw, type Html } from '../html.ts'
 import { renderPage } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
-import { segment, categoryTable, categoryTotals, fieldValue, portfolioTable } from '../components.ts'
+import { segment, categoryTable, categoryTotals, fieldValue, portfolioTable, tableBlock } from '../components.ts'
+import { fieldName } from '../field-labels.ts'
 
 interface Kind<T extends IncubatorItem | OrganisationItem> {
   folder: string
@@ -34,13 +35,14 @@ function kindPages<T extends IncubatorItem | OrganisationItem>(kind: Kind<T>): P
     const indexPath = `${kind.folder}/`
     const index = html`<h1>${kind.plural}</h1>
 <p>${kind.intro}</p>
-<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>${kind.plural} (${String(items.length)})</caption>
-<thead><tr><th scope="col">Nom</th><th scope="col">Startups</th><th scope="col">En cours</th></tr></thead>
-<tbody>${items.map((item) => {
-      const list = portfolio(context, item.startup_ids)
-      return html`<tr><td><a href="${`${segment(item.id)}/`}">${kind.name(item)}</a></td><td>${String(list.length)}</td><td>${String(list.filter((s) => s.status === 'active').length)}</td></tr>`
-    })}</tbody></table></div></div></div></div>`
+${tableBlock(
+      `${kind.plural} (${items.length})`,
+      html`<tr><th scope="col">Nom</th><th scope="col">Startups</th><th scope="col">En cours</th></tr>`,
+      html`${items.map((item) => {
+        const list = portfolio(context, item.startup_ids)
+        return html`<tr><td><a href="${`${segment(item.id)}/`}">${kind.name(item)}</a></td><td>${String(list.length)}</td><td>${String(list.filter((s) => s.status === 'active').length)}</td></tr>`
+      })}`,
+    )}`
     yield [`${indexPath}index.html`, renderPage({ title: kind.plural, path: indexPath, main: index, breadcrumb: [{ label: kind.plural }] })]
     for (const item of items) {
       const path = `${kind.folder}/${item.id}/`
@@ -67,7 +69,7 @@ ${portfolioTable(path, active, `Startups en cours de ${kind.name(item)}`)}
 ${portfolioTable(path, ended, `Startups terminées de ${kind.name(item)}`)}
 ${body ? html`<h2>Présentation</h2>\n<div class="fiche-body">${raw(renderMarkdown(body, { headingOffset: 2 }))}</div>\n` : ''}<h2>Fiche</h2>
 <p class="fr-text--sm">Fichier <code>${item.file}</code>.</p>
-<dl class="fields">${keys.map((k) => html`<dt><code>${k}</code></dt><dd>${fieldValue(item[k])}</dd>`)}</dl>`
+<dl class="fields">${keys.map((k) => html`<dt>${fieldName(k) ?? k} <code class="fr-text--xs">${k}</code></dt><dd>${fieldValue(item[k], k)}</dd>`)}</dl>`
 }
 
 export const incubatorPages = kindPages<IncubatorItem>({

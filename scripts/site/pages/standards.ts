@@ -8,7 +8,8 @@ import { LINT_RULES } from '../../lint/rules/index.ts'
 import type { PageGenerator, SiteContext, Trends } from '../context.ts'
 import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
-import { bar, categoryLabel, categoryTable, percent, time } from '../components.ts'
+import { bar, categoryLabel, categoryTable, percent, tableBlock, time } from '../components.ts'
+import { checkLabelFr } from '../../lint/check-labels.ts'
 import { declaredAndProvenTable, evidenceTrendsTable } from '../evidence.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
@@ -60,13 +61,14 @@ ${lines}
     return html`<li><svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="0" x2="28" y1="5" y2="5" stroke="${color}" stroke-width="2"${dash ? raw(` stroke-dasharray="${dash}"`) : ''}/></svg> ${categoryLabel(c)}</li>`
   })}</ul></figcaption>
 </figure>`
-  const table = html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Part des vérifications remplies, par mois et par catégorie</caption>
-<thead><tr><th scope="col">Mois</th><th scope="col">Fiches</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr></thead>
-<tbody>${[...snapshots].reverse().map((s) => html`<tr><th scope="row">${s.month}</th><td>${String(s.products)}</td>${categories.map((c) => {
-    const share = s.standards.categories[c]?.share
-    return html`<td>${typeof share === 'number' ? `${Math.round(share * 100)} %` : '—'}</td>`
-  })}</tr>`)}</tbody></table></div></div></div></div>`
+  const table = tableBlock(
+    'Part des vérifications remplies, par mois et par catégorie',
+    html`<tr><th scope="col">Mois</th><th scope="col">Fiches</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr>`,
+    html`${[...snapshots].reverse().map((s) => html`<tr><th scope="row">${s.month}</th><td>${String(s.products)}</td>${categories.map((c) => {
+      const share = s.standards.categories[c]?.share
+      return html`<td>${typeof share === 'number' ? `${Math.round(share * 100)} %` : '—'}</td>`
+    })}</tr>`)}`,
+  )
   return html`${chart}\n${table}`
 }
 
@@ -83,13 +85,15 @@ ${categoryTable(agg.categories, 'Vérifications remplies ou exemptées, par cat�
 ${declaredAndProvenTable(agg, PATH)}
 <h2>Par règle</h2>
 ${byCategory.map(([c, rules]) => html`<h3 class="fr-h5">${categoryLabel(c)}</h3>
-<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Règles de la catégorie ${categoryLabel(c)}</caption>
-<thead><tr><th scope="col">Règle</th><th scope="col">Standards</th><th scope="col">Remplies</th><th scope="col">Applicables</th><th scope="col">À corriger</th></tr></thead>
-<tbody>${rules.map(([id, r]) => html`<tr><th scope="row">${RULES.get(id)?.description ?? id}<br><code class="fr-text--xs">${id}</code>${r.evidence === 'online' ? html` <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">vérifiée en ligne</span>` : ''}</th><td>${r.standards.map((sid) => {
-    const standard = standardById(sid)
-    return standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a> ` : html`${sid} `
-  })}</td><td>${bar(r, `${percent(r)} %`)}</td><td>${String(r.applicable)}</td><td>${String(r.failing)}</td></tr>`)}</tbody></table></div></div></div></div>`)}
+${tableBlock(
+    `Règles de la catégorie ${categoryLabel(c)}`,
+    html`<tr><th scope="col">Vérification</th><th scope="col">Standards</th><th scope="col">Remplies</th><th scope="col">Applicables</th><th scope="col">À corriger</th></tr>`,
+    html`${rules.map(([id, r]) => html`<tr><th scope="row">${checkLabelFr(id)}${r.evidence === 'online' ? html` <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">vérifiée en ligne</span>` : ''}<br><span class="fr-text--xs">Signalé quand : ${RULES.get(id)?.description ?? id} <code>${id}</code></span></th><td><ul class="plain-list">${r.standards.map((sid) => {
+      const standard = standardById(sid)
+      return html`<li>${standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a>` : sid}</li>`
+    })}</ul></td><td class="cell-bar">${bar(r, `${percent(r)} %`)}</td><td>${String(r.applicable)}</td><td>${String(r.failing)}</td></tr>`)}`,
+    { hideCaption: true },
+  )}`)}
 <h2>Tendances</h2>
 ${context.trends ? trendsSection(context.trends) : html`<p>Pas de tendances : la compilation n’avait pas l’historique git du registre.</p>`}
 ${context.trends?.evidence?.length ? html`<h3 class="fr-h5" id="tendances-preuves">Preuves en ligne</h3>

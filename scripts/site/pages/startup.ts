@@ -5,9 +5,10 @@
  * exemptions with their reasons. Links to edit the fiche on GitHub (when
  * `repositoryUrl` is configured) and to its JSON.
  */
-import { FIELD_LABELS } from '../field-labels.ts'
+import { FIELD_LABELS, valueLabel } from '../field-labels.ts'
 import { EDITOR_PATH } from './editor.ts'
-import { CATEGORIES, standardById } from '../../lint/catalogue.ts'
+import { CATEGORIES, STANDARDS, standardById, standardUrl } from '../../lint/catalogue.ts'
+import { checkLabelFr } from '../../lint/check-labels.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
 import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '../context.ts'
@@ -15,16 +16,10 @@ import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { evidenceSection } from '../evidence.ts'
-import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, time } from '../components.ts'
+import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, plural, tableBlock, time } from '../components.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 
-export const REASON_LABELS: Record<string, string> = {
-  'not-applicable': 'ne s’applique pas à ce produit',
-  'not-supported': 'la preuve existe mais le registre ne peut pas la lire',
-  remediated: 'corrigé, en attente de mise à jour de la fiche',
-  'accepted-risk': 'écart assumé et décidé',
-}
 
 
 function editUrl(context: SiteContext, file: string): string | undefined {
@@ -33,19 +28,49 @@ function editUrl(context: SiteContext, file: string): string | undefined {
   return `${repositoryUrl}/edit/${encodeURIComponent(repositoryBranch).replace(/%2F/g, '/')}/${file.split('/').map(encodeURIComponent).join('/')}`
 }
 
-function checkLine(check: Check, findings: readonly Finding[]): Html {
-  // The standards the check gives evidence for, in the catalogue's (positive) words; the rule's own description says what fails.
-  const standards = check.standards.map((id) => standardById(id)?.title).filter((t): t is string => t !== undefined)
-  const title = standards.length > 0 ? standards.join(' ; ') : (RULES.get(check.rule)?.description ?? check.rule)
-  // What the check saw (passed) or lacked (exempt), in the lint's words; a failing check shows its diagnostics below.
-  const said = check.explanation ? html`<br><span class="fr-text--sm">${check.explanation}</span>` : ''
-  if (check.result === 'passed') return html`<li class="check check--passed"><span class="fr-sr-only">Rempli : </span>${title}${said}</li>`
+/** What a check saw, in words: for a failing check, the lint's message and how to fix it; for an exempt one, the exemption. */
+function checkDetail(check: Check, findings: readonly Finding[]): Html {
+  // What the check saw (passed) or lacked (exempt), in the lint's words; a failing check shows its diagnostics.
+  const said = check.explanation ? html`<br><span class="fr-text--sm">${check.explanation}</span>` : html``
   if (check.result === 'exempt') {
     const e = check.exemption
-    return html`<li class="check check--exempt"><span class="fr-sr-only">Exempté : </span>${title}${said}${e ? html`<br><span class="fr-text--sm">Exemption (${REASON_LABELS[e.reason] ?? e.reason}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}</li>`
+    return html`${said}${e ? html`<br><span class="fr-text--sm">Exemption (${valueLabel('reason', e.reason)}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}`
   }
+  if (check.result === 'passed') return said
   const own = findings.filter((f) => f.rule === check.rule)
-  return html`<li class="check check--failing"><span class="fr-sr-only">À corriger : </span><strong>${own[0]?.message ?? check.explanation ?? title}</strong>${own.map((f, i) => html`${i > 0 ? html`<br>${f.message}` : ''}<br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}<br><span class="fr-text--xs">Standard : ${title} — règle <code>${check.rule}</code></span></li>`
+  if (own.length === 0) return check.explanation ? said : html`<br><span class="fr-text--sm">${RULES.get(check.rule)?.description ?? ''}</span>`
+  return html`${own.map((f) => html`<br><strong>${f.message}</strong><br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}`
+}
+
+const RESULT_WORDS: Record<Check['result'], string> = { passed: 'Rempli', exempt: 'Exempté', failing: 'À corriger' }
+
+function checkLine(check: Check, findings: readonly Finding[]): Html {
+  // The rule id where there is something to fix: it names the rule's documentation.
+  return html`<li class="check check--${check.result}"><span class="fr-sr-only">${RESULT_WORDS[check.result]} : </span>${checkLabelFr(check.rule)}${check.result === 'failing' ? html` <code class="fr-text--xs">${check.rule}</code>` : ''}${checkDetail(check, findings)}</li>`
+}
+
+/** The checks of a category grouped by standard, in the catalogue's order (a check that serves two standards is under both). */
+export function checksByStandard(checks: readonly Check[]): { standard: string; result: Check['result']; checks: Check[] }[] {
+  const order = new Map(STANDARDS.map((st, i) => [st.id, i]))
+  const groups = new Map<string, Check[]>()
+  for (const check of checks) for (const id of check.standards.length > 0 ? check.standards : ['']) groups.set(id, [...(groups.get(id) ?? []), check])
+  return [...groups]
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
+    .map(([standard, list]) => ({
+      standard,
+      result: list.some((c) => c.result === 'failing') ? 'failing' : list.some((c) => c.result === 'exempt') ? 'exempt' : 'passed',
+      checks: [...list].sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result]),
+    }))
+}
+
+const RESULT_ORDER: Record<Check['result'], number> = { failing: 0, exempt: 1, passed: 2 }
+const STANDARD_WORDS: Record<Check['result'], string> = { passed: 'rempli', exempt: 'exempté', failing: 'à compléter' }
+
+function standardLine(group: ReturnType<typeof checksByStandard>[number], findings: readonly Finding[]): Html {
+  const standard = standardById(group.standard)
+  const title = standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a>` : html`Autres vérifications`
+  return html`<li class="standard standard--${group.result}"><p class="standard__title"><span class="standard__state">${STANDARD_WORDS[group.result]}</span> ${title}</p>
+<ul class="checks">${group.checks.map((check) => checkLine(check, findings))}</ul></li>`
 }
 
 function standardsSection(context: SiteContext, s: StartupItem): Html {
@@ -55,20 +80,19 @@ function standardsSection(context: SiteContext, s: StartupItem): Html {
   if (categories.length === 0) return html`<p>Aucun standard ne s’applique à ce produit dans sa phase actuelle.</p>`
   const findings = context.findings.get(s.file) ?? []
   const missing = categories.reduce((n, c) => n + block.categories[c]!.failing, 0)
-  return html`<p>${missing === 0 ? 'La fiche donne toutes les preuves attendues dans sa phase.' : `${missing} vérification${missing > 1 ? 's' : ''} à compléter.`} Vérifications du catalogue ${block.catalogue_version}${block.as_of ? html`, au ${time(block.as_of)}` : ''}, d’après les champs de la fiche.</p>
-<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
-<caption>Maturité par catégorie</caption>
-<thead><tr><th scope="col">Catégorie</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr></thead>
-<tbody>${categories.map((c) => {
-    const k = block.categories[c]!
-    return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td>${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
-  })}</tbody></table></div></div></div></div>
+  return html`<p>${missing === 0 ? 'La fiche donne toutes les preuves attendues dans sa phase.' : `${plural(missing, 'vérification', 'vérifications')} à compléter.`} Vérifications du catalogue ${block.catalogue_version}${block.as_of ? html`, au ${time(block.as_of)}` : ''}, d’après les champs de la fiche : chaque standard, puis ce que la fiche en montre.</p>
+${tableBlock(
+    'Maturité par catégorie',
+    html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
+    html`${categories.map((c) => {
+      const k = block.categories[c]!
+      return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td class="cell-bar">${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
+    })}`,
+  )}
 ${categories.map((c) => {
     const k = block.categories[c]!
-    const order = { failing: 0, exempt: 1, passed: 2 }
-    const checks = [...k.checks].sort((a, b) => order[a.result] - order[b.result])
-    return html`<h3 class="fr-h5" id="categorie-${c}">${categoryLabel(c)} <span class="fr-text--sm">(${k.failing === 0 ? 'complet' : `${k.failing} à corriger`})</span></h3>
-<ul class="checks">${checks.map((check) => checkLine(check, findings))}</ul>`
+    return html`<h3 class="fr-h5" id="categorie-${c}">${categoryLabel(c)} <span class="fr-text--sm">(${k.failing === 0 ? 'complet' : `${plural(k.failing, 'vérification', 'vérifications')} à corriger`})</span></h3>
+<ul class="standards">${checksByStandard(k.checks).map((group) => standardLine(group, findings))}</ul>`
   })}`
 }
 
@@ -87,14 +111,18 @@ function fields(context: SiteContext, s: StartupItem, path: string): Html {
     if (k === 'incubator' && typeof s.incubator === 'string') return html`<a href="${incubatorHref(path, s.incubator)}">${incubatorTitle(context, s.incubator)}</a>`
     if (k === 'incubators' && Array.isArray(s.incubators)) return html`<ul class="fr-mb-0">${(s.incubators as string[]).map((i) => html`<li><a href="${incubatorHref(path, i)}">${incubatorTitle(context, i)}</a></li>`)}</ul>`
     if (k === 'sponsors') return html`<ul class="fr-mb-0">${s.sponsor_ids.map((o) => html`<li><a href="${organisationHref(path, o)}">${organisationName(context, o)}</a></li>`)}</ul>`
-    return fieldValue(s[k])
+    return fieldValue(s[k], k)
   }
   return html`<dl class="fields">${keys.map((k) => html`<dt>${FIELD_LABELS[k] ?? k} <code class="fr-text--xs">${k}</code></dt><dd>${value(k)}</dd>`)}
 ${s.created_at ? html`<dt>Fiche créée</dt><dd>${time(s.created_at)}</dd>` : ''}${s.updated_at ? html`<dt>Dernière mise à jour</dt><dd>${time(s.updated_at)}</dd>` : ''}</dl>`
 }
 
-export function startupMain(context: SiteContext, s: StartupItem): Html {
-  const path = `startups/${s.id}/`
+/**
+ * The content of a startup's page. `from` is the folder of the page it is shown on (the
+ * startup's own page by default; the editor's preview shows it at editer/), for relative links.
+ */
+export function startupMain(context: SiteContext, s: StartupItem, from = `startups/${s.id}/`): Html {
+  const path = from
   const edit = editUrl(context, s.file)
   const body = s.body.trim()
   return html`<h1>${s.title ?? s.id}</h1>

@@ -13,7 +13,7 @@ describe('markdown formatter', () => {
 
   it('counts per category, then one table per fiche, with links to the rules’ docs', () => {
     expect(out).toContain('**1** erreur, **2** avertissements dans 2 fichiers.')
-    expect(out).toContain('| transparence | 1 |\n| hygiène des valeurs | 1 |')
+    expect(out).toContain('| Transparence | 1 |\n| Hygiène des valeurs | 1 |')
     expect(out).toContain('### `startups/a.md`')
     expect(out).toContain('[`contact-missing`](docs/rules/contact-missing.md)')
     expect(out).toContain('[`schema/type`](docs/regles.md)')
@@ -38,5 +38,7 @@ describe('markdown formatter', () => {
 
   it('speaks English with --lang en', () => {
     expect(markdown([d({})], ctx('en'))).toContain('| Line | Severity | Message | Fix | Rule |')
+    // Categories by their English label, never the catalogue's French slug.
+    expect(markdown([d({}), d({ ruleId: 'repository-missing' })], ctx('en'))).toContain('| Software quality | 1 |\n| Transparency | 1 |')
   })
 })
