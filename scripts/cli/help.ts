@@ -1,11 +1,18 @@
 /** The help of each command (`registry <command> --help`), in French and English. */
 import type { Lang } from '../report/diagnostic.ts'
+import { FORMAT_NAMES } from '../report/formatters/names.ts'
+
+/** « a, b ou c » / "a, b or c". */
+const listOf = (names: readonly string[], and: string): string => `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`
+/** Every format of the diagnostics, for the help of validate, lint, build and new. */
+const FORMATS_FR = `--format NOM     ${listOf(FORMAT_NAMES, 'ou')} (défaut : stylish ; github si GITHUB_ACTIONS=true)`
+const FORMATS_EN = `--format NAME    ${listOf(FORMAT_NAMES, 'or')} (default: stylish; github when GITHUB_ACTIONS=true)`
 
 const COMMON_FR = `Options communes : --root DIR, --config FICHIER, --lang fr|en, --color/--no-color, --output-file FICHIER.
-Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
 `
 const COMMON_EN = `Common options: --root DIR, --config FILE, --lang fr|en, --color/--no-color, --output-file FILE.
-Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+Exit codes: 0 = no error; 1 = errors in fiches; 2 = usage or configuration error.
 `
 
 const HELP: Record<string, { fr: string; en: string }> = {
@@ -14,7 +21,7 @@ const HELP: Record<string, { fr: string; en: string }> = {
 
 Vérifie toutes les fiches : schémas, références entre fiches, phases.
 
-  --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
+  ${FORMATS_FR}
   --strict         les avertissements font aussi échouer (code 1)
   --changed        ne lit que les fiches modifiées (git) et vérifie leurs références
   --base REV       avec --changed : comparer à REV (défaut : HEAD) ; sans --changed : tout vérifier,
@@ -27,7 +34,7 @@ Vérifie toutes les fiches : schémas, références entre fiches, phases.
 
 Checks every fiche: schemas, references between fiches, phases.
 
-  --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
+  ${FORMATS_EN}
   --strict         warnings fail too (exit 1)
   --changed        reads only the changed fiches (git) and checks their references
   --base REV       with --changed: compare with REV (default: HEAD); without --changed: check everything,
@@ -44,6 +51,8 @@ Vérifie les fiches puis compile le flux JSON (API v1 et v2.7) et le site public
 voir docs/site.md) dans --out (défaut : <root>/dist). Rien n'est écrit si une fiche a une erreur.
 REGISTRY_SITE=0 : le flux et les API seulement, sans le site.
 
+  ${FORMATS_FR}
+  --as-of DATE     date de référence AAAA-MM-JJ des règles de standards (défaut : date du dernier commit)
   --evidence FICHIER  les preuves en ligne (evidence.json, écrit par registry evidence) : publiées
                    en api/v1/evidence.json, lues par les règles en ligne des standards et montrées
                    sur le site ; aucune vérification en ligne n'est faite
@@ -54,6 +63,8 @@ Checks the fiches, then compiles the JSON feed (API v1 and v2.7) and the public 
 pages, see docs/site.md) into --out (default: <root>/dist). Nothing is written when a fiche has
 an error. REGISTRY_SITE=0: the feed and the APIs only, without the site.
 
+  ${FORMATS_EN}
+  --as-of DATE     reference date YYYY-MM-DD of the standards rules (default: the last commit's date)
   --evidence FILE  the online evidence (evidence.json, written by registry evidence): published as
                    api/v1/evidence.json, read by the standards' online rules and shown on the site;
                    no online check is made
@@ -66,7 +77,7 @@ Vérifie les standards du programme beta.gouv.fr (catalogue v2.0), selon la phas
 Les règles donnent des avertissements qui ne bloquent pas, sauf configuration contraire
 (registry.config.json, « rules »). Voir docs/standards.md.
 
-  --format NOM     stylish (défaut), json, github, markdown ou sarif
+  ${FORMATS_FR}
   --as-of DATE     date de référence AAAA-MM-JJ (défaut : date du dernier commit ; jamais l'horloge)
   --max-warnings N plus de N avertissements font échouer (code 1)
   --quiet          n'affiche que les erreurs
@@ -87,7 +98,7 @@ Checks the beta.gouv.fr programme's standards (catalogue v2.0), according to eac
 The rules give warnings that do not block, unless configured otherwise (registry.config.json,
 "rules"). See docs/standards.md.
 
-  --format NAME    stylish (default), json, github, markdown or sarif
+  ${FORMATS_EN}
   --as-of DATE     reference date YYYY-MM-DD (default: the last commit's date; never the clock)
   --max-warnings N more than N warnings fail (exit 1)
   --quiet          prints errors only
@@ -221,11 +232,15 @@ warnings, a note when GitHub could not annotate everything. The summary goes to 
 
 Écrit <dossier>/<identifiant>.md à partir du schéma : chaque champ avec un commentaire qui dit quoi
 écrire, les sections habituelles du texte, puis vérifie la fiche. Un fichier existant n'est jamais écrasé.
+
+  ${FORMATS_FR}
 `,
     en: `Usage: registry new startup|organisation|incubator <id>
 
 Writes <folder>/<id>.md from the schema: each field with a comment saying what to write, the usual
 sections of the text, then checks the fiche. An existing file is never overwritten.
+
+  ${FORMATS_EN}
 `,
   },
   propose: {

@@ -15,10 +15,11 @@
  *   whose evidence newly failed.
  *
  * An evidence file that is not evidence, or a clock that goes backwards, is a
- * {@link ConfigError}; a bad branch name a {@link UsageError}; GitHub's refusals
- * a GitHubError, each said in `lang`.
+ * {@link ConfigError}; a bad branch name a {@link UsageError}; no network at all (no
+ * server answered) a {@link NetworkError}, with nothing written; GitHub's refusals a
+ * GitHubError, each said in `lang`.
  */
-import { UsageError } from '../errors.ts'
+import { NetworkError, UsageError } from '../errors.ts'
 import { collectEvidence } from '../evidence/collect-evidence.ts'
 import { evidenceChanges, type EvidenceChanges } from '../evidence/evidence-changes.ts'
 import { problemsError, readPreviousEvidence, serializeEvidence, writeEvidence } from '../evidence/evidence-files.ts'
@@ -90,6 +91,7 @@ export async function evidence(options: EvidenceOptions): Promise<EvidenceResult
     const { records } = await runValidation(root, config, lang)
     const asOf = options.asOf ?? (await headDate(root)) ?? undefined
     const { onWarning, ...online } = options.online ?? {}
+    let offline: string | undefined
     const collected = await collectEvidence(records, config, {
       ...online,
       previous,
@@ -98,8 +100,13 @@ export async function evidence(options: EvidenceOptions): Promise<EvidenceResult
       root,
       userAgent: onlineUserAgent(config),
       ...(options.retention ? { retention: options.retention } : {}),
-      ...(onWarning ? { onWarning: (w) => onWarning(describeOnlineWarning(w, lang)) } : {}),
+      onWarning: (w) => {
+        if (w.id === 'no-network') offline = describeOnlineWarning(w, lang, 'evidence')
+        else onWarning?.(describeOnlineWarning(w, lang, 'evidence'))
+      },
     })
+    // Without the network nothing was checked: writing would drop every target's history.
+    if (offline !== undefined) throw new NetworkError(offline)
     await writeEvidence(options.out, collected.evidence)
     return { ...collected, first: options.previous !== undefined && previous === undefined }
   })

@@ -104,7 +104,6 @@ export function evidenceSection(context: SiteContext, s: StartupItem, path: stri
 <ul class="evidence">${fields.map((f) => fieldItem(f, lastRun))}</ul>`
 }
 
-/** One line for the home page's list: « Preuves en ligne : 2 sur 3 tiennent ». */
 /** A startup's evidence at a glance, in words: « 2 en échec sur 3 », « 3 sur 3 tiennent », « …, instable ». */
 export function evidenceGlanceWords(summary: EvidenceSummary): string {
   const text = summary.failing === 0 ? `${summary.holding} sur ${summary.checked} ${summary.holding > 1 ? 'tiennent' : 'tient'}` : `${summary.failing} en échec sur ${summary.checked}`

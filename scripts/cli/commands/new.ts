@@ -4,7 +4,7 @@
  */
 import { COLLECTIONS, type Collection } from '../../registry/config.ts'
 import { newFiche } from '../../registry/fiche.ts'
-import { format } from '../../registry/format.ts'
+import { docsRepository, format } from '../../registry/format.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../options.ts'
 
@@ -26,6 +26,6 @@ export async function newCommand(options: Options): Promise<number> {
   const today = new Date().toISOString().slice(0, 10)
   const { file, diagnostics, summary, texts } = await newFiche({ root: options.root, config: options.config, lang, collection, id, today })
   io.stderr(fr ? `Fiche écrite : ${file}. Remplacez les valeurs d'exemple, puis lancez « registry validate ».\n` : `Fiche written: ${file}. Replace the example values, then run "registry validate".\n`)
-  io.stdout(format(options.format, diagnostics, { summary, lang, texts, color: options.color }))
+  io.stdout(format(options.format, diagnostics, { summary, lang, texts, color: options.color, repository: docsRepository(options.config, io.env) }))
   return summary.errors > 0 ? 1 : 0
 }

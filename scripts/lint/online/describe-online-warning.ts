@@ -23,8 +23,11 @@ function cacheProblem(problem: CacheProblem, lang: OnlineLang): string {
   }
 }
 
-/** One sentence for a warning of the checker. */
-export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang = 'fr'): string {
+/**
+ * One sentence for a warning of the checker. `command`: what the user runs again once
+ * connected (`registry lint --online`, or the scheduled `registry evidence`).
+ */
+export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang = 'fr', command: 'lint' | 'evidence' = 'lint'): string {
   const fr = lang === 'fr'
   switch (warning.id) {
     case 'cache-ignored':
@@ -33,12 +36,25 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
         : `Online check cache ignored (${warning.file}): ${cacheProblem(warning.problem, lang)}. Everything is checked again.`
     case 'cache-entries-dropped':
       return fr
-        ? `${warning.count} ${warning.count > 1 ? 'entrées invalides' : 'entrée invalide'} du cache ${warning.file} ${warning.count > 1 ? 'ignorées' : 'ignorée'}.`
+        ? warning.count === 1
+          ? `1 entrée invalide du cache ${warning.file} ignorée.`
+          : `${warning.count} entrées invalides du cache ${warning.file} ignorées.`
         : `${warning.count} invalid entr${warning.count === 1 ? 'y' : 'ies'} of the cache ${warning.file} ignored.`
     case 'cache-unwritable':
       return fr
         ? `Le cache ${warning.file} n’a pas pu être écrit (${warning.code}).`
         : `The cache ${warning.file} could not be written (${warning.code}).`
+    case 'no-network': {
+      const why = fr ? `${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}` : `${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}`
+      if (command === 'evidence') {
+        return fr
+          ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${why}). Aucune preuve n'a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.`
+          : `No network: none of the ${warning.hosts} servers contacted answered (${why}). No evidence was written (the previous evidence stays as it is): run "registry evidence" again once connected.`
+      }
+      return fr
+        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${why}). Les vérifications en ligne n'ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
+        : `No network: none of the ${warning.hosts} servers contacted answered (${why}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
+    }
     case 'github-rate-limited': {
       const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''
       if (warning.reserve !== undefined) {

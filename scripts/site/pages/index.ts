@@ -10,7 +10,7 @@ import { evidencePage } from './evidence.ts'
 import { homePage } from './home.ts'
 import { incubatorPages, organisationPages } from './portfolios.ts'
 import { standardsPage } from './standards.ts'
-import { startupPages } from './startup.ts'
+import { startupPages } from './startup-pages.ts'
 
 export const PAGES: readonly PageGenerator[] = [
   homePage,
