@@ -40,4 +40,16 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  // At a terminal, a command may ask (registry new asks for what its options do not give).
+  ...(process.stdin.isTTY && {
+    ask: async (question) => {
+      const { createInterface } = await import('node:readline/promises')
+      const rl = createInterface({ input: process.stdin, output: process.stderr })
+      try {
+        return await rl.question(question)
+      } finally {
+        rl.close()
+      }
+    },
+  }),
 })

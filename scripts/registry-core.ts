@@ -3,8 +3,10 @@
  * what `registry validate` does once the files are read, and the check of a
  * single fiche that the editor runs in the browser (scripts/site/editor/).
  * Both call the same stages, in the same order: parse (load/parse-record.ts),
- * schema and record rules, ids and references (validate/), the standards
- * rules that validate reports (lint/run-rules.ts), then finalize (report/):
+ * schema and record rules, ids and references, renamed values (validate/),
+ * the standards rules that validate reports (lint/run-rules.ts), then
+ * finalize (report/), with the certain fixes made by the editor's text model
+ * (site/editor/fiche-fix.ts):
  * one implementation of each rule, one place where messages are made.
  */
 import { COLLECTIONS, type Collection, type RegistryConfig } from './load/config.ts'
@@ -18,6 +20,8 @@ import { append, type Diagnostic, type Lang, type Problem } from './report/diagn
 import { finalize, type LocatableFile } from './report/finalize.ts'
 import type { Entry } from './validate/references.ts'
 import { checkRecords, parseSources } from './validate/validate-registry.ts'
+import { checkRenamedValues } from './validate/renamed-values.ts'
+import { fixResolver } from './site/editor/fiche-fix.ts'
 
 /** What the read stage (load/read-records.ts) hands over: sources, the ids that exist, its own problems. */
 export interface ReadSources {
@@ -55,14 +59,15 @@ export interface ValidateOutput {
 export function validateSources(read: ReadSources, config: RegistryConfig, lang: Lang, options: ValidateOptions = {}): ValidateOutput {
   const timings = options.timings ?? UNTIMED
   const { records, problems: parseProblems } = timings.measure('parse', () => parseSources(read.sources, config))
-  const problems = timings.measure('validate', () => [...parseProblems, ...checkRecords(records, read.entries, config, options.idProblems)])
   const standards = options.standards
+  const problems = timings.measure('validate', () => checkRenamedValues(records, config.renamedValues, standards?.asOf, [...parseProblems, ...checkRecords(records, read.entries, config, options.idProblems)]))
   if (standards) append(problems, timings.measure('lint', () => runRules(records, { config, asOf: standards.asOf, validateOnly: true }).problems))
   const texts = new Map([...read.sources, ...read.undecodable].map((s): [string, string] => [s.file, s.text]))
   const locatable = new Map<string, LocatableFile>([...texts].map(([file, text]) => [file, { text }]))
   for (const r of records) locatable.set(r.file, r)
   const all = [...read.problems, ...problems]
-  const diagnostics = timings.measure('validate', () => finalize(all, locatable, config, lang, RULE_CATALOGUE))
+  const fixes = fixResolver(config.limits, (file) => locateFiche(file, config)?.collection)
+  const diagnostics = timings.measure('validate', () => finalize(all, locatable, config, lang, RULE_CATALOGUE, fixes))
   return { records, diagnostics, problems: all, texts }
 }
 

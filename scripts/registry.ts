@@ -39,13 +39,23 @@ import { changes, historyFields, trends } from './registry/history.ts'
 
 // Reading the configuration.
 export { parseConfig, readConfig, withRepositoryFromEnvironment } from './registry/config.ts'
-export { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits, type RegistryConfig } from './load/config.ts'
+export { COLLECTIONS, DEFAULT_CONFIG, type Collection, type Limits, type RegistryConfig, type RenamedValue } from './load/config.ts'
 
 // The jobs.
 export { validate, type ValidateOptions, type ValidateResult } from './registry/validate.ts'
 export { runValidation, type RunResult } from './registry/check.ts'
 export { changedSince, type ChangedFile } from './registry/changed.ts'
 export { categorySummary, lint, type LintOptions, type LintResult } from './registry/lint.ts'
+/**
+ * `registry fix`: applies the certain fixes that the checks give (each
+ * diagnostic's {@link Fix}: a BOM, spaces around a value, invisible junk, a
+ * value the configuration declares renamed), changing only the characters of
+ * each edit, pass after pass, then checks the fiches again. Writes the
+ * changed fiches unless `dryRun`; a file whose errors would grow is left as
+ * it was; an uncertain correction has no fix and is never applied.
+ * `applyFixes` applies the non-overlapping fixes of some diagnostics to a text.
+ */
+export { applyFixes, fix, MAX_PASSES, type AppliedFix, type FixedFile, type FixOptions, type FixResult } from './registry/fix.ts'
 export { build, compileAndWrite, THREAD_MIN_STARTUPS, useThread, type BuildOptions, type BuildResult } from './registry/build.ts'
 export { changes, formatChanges, historyFields, trends, type ChangesFormat, type ChangesOptions, type ChangesReport, type HistoryNotices, type HistoryOptions, type TrendsOptions } from './registry/history.ts'
 /** The history jobs together: each fiche's dates (`fields`), the changes of a period (`changes`), the monthly trends (`trends`). */
@@ -70,7 +80,7 @@ export {
   type SyncResult,
 } from './registry/evidence.ts'
 export { postReport, readReport, report, type CheckedReport, type ReportData, type ReportOptions, type ReportResult } from './registry/report.ts'
-export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult } from './registry/fiche.ts'
+export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
 export { Timings } from './registry/timings.ts'
 
@@ -89,7 +99,8 @@ export type { RuleCatalogue, RuleEntry } from './report/messages.ts'
 export { ACTIONS_BOT, botLogin, createGitHub, parseRepo, runUrl, type GitHub } from './registry/github.ts'
 
 // The types the jobs take and return.
-export type { Diagnostic, Lang, Severity, Summary } from './report/diagnostic.ts'
+export type { Diagnostic, Fix, Lang, Severity, Summary } from './report/diagnostic.ts'
+export type { FixLines } from './report/fix-lines.ts'
 export type { ParsedRecord } from './load/parse-record.ts'
 export type { ChangedLint } from './lint/changed-lint.ts'
 export type { RecordOutcome, RuleOutcome } from './lint/run-rules.ts'

@@ -44,6 +44,34 @@ Checks every fiche: schemas, references between fiches, phases.
   --as-of DATE     reference date YYYY-MM-DD of the standards rules (default: the last commit's date)
 `,
   },
+  fix: {
+    fr: `Utilisation : registry fix [fichiers…] [options]
+
+Applique les corrections automatiques des diagnostics dont la correction est sûre (voir la colonne
+« Correction automatique » de docs/regles.md : BOM, espaces autour d'une valeur, caractère invisible,
+valeur renommée), en ne changeant que les caractères corrigés, puis vérifie à nouveau et affiche ce
+qui reste (validate et lint). Sans fichier : toutes les fiches.
+
+  --dry-run        montre les lignes avant et après, sans rien écrire
+  --as-of DATE     date de référence AAAA-MM-JJ : les renommages (renamedValues) datés d'après ne
+                   s'appliquent pas (défaut : date du dernier commit)
+  ${FORMATS_FR}
+                   (ce qui reste après correction)
+`,
+    en: `Usage: registry fix [files…] [options]
+
+Applies the automatic fixes of the diagnostics whose correction is certain (see the "Automatic fix"
+column of docs/regles.md: BOM, spaces around a value, invisible character, renamed value), changing
+only the characters fixed, then checks again and prints what remains (validate and lint). Without
+files: every fiche.
+
+  --dry-run        shows the lines before and after, writes nothing
+  --as-of DATE     reference date YYYY-MM-DD: the renames (renamedValues) dated later do not apply
+                   (default: the last commit's date)
+  ${FORMATS_EN}
+                   (what remains after the fixes)
+`,
+  },
   build: {
     fr: `Utilisation : registry build [--out DIR] [--evidence FICHIER] [options]
 
@@ -228,17 +256,36 @@ warnings, a note when GitHub could not annotate everything. The summary goes to 
 `,
   },
   new: {
-    fr: `Utilisation : registry new startup|organisation|incubator <identifiant>
+    fr: `Utilisation : registry new startup|organisation|incubator [<identifiant>] [options]
 
-Écrit <dossier>/<identifiant>.md à partir du schéma : chaque champ avec un commentaire qui dit quoi
-écrire, les sections habituelles du texte, puis vérifie la fiche. Un fichier existant n'est jamais écrasé.
+Écrit <dossier>/<identifiant>.md à partir du schéma et des valeurs données : les champs
+obligatoires, les autres en commentaire avec un exemple, un commentaire par champ, les sections
+du texte que la règle body-sections attend (Contexte, Solution, Stratégie, Objectifs) ; ce qui
+reste à écrire dit « À compléter ». La fiche est vérifiée avant d'être écrite : si elle avait une
+erreur (identifiant réservé comme con, incubateur inconnu, phase qui n'existe pas), rien n'est
+écrit (code 2). Affiche ensuite exactement ce que validate et lint signalent pour elle. Un
+fichier existant n'est jamais remplacé. Dans un terminal, ce qui n'est pas donné est demandé.
 
+  --title TITRE       le titre (startup, incubateur) ou le nom (organisation)
+  --incubator ID      startup : l'incubateur principal (une fiche de incubators/)
+  --phase NOM         startup : la première phase, qui commence aujourd'hui (défaut : investigation)
+  --as-of DATE        date de référence de la vérification (défaut : date du dernier commit)
   ${FORMATS_FR}
 `,
-    en: `Usage: registry new startup|organisation|incubator <id>
+    en: `Usage: registry new startup|organisation|incubator [<id>] [options]
 
-Writes <folder>/<id>.md from the schema: each field with a comment saying what to write, the usual
-sections of the text, then checks the fiche. An existing file is never overwritten.
+Writes <folder>/<id>.md from the schema and the values given: the required fields, the others
+commented out with an example, a comment per field, the sections of the text that the
+body-sections rule expects (headed "Contexte", "Solution", "Stratégie", "Objectifs"); what is left
+to write says "À compléter". The fiche is checked before it is written: if it would have an error (a reserved
+id such as con, an unknown incubator, a phase that does not exist), nothing is written (exit 2).
+Then prints exactly what validate and lint report for it. An existing file is never replaced. At
+a terminal, what is not given is asked.
+
+  --title TITLE       the title (startup, incubator) or the name (organisation)
+  --incubator ID      startup: the main incubator (a fiche of incubators/)
+  --phase NAME        startup: the first phase, starting today (default: investigation)
+  --as-of DATE        reference date of the check (default: the last commit's date)
 
   ${FORMATS_EN}
 `,

@@ -7,6 +7,8 @@ export interface Io {
   env: Record<string, string | undefined>
   cwd: string
   isTTY: boolean
+  /** At a terminal: asks a question and returns the answer (registry new asks for what is not given). */
+  ask?: (question: string) => Promise<string>
   /** When given, commands add the time of each stage to it (the benchmark does). */
   timings?: Timings
 }

@@ -19,11 +19,12 @@ const HELP_FR = `Utilisation : registry <commande> [options]
 
 Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
+  fix        fix [fichiers…] [--dry-run] : applique les corrections automatiques sûres, puis vérifie à nouveau
   build      vérifie puis compile le flux JSON et le site dans --out (rien n'est écrit en cas d'erreur)
   lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
   report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
-  new        new startup|organisation|incubator <id> : écrit une fiche à compléter, puis la vérifie
+  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P] : écrit une fiche à compléter, vérifiée d'abord
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
   changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
   evidence   vérifie en ligne les pages et les dépôts des fiches et accumule les preuves (--out, --previous) ;
@@ -45,7 +46,8 @@ Options :
                    validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
   --max-warnings N plus de N avertissements font échouer (code 1)
   --quiet          n'affiche que les erreurs
-  --as-of DATE     lint, validate, build : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
+  --dry-run        fix : montre les corrections sans rien écrire
+  --as-of DATE     lint, validate, build, fix : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
   --online         lint : vérifie aussi en ligne les liens et les dépôts
   --suppress-all   lint : enregistre les avertissements actuels dans registry-suppressions.json
   --prune-suppressions  lint : retire du fichier ce qui a été corrigé
@@ -65,11 +67,12 @@ const HELP_EN = `Usage: registry <command> [options]
 
 Commands:
   validate   checks every fiche (schemas, references, phases)
+  fix        fix [files…] [--dry-run]: applies the certain automatic fixes, then checks again
   build      checks, then compiles the JSON feed and the site into --out (nothing is written on error)
   lint       checks the programme's standards (warnings; see docs/standards.md)
   docs       regenerates docs/champs.md and docs/regles.md from the schemas and rules
   report     markdown summary of a pull request (changed fiches, errors); with --pr, posts it as a comment
-  new        new startup|organisation|incubator <id>: writes a fiche to fill in, then checks it
+  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P]: writes a fiche to fill in, checked first
   propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
   evidence   checks the fiches' pages and repositories online and accumulates the evidence (--out, --previous);
@@ -91,7 +94,8 @@ Options:
                    validate without --changed: annotate the changed fiches first; report, propose: see their help
   --max-warnings N more than N warnings fail (exit 1)
   --quiet          prints errors only
-  --as-of DATE     lint, validate, build: reference date YYYY-MM-DD (default: the last commit's date)
+  --dry-run        fix: shows the fixes, writes nothing
+  --as-of DATE     lint, validate, build, fix: reference date YYYY-MM-DD (default: the last commit's date)
   --online         lint: also checks links and repositories online
   --suppress-all   lint: records the current warnings in registry-suppressions.json
   --prune-suppressions  lint: removes what was fixed from that file
@@ -111,6 +115,7 @@ Exit codes: 0 = no error; 1 = errors in fiches; 2 = usage or configuration error
 /** Each command is loaded when it runs: `validate` does not pay for the compiler's modules. */
 const COMMANDS = {
   validate: async (o: Options) => (await import('./commands/validate.ts')).validateCommand(o),
+  fix: async (o: Options) => (await import('./commands/fix.ts')).fixCommand(o),
   build: async (o: Options) => (await import('./commands/build.ts')).buildCommand(o),
   lint: async (o: Options) => (await import('./commands/lint.ts')).lintCommand(o),
   docs: async (o: Options) => (await import('./commands/docs.ts')).docsCommand(o),
@@ -122,10 +127,14 @@ const COMMANDS = {
 } as const
 
 /** The commands whose output --format chooses (the others print markdown, a file list or an address). */
-const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'changes', 'evidence'])
+const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'fix', 'changes', 'evidence'])
 
 /** Commands that take arguments of their own. */
 const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }
+/** Commands whose last argument may be left out (registry new asks for the id at a terminal). */
+const OPTIONAL_LAST: ReadonlySet<string> = new Set(['new'])
+/** Commands that take any number of files. */
+const FILE_ARGS: ReadonlySet<string> = new Set(['fix'])
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // The language of a usage error found before --lang is parsed.
@@ -145,9 +154,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (!name) throw new UsageError(lang === 'fr' ? 'Aucune commande donnée.' : 'No command given.')
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(lang === 'fr' ? `Commande inconnue : ${name}.` : `Unknown command: ${name}.`)
-    const wanted = POSITIONAL_ARGS[name as keyof typeof COMMANDS] ?? 0
+    const wanted = FILE_ARGS.has(name) ? rest.length : (POSITIONAL_ARGS[name as keyof typeof COMMANDS] ?? 0)
     if (rest.length > wanted) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[wanted]}.` : `Unexpected argument: ${rest[wanted]}.`)
-    if (rest.length < wanted) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
+    if (rest.length < wanted - (OPTIONAL_LAST.has(name) ? 1 : 0)) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
     const root = values.root !== undefined ? path.resolve(io.cwd, values.root) : (findRoot(io.cwd) ?? io.cwd)
     if (values.root !== undefined) await checkRoot(root, lang)
@@ -182,6 +191,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     let output = ''
     const runIo: Io = outputFile === undefined ? io : { ...io, stdout: (s) => void (output += s) }
     const lintOnly = (['online', 'suppress-all', 'prune-suppressions', 'fail-on-new', 'suppressions'] as const).find((k) => values[k] !== undefined)
+    const newOnly = (['title', 'incubator', 'phase'] as const).find((k) => values[k] !== undefined)
+    if (newOnly && name !== 'new') throw new UsageError(lang === 'fr' ? `--${newOnly} ne va qu’avec new.` : `--${newOnly} only goes with new.`)
+    if (values['dry-run'] && name !== 'fix') throw new UsageError(lang === 'fr' ? '--dry-run ne va qu’avec fix.' : '--dry-run only goes with fix.')
     if (lintOnly && name !== 'lint') throw new UsageError(lang === 'fr' ? `--${lintOnly} ne va qu’avec lint.` : `--${lintOnly} only goes with lint.`)
     const options: Options = {
       root, config, format, lang, strict: values.strict === true, out, changed, changes, io: runIo, color, args: rest,
@@ -193,6 +205,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), fetch: inCwd(values.fetch), branch: values.branch } : undefined,
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
       quiet: values.quiet === true,
+      dryRun: values['dry-run'] === true,
+      newFiche: { title: values.title, incubator: values.incubator, phase: values.phase },
       asOf: parseAsOf(values['as-of'], lang),
       lint: {
         online: values.online === true,
@@ -261,6 +275,10 @@ function parse(argv: readonly string[], lang: Lang) {
         fetch: { type: 'string' },
         evidence: { type: 'string' },
         branch: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        title: { type: 'string' },
+        incubator: { type: 'string' },
+        phase: { type: 'string' },
       },
     })
   } catch (err) {

@@ -24,6 +24,10 @@ export interface Options {
   maxWarnings?: number
   /** --quiet: print errors only; validate and lint. */
   quiet?: boolean
+  /** new: --title, --incubator, --phase. */
+  newFiche?: { title?: string; incubator?: string; phase?: string }
+  /** fix --dry-run: show the fixes, write nothing. */
+  dryRun?: boolean
   /** --as-of YYYY-MM-DD: the date for phase-aware and time-based standards rules (default: HEAD's commit date). */
   asOf?: string
   /** lint only */

@@ -10,6 +10,7 @@ import { finalize } from '../report/finalize.ts'
 import { RULE_CATALOGUE } from './rule-catalogue.ts'
 import type { OnlineResults } from './online/types.ts'
 import { runRules, type RecordOutcome } from './run-rules.ts'
+import { findRenamedValues, renamedPlaces } from '../validate/renamed-values.ts'
 
 export interface LintOutput {
   diagnostics: Diagnostic[]
@@ -20,7 +21,10 @@ export interface LintOutput {
 
 export function lintRecords(records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, asOf: string | undefined, online?: OnlineResults, only?: ReadonlySet<string>): LintOutput {
   const result = runRules(records, { config, asOf, ...(online ? { online } : {}), ...(only ? { only } : {}) })
+  // A value the configuration declares renamed is validate's vocabulary/renamed, once: no rule reports it again.
+  const renamed = renamedPlaces(findRenamedValues(records, config.renamedValues, asOf))
+  const problems = renamed.size === 0 ? result.problems : result.problems.filter((p) => p.path === undefined || !renamed.has(`${p.file}\0${p.path}`))
   const files = new Map<string, ParsedRecord>()
   for (const r of records) files.set(r.file, r)
-  return { diagnostics: finalize(result.problems, files, config, lang, RULE_CATALOGUE), records: result.records, problems: result.problems }
+  return { diagnostics: finalize(problems, files, config, lang, RULE_CATALOGUE), records: result.records, problems }
 }

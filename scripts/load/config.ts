@@ -36,8 +36,31 @@ export interface RegistryConfig {
   repositoryBranch: string
   limits: Limits
   rules: Record<string, Severity | 'off'>
+  /** Values renamed by the programme (phase names, events, publics…): the old value is a `vocabulary/renamed` warning, with its fix. */
+  renamedValues: RenamedValue[]
   /** Options of the standards lint rules (`"rules": {"phase-stale": ["warning", {"investigationMonths": 9}]}`), checked against each rule's options schema. */
   ruleOptions: Record<string, Record<string, unknown>>
+}
+
+/**
+ * A value renamed in the programme's vocabulary, as declared in
+ * `renamedValues`: from `date` on, `from` at `field` is reported
+ * (`vocabulary/renamed`) and `registry fix` writes `to`. Declarations are read
+ * in order; the first whose `previous` matches wins, so a rename that
+ * depends on the phase before is written as its cases, the general one last.
+ */
+export interface RenamedValue {
+  /** Where the values are: a JSON Pointer in which `*` stands for every item of a list (`/usertypes/*`; the phase names: phases, *, name). */
+  field: string
+  from: string
+  /** Today's value. Several: which one depends on what the fiche does not say; reported without an automatic fix. */
+  to: string | string[]
+  /** The day of the rename (YYYY-MM-DD): the old value is reported from that day on (as of the date the checks are run for). */
+  date: string
+  /** Only when the item before in the same list holds one of these values (today's name; null: no item before). */
+  previous?: (string | null)[]
+  /** Why, in French (for the docs and the readers of the configuration). */
+  note?: string
 }
 
 export const DEFAULT_CONFIG: RegistryConfig = {
@@ -47,6 +70,7 @@ export const DEFAULT_CONFIG: RegistryConfig = {
   repositoryBranch: 'main',
   limits: { maxFileBytes: 1024 * 1024, maxDepth: 32, maxItems: 1000, maxLineLength: 10_000 },
   rules: {},
+  renamedValues: [],
   ruleOptions: {},
 }
 
@@ -71,7 +95,7 @@ function jsonErrorWhere(err: unknown, text: string): string {
   return `caractère inattendu ligne ${line}, colonne ${offset - before.lastIndexOf('\n')}`
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'repositoryUrl', 'repositoryBranch', 'limits', 'rules'])
+const KNOWN_KEYS = new Set(['$schema', 'collections', 'siteUrl', 'repositoryUrl', 'repositoryBranch', 'limits', 'rules', 'renamedValues'])
 
 /**
  * Parses and checks a configuration file's text; throws ConfigError with a French message.
@@ -151,7 +175,36 @@ export function parseConfig(text: string, file: string, catalogue: RuleCatalogue
       config.rules[ruleId] = level
     }
   }
+  if (raw.renamedValues !== undefined) config.renamedValues = parseRenamedValues(raw.renamedValues, file)
   return config
+}
+
+const RENAME_KEYS = new Set(['field', 'from', 'to', 'date', 'previous', 'note'])
+const FIELD = /^(\/([^/~*]|~[01])+|\/\*)+$/
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+const isValue = (v: unknown): v is string => typeof v === 'string' && v !== '' && v.length <= 200
+
+/** `renamedValues`: a list of RenamedValue, each checked; a French ConfigError names the entry that is wrong. */
+function parseRenamedValues(raw: unknown, file: string): RenamedValue[] {
+  if (!Array.isArray(raw) || raw.length > 1000) throw new ConfigError(`${file} : « renamedValues » doit être une liste (1 000 renommages au plus).`)
+  return raw.map((entry, i) => {
+    const where = `${file} : renamedValues n°${i + 1}`
+    if (!isPlainObject(entry)) throw new ConfigError(`${where} doit être un objet {"field", "from", "to", "date"}.`)
+    for (const key of Object.keys(entry)) if (!RENAME_KEYS.has(key)) throw new ConfigError(`${where} : clé inconnue « ${key} » (clés permises : ${[...RENAME_KEYS].join(', ')}).`)
+    const { field, from, to, date, previous, note } = entry
+    if (typeof field !== 'string' || !FIELD.test(field) || field.length > 200) throw new ConfigError(`${where} : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d'une liste).`)
+    if (!isValue(from)) throw new ConfigError(`${where} : « from » doit être l'ancienne valeur (un texte non vide).`)
+    const targets = Array.isArray(to) ? to : [to]
+    if (targets.length === 0 || targets.length > 20 || !targets.every(isValue) || targets.includes(from)) {
+      throw new ConfigError(`${where} : « to » doit être la nouvelle valeur, ou la liste des valeurs possibles, différentes de « from ».`)
+    }
+    if (typeof date !== 'string' || !DAY.test(date)) throw new ConfigError(`${where} : « date » doit être le jour du renommage (AAAA-MM-JJ).`)
+    if (previous !== undefined && (!Array.isArray(previous) || previous.length === 0 || previous.length > 50 || !previous.every((p) => p === null || isValue(p)) || !field.includes('*'))) {
+      throw new ConfigError(`${where} : « previous » doit être une liste de valeurs (null : pas d'élément avant), pour un champ d'une liste ("*").`)
+    }
+    if (note !== undefined && (typeof note !== 'string' || note.length > 1000)) throw new ConfigError(`${where} : « note » doit être un texte (1 000 caractères au plus).`)
+    return { field, from, to: Array.isArray(to) ? [...to] : to, date, ...(previous !== undefined && { previous: [...previous] }), ...(note !== undefined && { note }) } as RenamedValue
+  })
 }
 
 /**

@@ -61,7 +61,7 @@ export function parseRecord(source: SourceFile, limits: Limits): ParseResult {
   }
   const nul = text.indexOf('\u0000')
   if (nul !== -1) return { problems: [{ file, ruleId: 'file/nul-byte', offset: nul, endOffset: nul + 1 }] }
-  if (text.charCodeAt(0) === 0xfeff) problems.push({ file, ruleId: 'file/bom', offset: 0, endOffset: 1 })
+  if (text.charCodeAt(0) === 0xfeff) problems.push({ file, ruleId: 'file/bom', offset: 0, endOffset: 1, fix: { range: [0, 1], text: '' } })
   const crlf = text.indexOf('\r\n')
   if (crlf !== -1) problems.push({ file, ruleId: 'file/crlf', offset: crlf, endOffset: crlf + 1 })
   const long = firstLongLine(text, limits.maxLineLength)

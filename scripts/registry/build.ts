@@ -31,6 +31,7 @@ import { DATA_FILES } from '../site/pages/data.ts'
 import { EDITOR_SCRIPT } from '../site/pages/editor.ts'
 import { siteContext, sitePages } from '../site/site.ts'
 import { evidenceResults } from '../evidence/types.ts'
+import { applyRenamedValues } from '../validate/renamed-values.ts'
 import { Timings } from './timings.ts'
 import { runValidation } from './check.ts'
 import { readEvidence } from './evidence-file.ts'
@@ -108,6 +109,8 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   line.catch(() => {})
   const { records, diagnostics, summary, texts } = await runValidation(root, config, lang, undefined, timings, { asOf })
   if (summary.errors > 0 || (options.strict && summary.warnings > 0)) return { diagnostics, summary, texts, notices: [] }
+  // A value the configuration declares renamed (a warning) is published under its new name.
+  applyRenamedValues(records, config.renamedValues, asOf)
   // The worker gets the records once they are all checked and dated. Streaming them while they
   // were parsed made the parse wait for git first, then share both cores with the worker: at 50k
   // fiches, 16.3 s in all against 12.7 s this way (same bytes written).

@@ -11,7 +11,10 @@ import type { GitHub } from '../github/client.ts'
 import type { ProposalResult } from '../github/propose.ts'
 import { lintRecords } from '../lint/lint-registry.ts'
 import type { Collection, RegistryConfig } from '../load/config.ts'
-import type { Diagnostic, Lang, Summary } from '../report/diagnostic.ts'
+import { readRecords } from '../load/read-records.ts'
+import { checkFiche, ficheContext } from '../registry-core.ts'
+import { compareDiagnostics, summarize, type Diagnostic, type Lang, type Summary } from '../report/diagnostic.ts'
+import { shownDiagnostics } from '../site/editor/check.ts'
 import { diagnosticTable, groupOf } from '../report/diagnostic-table.ts'
 import { inertCode, inertMarkdown } from '../report/inert-markdown.ts'
 import { ficheTemplate } from '../scaffold/fiche-template.ts'
@@ -47,26 +50,60 @@ async function checkOne(options: FicheOptions, file: string): Promise<FicheResul
   return { diagnostics: own, summary: { files: 1, errors, warnings: own.length - errors }, texts, records }
 }
 
+export interface NewFicheOptions extends FicheOptions {
+  collection: Collection
+  id: string
+  /** The day the fiche is written (YYYY-MM-DD): its first phase starts then. */
+  today: string
+  /** The title (startups, incubators) or the name (organisations). */
+  title: string
+  /** Startups: the main incubator's id. */
+  incubator?: string
+  /** Startups: the first phase's name (default investigation). */
+  phase?: string
+  /** The date validate and lint judge the fiche at; default: HEAD's commit date, as theirs. */
+  asOf?: string
+}
+
+export interface NewFicheResult extends FicheResult {
+  /** The file (relative to the root). */
+  file: string
+  /** False when the fiche would have errors: nothing was written. */
+  written: boolean
+}
+
 /**
- * Writes `<folder>/<id>.md` from the collection's schema (example values, a comment per field,
- * the usual sections), dated `today`, never over an existing file, then checks it.
- * @returns the file written (relative to the root) and its check.
+ * Writes `<folder>/<id>.md` from the collection's schema and the values given (neutral
+ * placeholders elsewhere, a comment per field, the sections the lint expects), never over an
+ * existing file. The text is checked first, in memory, as `validate` and `lint` will check the
+ * file: with an error (a reserved id, an incubator that does not exist, a phase name that is not
+ * one), nothing is written.
+ * @returns the file, whether it was written, and exactly what validate and lint report for it.
  * @throws UsageError when the file exists or cannot be written.
  */
-export async function newFiche(options: FicheOptions & { collection: Collection; id: string; today: string }): Promise<FicheResult & { file: string }> {
-  const fr = options.lang === 'fr'
-  const file = `${options.config.collections[options.collection]}/${options.id}.md`
-  const abs = path.join(options.root, file)
-  const text = ficheTemplate(options.collection, FICHE_SCHEMAS[options.collection], options.today)
+export async function newFiche(options: NewFicheOptions): Promise<NewFicheResult> {
+  const { root, config, lang, collection } = options
+  const fr = lang === 'fr'
+  const file = `${config.collections[collection]}/${options.id}.md`
+  const abs = path.join(root, file)
+  const exists = () => new UsageError(fr ? `${file} existe déjà : il n'est pas remplacé.` : `${file} already exists: it is not replaced.`)
+  if (await fsp.lstat(abs).then(() => true, () => false)) throw exists()
+  const [read, head] = await Promise.all([readRecords(root, config), options.asOf === undefined ? headDate(root) : undefined])
+  const organisation = read.entries.find((e) => e.collection === 'organisations')?.id
+  const text = ficheTemplate(collection, FICHE_SCHEMAS[collection], { title: options.title, incubator: options.incubator, phase: options.phase, start: options.today, organisation })
+  const check = checkFiche(text, file, ficheContext(config, read.sources), lang, options.asOf ?? head ?? undefined)
+  const diagnostics = shownDiagnostics(check).sort(compareDiagnostics)
+  const summary = summarize(diagnostics, 1)
+  const texts = new Map([[file, text]])
+  if (check.validate.some((d) => d.severity === 'error')) return { file, written: false, diagnostics, summary, texts }
   await fsp.mkdir(path.dirname(abs), { recursive: true })
   try {
     await fsp.writeFile(abs, text, { flag: 'wx' })
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(fr ? `${file} existe déjà : il n'est pas remplacé.` : `${file} already exists: it is not replaced.`)
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists()
     throw new UsageError(fr ? `Impossible d'écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `Cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
   }
-  const { records: _, ...checked } = await checkOne(options, file)
-  return { ...checked, file }
+  return { file, written: true, diagnostics, summary, texts }
 }
 
 /**

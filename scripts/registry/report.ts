@@ -63,11 +63,11 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
     throw err
   })
   const changed = files.filter((f) => collectionOf(f, config) !== undefined && existsSync(path.join(root, f)))
-  const { diagnostics, summary, records } = await runValidation(root, config, lang)
+  const { diagnostics, summary, records, texts } = await runValidation(root, config, lang)
   // The standards lint of the changed fiches, each compared with its version at the base.
   const asOf = options.asOf ?? (await headDate(root)) ?? undefined
   const lint = await lintChanged(root, config, lang, asOf, records, files, await comparisonCommit(root, base))
-  const data = reportData({ base, changed, diagnostics, summary, lint: lintData(lint) })
+  const data = reportData({ base, changed, diagnostics, summary, lint: lintData(lint), texts })
   // The data the comment workflow will read, checked here as it will be there.
   const checked = await checkReportData(data, config, RULE_CATALOGUE)
   if (!checked.ok) throw new ConfigError(`${fr ? 'Données du rapport refusées' : 'Report data refused'} : ${checked.problems.join(' ; ')}`)

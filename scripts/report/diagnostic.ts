@@ -24,7 +24,31 @@ export interface Diagnostic {
   hint: string
   /** JSON Pointer into the front matter, when the problem is about a value. */
   path?: string
+  /** The correction, when it is certain (`registry fix` applies it): see {@link Fix}. */
+  fix?: Fix
 }
+
+/**
+ * An automatic correction, as ESLint gives one: replace the characters
+ * `range[0]` to `range[1]` (end excluded) of the file's text with `text`.
+ * Offsets count UTF-16 code units of the file decoded from UTF-8, its BOM
+ * included (JavaScript string indices, as ESLint's). Applied to the file, it
+ * changes only the bytes of that range. Given only when the correction is
+ * certain: applied, the text reads back as exactly the intended data.
+ */
+export interface Fix {
+  range: [number, number]
+  text: string
+}
+
+/**
+ * What a stage knows of a certain correction, before the text is looked at:
+ * the value at the problem's `path` becomes `value`; or a text edit (offsets
+ * in the file, as {@link Fix}). The API turns it into a {@link Fix} with the
+ * editor's text model (site/editor/fiche-fix.ts), or gives none when the
+ * edit cannot be made without touching anything else.
+ */
+export type FixIntent = { value: unknown } | Fix
 
 /** What a stage reports: where (a pointer or an offset) and what (a rule and its data). */
 export interface Problem {
@@ -41,6 +65,8 @@ export interface Problem {
   endOffset?: number
   /** Values for the message templates. */
   data?: Record<string, unknown>
+  /** The correction, when it is certain. */
+  fix?: FixIntent
 }
 
 export interface Summary {

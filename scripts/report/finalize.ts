@@ -3,7 +3,7 @@
  * severity, put it into words in the chosen language, sort. The only place
  * where positions and messages are made.
  */
-import { compareDiagnostics, type Diagnostic, type Lang, type Problem, type Severity } from './diagnostic.ts'
+import { compareDiagnostics, type Diagnostic, type Fix, type Lang, type Problem, type Severity } from './diagnostic.ts'
 import { lineSpan, type LineRecord } from './line-spans.ts'
 import { findSpan, LineIndex, pointerMap, type NodeSpan } from './locate.ts'
 import { ruleText, type RuleCatalogue } from './messages.ts'
@@ -24,9 +24,17 @@ export interface LocatableFile {
 }
 
 /**
+ * Turns a problem's correction of a value (`fix: { value }`) into a text edit
+ * of its file, or undefined when no certain edit exists; handed by the API
+ * (the editor's text model, site/editor/fiche-fix.ts). Without it, only the
+ * text edits that stages give as such become fixes.
+ */
+export type FixResolver = (problem: Problem, file: LocatableFile | LineRecord) => Fix | undefined
+
+/**
  * `files`: each file's text, and for a parsed record its data (a record locates pointers from
  * its lines first); `config.rules`: the severities the configuration sets; `catalogue`: every
- * rule's default severity and words (lint/rule-catalogue.ts).
+ * rule's default severity and words (lint/rule-catalogue.ts); `resolveFix`: see {@link FixResolver}.
  */
 export function finalize(
   problems: readonly Problem[],
@@ -34,6 +42,7 @@ export function finalize(
   config: { rules: Readonly<Record<string, Severity | 'off'>> },
   lang: Lang,
   catalogue: RuleCatalogue,
+  resolveFix?: FixResolver,
 ): Diagnostic[] {
   const cache = new Map<string, { lines: LineIndex; pointers?: Map<string, NodeSpan> }>()
   const out: Diagnostic[] = []
@@ -69,9 +78,17 @@ export function finalize(
       hint,
     }
     if (problem.path !== undefined) diagnostic.path = problem.path
+    const fix = problem.fix && file && ('range' in problem.fix ? textFix(problem.fix, file.text) : resolveFix?.(problem, file))
+    if (fix) diagnostic.fix = fix
     out.push(diagnostic)
   }
   return capPerFile(out.sort(compareDiagnostics), lang, catalogue)
+}
+
+/** A stage's text edit, when it lies inside the text. */
+function textFix(fix: Fix, text: string): Fix | undefined {
+  const [start, end] = fix.range
+  return Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end && end <= text.length ? { range: [start, end], text: fix.text } : undefined
 }
 
 /** Keeps the first MAX_DIAGNOSTICS_PER_FILE diagnostics of each file (sorted), and says how many more there were. */

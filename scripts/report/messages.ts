@@ -28,6 +28,8 @@ export interface RuleEntry {
   description: string
   fr: RuleText
   en: RuleText
+  /** Whether its diagnostics carry an automatic fix when the correction is certain (`registry fix` applies it; docs/regles.md says so). */
+  fixable?: boolean
   /** A standards lint rule's category (a category of the standards catalogue, or value hygiene); absent for a core rule. */
   category?: string
   /** A standards lint rule that takes options: checks them (registry.config.json), a French message when they are wrong. */
@@ -216,6 +218,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   },
   'file/bom': {
     severity: 'error',
+    fixable: true,
     configurable: true,
     description: 'Le fichier commence par une marque d’ordre des octets (BOM) invisible.',
     fr: { message: () => 'Le fichier commence par un caractère invisible (BOM UTF-8).', hint: () => "Enregistrez le fichier en UTF-8 sans BOM ; l'éditeur web de GitHub le fait par défaut." },
@@ -521,6 +524,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   },
   'value/untrimmed': {
     severity: 'warning',
+    fixable: true,
     description: 'Une valeur commence ou finit par des espaces.',
     fr: {
       message: (d) => `La valeur de ${show(d.field)} commence ou finit par des espaces : ${q(d.value)}.${d.invisibleFr ? ` Dont des caractères invisibles : ${show(d.invisibleFr)}.` : ''}`,
@@ -533,9 +537,23 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   },
   'value/invisible-character': {
     severity: 'warning',
+    fixable: true,
     description: 'Une valeur contient un caractère invisible (espace sans chasse, trait d’union conditionnel…), souvent venu d’un copier-coller.',
     fr: { message: (d) => `La valeur de ${show(d.field)} contient un caractère invisible : ${show(d.invisibleFr)}.`, hint: () => 'Retapez la valeur au clavier, ou supprimez le caractère (les flèches du clavier s’y arrêtent sans rien montrer).' },
     en: { message: (d) => `The value of ${show(d.field)} contains an invisible character: ${show(d.invisibleEn)}.`, hint: () => 'Retype the value, or delete the character (the arrow keys stop on it without showing anything).' },
+  },
+  'vocabulary/renamed': {
+    severity: 'warning',
+    fixable: true,
+    description: 'Une valeur a été renommée (phase, événement, public…) : l’ancien nom est encore écrit. Les renommages et leur date sont déclarés dans registry.config.json (renamedValues).',
+    fr: {
+      message: (d) => `${q(d.value)} a été renommé le ${d.date} : ${show(d.field)} ${Array.isArray(d.to) ? `s’écrit désormais ${(d.to as unknown[]).map(q).join(' ou ')}, selon le cas` : `s’écrit désormais ${q(d.to)}`}.`,
+      hint: (d) => (Array.isArray(d.to) ? `Écrivez celle de ces valeurs qui correspond au produit : ${(d.to as unknown[]).map(q).join(', ')}.` : `Écrivez ${q(d.to)} à la place de ${q(d.value)} (registry fix le fait pour vous).`),
+    },
+    en: {
+      message: (d) => `${qe(d.value)} was renamed on ${d.date}: ${show(d.field)} is now written ${Array.isArray(d.to) ? `${(d.to as unknown[]).map(qe).join(' or ')}, depending on the case` : qe(d.to)}.`,
+      hint: (d) => (Array.isArray(d.to) ? `Write whichever of these values fits the product: ${(d.to as unknown[]).map(qe).join(', ')}.` : `Write ${qe(d.to)} instead of ${qe(d.value)} (registry fix does it for you).`),
+    },
   },
   'yaml/alias': {
     severity: 'error',

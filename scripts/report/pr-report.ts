@@ -12,7 +12,8 @@ import type { Lang } from './diagnostic.ts'
 import { diagnosticTable, fullList } from './diagnostic-table.ts'
 import { inertCode, inertMarkdown } from './inert-markdown.ts'
 import { lintSections, type ReportSection } from './lint-sections.ts'
-import { reportData, type ReportData, type ReportInput } from './report-data.ts'
+import { correctionBlock } from './correction-block.ts'
+import { reportData, type ReportData, type ReportDiagnostic, type ReportInput } from './report-data.ts'
 import { REPORT_MARKER } from './report-marker.ts'
 import type { RuleCatalogue } from './messages.ts'
 
@@ -82,6 +83,8 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
   if (data.byRule.length > 0) sections.push(byRule(data, fr, options.rules))
   if (changedErrors.total) sections.push({ title: fr ? `Erreurs dans les fiches modifiées (${changedErrors.total})` : `Errors in the changed fiches (${changedErrors.total})`, body: table(changedErrors) })
   if (changedWarnings.total) sections.push({ title: fr ? `Avertissements dans les fiches modifiées (${changedWarnings.total})` : `Warnings in the changed fiches (${changedWarnings.total})`, body: table(changedWarnings) })
+  const corrections = [...changedErrors.items, ...changedWarnings.items].filter((d) => d.correction)
+  if (corrections.length > 0) sections.push(correctionsSection(corrections, fr))
   // The lint's sections before the problems of fiches the change does not touch.
   if (data.lint) sections.push(...lintSections(data.lint, lang, options.rules))
   if (otherErrors.total) {
@@ -104,6 +107,23 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
   else if (errors === 0) head.push(fr ? 'Les fiches sont valides : les avertissements ne bloquent pas la fusion.' : 'The fiches are valid: warnings do not block the merge.', '')
 
   return bounded(head.join('\n'), sections, limit, fr)
+}
+
+/**
+ * The certain fixes of the changed fiches: for each, where, what, and the
+ * lines before and after as a diff block; and how to apply them all.
+ */
+function correctionsSection(items: readonly ReportDiagnostic[], fr: boolean): ReportSection {
+  const out: string[] = [
+    fr
+      ? `Ces corrections sont sûres : \`npx registry fix\` les applique (en ne changeant que ces caractères), puis vérifie à nouveau les fiches ; \`npx registry fix --dry-run\` les montre sans rien écrire.`
+      : `These fixes are certain: \`npx registry fix\` applies them (changing only these characters), then checks the fiches again; \`npx registry fix --dry-run\` shows them without writing anything.`,
+  ]
+  for (const d of items) {
+    const c = d.correction!
+    out.push('', `${inertCode(d.file)}, ${fr ? 'ligne' : 'line'} ${c.line} (${inertCode(d.ruleId)})${fr ? ' : ' : ': '}${inertMarkdown(d.message)}`, '', correctionBlock(c))
+  }
+  return { title: fr ? `Corrections automatiques (${items.length})` : `Automatic fixes (${items.length})`, body: out.join('\n') }
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import type { Diagnostic, Summary } from './diagnostic.ts'
 import { groupOf } from './diagnostic-table.ts'
+import { fixLines } from './fix-lines.ts'
 import schema from '../../schemas/report.schema.json' with { type: 'json' }
 
 export { schema as REPORT_SCHEMA }
@@ -28,8 +29,20 @@ export const MAX_CHANGED = 3000
 /** The largest data file read: the bounds above make a valid file far smaller. */
 export const MAX_DATA_BYTES = 4 * 1024 * 1024
 
-/** A diagnostic as the data holds it: the Diagnostic without its JSON pointer. */
-export type ReportDiagnostic = Omit<Diagnostic, 'path'>
+/** The most lines a correction shows, before or after; longer ones are not shown (the fix still applies). */
+export const MAX_CORRECTION_LINES = 5
+/** The longest line of a correction kept; longer lines are cut (…). */
+export const MAX_CORRECTION_LINE = 300
+
+/** A certain fix as the comment shows it: the lines it changes (from `line`), before and after. */
+export interface Correction {
+  line: number
+  before: string[]
+  after: string[]
+}
+
+/** A diagnostic as the data holds it: the Diagnostic without its JSON pointer; its fix as the lines before and after, in a changed fiche. */
+export type ReportDiagnostic = Omit<Diagnostic, 'path' | 'fix'> & { correction?: Correction }
 
 export interface ReportGroup {
   total: number
@@ -87,18 +100,28 @@ export interface ReportInput {
   lint?: LintData
   /** Rows of each detailed table (default ROWS_PER_TABLE, at most that). */
   rowsPerTable?: number
+  /** Every file's text: the certain fixes of the changed fiches are shown as the lines before and after. */
+  texts?: ReadonlyMap<string, string>
 }
 
-/** A diagnostic as the data holds it: no JSON pointer, texts cut at MAX_TEXT. */
-export function reportDiagnostic(d: Diagnostic): ReportDiagnostic {
-  const cut = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1).replace(/[\ud800-\udbff]$/, '')}…` : s)
-  return { file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, ruleId: d.ruleId, severity: d.severity, message: cut(d.message), hint: cut(d.hint) }
+const cutAt = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : s)
+
+/** A diagnostic as the data holds it: no JSON pointer, texts cut at MAX_TEXT; with `text` (its file's), its fix as a correction. */
+export function reportDiagnostic(d: Diagnostic, text?: string): ReportDiagnostic {
+  const out: ReportDiagnostic = { file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, ruleId: d.ruleId, severity: d.severity, message: cutAt(d.message, MAX_TEXT), hint: cutAt(d.hint, MAX_TEXT) }
+  if (d.fix && text !== undefined) {
+    const { line, before, after } = fixLines(text, d.fix)
+    if (before.length <= MAX_CORRECTION_LINES && after.length <= MAX_CORRECTION_LINES) {
+      out.correction = { line, before: before.map((l) => cutAt(l, MAX_CORRECTION_LINE)), after: after.map((l) => cutAt(l, MAX_CORRECTION_LINE)) }
+    }
+  }
+  return out
 }
 
-/** The first `rows` diagnostics of a list as data, with the list's length. */
-export function reportGroup(list: readonly Diagnostic[], rows = ROWS_PER_TABLE): ReportGroup {
+/** The first `rows` diagnostics of a list as data, with the list's length; with `texts`, their corrections. */
+export function reportGroup(list: readonly Diagnostic[], rows = ROWS_PER_TABLE, texts?: ReadonlyMap<string, string>): ReportGroup {
   const { total, items } = groupOf(list, Math.min(rows, ROWS_PER_TABLE))
-  return { total, items: items.map((d) => reportDiagnostic(d as Diagnostic)) }
+  return { total, items: items.map((d) => reportDiagnostic(d as Diagnostic, texts?.get(d.file))) }
 }
 
 export function reportData(input: ReportInput): ReportData {
@@ -106,14 +129,15 @@ export function reportData(input: ReportInput): ReportData {
   const inChanged = input.diagnostics.filter((d) => changed.has(d.file))
   const elsewhere = input.diagnostics.filter((d) => !changed.has(d.file))
   const rows = input.rowsPerTable ?? ROWS_PER_TABLE
-  const of = (list: readonly Diagnostic[], severity: Diagnostic['severity']) => reportGroup(list.filter((d) => d.severity === severity), rows)
+  const of = (list: readonly Diagnostic[], severity: Diagnostic['severity'], texts?: ReadonlyMap<string, string>) => reportGroup(list.filter((d) => d.severity === severity), rows, texts)
   return {
     version: 1,
     base: input.base ?? null,
     changed: input.changed.slice(0, MAX_CHANGED),
     summary: { files: input.summary.files, errors: input.summary.errors, warnings: input.summary.warnings },
     byRule: ruleCounts(inChanged, elsewhere),
-    groups: { changedErrors: of(inChanged, 'error'), changedWarnings: of(inChanged, 'warning'), otherErrors: of(elsewhere, 'error'), otherWarnings: of(elsewhere, 'warning') },
+    // Corrections are shown for the changed fiches only: those the author is editing.
+    groups: { changedErrors: of(inChanged, 'error', input.texts), changedWarnings: of(inChanged, 'warning', input.texts), otherErrors: of(elsewhere, 'error'), otherWarnings: of(elsewhere, 'warning') },
     lint: input.lint ?? null,
   }
 }

@@ -73,6 +73,19 @@ export function invisibleInValue(value: string): { fr: string; en: string } | un
   return found ? describe(found) : undefined
 }
 
+/** Characters whose removal never changes what is shown (the zero-width space, the soft hyphen, the word joiner, the BOM): copy-and-paste junk. */
+const JUNK = /[\u00ad\u200b\u2060\ufeff]/gu
+
+/**
+ * The value without its invisible characters, when all of them are junk that
+ * can go without changing what is shown; undefined otherwise (a zero-width
+ * joiner inside an emoji, a direction mark, a line separator: for a person to decide).
+ */
+export function withoutJunk(value: string): string | undefined {
+  const cleaned = value.replace(JUNK, '')
+  return cleaned !== '' && cleaned.search(IN_VALUE) === -1 ? cleaned : undefined
+}
+
 /** Invisible or space characters at either end of a value (what trim() removes besides ASCII spaces). */
 export function invisibleAtEdges(value: string): { fr: string; en: string } | undefined {
   // trimStart/trimEnd remove what \s matches, in linear time (a /\s*$/ search is quadratic on long runs of spaces).

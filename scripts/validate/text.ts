@@ -12,7 +12,7 @@
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
-import { bidiControl, invisibleAtEdges, invisibleInValue } from './invisible.ts'
+import { bidiControl, invisibleAtEdges, invisibleInValue, withoutJunk } from './invisible.ts'
 import { fieldLabel } from './field-label.ts'
 
 /** C0 controls except tab and newline, DEL, and C1 controls (Unicode category Cc). */
@@ -71,10 +71,13 @@ export function checkStrings(record: ParsedRecord): Problem[] {
     const pointer = pointerOf(path)
     if (untrimmed) {
       const invisible = invisibleAtEdges(value)
-      spaces.push({ file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed: value.trim(), invisibleFr: invisible?.fr, invisibleEn: invisible?.en } })
+      const trimmed = value.trim()
+      // A certain fix (issue 21): the value without its edges, unless nothing would be left.
+      spaces.push({ file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed, invisibleFr: invisible?.fr, invisibleEn: invisible?.en }, ...(trimmed !== '' && { fix: { value: trimmed } }) })
     } else {
       const invisible = invisibleInValue(value)
-      if (invisible) spaces.push({ file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en } })
+      const cleaned = invisible && withoutJunk(value)
+      if (invisible) spaces.push({ file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en }, ...(cleaned && { fix: { value: cleaned } }) })
     }
     if (suspect) textProblems(value, pointer, 'value')
   }

@@ -81,7 +81,7 @@ describe('registry new', () => {
     ['incubator', 'incubators'],
   ])('new %s writes a commented fiche from the schema that validates', async (kind, folder) => {
     const root = copyRegistry()
-    const r = await run(['new', kind, 'mon-essai', '--root', root])
+    const r = await run(['new', kind, 'mon-essai', '--root', root, '--title', 'Mon essai', ...(kind === 'startup' ? ['--incubator', 'dinum'] : [])])
     expect(r.stderr).toContain(`${folder}/mon-essai.md`)
     expect(r.code).toBe(0)
     const text = fs.readFileSync(path.join(root, folder, 'mon-essai.md'), 'utf8')
@@ -93,12 +93,12 @@ describe('registry new', () => {
   it('never overwrites, refuses a bad id or kind', async () => {
     const root = copyRegistry()
     const before = fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')
-    const r = await run(['new', 'startup', 'exemple', '--root', root])
+    const r = await run(['new', 'startup', 'exemple', '--root', root, '--title', 'T', '--incubator', 'dinum'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('existe déjà')
     expect(fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')).toBe(before)
-    expect((await run(['new', 'startup', '../evil', '--root', root])).code).toBe(2)
-    expect((await run(['new', 'startup', 'Mon Produit', '--root', root])).code).toBe(2)
+    expect((await run(['new', 'startup', '../evil', '--root', root, '--title', 'T', '--incubator', 'dinum'])).code).toBe(2)
+    expect((await run(['new', 'startup', 'Mon Produit', '--root', root, '--title', 'T', '--incubator', 'dinum'])).code).toBe(2)
     expect((await run(['new', 'robot', 'x', '--root', root])).code).toBe(2)
     expect((await run(['new', 'startup', '--root', root])).code).toBe(2)
   })

@@ -133,7 +133,7 @@ describe('configuration errors → exit 2 without a stack trace', () => {
 
   it.each([
     ['invalid JSON', '{"collections": ', "n'est pas du JSON valide"],
-    ['an unknown key', '{"colections": {}}', ' : clé inconnue « colections » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules).'],
+    ['an unknown key', '{"colections": {}}', ' : clé inconnue « colections » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules, renamedValues).'],
     ['a folder outside the registry', '{"collections": {"startups": "../ailleurs"}}', ' : le dossier de « startups » doit être un chemin relatif à l\'intérieur du registre.'],
     ['a bad limit', '{"limits": {"maxFileBytes": 0}}', ' : « limits.maxFileBytes » doit être un entier positif.'],
   ])('a registry.config.json with %s', async (_, text, message) => {

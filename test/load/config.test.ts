@@ -13,6 +13,7 @@ import { BASE, check, editStartup } from '../helpers.ts'
 
 const F = 'registry.config.json'
 const parse = (value: unknown) => parseConfig(typeof value === 'string' ? value : JSON.stringify(value), F)
+const RENAME = { field: '/phases/*/name', from: 'perennisation', to: 'consolidation', date: '2026-05-28' }
 const withDefaults = (overrides: Partial<RegistryConfig>): RegistryConfig => ({ ...structuredClone(DEFAULT_CONFIG), ...overrides })
 
 describe('parseConfig accepts', () => {
@@ -31,6 +32,13 @@ describe('parseConfig accepts', () => {
     ['a warning turned into an error', { rules: { 'value/untrimmed': 'error' } }, withDefaults({ rules: { 'value/untrimmed': 'error' } })],
     ['a reference error turned into a warning', { rules: { 'ref/unknown-sponsor': 'warning' } }, withDefaults({ rules: { 'ref/unknown-sponsor': 'warning' } })],
     ['a phase error turned off', { rules: { 'phases/order': 'off' } }, withDefaults({ rules: { 'phases/order': 'off' } })],
+    ['a renamed value', { renamedValues: [RENAME] }, withDefaults({ renamedValues: [RENAME] })],
+    [
+      'a rename after a given phase, with several possible values and a note',
+      { renamedValues: [{ ...RENAME, to: ['transfere', 'opere'], previous: [null, 'investigation'], note: 'Selon le cas.' }] },
+      withDefaults({ renamedValues: [{ ...RENAME, to: ['transfere', 'opere'], previous: [null, 'investigation'], note: 'Selon le cas.' }] }),
+    ],
+    ['a rename of a list of texts', { renamedValues: [{ field: '/usertypes/*', from: 'entreprises', to: 'entreprise', date: '2026-01-01' }] }, withDefaults({ renamedValues: [{ field: '/usertypes/*', from: 'entreprises', to: 'entreprise', date: '2026-01-01' }] })],
   ])('%s', (_case, raw, expected) => {
     expect(parse(raw)).toEqual(expected)
   })
@@ -38,7 +46,7 @@ describe('parseConfig accepts', () => {
   it('reads the beta.gouv.fr configuration of the repository', () => {
     const text = readFileSync(new URL('../../config/beta.gouv.fr.config.json', import.meta.url), 'utf8')
     expect(parseConfig(text, 'config/beta.gouv.fr.config.json')).toEqual(
-      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr', repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr', repositoryBranch: 'master', rules: { 'id/format': 'warning' } }),
+      withDefaults({ collections: { startups: 'content/_startups', organisations: 'content/_organisations', incubators: 'content/_incubators' }, siteUrl: 'https://beta.gouv.fr', repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr', repositoryBranch: 'master', rules: { 'id/format': 'warning' }, renamedValues: JSON.parse(text).renamedValues }),
     )
   })
 
@@ -61,9 +69,21 @@ describe('parseConfig refuses', () => {
     ['an array', [], `${F} doit contenir un objet JSON.`],
     ['null', null, `${F} doit contenir un objet JSON.`],
     ['a string', '"startups"', `${F} doit contenir un objet JSON.`],
-    ['an unknown key', { site: 'https://beta.gouv.fr' }, `${F} : clé inconnue « site » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules).`],
-    ['a __proto__ key', '{"__proto__": {"siteUrl": "x"}}', `${F} : clé inconnue « __proto__ » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules).`],
+    ['an unknown key', { site: 'https://beta.gouv.fr' }, `${F} : clé inconnue « site » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules, renamedValues).`],
+    ['a __proto__ key', '{"__proto__": {"siteUrl": "x"}}', `${F} : clé inconnue « __proto__ » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules, renamedValues).`],
     ['collections as a list', { collections: ['startups'] }, `${F} : « collections » doit être un objet.`],
+    ['renamedValues as an object', { renamedValues: RENAME }, `${F} : « renamedValues » doit être une liste (1 000 renommages au plus).`],
+    ['a rename that is not an object', { renamedValues: ['alumni'] }, `${F} : renamedValues n°1 doit être un objet {"field", "from", "to", "date"}.`],
+    ['a rename with an unknown key', { renamedValues: [{ ...RENAME, when: 'x' }] }, `${F} : renamedValues n°1 : clé inconnue « when » (clés permises : field, from, to, date, previous, note).`],
+    ['a rename without a field', { renamedValues: [{ ...RENAME, field: undefined }] }, `${F} : renamedValues n°1 : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d'une liste).`],
+    ['a rename whose field is not a pointer', { renamedValues: [{ ...RENAME, field: 'phases.name' }] }, `${F} : renamedValues n°1 : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d'une liste).`],
+    ['a rename from nothing', { renamedValues: [{ ...RENAME, from: '' }] }, `${F} : renamedValues n°1 : « from » doit être l'ancienne valeur (un texte non vide).`],
+    ['a rename to itself', { renamedValues: [{ ...RENAME, to: 'perennisation' }] }, `${F} : renamedValues n°1 : « to » doit être la nouvelle valeur, ou la liste des valeurs possibles, différentes de « from ».`],
+    ['a rename to an empty list', { renamedValues: [{ ...RENAME, to: [] }] }, `${F} : renamedValues n°1 : « to » doit être la nouvelle valeur, ou la liste des valeurs possibles, différentes de « from ».`],
+    ['a rename on a day that does not exist', { renamedValues: [{ ...RENAME, date: '2026-13-01' }] }, `${F} : renamedValues n°1 : « date » doit être le jour du renommage (AAAA-MM-JJ).`],
+    ['a previous value outside a list', { renamedValues: [{ field: '/incubator', from: 'a', to: 'b', date: '2026-01-01', previous: ['x'] }] }, `${F} : renamedValues n°1 : « previous » doit être une liste de valeurs (null : pas d'élément avant), pour un champ d'une liste ("*").`],
+    ['a previous value that is a number', { renamedValues: [{ ...RENAME, previous: [1] }] }, `${F} : renamedValues n°1 : « previous » doit être une liste de valeurs (null : pas d'élément avant), pour un champ d'une liste ("*").`],
+    ['a note that is not a text', { renamedValues: [RENAME, { ...RENAME, note: 3 }] }, `${F} : renamedValues n°2 : « note » doit être un texte (1 000 caractères au plus).`],
     ['an unknown collection', { collections: { produits: 'produits' } }, `${F} : collection inconnue « produits » (collections : startups, organisations, incubators).`],
     ['a folder that goes up', { collections: { startups: '../startups' } }, folder('startups')],
     ['a folder that goes up in the middle', { collections: { startups: 'content/../../startups' } }, folder('startups')],
@@ -134,6 +154,7 @@ describe('rule severities that the configuration may change', () => {
     'ref/unknown-startup',
     'value/invisible-character',
     'value/untrimmed',
+    'vocabulary/renamed',
   ])
 
   it.each(Object.keys(RULES))('%s', (ruleId) => {
@@ -144,7 +165,7 @@ describe('rule severities that the configuration may change', () => {
 
   it('knows no rule outside the catalogue', () => {
     expect(isConfigurable('nope/nope')).toBe(false)
-    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(58)
+    expect(Object.keys(RULES).filter((id) => !isLintRule(id))).toHaveLength(59)
     expect(Object.keys(RULES).filter(isLintRule)).toEqual(LINT_RULES.map((r) => r.id))
   })
 })

@@ -80,7 +80,7 @@ describe('parseRecord', () => {
 
   it('reports a BOM as a warning and still reads the fiche', () => {
     const { record, problems } = parse('\uFEFF---\na: 1\n---\n')
-    expect(problems).toEqual([{ file: 'startups/x.md', ruleId: 'file/bom', offset: 0, endOffset: 1 }])
+    expect(problems).toEqual([{ file: 'startups/x.md', ruleId: 'file/bom', offset: 0, endOffset: 1, fix: { range: [0, 1], text: '' } }])
     expect(record?.data).toEqual({ a: 1 })
   })
 })

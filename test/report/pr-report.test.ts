@@ -7,7 +7,8 @@ import type { Diagnostic } from '../../scripts/report/diagnostic.ts'
 import { summarize } from '../../scripts/report/diagnostic.ts'
 import { github } from '../../scripts/report/formatters/github.ts'
 import fc from 'fast-check'
-import { GITHUB_TEXT_LIMIT, prReport } from '../../scripts/report/pr-report.ts'
+import { GITHUB_TEXT_LIMIT, prReport, renderReport } from '../../scripts/report/pr-report.ts'
+import { reportData } from '../../scripts/report/report-data.ts'
 import { hostileString, sameElements } from './markdown-check.ts'
 import { REPORT_MARKER } from '../../scripts/report/report-marker.ts'
 import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.ts'
@@ -107,6 +108,57 @@ describe('prReport', () => {
   })
 })
 
+describe('the corrections of the changed fiches', () => {
+  const TEXT = '---\ntitle: Exemple\ncontact: \'equipe@exemple.fr  \'\n---\n'
+  const at = TEXT.indexOf('fr  ') + 2
+  const fixable = diag('startups/a.md', 'warning', { line: 3, fix: { range: [at, at + 2], text: '' } })
+
+  it('shows each certain fix of a changed fiche as a diff block, and says that registry fix applies it', () => {
+    const other = { ...fixable, file: 'startups/b.md' }
+    const diagnostics = [fixable, other]
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), texts: new Map([['startups/a.md', TEXT], ['startups/b.md', TEXT]]) })
+    expect(md).toContain(
+      [
+        '### Corrections automatiques (1)',
+        '',
+        'Ces corrections sont sûres : `npx registry fix` les applique (en ne changeant que ces caractères), puis vérifie à nouveau les fiches ; `npx registry fix --dry-run` les montre sans rien écrire.',
+        '',
+        '`startups/a.md`, ligne 3 (`value/untrimmed`) : Un problème dans `startups/a.md.`',
+        '',
+        '```diff',
+        "-contact: 'equipe@exemple.fr  '",
+        "+contact: 'equipe@exemple.fr'",
+        '```',
+      ].join('\n'),
+    )
+    // Not for the fiches the change does not touch.
+    expect(md.match(/```diff/g)).toHaveLength(1)
+  })
+
+  it('has no such section when nothing can be fixed', () => {
+    const diagnostics = [diag('startups/a.md', 'error')]
+    const md = prReport({ rules: RULE_CATALOGUE, lang: 'en', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 1), texts: new Map([['startups/a.md', TEXT]]) })
+    expect(md).not.toContain('Automatic fixes')
+  })
+
+  it('keeps fiche text inert in the block: a fence, a mention, HTML or a bidi control in the lines change nothing but the text', () => {
+    const report = (before: string, after: string) => {
+      const data = reportData({ changed: ['startups/a.md'], diagnostics: [fixable], summary: summarize([fixable], 1), texts: new Map([['startups/a.md', TEXT]]) })
+      data.groups.changedWarnings.items[0]!.correction = { line: 3, before: [before], after: [after] }
+      return renderReport(data, 'fr', { rules: RULE_CATALOGUE })
+    }
+    fc.assert(
+      fc.property(hostileString, hostileString, (a, b) => {
+        const line = (s: string) => s.replace(/[\r\n]/g, ' ')
+        expect(sameElements(report(line(a), line(b)), report('x', 'y'))).toEqual({ extra: [], references: [] })
+      }),
+      { numRuns: 200 },
+    )
+    const fenced = report('title: ```` @team <script>', 'title: ``` #1 \u202e')
+    expect(fenced).toContain('`````diff\n-title: ```` @team <script>\n+title: ``` #1 \ufffd\n`````')
+  })
+})
+
 describe('github formatter with changed files', () => {
   it('annotates the changed fiches first', () => {
     const diagnostics = [diag('startups/a.md', 'error'), diag('startups/z.md', 'error')]
@@ -143,6 +195,18 @@ describe('registry report', () => {
     expect(r.stdout).toContain('ref/unknown-incubator')
     expect(r.stdout).not.toContain('README.txt')
     expect(fs.readFileSync(summaryFile, 'utf8')).toBe(`${r.stdout}\n`)
+  })
+
+  it('shows the certain fixes of the changed fiches, in the data the comment workflow checks', async () => {
+    const root = gitRepo()
+    const exemple = fs.readFileSync(path.join(root, 'startups/exemple.md'), 'utf8')
+    writeFiles(root, { 'startups/exemple.md': exemple.replace('title: Exemple', "title: 'Exemple '") })
+    execFileSync('git', ['-C', root, '-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-qam', 'x'])
+    const json = path.join(tempDir(), 'report.json')
+    const r = await run(['report', '--root', root, '--base', 'main', '--output-json', json])
+    expect(r.stdout).toContain("```diff\n-title: 'Exemple '\n+title: 'Exemple'\n```")
+    const data = JSON.parse(fs.readFileSync(json, 'utf8'))
+    expect(data.groups.changedWarnings.items.find((d: { ruleId: string }) => d.ruleId === 'value/untrimmed').correction).toEqual({ line: 2, before: ["title: 'Exemple '"], after: ["title: 'Exemple'"] })
   })
 
   it('--output-file writes the report to a file, not to standard output', async () => {

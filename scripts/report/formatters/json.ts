@@ -1,6 +1,10 @@
 import type { Formatter } from './formatter.ts'
 
-/** For tools: `{diagnostics: [...], summary: {files, errors, warnings}}`. */
+/**
+ * For tools: `{diagnostics: [...], summary: {files, errors, warnings}}`. A
+ * diagnostic whose correction is certain carries `fix: {range: [start, end],
+ * text}` (ESLint's shape; offsets in the file's text, see report/diagnostic.ts).
+ */
 export const json: Formatter = (diagnostics, ctx) =>
   `${JSON.stringify(
     {
@@ -15,6 +19,7 @@ export const json: Formatter = (diagnostics, ctx) =>
         message: d.message,
         hint: d.hint,
         ...(d.path !== undefined ? { path: d.path } : {}),
+        ...(d.fix !== undefined ? { fix: { range: d.fix.range, text: d.fix.text } } : {}),
       })),
       summary: ctx.summary,
     },

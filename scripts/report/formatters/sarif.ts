@@ -1,5 +1,6 @@
 import { visibleLine } from '../inert-markdown.ts'
 import { isLintRule } from '../messages.ts'
+import type { Fix } from '../diagnostic.ts'
 import { docsLink, type Formatter } from './formatter.ts'
 
 /**
@@ -43,11 +44,25 @@ export const sarif: Formatter = (diagnostics, ctx) => {
               },
             },
           ],
+          ...(d.fix && { fixes: [sarifFix(d.file, d.fix, d.hint)] }),
         })),
       },
     ],
   }
   return `${JSON.stringify(log, null, 2)}\n`
+}
+
+/**
+ * A diagnostic's fix as a SARIF fix (§3.55): one replacement in the file,
+ * its deleted region given by character offsets (SARIF counts UTF-16 code
+ * units by default, as the fix's offsets do).
+ */
+function sarifFix(file: string, fix: Fix, hint: string) {
+  const [start, end] = fix.range
+  return {
+    description: { text: sarifText(hint) },
+    artifactChanges: [{ artifactLocation: { uri: file }, replacements: [{ deletedRegion: { charOffset: start, charLength: end - start }, insertedContent: { text: fix.text } }] }],
+  }
 }
 
 /**

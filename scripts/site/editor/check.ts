@@ -12,7 +12,7 @@ export { checkFiche, ficheContext, locateFiche, type FicheCheck, type FicheConte
 export type { ShippedRegistry } from '../pages/editor.ts'
 
 export function contextOf(registry: ShippedRegistry): FicheContext {
-  return ficheContext(registry.config, registry.files)
+  return ficheContext({ renamedValues: [], ...registry.config }, registry.files)
 }
 
 /** Today's date where the browser is, YYYY-MM-DD: the editor's as-of date for the standards. */

@@ -20,6 +20,10 @@
  *   setField(doc, key, value): OpenedFiche   value undefined = remove the key
  *   setData(doc, data): OpenedFiche          the whole front matter at once, with the same minimal edits
  *   setBody(doc, body): OpenedFiche          the markdown after the front matter
+ *   editData(doc, data): OpenedFiche | undefined
+ *     as setData, but only when the finest edits do it (no value nor front
+ *     matter rewritten whole): what an automatic fix may do (fiche-fix.ts);
+ *     undefined otherwise, or when the document has no data.
  *   newFiche(data, body, collection?): string   a new fiche's text, keys in the schema's order
  *   ficheText(doc): string                   the text, to save
  *   fieldLines(doc, key): { start, end } | undefined
@@ -181,21 +185,36 @@ export function setData(doc: FicheDocument, data: Record<string, unknown>): Open
   const m = model(opened(doc))
   const current = m.doc
   if (!current.data) return current
-  const wanted = normalize(data, '', 0) as Record<string, unknown>
-  if (!isPlainObject(wanted)) throw new TypeError('setData: the front matter must be an object')
+  const wanted = wantedData(data, 'setData')
   if (deepEqual(current.data, wanted)) return current
-  const schema = FICHE_SCHEMAS[current.collection]
-  const attempts: (() => Edit[] | undefined)[] = [() => editFrontMatter(m, wanted, schema, true), () => editFrontMatter(m, wanted, schema, false)]
-  for (const attempt of attempts) {
-    const edits = attempt()
-    if (!edits) continue
-    const next = openFiche(applyEdits(current.text, edits), current.file, { collection: current.collection, limits: m.limits })
-    if (next.data && deepEqual(next.data, wanted) && next.body === current.body) return next
-  }
-  const next = openFiche(rewriteFrontMatter(m, wanted, schema), current.file, { collection: current.collection, limits: m.limits })
+  const edited = editedFiche(m, wanted, true) ?? editedFiche(m, wanted, false)
+  if (edited) return edited
+  const next = openFiche(rewriteFrontMatter(m, wanted, FICHE_SCHEMAS[current.collection]), current.file, { collection: current.collection, limits: m.limits })
   if (next.data && deepEqual(next.data, wanted)) return next
   // Not expected: the dump of plain data always reads back the same.
   throw new TypeError('setData: this value cannot be written in YAML so that it reads back the same')
+}
+
+export function editData(doc: FicheDocument, data: Record<string, unknown>): OpenedFiche | undefined {
+  const m = model(opened(doc))
+  if (!m.doc.data) return undefined
+  const wanted = wantedData(data, 'editData')
+  return deepEqual(m.doc.data, wanted) ? m.doc : editedFiche(m, wanted, true)
+}
+
+function wantedData(data: Record<string, unknown>, caller: string): Record<string, unknown> {
+  const wanted = normalize(data, '', 0) as Record<string, unknown>
+  if (!isPlainObject(wanted)) throw new TypeError(`${caller}: the front matter must be an object`)
+  return wanted
+}
+
+/** The fiche with the front matter's edits applied (finer ones, or each changed value rewritten), when it reads back as `wanted` with the same body. */
+function editedFiche(m: Model, wanted: Record<string, unknown>, fine: boolean): OpenedFiche | undefined {
+  const current = m.doc
+  const edits = editFrontMatter(m, wanted, FICHE_SCHEMAS[current.collection], fine)
+  if (!edits) return undefined
+  const next = openFiche(applyEdits(current.text, edits), current.file, { collection: current.collection, limits: m.limits })
+  return next.data && deepEqual(next.data, wanted) && next.body === current.body ? next : undefined
 }
 
 export function setBody(doc: FicheDocument, body: string): OpenedFiche {

@@ -24,7 +24,7 @@ export const EDITOR_WORKER = `${EDITOR_PATH}sw.js`
 export interface ShippedRegistry {
   version: 1
   /** The configuration the registry was built with (collections, limits, rule settings). */
-  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'>
+  config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'> & Partial<Pick<RegistryConfig, 'renamedValues'>>
   /** Every fiche of the registry, exact bytes (registry-core.ts's ShippedFile). */
   files: NonNullable<SiteContext['fiches']>[number][]
 }
@@ -80,10 +80,11 @@ self.addEventListener('fetch', (event) => {
 
 /** registre.json: the configuration the checks need and the registry's fiches, byte for byte. */
 export function editorData(context: Pick<SiteContext, 'config' | 'fiches'>): string {
-  const { collections, limits, rules, ruleOptions, siteUrl, repositoryUrl, repositoryBranch } = context.config
+  const { collections, limits, rules, ruleOptions, siteUrl, repositoryUrl, repositoryBranch, renamedValues } = context.config
   const data: ShippedRegistry = {
     version: 1,
-    config: { collections, limits, rules, ruleOptions, siteUrl, repositoryUrl, repositoryBranch },
+    // The renames only when some are declared: a registry without them ships what it always did.
+    config: { collections, limits, rules, ruleOptions, siteUrl, repositoryUrl, repositoryBranch, ...(renamedValues.length > 0 && { renamedValues }) },
     files: (context.fiches ?? []).map(({ file, collection, id, text }) => ({ file, collection, id, text })),
   }
   return `${JSON.stringify(data)}\n`

@@ -38,6 +38,13 @@ describe('json', () => {
     expect(Object.keys(parsed.diagnostics[1])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'hint'])
   })
 
+  it('gives a certain fix last, as ESLint does: {range: [start, end], text}', () => {
+    const fixed: Diagnostic = { file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 2, ruleId: 'file/bom', severity: 'error', message: 'm', hint: 'h', fix: { range: [0, 1], text: '' } }
+    const parsed = JSON.parse(json([fixed], ctx([fixed], 1))).diagnostics[0]
+    expect(parsed.fix).toEqual({ range: [0, 1], text: '' })
+    expect(Object.keys(parsed).at(-1)).toBe('fix')
+  })
+
   it('keeps nothing else of a diagnostic object', () => {
     const extra = { file: 'a.md', line: 2, column: 3, endLine: 4, endColumn: 5, ruleId: 'file/bom', severity: 'warning', message: 'm', hint: 'h', secret: 'x' } as Diagnostic
     expect(JSON.parse(json([extra], ctx([extra], 1))).diagnostics).toEqual([{ file: 'a.md', line: 2, column: 3, endLine: 4, endColumn: 5, ruleId: 'file/bom', severity: 'warning', message: 'm', hint: 'h' }])

@@ -33,4 +33,17 @@ describe('sarif formatter', () => {
     expect(results[1].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 1, endLine: 7, endColumn: 2 })
     expect(results[0].message.text).toBe('Adresse personnelle. → Une adresse d’équipe.')
   })
+
+  it('gives a certain fix as a SARIF fix: one replacement by character offsets, its hint as description', () => {
+    const fixed = d({ ruleId: 'vocabulary/renamed', hint: 'Écrivez [abandon].', fix: { range: [40, 46], text: 'abandon' } })
+    const out = JSON.parse(sarif([fixed, d({})], { summary: { files: 1, errors: 0, warnings: 2 }, lang: 'fr', texts: new Map(), color: false, rules: RULE_CATALOGUE }))
+    const [withFix, without] = out.runs[0].results
+    expect(withFix.fixes).toEqual([
+      {
+        description: { text: 'Écrivez \\[abandon\\].' },
+        artifactChanges: [{ artifactLocation: { uri: 'startups/a.md' }, replacements: [{ deletedRegion: { charOffset: 40, charLength: 6 }, insertedContent: { text: 'abandon' } }] }],
+      },
+    ])
+    expect(without.fixes).toBeUndefined()
+  })
 })

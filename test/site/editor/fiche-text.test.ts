@@ -203,7 +203,7 @@ describe('adding and removing keys', () => {
   })
 
   it('writes an optional field of a `registry new` fiche where its commented-out example is', () => {
-    const template = ficheTemplate('startups', FICHE_SCHEMAS.startups, '2026-01-05')
+    const template = ficheTemplate('startups', FICHE_SCHEMAS.startups, { title: 'Mon produit', incubator: 'dinum', start: '2026-01-05', organisation: 'dinum' })
     const doc = openFiche(template)
     expect(lineDiff(template, setField(doc, 'link', 'https://mon-produit.beta.gouv.fr').text)).toEqual(['-# link: https://exemple.beta.gouv.fr', '+link: https://mon-produit.beta.gouv.fr'])
     expect(lineDiff(template, setField(doc, 'sponsors', ['/organisations/ademe']).text)).toEqual(['-# sponsors:', '-#   - /organisations/dinum', '+sponsors:', '+  - /organisations/ademe'])
