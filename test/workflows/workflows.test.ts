@@ -284,6 +284,12 @@ describe('evidence.yml', () => {
     expect(runs(evidence.jobs.issues!)).toContain('node bin/registry.mjs evidence --notify "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
   })
 
+  it('each job installs only the runtime dependencies, which hold everything evidence runs', () => {
+    for (const [name, job] of Object.entries(evidence.jobs)) {
+      expect(runs(job).filter((r) => /\bnpm (ci|install|i)\b|playwright|apt-get/.test(r)), name).toEqual(['npm ci --omit=dev --no-audit --no-fund'])
+    }
+  })
+
   it('the registry is run as node bin/registry.mjs, never through npx', () => {
     const scripts = Object.values(evidence.jobs).flatMap(runs)
     expect(scripts.filter((r) => r.includes('registry')).length).toBe(4)
