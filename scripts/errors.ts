@@ -15,3 +15,12 @@ export class OutputError extends Error {}
  * exist, a folder that is not a git repository. The command line adds « voir registry --help ».
  */
 export class UsageError extends Error {}
+
+/**
+ * No network: no server answered (connection refused, name not found), said once for the whole
+ * command (`propose`, `report --pr`, `lint --online`) rather than once per request.
+ */
+export class NetworkError extends Error {}
+
+/** The error codes of a network that does not answer at all (as opposed to a server's error answer). */
+export const NO_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN'])

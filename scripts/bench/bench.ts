@@ -3,11 +3,14 @@
  * 50k startups, and the real corpus when ../shared is there; measures each
  * stage of a build, lint against validate in one process, the floor (read + YAML parse of the same files with js-yaml
  * 4's core schema, nothing else) and a plain `git log --name-only` in the same
- * run; times whole processes as CI and contributors run them (`registry
- * validate`, a build, `--help`) against the floor process and `node -e 0`;
- * prints a table of times, then every target of issue 14 with its limit and
- * whether it is met, and writes bench-results/latest.json. Ratios are what
- * count: absolute times depend on the machine.
+ * run; times whole processes as people run them (`registry validate` as typed,
+ * a build, `--help`) against ../shared/bench/floor.cjs (when present) and
+ * `node -e 0`, in BENCH_PAIRS alternating pairs (11 by default), medians with
+ * their spread; runs the pull request check job of ci.yml from a fresh clone to
+ * its report file (pr-check.ts, BENCH_PR_RUNS times, 3 by default); prints a
+ * table of times, then every target with its limit and whether it is met, and
+ * writes bench-results/latest.json. Ratios are what count: absolute times
+ * depend on the machine and its load (os.loadavg() is recorded).
  *
  * The measurements run as plain JavaScript: measure.ts is bundled by esbuild
  * first, as the command is (scripts/bundle/bundle.mjs), and the command runs
@@ -31,12 +34,13 @@
  * builds without or with the compile thread.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundleState } from '../bundle/freshness.mjs'
 import { cloneHistoryBundle, historyStage, historyTable, type HistoryRow } from './history-bench.ts'
+import { prCheck, type PrCheckRow } from './pr-check.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../..')
@@ -45,6 +49,10 @@ const defaultRuns = Number(process.env.BENCH_RUNS ?? 3)
 const runs = defaultRuns
 const corpus = path.resolve(repo, '../shared/corpus/beta.gouv.fr')
 const siteMax = Number(process.env.BENCH_SITE_MAX ?? 10000)
+/** Pairs of whole processes per comparison (floor or node -e 0, then the command): 11 by default, as the issue measured. */
+const pairRuns = Number(process.env.BENCH_PAIRS ?? 11)
+/** The floor of issue 14 and 25, as a script of its own (read + js-yaml 4 core parse): the same for every tool measured. */
+const sharedFloor = path.resolve(repo, '../shared/bench/floor.cjs')
 
 interface Measure {
   stages: Record<string, number>
@@ -91,9 +99,45 @@ function timedProcess(args: string[], okCodes = [0]): number {
   return r.ms
 }
 
-/** Median wall time of `runs` whole processes (timedProcess). */
-function processMs(args: string[], okCodes = [0]): number {
-  return median(Array.from({ length: runs }, () => timedProcess(args, okCodes)))
+/** A median with its spread: the fastest and slowest runs. */
+interface Spread {
+  median: number
+  min: number
+  max: number
+}
+
+const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) })
+
+/** Two whole processes compared: each one's median and spread, and the ratio of the medians (b / a). */
+interface Paired {
+  a: Spread
+  b: Spread
+  ratio: number
+}
+
+/**
+ * The one method for whole processes: `pairRuns` alternating pairs (a, then b, then a…), each
+ * started from a small process as a shell starts it (timedProcess), so that both see the same load.
+ */
+function paired(a: string[], b: string[], okCodes = [0]): Paired {
+  const as: number[] = []
+  const bs: number[] = []
+  for (let i = 0; i < pairRuns; i++) {
+    as.push(timedProcess(a))
+    bs.push(timedProcess(b, okCodes))
+  }
+  return { a: spread(as), b: spread(bs), ratio: median(bs) / median(as) }
+}
+
+/**
+ * The floor process for a registry: ../shared/bench/floor.cjs over its collection folders when it
+ * is there (what the issue compares with), else the bench's own (measure.ts bundled, slower to
+ * start: it loads the whole API before reading).
+ */
+function floorArgs(root: string, config: string): string[] {
+  if (!existsSync(sharedFloor)) return measureArgs('floor', root, config, '-')
+  const collections = { startups: 'startups', organisations: 'organisations', incubators: 'incubators', ...(config === '-' ? {} : (JSON.parse(readFileSync(config, 'utf8')) as { collections?: Record<string, string> }).collections) }
+  return [sharedFloor, root, collections.startups, collections.organisations, collections.incubators]
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -189,23 +233,30 @@ function run(name: string, startups: number, root: string, config: string, work:
 }
 
 interface CorpusProcesses {
-  floorMs: number
-  validateMs: number
-  buildMs: number
+  /** `registry validate` as a person types it (stylish output, into a pipe) against the floor, in pairs. */
+  validate: Paired
+  /** A build of the real corpus (build-process: it has errors) against the floor, in pairs. */
+  build: Paired
   /** The parse stage and js-yaml 4 on the same front matters, in one process (means over both orders). */
   parseMs: number
   yaml4Ms: number
 }
 
-/** The real corpus as whole processes: the floor, `registry validate`, a build; and the parse stage against js-yaml 4. */
+/** The real corpus as whole processes: `registry validate` and a build, each against the floor; and the parse stage against js-yaml 4. */
 function corpusProcesses(config: string, work: string): CorpusProcesses {
-  const floorMs = processMs(measureArgs('floor', corpus, config, '-'))
-  const validateMs = processMs([path.join(repo, 'bin/registry.mjs'), 'validate', '--root', corpus, '--config', config, '--format', 'json'], [0, 1])
+  const floor = floorArgs(corpus, config)
+  const validate = paired(floor, [path.join(repo, 'bin/registry.mjs'), 'validate', '--root', corpus, '--config', config], [0, 1])
   let n = 0
-  const buildMs = processMs(measureArgs('build-process', corpus, config, path.join(work, `corpus-process-${n++}`)))
+  const buildRuns: number[] = []
+  const floors: number[] = []
+  for (let i = 0; i < pairRuns; i++) {
+    floors.push(timedProcess(floor))
+    buildRuns.push(timedProcess(measureArgs('build-process', corpus, config, path.join(work, `corpus-process-${n++}`))))
+  }
+  const build = { a: spread(floors), b: spread(buildRuns), ratio: median(buildRuns) / median(floors) }
   // Both orders, as many times each: whichever runs first warms up what both share.
   const parses = Array.from({ length: 2 * runs }, (_, i) => measure('parse', corpus, config, i % 2 ? 'parse-first' : 'yaml4-first'))
-  return { floorMs, validateMs, buildMs, parseMs: mean(parses.map((p) => p.stages.parse!)), yaml4Ms: mean(parses.map((p) => p.stages.yaml4!)) }
+  return { validate, build, parseMs: mean(parses.map((p) => p.stages.parse!)), yaml4Ms: mean(parses.map((p) => p.stages.yaml4!)) }
 }
 
 const rows: Row[] = []
@@ -225,9 +276,11 @@ const state = bundleState(repo)
 if (state !== 'fresh') throw new Error(`Le programme compilé (.registry-bin/) est ${state === 'missing' ? 'absent' : 'périmé'} : lancez « npm run bundle » avant le banc.`)
 const measureScript = await bundleMeasure(work)
 let corpusRun: CorpusProcesses | undefined
-const helpMs = processMs([path.join(repo, 'bin/registry.mjs'), '--help'])
-const nodeMs = processMs(['-e', '0'])
+const help = paired(['-e', '0'], [path.join(repo, 'bin/registry.mjs'), '--help'])
+let prRows: PrCheckRow[] = []
 try {
+  // The pull request check job, from a fresh checkout to the report file (pr-check.ts).
+  prRows = Array.from({ length: Number(process.env.BENCH_PR_RUNS ?? 3) }, (_, i) => prCheck(repo, work, i))
   if (existsSync(corpus)) {
     console.error(`corpus réel : ${corpus}`)
     const config = path.join(repo, 'config/beta.gouv.fr.config.json')
@@ -279,10 +332,20 @@ if (siteRows.length > 0) {
   }
 }
 
-console.log(`\n--help : ${fmt(helpMs)} ; node -e 0 : ${fmt(nodeMs)}`)
+const range = (s: Spread) => `${fmt(s.median)} (${fmt(s.min)} à ${fmt(s.max)})`
+console.log(`\n| processus entiers, ${pairRuns} paires alternées | référence : médiane (min à max) | commande : médiane (min à max) | rapport des médianes |\n| --- | ---: | ---: | ---: |`)
+console.log(`| node -e 0 puis registry --help | ${range(help.a)} | ${range(help.b)} | ${help.ratio.toFixed(2)}x |`)
+const floorName = existsSync(sharedFloor) ? 'plancher (../shared/bench/floor.cjs)' : 'plancher (measure.ts floor)'
 if (corpusRun) {
   const c = corpusRun
-  console.log(`corpus réel, processus entiers : plancher ${fmt(c.floorMs)}, validate ${fmt(c.validateMs)}, build ${fmt(c.buildMs)} ; analyse YAML dans un même processus : ${fmt(c.parseMs)} contre ${fmt(c.yaml4Ms)} pour js-yaml 4`)
+  console.log(`| corpus réel : ${floorName} puis registry validate | ${range(c.validate.a)} | ${range(c.validate.b)} | ${c.validate.ratio.toFixed(2)}x |`)
+  console.log(`| corpus réel : ${floorName} puis build (flux et API) | ${range(c.build.a)} | ${range(c.build.b)} | ${c.build.ratio.toFixed(2)}x |`)
+  console.log(`\nAnalyse YAML dans un même processus, corpus réel : ${fmt(c.parseMs)} contre ${fmt(c.yaml4Ms)} pour js-yaml 4`)
+}
+if (prRows.length > 0) {
+  const total = spread(prRows.map((r) => r.ms))
+  console.log(`\nJob de vérification d'une pull request (ci.yml, job validate), du clone au fichier de rapport, cache npm chaud : ${range(total)} sur ${prRows.length} exécutions`)
+  for (const [i, step] of prRows[0]!.steps.entries()) console.log(`  ${step.name} : ${fmt(median(prRows.map((r) => r.steps[i]!.ms)))}`)
 }
 
 // How far the standards warnings can be trusted (issue 26): precision per rule on the labelled
@@ -294,15 +357,16 @@ const evaluation = await evaluationRow()
 if (evaluation) console.log(`\nPrécision des avertissements de standards sur le corpus réel (jeu d'évaluation) :\n\n${evaluationTable(evaluation)}`)
 
 /** Every target of issue 14 (and issue 4's that still hold); value null while not measured, with why. `atLeast`: a floor, not a ceiling. */
-const targets: { name: string; value: number | null; limit: number; unit: string; why?: string; atLeast?: boolean }[] = []
+const targets: { name: string; value: number | null; limit: number; unit: string; why?: string; atLeast?: boolean; spread?: string }[] = []
 const noCorpus = 'corpus absent (../shared)'
 const big = rows.find((r) => r.startups === 50000)
 const five = rows.find((r) => r.startups === 5000)
 const no50k = 'pas de registre de 50k (BENCH_SIZES)'
-targets.push({ name: 'validate / plancher, corpus réel, processus entiers', value: corpusRun ? corpusRun.validateMs / corpusRun.floorMs : null, limit: 1.6, unit: 'x', why: noCorpus })
-targets.push({ name: 'build / plancher, corpus réel, processus entiers', value: corpusRun ? corpusRun.buildMs / corpusRun.floorMs : null, limit: 3.0, unit: 'x', why: noCorpus })
+targets.push({ name: 'validate / plancher, corpus réel, processus entiers (paires alternées)', value: corpusRun ? corpusRun.validate.ratio : null, limit: 1.5, unit: 'x', why: noCorpus, spread: corpusRun && `${range(corpusRun.validate.b)} / ${range(corpusRun.validate.a)}` })
+targets.push({ name: 'build / plancher, corpus réel, processus entiers (paires alternées)', value: corpusRun ? corpusRun.build.ratio : null, limit: 3.0, unit: 'x', why: noCorpus, spread: corpusRun && `${range(corpusRun.build.b)} / ${range(corpusRun.build.a)}` })
+targets.push({ name: 'job de vérification d’une pull request, du clone au rapport (s)', value: prRows.length > 0 ? median(prRows.map((r) => r.ms)) / 1000 : null, limit: 10, unit: ' s', why: 'BENCH_PR_RUNS=0', spread: prRows.length > 0 ? `${fmt(Math.min(...prRows.map((r) => r.ms)))} à ${fmt(Math.max(...prRows.map((r) => r.ms)))}` : undefined })
 targets.push({ name: 'analyse YAML / js-yaml 4 (schéma core), corpus réel, même processus', value: corpusRun ? corpusRun.parseMs / corpusRun.yaml4Ms : null, limit: 1.3, unit: 'x', why: noCorpus })
-targets.push({ name: '--help / node -e 0', value: helpMs / nodeMs, limit: 1.5, unit: 'x' })
+targets.push({ name: '--help / node -e 0 (paires alternées)', value: help.ratio, limit: 1.5, unit: 'x', spread: `${range(help.b)} / ${range(help.a)}` })
 targets.push({ name: 'validate --changed / validation complète, 50k', value: big?.changedMs !== undefined && big.validateMs ? big.changedMs / big.validateMs : null, limit: 0.05, unit: 'x', why: no50k })
 targets.push({ name: 'build / plancher en processus, 50k', value: big ? big.ratio : null, limit: 2, unit: 'x', why: no50k })
 targets.push({ name: 'mémoire max à 50k (Mio)', value: big ? big.peakMiB : null, limit: 1536, unit: ' Mio', why: no50k })
@@ -322,13 +386,13 @@ const rulePrecisions = evaluation ? Object.values(evaluation.rules).map((r) => r
 targets.push({ name: 'précision des avertissements de standards, ensemble (jeu d’évaluation, %)', value: evaluation?.overall.precision != null ? 100 * evaluation.overall.precision : null, limit: 95, unit: ' %', why: noCorpus, atLeast: true })
 targets.push({ name: 'précision de la règle la moins précise (jeu d’évaluation, %)', value: rulePrecisions.length ? 100 * Math.min(...rulePrecisions) : null, limit: 90, unit: ' %', why: noCorpus, atLeast: true })
 targets.push({ name: 'manques connus rattrapés (rappel, %)', value: evaluation?.misses.recall != null ? 100 * evaluation.misses.recall : null, limit: 100, unit: ' %', why: noCorpus, atLeast: true })
-console.log('\n| objectif | mesuré | limite | tenu |\n| --- | ---: | ---: | --- |')
+console.log('\n| objectif | mesuré | limite | tenu | médianes (min à max) |\n| --- | ---: | ---: | --- | --- |')
 for (const t of targets) {
   const met = t.value === null ? '–' : (t.atLeast ? t.value >= t.limit : t.value <= t.limit) ? 'oui' : 'NON'
-  console.log(`| ${t.name} | ${t.value === null ? `non mesuré : ${t.why}` : `${t.value.toFixed(2)}${t.unit}`} | ${t.atLeast ? '≥ ' : ''}${t.limit}${t.unit} | ${met} |`)
+  console.log(`| ${t.name} | ${t.value === null ? `non mesuré : ${t.why}` : `${t.value.toFixed(2)}${t.unit}`} | ${t.atLeast ? '≥ ' : ''}${t.limit}${t.unit} | ${met} | ${t.spread ?? '–'} |`)
 }
 
 mkdirSync(path.join(repo, 'bench-results'), { recursive: true })
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }
-writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, helpMs, nodeMs, corpus: corpusRun, rows, history: historyRows, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
+writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, rows, history: historyRows, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
 console.error('Résultats écrits dans bench-results/latest.json')

@@ -1,11 +1,18 @@
 /** The help of each command (`registry <command> --help`), in French and English. */
 import type { Lang } from '../report/diagnostic.ts'
+import { FORMAT_NAMES } from '../report/formatters/names.ts'
+
+/** « a, b ou c » / "a, b or c". */
+const listOf = (names: readonly string[], and: string): string => `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`
+/** Every format of the diagnostics, for the help of validate, lint, build and new. */
+const FORMATS_FR = `--format NOM     ${listOf(FORMAT_NAMES, 'ou')} (défaut : stylish ; github si GITHUB_ACTIONS=true)`
+const FORMATS_EN = `--format NAME    ${listOf(FORMAT_NAMES, 'or')} (default: stylish; github when GITHUB_ACTIONS=true)`
 
 const COMMON_FR = `Options communes : --root DIR, --config FICHIER, --lang fr|en, --color/--no-color, --output-file FICHIER.
-Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
 `
 const COMMON_EN = `Common options: --root DIR, --config FILE, --lang fr|en, --color/--no-color, --output-file FILE.
-Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+Exit codes: 0 = no error; 1 = errors in fiches; 2 = usage or configuration error.
 `
 
 const HELP: Record<string, { fr: string; en: string }> = {
@@ -14,7 +21,7 @@ const HELP: Record<string, { fr: string; en: string }> = {
 
 Vérifie toutes les fiches : schémas, références entre fiches, phases.
 
-  --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
+  ${FORMATS_FR}
   --strict         les avertissements font aussi échouer (code 1)
   --changed        ne lit que les fiches modifiées (git) et vérifie leurs références
   --base REV       avec --changed : comparer à REV (défaut : HEAD) ; sans --changed : tout vérifier,
@@ -27,7 +34,7 @@ Vérifie toutes les fiches : schémas, références entre fiches, phases.
 
 Checks every fiche: schemas, references between fiches, phases.
 
-  --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
+  ${FORMATS_EN}
   --strict         warnings fail too (exit 1)
   --changed        reads only the changed fiches (git) and checks their references
   --base REV       with --changed: compare with REV (default: HEAD); without --changed: check everything,
@@ -48,7 +55,7 @@ qui reste (validate et lint). Sans fichier : toutes les fiches.
   --dry-run        montre les lignes avant et après, sans rien écrire
   --as-of DATE     date de référence AAAA-MM-JJ : les renommages (renamedValues) datés d'après ne
                    s'appliquent pas (défaut : date du dernier commit)
-  --format NOM     stylish (défaut), json, github, markdown ou sarif : ce qui reste après correction
+  ${FORMATS_FR} : ce qui reste après correction
 `,
     en: `Usage: registry fix [files…] [options]
 
@@ -60,7 +67,7 @@ files: every fiche.
   --dry-run        shows the lines before and after, writes nothing
   --as-of DATE     reference date YYYY-MM-DD: the renames (renamedValues) dated later do not apply
                    (default: the last commit's date)
-  --format NAME    stylish (default), json, github, markdown or sarif: what remains after the fixes
+  ${FORMATS_EN}: what remains after the fixes
 `,
   },
   build: {
@@ -69,12 +76,18 @@ files: every fiche.
 Vérifie les fiches puis compile le flux JSON (API v1 et v2.7) et le site public (pages DSFR,
 voir docs/site.md) dans --out (défaut : <root>/dist). Rien n'est écrit si une fiche a une erreur.
 REGISTRY_SITE=0 : le flux et les API seulement, sans le site.
+
+  ${FORMATS_FR}
+  --as-of DATE     date de référence AAAA-MM-JJ des règles de standards (défaut : date du dernier commit)
 `,
     en: `Usage: registry build [--out DIR] [options]
 
 Checks the fiches, then compiles the JSON feed (API v1 and v2.7) and the public site (DSFR
 pages, see docs/site.md) into --out (default: <root>/dist). Nothing is written when a fiche has
 an error. REGISTRY_SITE=0: the feed and the APIs only, without the site.
+
+  ${FORMATS_EN}
+  --as-of DATE     reference date YYYY-MM-DD of the standards rules (default: the last commit's date)
 `,
   },
   lint: {
@@ -84,7 +97,7 @@ Vérifie les standards du programme beta.gouv.fr (catalogue v2.0), selon la phas
 Les règles donnent des avertissements qui ne bloquent pas, sauf configuration contraire
 (registry.config.json, « rules »). Voir docs/standards.md.
 
-  --format NOM     stylish (défaut), json, github, markdown ou sarif
+  ${FORMATS_FR}
   --as-of DATE     date de référence AAAA-MM-JJ (défaut : date du dernier commit ; jamais l'horloge)
   --max-warnings N plus de N avertissements font échouer (code 1)
   --quiet          n'affiche que les erreurs
@@ -105,7 +118,7 @@ Checks the beta.gouv.fr programme's standards (catalogue v2.0), according to eac
 The rules give warnings that do not block, unless configured otherwise (registry.config.json,
 "rules"). See docs/standards.md.
 
-  --format NAME    stylish (default), json, github, markdown or sarif
+  ${FORMATS_EN}
   --as-of DATE     reference date YYYY-MM-DD (default: the last commit's date; never the clock)
   --max-warnings N more than N warnings fail (exit 1)
   --quiet          prints errors only
@@ -203,7 +216,7 @@ fichier existant n'est jamais remplacé. Dans un terminal, ce qui n'est pas donn
   --incubator ID      startup : l'incubateur principal (une fiche de incubators/)
   --phase NOM         startup : la première phase, qui commence aujourd'hui (défaut : investigation)
   --as-of DATE        date de référence de la vérification (défaut : date du dernier commit)
-  --format NOM        stylish (défaut), json, github, markdown ou sarif
+  ${FORMATS_FR}
 `,
     en: `Usage: registry new startup|organisation|incubator [<id>] [options]
 
@@ -219,7 +232,7 @@ a terminal, what is not given is asked.
   --incubator ID      startup: the main incubator (a fiche of incubators/)
   --phase NAME        startup: the first phase, starting today (default: investigation)
   --as-of DATE        reference date of the check (default: the last commit's date)
-  --format NAME       stylish (default), json, github, markdown or sarif
+  ${FORMATS_EN}
 `,
   },
   propose: {

@@ -10,9 +10,10 @@ import type { Lang } from '../report/diagnostic.ts'
 import { FORMAT_NAMES, type FormatName } from '../report/formatters/names.ts'
 import { UsageError, type Io } from './io.ts'
 import type { Options } from './options.ts'
-import { ConfigError, OutputError } from '../errors.ts'
+import { ConfigError, NetworkError, OutputError } from '../errors.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
 import { CHANGES_FORMATS } from '../history/changes-formats.ts'
+import { findRoot } from '../registry/config.ts'
 
 const HELP_FR = `Utilisation : registry <commande> [options]
 
@@ -28,9 +29,11 @@ Commandes :
   changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
 
 Options :
-  --root DIR       racine du registre (défaut : le dossier courant)
+  --root DIR       racine du registre (défaut : le dossier courant ou le plus proche au-dessus qui a
+                   registry.config.json ou un dossier de fiches, comme git)
   --config FILE    configuration (défaut : <root>/registry.config.json s'il existe)
-  --format NOM     stylish (défaut), json ou github (automatique si GITHUB_ACTIONS=true)
+  --format NOM     validate, lint, build, new : stylish (défaut), json, github, markdown ou sarif
+                   (github si GITHUB_ACTIONS=true) ; changes : stylish, markdown ou json
   --lang fr|en     langue des messages (défaut : fr)
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
   --strict         les avertissements font aussi échouer (code 1)
@@ -55,7 +58,7 @@ Options :
   -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
   -v, --version    affiche la version
 
-Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.
+Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
 `
 const HELP_EN = `Usage: registry <command> [options]
 
@@ -71,9 +74,11 @@ Commands:
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
 
 Options:
-  --root DIR       the registry's root (default: the current folder)
+  --root DIR       the registry's root (default: the current folder or the nearest one above with
+                   registry.config.json or a fiche folder, as git does)
   --config FILE    configuration (default: <root>/registry.config.json when present)
-  --format NAME    stylish (default), json or github (automatic when GITHUB_ACTIONS=true)
+  --format NAME    validate, lint, build, new: stylish (default), json, github, markdown or sarif
+                   (github when GITHUB_ACTIONS=true); changes: stylish, markdown or json
   --lang fr|en     language of the messages (default: fr)
   --out DIR        build output folder (default: <root>/dist)
   --strict         warnings fail too (exit 1)
@@ -98,7 +103,7 @@ Options:
   -h, --help       shows this help (registry <command> --help: the command's help)
   -v, --version    shows the version
 
-Exit codes: 0 no error, 1 errors in fiches, 2 usage or configuration error.
+Exit codes: 0 = no error; 1 = errors in fiches; 2 = usage or configuration error.
 `
 
 /** Each command is loaded when it runs: `validate` does not pay for the compiler's modules. */
@@ -113,6 +118,9 @@ const COMMANDS = {
   propose: async (o: Options) => (await import('./commands/propose.ts')).proposeCommand(o),
   changes: async (o: Options) => (await import('./commands/changes.ts')).changesCommand(o),
 } as const
+
+/** The commands whose output --format chooses (the others print markdown, a file list or an address). */
+const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'changes'])
 
 /** Commands that take arguments of their own. */
 const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }
@@ -143,7 +151,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (rest.length > wanted) throw new UsageError(lang === 'fr' ? `Argument inattendu : ${rest[wanted]}.` : `Unexpected argument: ${rest[wanted]}.`)
     if (rest.length < wanted - (OPTIONAL_LAST.has(name) ? 1 : 0)) throw new UsageError(lang === 'fr' ? `Il manque un argument : voir « registry ${name} --help ».` : `An argument is missing: see "registry ${name} --help".`)
     if (values.color && values['no-color']) throw new UsageError(lang === 'fr' ? '--color et --no-color ne vont pas ensemble.' : '--color and --no-color do not go together.')
-    const root = path.resolve(io.cwd, values.root ?? '.')
+    const root = values.root !== undefined ? path.resolve(io.cwd, values.root) : (findRoot(io.cwd) ?? io.cwd)
+    if (values.root !== undefined) await checkRoot(root, lang)
+    if (values.format !== undefined && !FORMATTED.has(name)) throw new UsageError(lang === 'fr' ? `--format ne va pas avec ${name} : il va avec ${[...FORMATTED].join(', ')}.` : `--format does not go with ${name}: it goes with ${[...FORMATTED].join(', ')}.`)
     const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
     const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
@@ -201,7 +211,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${err.message}\n${lang === 'fr' ? 'Voir « registry --help ».' : 'See "registry --help".'}\n`)
       return 2
     }
-    if (err instanceof ConfigError || err instanceof OutputError || (err as Error)?.name === 'GitHubError') {
+    if (err instanceof ConfigError || err instanceof OutputError || err instanceof NetworkError || (err as Error)?.name === 'GitHubError') {
       io.stderr(`${(err as Error).message}\n`)
       return 2
     }
@@ -289,8 +299,8 @@ function parseLang(value: string | undefined): Lang {
 function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName {
   if (value === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'
   if ((FORMAT_NAMES as readonly string[]).includes(value)) return value as FormatName
-  const names = FORMAT_NAMES.join(', ')
-  throw new UsageError(lang === 'fr' ? `--format doit valoir ${names}, pas « ${value} ».` : `--format must be ${names}, not "${value}".`)
+  const names = (and: string) => `${FORMAT_NAMES.slice(0, -1).join(', ')} ${and} ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}`
+  throw new UsageError(lang === 'fr' ? `--format doit valoir ${names('ou')}, pas « ${value} ».` : `--format must be ${names('or')}, not "${value}".`)
 }
 
 function parseChangesFormat(value: string | undefined, lang: Lang): string {
@@ -320,6 +330,13 @@ async function version(): Promise<string> {
 function parsePr(value: string, lang: Lang): number {
   if (!/^[1-9]\d{0,9}$/.test(value)) throw new UsageError(lang === 'fr' ? `--pr attend un numéro de pull request, pas « ${value} ».` : `--pr needs a pull request number, not "${value}".`)
   return Number(value)
+}
+
+/** --root names a folder that exists. */
+async function checkRoot(root: string, lang: Lang): Promise<void> {
+  const stat = await fsp.stat(root).catch((err: NodeJS.ErrnoException) => err.code ?? 'EIO')
+  if (typeof stat === 'string') throw new UsageError(lang === 'fr' ? `--root : le dossier ${root} ${stat === 'ENOENT' ? "n'existe pas" : `ne peut pas être lu (${stat})`}.` : `--root: the folder ${root} ${stat === 'ENOENT' ? 'does not exist' : `cannot be read (${stat})`}.`)
+  if (!stat.isDirectory()) throw new UsageError(lang === 'fr' ? `--root : ${root} n'est pas un dossier.` : `--root: ${root} is not a folder.`)
 }
 
 async function writeOutputFile(file: string, text: string, lang: Lang): Promise<void> {

@@ -6,6 +6,7 @@
  * status, the route and GitHub's own short reason.
  */
 import { Octokit } from '@octokit/rest'
+import { NO_NETWORK_CODES } from '../errors.ts'
 import type { Lang } from '../report/diagnostic.ts'
 
 export interface ClientOptions {
@@ -84,11 +85,34 @@ export class GitHubError extends Error {
   }
 }
 
+/** The network error code in an error's chain of causes (Octokit wraps fetch's TypeError, which wraps the socket's error). */
+export function networkCode(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown; errors?: unknown } | undefined
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && NO_NETWORK_CODES.has(e.code)) return e.code
+    // Happy eyeballs: an AggregateError of one error per address tried.
+    const first = Array.isArray(e.errors) ? (e.errors[0] as { code?: unknown } | undefined) : undefined
+    if (typeof first?.code === 'string' && NO_NETWORK_CODES.has(first.code)) return first.code
+    e = e.cause as typeof e
+  }
+  return undefined
+}
+
 /** What went wrong, in the user's language, and what to do about it. */
 export function explainGitHubError(err: unknown, what: string, lang: Lang): GitHubError {
   if (err instanceof GitHubError) return err
   const e = err as HttpLikeError & { message?: string }
   const status = e?.status
+  const offline = e?.response === undefined ? networkCode(err) : undefined
+  if (offline !== undefined) {
+    const why = offline === 'ECONNREFUSED' ? (lang === 'fr' ? 'connexion refusée' : 'connection refused') : lang === 'fr' ? 'adresse introuvable' : 'address not found'
+    return new GitHubError(
+      lang === 'fr'
+        ? `Pas de réseau : GitHub ne répond pas (${why}, ${offline}) pendant : ${what}. Vérifiez la connexion (ou GITHUB_API_URL), puis relancez la commande : elle termine ce qui a été commencé.`
+        : `No network: GitHub does not answer (${why}, ${offline}) while: ${what}. Check the connection (or GITHUB_API_URL), then run the command again: it finishes what was started.`,
+      undefined,
+    )
+  }
   const headers = e?.response?.headers ?? {}
   const reason = githubReason(err)
   const fr = lang === 'fr'
@@ -116,9 +140,11 @@ export function explainGitHubError(err: unknown, what: string, lang: Lang): GitH
       ? `GitHub refuse la demande (422) pendant : ${what}${reason ? ` : ${frenchReason(reason)}` : ''}.`
       : `GitHub rejects the request (422) while: ${what}${reason ? `: ${reason}` : ''}.`
   } else if (status === undefined || status >= 500) {
+    // Octokit says 500 for a request that got no answer at all: the status is GitHub's only when it answered.
+    const shown = status !== undefined && e?.response !== undefined ? ` (${status})` : ''
     text = fr
-      ? `GitHub ne répond pas correctement${status ? ` (${status})` : ''} pendant : ${what}, même après plusieurs essais. Réessayez dans quelques minutes.`
-      : `GitHub does not answer properly${status ? ` (${status})` : ''} while: ${what}, even after several attempts. Try again in a few minutes.`
+      ? `GitHub ne répond pas correctement${shown} pendant : ${what}, même après plusieurs essais. Réessayez dans quelques minutes.`
+      : `GitHub does not answer properly${shown} while: ${what}, even after several attempts. Try again in a few minutes.`
   } else {
     text = fr ? `GitHub répond ${status} pendant : ${what}${reason ? ` (${reason})` : ''}.` : `GitHub answers ${status} while: ${what}${reason ? ` (${reason})` : ''}.`
   }

@@ -11,6 +11,7 @@ import { validExemptions, type Exemption } from './exemptions.ts'
 import { onlineKey, type OnlineResults } from './online/types.ts'
 import { HYGIENE } from './catalogue.ts'
 import { appliesTo, currentPhase, ENDED_PHASES } from './phase.ts'
+import { misspeltKeys } from '../validate/typos.ts'
 import { LINT_RULES } from './rules/index.ts'
 
 export interface LintSettings {
@@ -108,6 +109,7 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
     // The exemptions that exempted something (most fiches have none: no set for them).
     const used = exemptions.length === 0 ? undefined : new Set<Exemption>()
     const outcomes: RuleOutcome[] = []
+    let misspelt: ReadonlyMap<string, string> | undefined
     applies.fill(0)
     context.record = record
     context.phase = phase
@@ -145,7 +147,11 @@ export function runRules(records: readonly ParsedRecord[], settings: LintSetting
         continue
       }
       outcomes.push(checkedAt || explain ? { rule, result: 'failing', ...(checkedAt ? { checkedAt } : {}), ...made } : failing)
-      for (const r of reports) problems.push(toProblem(record, rule, r))
+      for (const r of reports) {
+        // A missing field whose name is misspelt in the fiche: schema/unknown-key says what to rename (one mistake, one diagnostic).
+        if (r.path !== undefined && r.path.lastIndexOf('/') === 0 && (misspelt ??= misspeltKeys(record)).has(r.path.slice(1)) && record.data[r.path.slice(1)] === undefined) continue
+        problems.push(toProblem(record, rule, r))
+      }
     }
     // An exemption from a rule that ran and found nothing exempts nothing.
     if (!settings.validateOnly && settings.config.rules['exemption-invalid'] !== 'off') {

@@ -11,7 +11,7 @@ import type { Problem } from '../report/diagnostic.ts'
 import { isPlainObject, type Collection, type Limits } from './config.ts'
 import { fastYaml } from './fast-yaml.ts'
 import type { SourceFile } from './read-records.ts'
-import { explainYamlError } from './yaml-errors.ts'
+import { duplicateKey, explainYamlError } from './yaml-errors.ts'
 
 export interface ParsedRecord {
   file: string
@@ -76,7 +76,9 @@ export function parseRecord(source: SourceFile, limits: Limits): ParseResult {
   const parsed = parseYaml(yaml, limits)
   if ('problem' in parsed) {
     const p = parsed.problem
-    return { problems: [...problems, { ...p, file, offset: yamlStart + (p.offset ?? 0), endOffset: p.endOffset === undefined ? undefined : yamlStart + p.endOffset }] }
+    // A duplicate key's first definition, as a line of the file for the message.
+    const data = typeof p.data?.firstOffset === 'number' ? { ...p.data, firstLine: lineNumber(text, yamlStart + p.data.firstOffset) } : p.data
+    return { problems: [...problems, { ...p, file, offset: yamlStart + (p.offset ?? 0), endOffset: p.endOffset === undefined ? undefined : yamlStart + p.endOffset, ...(data ? { data } : {}) }] }
   }
   const data = parsed.value
   if (data === null || data === undefined) return { problems: [...problems, { file, ruleId: 'frontmatter/empty', offset: yamlStart }] }
@@ -90,6 +92,13 @@ export function parseRecord(source: SourceFile, limits: Limits): ParseResult {
 }
 
 type YamlProblem = Omit<Problem, 'file'>
+
+/** The 1-based line of an offset of `text`. */
+function lineNumber(text: string, offset: number): number {
+  let n = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
 
 /** The offset of the first character past `max` on a line, if any line is that long. */
 export function firstLongLine(text: string, max: number): number | undefined {
@@ -174,12 +183,15 @@ function yamlError(err: unknown, yaml: string): YamlProblem {
   if (!(err instanceof YAMLException)) throw err
   const reason = err.reason || err.message
   const offset = err.mark?.position ?? 0
-  if (/^duplicated mapping key/.test(reason)) return { ruleId: 'yaml/duplicate-key', offset }
+  if (/^duplicated mapping key/.test(reason)) {
+    const d = duplicateKey(yaml, offset)
+    return d ? { ruleId: 'yaml/duplicate-key', offset: d.offset, endOffset: d.endOffset, data: { key: d.key, firstOffset: d.firstOffset } } : { ruleId: 'yaml/duplicate-key', offset }
+  }
   if (/maxAliases/.test(reason)) return { ruleId: 'yaml/alias', offset }
   if (/nesting exceeded maxDepth|maximum nesting depth/i.test(reason)) return { ruleId: 'yaml/too-deep', offset, data: { reason } }
   // Bounded: the explanation looks at the lines of a front matter already under the size limits.
   const e = explainYamlError(yaml, reason, offset)
-  return { ruleId: 'yaml/syntax', offset: e.offset, endOffset: e.endOffset, data: { reason, cause: e.cause, fixed: e.fixed, key: e.key, char: e.char } }
+  return { ruleId: 'yaml/syntax', offset: e.offset, endOffset: e.endOffset, data: { reason, cause: e.cause, fixed: e.fixed, key: e.key, char: e.char, ...(e.indent !== undefined ? { indent: e.indent } : {}) } }
 }
 
 export function jsonType(v: unknown): string {

@@ -33,6 +33,8 @@ export interface YamlExplanation {
   /** The key of the line, or the reserved character, for the message. */
   key?: string
   char?: string
+  /** tab: the number of spaces the corrected line starts with. */
+  indent?: number
 }
 
 interface Line {
@@ -64,6 +66,53 @@ export function quoteYaml(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
 }
 
+/**
+ * How far a line indented with a tab should be indented, from the nearest line above written
+ * with spaces: a key under a list item (`  - name: …`) lines up with the item's first key, a
+ * line under a key with no value on its line goes one level (two spaces) in, any other line is
+ * a sibling. Undefined when there is no such line.
+ */
+function siblingIndent(lines: readonly Line[], at: number, item: boolean): number | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const t = lines[i]!.text
+    if (t.trim() === '' || /^\s*#/.test(t) || /^[ ]*\t/.test(t)) continue
+    const dash = /^\s*-\s+(?=\S)/.exec(t)
+    if (dash && !item) return dash[0].length
+    if (/:\s*$/.test(t)) return indentOf(t) + 2
+    return indentOf(t)
+  }
+  return undefined
+}
+
+/**
+ * A key written twice in the same mapping (js-yaml points at the second one): the key, the
+ * whole key's span, and where its first definition starts (relative to the YAML text).
+ */
+export function duplicateKey(yaml: string, offset: number): { key: string; offset: number; endOffset: number; firstOffset?: number } | undefined {
+  const lines = linesOf(yaml)
+  const at = lineAt(lines, Math.min(offset, yaml.length))
+  const line = lines[at]!
+  const m = KEY_VALUE.exec(line.text)
+  if (!m) return undefined
+  const key = m[2]!.trim()
+  const column = line.text.indexOf(m[2]!, m[1]!.length)
+  const indent = m[1]!.length
+  let firstOffset: number | undefined
+  for (let i = at - 1; i >= 0; i--) {
+    const t = lines[i]!.text
+    if (t.trim() === '' || /^\s*#/.test(t)) continue
+    const k = KEY_VALUE.exec(t)
+    // The same mapping: the same indentation (a key after "- " counts at its column), until a parent line.
+    const at0 = k ? k[1]!.length : indentOf(t)
+    if (k && at0 === indent && k[2]!.trim() === key) {
+      firstOffset = lines[i]!.start + at0
+      break
+    }
+    if (indentOf(t) < indent && !(k && at0 === indent)) break
+  }
+  return { key, offset: line.start + column, endOffset: line.start + column + m[2]!.length, ...(firstOffset !== undefined ? { firstOffset } : {}) }
+}
+
 export function explainYamlError(yaml: string, reason: string, offset: number): YamlExplanation {
   const lines = linesOf(yaml)
   const at = lineAt(lines, Math.min(offset, yaml.length))
@@ -71,10 +120,11 @@ export function explainYamlError(yaml: string, reason: string, offset: number): 
   const base = { offset }
 
   if (/tab characters must not be used/.test(reason) || /^\s*\t/.test(line.text)) {
-    const tabLine = /^[ ]*\t/.test(line.text) ? at : at
-    const l = lines[tabLine]!
-    const lead = /^[ \t]*/.exec(l.text)![0]
-    return { cause: 'tab', offset: l.start + lead.indexOf('\t'), endOffset: l.start + lead.indexOf('\t') + 1, fixed: lead.replace(/\t/g, '  ') + l.text.slice(lead.length) }
+    const lead = /^[ \t]*/.exec(line.text)![0]
+    const rest = line.text.slice(lead.length)
+    // The indentation of the line's siblings, so that the corrected line parses; else two spaces a tab.
+    const indent = siblingIndent(lines, at, /^-(\s|$)/.test(rest)) ?? lead.replace(/\t/g, '  ').length
+    return { cause: 'tab', offset: line.start + lead.indexOf('\t'), endOffset: line.start + lead.indexOf('\t') + 1, fixed: ' '.repeat(indent) + rest, indent }
   }
   if (/non-printable characters/.test(reason)) {
     const ch = yaml[offset] ?? ''

@@ -20,6 +20,7 @@ import { inertCode, inertMarkdown } from '../report/inert-markdown.ts'
 import { ficheTemplate } from '../scaffold/fiche-template.ts'
 import { changedScope } from '../validate/changed-scope.ts'
 import { FICHE_SCHEMAS } from '../validate/schemas.ts'
+import { Suggester } from '../validate/suggest.ts'
 import { runValidation } from './check.ts'
 
 /** The collection a path (relative to the root) is a fiche of, if it is directly in a collection's folder. */
@@ -111,6 +112,7 @@ export async function newFiche(options: NewFicheOptions): Promise<NewFicheResult
  * HEAD's commit date when there is a git history).
  */
 export async function checkProposal(options: FicheOptions & { file: string; asOf?: string }): Promise<FicheResult & { standards: Diagnostic[] }> {
+  await readableFiche(options.root, options.file, options.lang)
   const { records, ...checked } = await checkOne(options, options.file)
   if (checked.summary.errors > 0) return { ...checked, standards: [] }
   const asOf = options.asOf ?? (await headDate(options.root)) ?? undefined
@@ -124,7 +126,7 @@ export async function checkProposal(options: FicheOptions & { file: string; asOf
  */
 export async function propose(github: GitHub, options: FicheOptions & { file: string; collection: Collection; owner: string; repo: string; base?: string; check: { diagnostics: readonly Diagnostic[]; standards: readonly Diagnostic[] } }): Promise<ProposalResult> {
   const { proposeFiche } = await import('../github/propose.ts')
-  const content = await fsp.readFile(path.join(options.root, options.file), 'utf8')
+  const content = await readableFiche(options.root, options.file, options.lang)
   const id = path.basename(options.file, '.md')
   return proposeFiche(
     github,
@@ -141,6 +143,28 @@ export async function propose(github: GitHub, options: FicheOptions & { file: st
     },
     options.lang,
   )
+}
+
+/**
+ * The text of the fiche `file` (relative to the root), or a UsageError that says why it cannot be
+ * proposed: a mistyped name (with the nearest fiche of its folder), a folder, an unreadable file.
+ */
+async function readableFiche(root: string, file: string, lang: Lang): Promise<string> {
+  const fr = lang === 'fr'
+  try {
+    return await fsp.readFile(path.join(root, file), 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO'
+    if (code === 'ENOENT') {
+      const folder = path.posix.dirname(file)
+      const names = await fsp.readdir(path.join(root, folder)).catch(() => [] as string[])
+      const near = new Suggester(names.filter((n) => n.endsWith('.md'))).suggest(path.posix.basename(file))
+      const hint = near ? (fr ? ` Vouliez-vous dire ${folder}/${near} ?` : ` Did you mean ${folder}/${near}?`) : ''
+      throw new UsageError(fr ? `Le fichier ${file} n'existe pas.${hint}` : `The file ${file} does not exist.${hint}`)
+    }
+    if (code === 'EISDIR') throw new UsageError(fr ? `${file} est un dossier : donnez le fichier .md de la fiche.` : `${file} is a folder: give the fiche's .md file.`)
+    throw new UsageError(fr ? `Le fichier ${file} ne peut pas être lu (${code}).` : `The file ${file} cannot be read (${code}).`)
+  }
 }
 
 /** The pull request's description: what the fiche is, the warnings the check found, the standards to complete (the lint's warnings). */

@@ -7,7 +7,7 @@
  */
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from '../errors.ts'
+import { ConfigError, NetworkError } from '../errors.ts'
 import { changedFiles } from '../git/changed-files.ts'
 import { headDate } from '../git/head-date.ts'
 import { comparisonCommit } from '../git/show-files.ts'
@@ -120,7 +120,18 @@ async function checkOnline(root: string, records: readonly ParsedRecord[], confi
   ])
   const { onWarning, ...rest } = options
   const targets = onlineTargets(records, LINT_RULES.filter((r) => r.evidence === 'online' && config.rules[r.id] !== 'off'))
-  return checkOnline(targets, { ...rest, root, ...(onWarning ? { onWarning: (w) => onWarning(describeOnlineWarning(w, lang)) } : {}) })
+  let offline: string | undefined
+  const results = await checkOnline(targets, {
+    ...rest,
+    root,
+    onWarning: (w) => {
+      if (w.id === 'no-network') offline = describeOnlineWarning(w, lang)
+      else onWarning?.(describeOnlineWarning(w, lang))
+    },
+  })
+  // Without the network the online checks say nothing: the command fails once, with exit 2.
+  if (offline !== undefined) throw new NetworkError(offline)
+  return results
 }
 
 async function readBaseline(file: string): Promise<Baseline | undefined> {

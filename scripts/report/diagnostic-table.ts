@@ -17,8 +17,18 @@ export function diagnosticTable(group: DiagnosticGroup, fr: boolean, command: st
   const rows = [fr ? '| Fiche | Ligne | Problème | Que faire | Règle |' : '| Fiche | Line | Problem | What to do | Rule |', '| --- | --- | --- | --- | --- |']
   for (const d of group.items) rows.push(`| ${inertCode(d.file)} | ${d.line}:${d.column} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${inertCode(d.ruleId)} |`)
   const more = group.total - group.items.length
-  if (more > 0) rows.push('', fr ? `… et ${more} autre${more > 1 ? 's' : ''} : \`${command}\` les liste toutes.` : `… and ${more} more: \`${command}\` lists them all.`)
+  if (more > 0) rows.push('', fr ? `… et ${more} autre${more > 1 ? 's' : ''} : ${fullList(fr, command)}` : `… and ${more} more: ${fullList(fr, command)}`)
   return rows.join('\n')
+}
+
+/**
+ * Where the whole list is, for the person who reads a pull request on GitHub (often in the web
+ * editor, without a clone): the check's log; and the command for whoever has a clone.
+ */
+export function fullList(fr: boolean, command: string): string {
+  return fr
+    ? `le journal de la vérification (onglet « Checks » de la pull request) les donne toutes ; dans un clone du dépôt, après \`npm ci\` : \`${command}\`.`
+    : `the check's log (the pull request's "Checks" tab) gives them all; in a clone of the repository, after \`npm ci\`: \`${command}\`.`
 }
 
 /** The first `max` diagnostics of a list, with the list's length. */

@@ -81,6 +81,9 @@ const forExampleEn = (d: Data): string => (d.example !== undefined ? ` For examp
 
 const didYouMeanFr = (d: Data): string => (d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : '')
 const didYouMeanEn = (d: Data): string => (d.suggestion ? ` Did you mean ${qe(d.suggestion)}?` : '')
+/** A reference or a value with a close known one: the replacement to write, first. */
+const replaceFr = (d: Data): string => (typeof d.suggestion === 'string' && typeof d.id === 'string' ? `Remplacez ${q(d.id)} par ${q(d.suggestion)}. ` : '')
+const replaceEn = (d: Data): string => (typeof d.suggestion === 'string' && typeof d.id === 'string' ? `Replace ${qe(d.id)} with ${qe(d.suggestion)}. ` : '')
 
 const formatFr: Record<string, [string, string]> = {
   date: ['une date au format AAAA-MM-JJ', 'Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-18.'],
@@ -135,7 +138,7 @@ function yamlAdviceFr(d: Data): string {
     case 'reserved-start': return 'Entourez la valeur de guillemets simples.'
     case 'apostrophe-in-quotes': return 'Dans des guillemets simples, doublez l’apostrophe (\'\').'
     case 'text-after-quotes': return 'Mettez toute la valeur entre les guillemets.'
-    case 'tab': return 'Remplacez les tabulations du début de ligne par des espaces.'
+    case 'tab': return typeof d.indent === 'number' ? `Remplacez les tabulations du début de ligne par ${d.indent} espaces, comme les lignes voisines.` : 'Remplacez les tabulations du début de ligne par des espaces.'
     case 'unclosed-quote': return 'Fermez les guillemets à la fin de la valeur.'
     case 'unclosed-bracket': return 'Fermez le [ ou le { à la fin de la liste.'
     case 'misaligned-item': return 'Alignez le tiret sur celui de l’élément précédent, avec des espaces.'
@@ -173,7 +176,7 @@ function yamlAdviceEn(d: Data): string {
     case 'reserved-start': return 'Put the value in single quotes.'
     case 'apostrophe-in-quotes': return "Inside single quotes, double the apostrophe ('')."
     case 'text-after-quotes': return 'Put the whole value inside the quotes.'
-    case 'tab': return 'Replace the tabs at the start of the line with spaces.'
+    case 'tab': return typeof d.indent === 'number' ? `Replace the tabs at the start of the line with ${d.indent} spaces, as on the lines around it.` : 'Replace the tabs at the start of the line with spaces.'
     case 'unclosed-quote': return 'Close the quotes at the end of the value.'
     case 'unclosed-bracket': return 'Close the [ or { at the end of the list.'
     case 'misaligned-item': return "Align the dash with the previous item's, with spaces."
@@ -394,8 +397,8 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'ref/unknown-incubator': {
     severity: 'error',
     description: 'L’incubateur cité n’a pas de fiche dans incubators/.',
-    fr: { message: (d) => `L'incubateur ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.` },
-    en: { message: (d) => `The incubator ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use the name of a file in ${show(d.folder)}/ without .md, or add the incubator's fiche in the same pull request.` },
+    fr: { message: (d) => `L'incubateur ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr(d)}Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.` },
+    en: { message: (d) => `The incubator ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `${replaceEn(d)}Use the name of a file in ${show(d.folder)}/ without .md, or add the incubator's fiche in the same pull request.` },
   },
   'ref/unknown-owner': {
     severity: 'error',
@@ -406,8 +409,8 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'ref/unknown-sponsor': {
     severity: 'error',
     description: 'Une organisation sponsor n’a pas de fiche dans organisations/.',
-    fr: { message: (d) => `L'organisation ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez /organisations/ suivi du nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'organisation dans la même pull request.` },
-    en: { message: (d) => `The organisation ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use /organisations/ followed by the name of a file in ${show(d.folder)}/ without .md, or add the organisation's fiche in the same pull request.` },
+    fr: { message: (d) => `L'organisation ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr(d)}Utilisez /organisations/ suivi du nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'organisation dans la même pull request.` },
+    en: { message: (d) => `The organisation ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `${replaceEn(d)}Use /organisations/ followed by the name of a file in ${show(d.folder)}/ without .md, or add the organisation's fiche in the same pull request.` },
   },
   'ref/unknown-startup': {
     severity: 'error',
@@ -430,8 +433,8 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'schema/enum': {
     severity: 'error',
     description: 'La valeur ne fait pas partie de la liste des valeurs permises.',
-    fr: { message: (d) => `${q(d.value)} n'est pas une valeur permise pour ${show(d.field)}.${didYouMeanFr(d)}`, hint: (d) => `Valeurs permises : ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
-    en: { message: (d) => `${qe(d.value)} is not an allowed value for ${show(d.field)}.${didYouMeanEn(d)}`, hint: (d) => `Allowed values: ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
+    fr: { message: (d) => `${q(d.value)} n'est pas une valeur permise pour ${show(d.field)}.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr({ id: d.value, suggestion: d.suggestion })}Valeurs permises : ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
+    en: { message: (d) => `${qe(d.value)} is not an allowed value for ${show(d.field)}.${didYouMeanEn(d)}`, hint: (d) => `${replaceEn({ id: d.value, suggestion: d.suggestion })}Allowed values: ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
   },
   'schema/format': {
     severity: 'error',
@@ -493,12 +496,12 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
     fr: {
       message: (d) =>
         `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${d.invisibleFr ? ` Son nom contient un caractère invisible : ${show(d.invisibleFr)}.` : ''}${didYouMeanFr(d)}${d.missingRequired ? ` Le champ obligatoire ${q(d.suggestion)} est donc absent.` : ''}`,
-      hint: (d) => (d.suggestion ? `${d.invisibleFr ? 'Retapez le nom du champ au clavier' : 'Renommez-le'} : ${q(`${show(d.suggestion)}: …`)}.` : 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).'),
+      hint: (d) => (!d.suggestion ? 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).' : d.invisibleFr ? `Retapez le nom du champ au clavier : ${q(`${show(d.suggestion)}: …`)}.` : `Renommez ${q(d.key)} en ${q(d.suggestion)}.`),
     },
     en: {
       message: (d) =>
         `The field ${qe(d.key)} does not exist${d.parent ? ` in ${show(d.parent)}` : ''}.${d.invisibleEn ? ` Its name contains an invisible character: ${show(d.invisibleEn)}.` : ''}${didYouMeanEn(d)}${d.missingRequired ? ` So the required field ${qe(d.suggestion)} is missing.` : ''}`,
-      hint: (d) => (d.suggestion ? `${d.invisibleEn ? 'Retype the field name' : 'Rename it'}: ${qe(`${show(d.suggestion)}: …`)}.` : 'Remove the line, or see the field reference (docs/champs.md).'),
+      hint: (d) => (!d.suggestion ? 'Remove the line, or see the field reference (docs/champs.md).' : d.invisibleEn ? `Retype the field name: ${qe(`${show(d.suggestion)}: …`)}.` : `Rename ${qe(d.key)} to ${qe(d.suggestion)}.`),
     },
   },
   'value/invalid-text': {
@@ -567,8 +570,14 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'yaml/duplicate-key': {
     severity: 'error',
     description: 'Le même champ est écrit deux fois.',
-    fr: { message: () => 'Ce champ est déjà défini plus haut.', hint: () => 'Gardez une seule ligne pour ce champ : YAML ne permet pas de répéter une clé.' },
-    en: { message: () => 'This field is already defined above.', hint: () => 'Keep one line for this field: YAML does not allow a key twice.' },
+    fr: {
+      message: (d) => (d.key === undefined ? 'Ce champ est déjà défini plus haut.' : `Le champ ${q(d.key)} est déjà défini${d.firstLine ? ` ligne ${d.firstLine}` : ' plus haut'}.`),
+      hint: (d) => (d.key === undefined ? 'Gardez une seule ligne pour ce champ : YAML ne permet pas de répéter une clé.' : `Gardez une seule ligne ${q(`${show(d.key)}:`)} : supprimez celle-ci${d.firstLine ? ` ou celle de la ligne ${d.firstLine}` : ''} (YAML ne permet pas de répéter une clé).`),
+    },
+    en: {
+      message: (d) => (d.key === undefined ? 'This field is already defined above.' : `The field ${qe(d.key)} is already defined${d.firstLine ? ` on line ${d.firstLine}` : ' above'}.`),
+      hint: (d) => (d.key === undefined ? 'Keep one line for this field: YAML does not allow a key twice.' : `Keep one ${qe(`${show(d.key)}:`)} line: remove this one${d.firstLine ? ` or the one on line ${d.firstLine}` : ''} (YAML does not allow a key twice).`),
+    },
   },
   'yaml/syntax': {
     severity: 'error',

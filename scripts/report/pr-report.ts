@@ -9,7 +9,7 @@
  * over GitHub's 65,536-character limit.
  */
 import type { Lang } from './diagnostic.ts'
-import { diagnosticTable } from './diagnostic-table.ts'
+import { diagnosticTable, fullList } from './diagnostic-table.ts'
 import { inertCode, inertMarkdown } from './inert-markdown.ts'
 import { lintSections, type ReportSection } from './lint-sections.ts'
 import { correctionBlock } from './correction-block.ts'
@@ -57,10 +57,14 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
   const since = data.base ? (fr ? ` depuis ${inertCode(data.base)}` : ` since ${inertCode(data.base)}`) : ''
   const e = changedErrors.total
   const w = changedWarnings.total
+  // The standards warnings the change adds are listed below: the header counts them too.
+  const fresh = data.lint?.introduced.total ?? 0
+  const inChanged = n === 0 ? '' : fr ? ` (dont ${plural(e, 'erreur', 'erreurs')} et ${plural(w, 'avertissement', 'avertissements')} dans les fiches modifiées)` : ` (${pluralEn(e, 'error', 'errors')} and ${pluralEn(w, 'warning', 'warnings')} in the changed fiches)`
+  const standards = data.lint === null ? '' : fr ? ` · **${fresh} ${fresh > 1 ? 'avertissements de standards nouveaux' : 'avertissement de standards nouveau'}**` : ` · **${pluralEn(fresh, 'new standards warning', 'new standards warnings')}**`
   head.push(
     fr
-      ? `**${plural(n, 'fiche modifiée', 'fiches modifiées')}**${since} · **${plural(errors, 'erreur', 'erreurs')}** · **${plural(warnings, 'avertissement', 'avertissements')}** (dont ${plural(e, 'erreur', 'erreurs')} et ${plural(w, 'avertissement', 'avertissements')} dans les fiches modifiées)`
-      : `**${pluralEn(n, 'changed fiche', 'changed fiches')}**${since} · **${pluralEn(errors, 'error', 'errors')}** · **${pluralEn(warnings, 'warning', 'warnings')}** (${pluralEn(e, 'error', 'errors')} and ${pluralEn(w, 'warning', 'warnings')} in the changed fiches)`,
+      ? `**${plural(n, 'fiche modifiée', 'fiches modifiées')}**${since} · **${plural(errors, 'erreur', 'erreurs')}** · **${plural(warnings, 'avertissement', 'avertissements')}**${inChanged}${standards}`
+      : `**${pluralEn(n, 'changed fiche', 'changed fiches')}**${since} · **${pluralEn(errors, 'error', 'errors')}** · **${pluralEn(warnings, 'warning', 'warnings')}**${inChanged}${standards}`,
   )
   head.push('')
   const hiddenErrors = Math.max(0, errors - ANNOTATIONS_PER_STEP)
@@ -99,7 +103,8 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
     const list = data.changed.map((f) => `- ${inertCode(f)}`).join('\n')
     sections.push({ title: fr ? `Fiches modifiées (${n})` : `Changed fiches (${n})`, body: `<details><summary>${fr ? 'Afficher la liste' : 'Show the list'}</summary>\n\n${list}\n\n</details>` })
   }
-  if (errors + warnings === 0) head.push(fr ? 'Aucun problème : les fiches sont valides. Merci !' : 'No problem: the fiches are valid. Thank you!', '')
+  if (errors + warnings + fresh === 0) head.push(fr ? 'Aucun problème : les fiches sont valides. Merci !' : 'No problem: the fiches are valid. Thank you!', '')
+  else if (errors === 0) head.push(fr ? 'Les fiches sont valides : les avertissements ne bloquent pas la fusion.' : 'The fiches are valid: warnings do not block the merge.', '')
 
   return bounded(head.join('\n'), sections, limit, fr)
 }
@@ -153,8 +158,8 @@ function bounded(head: string, sections: readonly ReportSection[], limit: number
     // A cut inside <details> must still close it, or the rest of the page folds away.
     if ((out.match(/<details>/g) ?? []).length > (out.match(/<\/details>/g) ?? []).length) out += '\n</details>\n'
     out += fr
-      ? `\n> [!WARNING]\n> Rapport tronqué (limite de GitHub : ${GITHUB_TEXT_LIMIT} caractères) : ${omitted} lignes ne sont pas affichées. Lancez \`npx registry validate\` pour la liste complète.\n`
-      : `\n> [!WARNING]\n> Report cut (GitHub's limit: ${GITHUB_TEXT_LIMIT} characters): ${omitted} lines are not shown. Run \`npx registry validate\` for the full list.\n`
+      ? `\n> [!WARNING]\n> Rapport tronqué (limite de GitHub : ${GITHUB_TEXT_LIMIT} caractères) : ${omitted} lignes ne sont pas affichées ; ${fullList(fr, 'npx registry validate')}\n`
+      : `\n> [!WARNING]\n> Report cut (GitHub's limit: ${GITHUB_TEXT_LIMIT} characters): ${omitted} lines are not shown; ${fullList(fr, 'npx registry validate')}\n`
   }
   return out
 }

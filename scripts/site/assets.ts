@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { promises as fsp } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { ConfigError } from '../errors.ts'
 import type { SideWriter } from '../compile/write-output.ts'
 import { DSFR_CSS, FAVICON, SITE_CSS } from './layout.ts'
 import { FILTERS_SCRIPT } from './pages/home.ts'
@@ -17,10 +18,19 @@ import { FILTERS_JS, SITE_STYLES } from './static.ts'
 /** The DSFR parts the pages use, in the order of DSFR's own bundle (core first). */
 export const DSFR_PARTS = ['core/core', 'component/link/link', 'component/button/button', 'component/badge/badge', 'component/form/form', 'component/input/input', 'component/select/select', 'component/breadcrumb/breadcrumb', 'component/table/table', 'component/pagination/pagination', 'component/alert/alert', 'component/callout/callout', 'component/stepper/stepper', 'component/summary/summary', 'component/logo/logo', 'component/skiplink/skiplink', 'component/header/header', 'component/footer/footer'] as const
 
-/** The dist/ folder of @gouvfr/dsfr. */
+/**
+ * The dist/ folder of @gouvfr/dsfr: a development dependency (the site's build needs it, the
+ * checks do not: CI's validation job installs without it, `npm ci --omit=dev`).
+ */
 export function dsfrDist(): string {
   const require = createRequire(import.meta.url)
-  return path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
+  let manifest: string
+  try {
+    manifest = require.resolve('@gouvfr/dsfr/package.json')
+  } catch {
+    throw new ConfigError('Le site a besoin du paquet @gouvfr/dsfr, qui n’est pas installé : lancez « npm ci » (sans --omit=dev) dans le dossier de l’outil, ou compilez sans le site (REGISTRY_SITE=0).')
+  }
+  return path.join(path.dirname(manifest), 'dist')
 }
 
 /** url(x), url("x") or url('x'): the reference, quotes removed. */

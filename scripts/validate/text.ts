@@ -12,7 +12,7 @@
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
-import { bidiControl } from './invisible.ts'
+import { bidiControl, invisibleAtEdges, invisibleInValue, withoutJunk } from './invisible.ts'
 import { fieldLabel } from './field-label.ts'
 
 /** C0 controls except tab and newline, DEL, and C1 controls (Unicode category Cc). */
@@ -35,29 +35,77 @@ export function invalidText(s: string, control = CONTROL): { index: number; kind
   return { index: first.index, kind: first === c ? 'control' : 'surrogate', code }
 }
 
-export function checkText(record: ParsedRecord): Problem[] {
+/**
+ * Characters that may make a string fail one of the checks below (a control character, a
+ * surrogate, a bidirectional control, an invisible character): a string without any of them
+ * (almost every string of a registry) is checked by this one scan. Not a `u` regex: each half
+ * of a surrogate pair matches, and isWellFormed then decides.
+ */
+const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/
+
+/** Whether String.prototype.trim removes this character (ECMAScript's WhiteSpace and LineTerminator: what \s matches). */
+function trimmable(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
+}
+
+/** A JSON Pointer from the keys and indexes visited: made only for a problem. */
+const pointerOf = (path: readonly (string | number)[]): string => path.map((p) => `/${typeof p === 'number' ? p : escapePointer(p)}`).join('')
+
+/**
+ * Every key and string value of the front matter, and the body, in one pass: spaces around a
+ * value (`value/untrimmed`) or an invisible character inside it (`value/invisible-character`),
+ * then invalid text and bidirectional controls (checkText's rules). The problems come in that
+ * order: first the spaces and invisible characters of every value, then the text problems of
+ * keys and values, then the body's.
+ */
+export function checkStrings(record: ParsedRecord): Problem[] {
+  const spaces: Problem[] = []
   const problems: Problem[] = []
   const file = record.file
-  const visit = (value: unknown, pointer: string): void => {
-    if (typeof value === 'string') {
-      const bad = invalidText(value)
-      if (bad) problems.push({ file, ruleId: 'value/invalid-text', path: pointer, data: { where: 'value', field: fieldLabel(pointer), kind: bad.kind, code: bad.code } })
-      const bidi = bidiControl(value)
-      if (bidi) problems.push({ file, ruleId: 'value/bidi-control', path: pointer, data: { where: 'value', field: fieldLabel(pointer), nameFr: bidi.fr, nameEn: bidi.en } })
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`)
+  const path: (string | number)[] = []
+  const visitString = (value: string): void => {
+    const untrimmed = value !== '' && (trimmable(value.charCodeAt(0)) || trimmable(value.charCodeAt(value.length - 1)))
+    const suspect = SUSPECT.test(value)
+    if (!untrimmed && !suspect) return
+    const pointer = pointerOf(path)
+    if (untrimmed) {
+      const invisible = invisibleAtEdges(value)
+      const trimmed = value.trim()
+      spaces.push({ file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed, invisibleFr: invisible?.fr, invisibleEn: invisible?.en }, ...(trimmed !== '' && { fix: { value: trimmed } }) })
+    } else {
+      const invisible = invisibleInValue(value)
+      const cleaned = invisible && withoutJunk(value)
+      if (invisible) spaces.push({ file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en }, ...(cleaned && { fix: { value: cleaned } }) })
+    }
+    if (suspect) textProblems(value, pointer, 'value')
+  }
+  const textProblems = (s: string, pointer: string, where: 'value' | 'key'): void => {
+    const bad = invalidText(s)
+    const target = where === 'key' ? ({ target: 'key' } as const) : {}
+    const field = where === 'key' ? {} : { field: fieldLabel(pointer) }
+    if (bad) problems.push({ file, ruleId: 'value/invalid-text', path: pointer, ...target, data: { where, ...field, kind: bad.kind, code: bad.code } })
+    const bidi = bidiControl(s)
+    if (bidi) problems.push({ file, ruleId: 'value/bidi-control', path: pointer, ...target, data: { where, ...field, nameFr: bidi.fr, nameEn: bidi.en } })
+  }
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') visitString(value)
+    else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i)
+        visit(value[i])
+        path.pop()
+      }
     } else if (value !== null && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        const child = `${pointer}/${escapePointer(key)}`
-        const bad = invalidText(key)
-        if (bad) problems.push({ file, ruleId: 'value/invalid-text', path: child, target: 'key', data: { where: 'key', kind: bad.kind, code: bad.code } })
-        const bidi = bidiControl(key)
-        if (bidi) problems.push({ file, ruleId: 'value/bidi-control', path: child, target: 'key', data: { where: 'key', nameFr: bidi.fr, nameEn: bidi.en } })
-        visit(v, child)
+      for (const key of Object.keys(value)) {
+        path.push(key)
+        if (SUSPECT.test(key)) textProblems(key, pointerOf(path), 'key')
+        visit((value as Record<string, unknown>)[key])
+        path.pop()
       }
     }
   }
-  visit(record.data, '')
+  visit(record.data)
   const bad = invalidText(record.body, CONTROL_IN_BODY)
   if (bad) {
     const offset = record.text.length - record.body.length + bad.index
@@ -68,5 +116,5 @@ export function checkText(record: ParsedRecord): Problem[] {
     const offset = record.text.length - record.body.length + bidi.index
     problems.push({ file, ruleId: 'value/bidi-control', offset, endOffset: offset + 1, data: { where: 'body', nameFr: bidi.fr, nameEn: bidi.en } })
   }
-  return problems
+  return spaces.length === 0 ? problems : problems.length === 0 ? spaces : [...spaces, ...problems]
 }

@@ -11,10 +11,11 @@ import { append, type Problem } from '../report/diagnostic.ts'
 import { escapePointer } from '../report/locate.ts'
 import { ficheValidators } from './ajv.ts'
 import { isCalendarDate, isDateShaped } from './formats.ts'
-import { invisibleAtEdges, invisibleInKey, invisibleInValue, withoutInvisible, withoutJunk } from './invisible.ts'
+import { invisibleInKey, withoutInvisible } from './invisible.ts'
 import { exampleLine } from './schema-example.ts'
 import { Suggester } from './suggest.ts'
-import { checkText } from './text.ts'
+import { keySuggestion, RECORD_SUGGEST_BUDGET } from './typos.ts'
+import { checkStrings } from './text.ts'
 import { fieldLabel } from './field-label.ts'
 
 export function validateRecord(record: ParsedRecord): Problem[] {
@@ -34,8 +35,7 @@ export function validateRecord(record: ParsedRecord): Problem[] {
     }
     append(problems, mergeTypos(fromSchema))
   }
-  append(problems, checkUntrimmed(record))
-  append(problems, checkText(record))
+  append(problems, checkStrings(record))
   if (record.collection === 'startups') append(problems, checkPhases(record))
   if (record.collection === 'organisations' && typeof record.data.id === 'string' && record.data.id !== record.id) {
     problems.push({ file: record.file, ruleId: 'id/mismatch', path: '/id', data: { value: record.data.id, id: record.id } })
@@ -43,13 +43,6 @@ export function validateRecord(record: ParsedRecord): Problem[] {
   return problems
 }
 
-
-/**
- * "Did you mean" work allowed per schema object and per record (character
- * comparisons): a few milliseconds. A fiche full of unknown keys or values
- * costs no more; an ordinary typo costs a few thousand.
- */
-const RECORD_SUGGEST_BUDGET = 1_000_000
 
 /** The record's suggester for a schema object's candidates (known keys, allowed values), made on first use. */
 function suggesterFor(suggesters: Map<unknown, Suggester>, schema: unknown, candidates: () => string[]): Suggester {
@@ -84,7 +77,7 @@ function fromAjvError(record: ParsedRecord, error: ErrorObject, suggesters: Map<
         ruleId: 'schema/unknown-key',
         path: `${path}/${escapePointer(key)}`,
         target: 'key',
-        data: { key, parent: path === '' ? undefined : field, suggestion: known.suggest(invisible ? withoutInvisible(key) : key), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
+        data: { key, parent: path === '' ? undefined : field, suggestion: keySuggestion(known, key), invisibleFr: invisible?.fr, invisibleEn: invisible?.en },
       }
     }
     case 'type':
@@ -151,29 +144,6 @@ export function commentedValue(record: ParsedRecord, pointer: string): string | 
   // Linear: no lazy group before an optional tail (lines are up to 10,000 characters).
   const m = new RegExp(`^([ \\t]*(?:-[ \\t]+)?${escaped}:)[ \\t]+(#.*)$`, 'm').exec(yaml)
   return m ? `${m[1]} '${m[2]!.trimEnd().replace(/'/g, "''")}'` : undefined
-}
-
-function checkUntrimmed(record: ParsedRecord): Problem[] {
-  const problems: Problem[] = []
-  const visit = (value: unknown, pointer: string): void => {
-    if (typeof value === 'string') {
-      if (value !== '' && value.trim() !== value) {
-        const invisible = invisibleAtEdges(value)
-        const trimmed = value.trim()
-        problems.push({ file: record.file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed, invisibleFr: invisible?.fr, invisibleEn: invisible?.en }, ...(trimmed !== '' && { fix: { value: trimmed } }) })
-      } else {
-        const invisible = invisibleInValue(value)
-        const cleaned = invisible && withoutJunk(value)
-        if (invisible) problems.push({ file: record.file, ruleId: 'value/invisible-character', path: pointer, data: { field: fieldLabel(pointer), invisibleFr: invisible.fr, invisibleEn: invisible.en }, ...(cleaned && { fix: { value: cleaned } }) })
-      }
-    } else if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, `${pointer}/${i}`))
-    } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) visit(v, `${pointer}/${escapePointer(k)}`)
-    }
-  }
-  visit(record.data, '')
-  return problems
 }
 
 interface PhaseLike {

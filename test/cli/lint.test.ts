@@ -132,13 +132,21 @@ describe('registry lint', () => {
     const json = parseReport((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--format', 'json'])).stdout)
     expect(json.diagnostics.length).toBeGreaterThan(0)
     expect(json.diagnostics.every((d) => d.severity === 'warning')).toBe(true)
-    const sarif = JSON.parse((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--format', 'sarif'])).stdout)
+    // In GitHub Actions, the docs are those of the repository and commit checked.
+    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'exemple/registre', GITHUB_SHA: 'a'.repeat(40) }
+    const sarif = JSON.parse((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--format', 'sarif'], { env })).stdout)
     expect(sarif.version).toBe('2.1.0')
     expect(sarif.runs[0].results.map((x: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [x.ruleId, x.locations[0]!.physicalLocation.region.startLine])).toEqual(json.diagnostics.map((d) => [d.ruleId, d.line]))
-    expect(sarif.runs[0].tool.driver.rules.every((rule: { helpUri: string }) => /docs\/(rules\/[a-z-]+|regles)\.md$/.test(rule.helpUri))).toBe(true)
-    const md = (await run(['lint', '--root', root, '--as-of', '2024-06-01', '--format', 'markdown'])).stdout
+    expect(sarif.runs[0].tool.driver.informationUri).toBe('https://github.com/exemple/registre')
+    expect(sarif.runs[0].tool.driver.rules.every((rule: { helpUri: string }) => /^https:\/\/github\.com\/exemple\/registre\/blob\/a{40}\/docs\/(rules\/[a-z-]+|regles)\.md$/.test(rule.helpUri))).toBe(true)
+    const md = (await run(['lint', '--root', root, '--as-of', '2024-06-01', '--format', 'markdown'], { env })).stdout
     expect(md).toContain('| Catégorie | Avertissements |')
-    for (const d of json.diagnostics) expect(md).toContain(`[\`${d.ruleId}\`](docs/rules/${d.ruleId}.md)`)
+    for (const d of json.diagnostics) expect(md).toContain(`[\`${d.ruleId}\`](https://github.com/exemple/registre/blob/${'a'.repeat(40)}/docs/rules/${d.ruleId}.md)`)
+    // The configuration's repositoryUrl wins, at its branch.
+    writeFiles(root, { 'registry.config.json': JSON.stringify({ repositoryUrl: 'https://github.com/betagouv/registre', repositoryBranch: 'principale' }) })
+    const configured = JSON.parse((await run(['lint', '--root', root, '--as-of', '2024-06-01', '--format', 'sarif'], { env })).stdout)
+    expect(configured.runs[0].tool.driver.informationUri).toBe('https://github.com/betagouv/registre')
+    expect(configured.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/github\.com\/betagouv\/registre\/blob\/principale\/docs\//)
   })
 
   it('uses the configured severity and options, and refuses bad options', async () => {

@@ -24,8 +24,8 @@ describe('usage errors', () => {
     ['an unknown short option', ['validate', '-x'], 'Option inconnue : -x.'],
     ['an option without its value', ['validate', '--root'], "L'option --root attend une valeur."],
     ['a value given to a flag', ['validate', '--strict=oui'], "L'option --strict ne prend pas de valeur."],
-    ['a bad --format', ['validate', '--format', 'xml'], '--format doit valoir stylish, json, github, markdown, sarif, pas « xml ».'],
-    ['a bad --format written with =', ['validate', '--format=xml'], '--format doit valoir stylish, json, github, markdown, sarif, pas « xml ».'],
+    ['a bad --format', ['validate', '--format', 'xml'], '--format doit valoir stylish, json, github, markdown ou sarif, pas « xml ».'],
+    ['a bad --format written with =', ['validate', '--format=xml'], '--format doit valoir stylish, json, github, markdown ou sarif, pas « xml ».'],
     ['a bad --lang', ['validate', '--lang', 'de'], '--lang doit valoir fr ou en, pas « de ».'],
     ['an extra argument', ['validate', 'startups'], 'Argument inattendu : startups.'],
   ])('%s → exit 2 with a French message', async (_, argv, message) => {
@@ -37,7 +37,7 @@ describe('usage errors', () => {
     ['an unknown option', ['validate', '--lang', 'en', '--frobnicate'], 'Unknown option: --frobnicate.'],
     ['an unknown option, --lang=en', ['--lang=en', 'validate', '--frobnicate'], 'Unknown option: --frobnicate.'],
     ['an option without its value', ['validate', '--lang', 'en', '--root'], 'The option --root needs a value.'],
-    ['a bad --format', ['validate', '--lang', 'en', '--format', 'xml'], '--format must be stylish, json, github, markdown, sarif, not "xml".'],
+    ['a bad --format', ['validate', '--lang', 'en', '--format', 'xml'], '--format must be stylish, json, github, markdown or sarif, not "xml".'],
     ['an unknown command', ['--lang', 'en', 'valider'], 'Unknown command: valider.'],
   ])('%s → exit 2, in English with --lang en', async (_, argv, message) => {
     const r = await run(argv)
@@ -51,7 +51,7 @@ describe('--help', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout.split('\n')[0]).toBe('Utilisation : registry <commande> [options]')
-    expect(r.stdout).toContain('Codes de sortie : 0 aucune erreur, 1 erreurs dans les fiches, 2 mauvaise utilisation ou configuration.')
+    expect(r.stdout).toContain('Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.')
   })
 
   it('wins over the command, and -h --lang en prints the English help', async () => {
@@ -70,7 +70,7 @@ describe('languages and formats', () => {
     expect(json.code).toBe(1)
     const [d] = parseReport(json.stdout).diagnostics
     expect(d?.message).toBe('The incubator "dinun" does not exist. Did you mean "dinum"?')
-    expect(d?.hint).toBe("Use the name of a file in incubators/ without .md, or add the incubator's fiche in the same pull request.")
+    expect(d?.hint).toBe("Replace \"dinun\" with \"dinum\". Use the name of a file in incubators/ without .md, or add the incubator's fiche in the same pull request.")
     const stylish = await run(['validate', '--root', root, '--lang', 'en'])
     expect(stylish.stdout).toContain('  4:12  error  The incubator "dinun" does not exist.')
     expect(stylish.stdout.endsWith('✖ 1 error, 0 warnings in 4 files\n')).toBe(true)
@@ -127,7 +127,7 @@ describe('configuration errors → exit 2 without a stack trace', () => {
     const root = path.join(tempDir(), 'absent')
     const r = await run(['build', '--root', root])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`Le dossier « startups » de la collection startups est introuvable dans ${root}.\n`)
+    expect(r.stderr).toBe(`--root : le dossier ${root} n'existe pas.\n${SEE_HELP_FR}`)
     expect(fs.existsSync(root)).toBe(false)
   })
 
@@ -187,13 +187,54 @@ describe('collections in other folders', () => {
     const [d, ...rest] = parseReport(r.stdout).diagnostics
     expect(rest).toEqual([])
     expect([d?.file, d?.ruleId, d?.line, d?.column]).toEqual(['fiches/_startups/unknown-incubator.md', 'ref/unknown-incubator', 4, 12])
-    expect(d?.hint).toBe("Utilisez le nom d'un fichier de fiches/_incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
+    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de fiches/_incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
     const build = await run(['build', '--root', root])
     expect(build.code).toBe(1)
     fs.rmSync(path.join(root, 'fiches/_startups/unknown-incubator.md'))
     expect((await run(['build', '--root', root])).code).toBe(0)
     const feed = JSON.parse(fs.readFileSync(path.join(root, 'dist/api/v1/startups.json'), 'utf8'))
     expect(feed.startups.map((s: { id: string; file: string }) => [s.id, s.file])).toEqual([['exemple', 'fiches/_startups/exemple.md']])
+  })
+})
+
+describe('the registry root, found from the current folder up (as git does)', () => {
+  const unknownKey = () => {
+    const root = copyRegistry(path.join(BAD, 'unknown-key'))
+    fs.mkdirSync(path.join(root, 'docs/guide'), { recursive: true })
+    return root
+  }
+  const located = (r: { stdout: string }) => parseReport(r.stdout).diagnostics.map((d) => [d.file, d.ruleId, d.line])
+
+  it.each([
+    ['the root itself', ''],
+    ['a collection folder', 'startups'],
+    ['a folder two levels below it', 'docs/guide'],
+  ])('from %s, validate reports the same as from the root', async (_, below) => {
+    const root = unknownKey()
+    const r = await run(['validate', '--format', 'json'], { cwd: path.join(root, below) })
+    expect(r.code).toBe(1)
+    expect(located(r)).toEqual([['startups/unknown-key.md', 'schema/unknown-key', 6]])
+  })
+
+  it('the nearest folder with registry.config.json wins, even with no collection folder yet', async () => {
+    const root = tempDir()
+    {
+      for (const c of ['startups', 'organisations', 'incubators']) fs.cpSync(path.join(GOOD, c), path.join(root, 'contenu', c), { recursive: true })
+    }
+    writeFiles(root, { 'registry.config.json': JSON.stringify({ collections: { startups: 'contenu/startups', organisations: 'contenu/organisations', incubators: 'contenu/incubators' } }) })
+    const r = await run(['validate', '--format', 'json'], { cwd: path.join(root, 'contenu', 'startups') })
+    expect(r.code).toBe(0)
+    expect(parseReport(r.stdout).summary.files).toBe(3)
+  })
+
+  it('--root still wins; with no marker up to /, the current folder is the root (and its missing folder is named)', async () => {
+    const root = unknownKey()
+    expect((await run(['validate', '--root', path.join(root, 'startups')], { cwd: root })).code).toBe(2)
+    const empty = tempDir()
+    const r = await run(['validate'], { cwd: empty })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`Le dossier « startups » de la collection startups est introuvable dans ${empty}.`)
+    expect(hasStackTrace(r)).toBe(false)
   })
 })
 

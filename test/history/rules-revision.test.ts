@@ -19,7 +19,9 @@ const ALSO = ['scripts/lint/run-rules.ts', 'scripts/lint/kit.ts', 'scripts/lint/
  * standards rules follow docs/standards.md's policy (ended products, live, committees, accessibility,
  * body sections, repositories, evidence links, contacts, phases), so their outcomes changed.
  */
-const RECORDED = { revision: 2, digest: '7112e10b0e140ca1' }
+// Kept at 2 by issue 21: a misspelt key no longer doubles as a missing field's diagnostic (outcomes
+// unchanged: the standard still fails), frontmatter-in-body is also reported by validate, words only.
+const RECORDED = { revision: 2, digest: '4b8d3c31b9df3869' }
 
 function sourcesDigest(): string {
   const files = [...fs.readdirSync(path.join(ROOT, RULES_DIR)).filter((f) => f.endsWith('.ts')).sort().map((f) => `${RULES_DIR}/${f}`), ...ALSO]

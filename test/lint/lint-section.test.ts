@@ -94,7 +94,7 @@ describe('lintSections', () => {
     }))
     const lint: ChangedLint = { fiches: introduced.map((d) => d.file), added: [], deleted: [], head: { diagnostics: introduced, records: [] }, base: { diagnostics: [], records: [] }, introduced, fixed: [] }
     const sections = lintSections(lintData(lint), 'fr', RULE_CATALOGUE)
-    expect(sections[0]!.body).toContain('… et 2960 autres : `npx registry lint --changed --base origin/main --new-only` les liste toutes.')
+    expect(sections[0]!.body).toContain('… et 2960 autres : le journal de la vérification (onglet « Checks » de la pull request) les donne toutes ; dans un clone du dépôt, après `npm ci` : `npx registry lint --changed --base origin/main --new-only`.')
     const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', base: 'origin/main', changed: lint.fiches, diagnostics: [], summary: { files: 3000, errors: 0, warnings: 0 }, lint: lintData(lint) })
     expect(md.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT)
     expect(md).toContain('### Standards : avertissements nouveaux (3000)')

@@ -76,7 +76,7 @@ describe('runRules', () => {
     const bare = record('startups/bare.md', fiche(''))
     const ids = runRules([bare], { config: DEFAULT_CONFIG, asOf: AS_OF, validateOnly: true }).problems.map((p) => p.ruleId)
     expect([...new Set(ids)].sort()).toEqual(['contact-missing', 'phases-missing'])
-    expect(LINT_RULES.filter((r) => r.validate).map((r) => r.id)).toEqual(['contact-missing', 'phases-missing', 'repository-missing'])
+    expect(LINT_RULES.filter((r) => r.validate).map((r) => r.id)).toEqual(['contact-missing', 'frontmatter-in-body', 'phases-missing', 'repository-missing'])
   })
 
   it('skips a rule set to off, and then does not count it as applicable', () => {

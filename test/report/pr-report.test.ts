@@ -63,7 +63,7 @@ describe('prReport', () => {
     expect(md).toContain('**400 fiches modifiées**')
     expect(md).toContain('| `schema/format` | erreur | 400 | 0 |')
     expect(md).toContain('| `value/untrimmed` | avertissement | 800 | 0 |')
-    expect(md).toContain('… et 360 autres : `npx registry validate` les liste toutes.')
+    expect(md).toContain('… et 360 autres : le journal de la vérification (onglet « Checks » de la pull request) les donne toutes ; dans un clone du dépôt, après `npm ci` : `npx registry validate`.')
     expect(md).toContain('… et 760 autres')
     expect(md).not.toContain('Rapport tronqué')
   })

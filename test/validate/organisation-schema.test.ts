@@ -71,6 +71,6 @@ describe('organisation schema messages', () => {
 
   it('lists the allowed values in the hint of an enum error', () => {
     const [d] = run('type: operateur', 'type: operator')
-    expect(d?.hint).toBe('Valeurs permises : administration-centrale, autre, collectivite-territoriale, operateur, securite-sociale, service-deconcentre.')
+    expect(d?.hint).toBe('Remplacez « operator » par « operateur ». Valeurs permises : administration-centrale, autre, collectivite-territoriale, operateur, securite-sociale, service-deconcentre.')
   })
 })

@@ -63,7 +63,7 @@ describe('references between fiches', () => {
 
   it('names the configured folder in the hint', () => {
     const [d] = check(editStartup('incubator: dinum', 'incubator: dinun'))
-    expect(d?.hint).toBe("Utilisez le nom d'un fichier de incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
+    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
   })
 })
 

@@ -307,7 +307,7 @@ describe('startup schema messages', () => {
 
   it('carries the suggestion in the hint of an unknown key', () => {
     const [d] = run('repository:', 'reposiroty:')
-    expect(d?.hint).toBe('Renommez-le : « repository: … ».')
+    expect(d?.hint).toBe('Renommez « reposiroty » en « repository ».')
     expect(d?.path).toBe('/reposiroty')
     expect([d?.endLine, d?.endColumn]).toEqual([12, 11])
   })

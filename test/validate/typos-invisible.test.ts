@@ -9,7 +9,7 @@ describe('a typo in a required key', () => {
     const diagnostics = check(editStartup('mission: Simplifier', 'misson: Simplifier'))
     expect(triples(diagnostics)).toEqual([['schema/unknown-key', 3, 1]])
     expect(diagnostics[0]!.message).toBe("Le champ « misson » n'existe pas. Vouliez-vous dire « mission » ? Le champ obligatoire « mission » est donc absent.")
-    expect(diagnostics[0]!.hint).toBe('Renommez-le : « mission: … ».')
+    expect(diagnostics[0]!.hint).toBe('Renommez « misson » en « mission ».')
   })
 
   it('a typo in an optional key stays an unknown key; a missing field with no typo stays missing', () => {

@@ -107,6 +107,21 @@ describe('ci.yml', () => {
     expect(at(lint)).toBeLessThan(at(steps.find((s) => s.run?.includes('registry.mjs report'))))
   })
 
+  it('installs only the runtime dependencies in the validation job (no test tool, browser driver or DSFR), which hold everything its steps run', () => {
+    const steps = ci.jobs.validate!.steps
+    const installs = steps.filter((s) => /\bnpm (ci|install|i)\b|\bnpx\b|playwright|apt-get/.test(s.run ?? ''))
+    expect(installs.map((s) => s.run!.trim())).toEqual(['npm ci --omit=dev --no-audit --no-fund'])
+    const at = (s: Step | undefined) => steps.indexOf(s!)
+    expect(at(installs[0])).toBeLessThan(at(steps.find((s) => s.run?.includes('registry.mjs validate'))))
+    // setup-node restores npm's cache, keyed by the lockfile.
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with?.cache).toBe('npm')
+    // What that install leaves: esbuild makes the program (the prepare script); the test tools and the site's DSFR are not installed.
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> }
+    expect(pkg.scripts.prepare).toContain('bundle')
+    expect(Object.keys(pkg.dependencies)).toContain('esbuild')
+    for (const dev of ['vitest', 'playwright-core', 'tsx', '@gouvfr/dsfr', 'axe-core', 'typescript']) expect(Object.keys(pkg.devDependencies), dev).toContain(dev)
+  })
+
   it('writes the report as data and uploads it as the artifact the comment workflow downloads', () => {
     const steps = ci.jobs.validate!.steps
     const report = steps.find((s) => s.run?.includes('registry.mjs report'))!

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { build } from '../../registry/build.ts'
 import { withRepositoryFromEnvironment } from '../../registry/config.ts'
-import { format } from '../../registry/format.ts'
+import { docsRepository, format } from '../../registry/format.ts'
 import { printNotices } from '../notices.ts'
 import type { Options } from '../options.ts'
 
@@ -26,7 +26,7 @@ export async function buildCommand(options: Options): Promise<number> {
     timings: io.timings,
   })
   const { diagnostics, summary, texts } = result
-  if (diagnostics.length > 0 || options.format === 'json') io.stdout(format(options.format, diagnostics, { summary, lang, texts, color: options.color }))
+  if (diagnostics.length > 0 || options.format === 'json') io.stdout(format(options.format, diagnostics, { summary, lang, texts, color: options.color, repository: docsRepository(options.config, io.env) }))
   if (result.written === undefined) {
     io.stderr(lang === 'fr' ? 'Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n' : 'Build cancelled: fix the errors above. Nothing was written.\n')
     return 1

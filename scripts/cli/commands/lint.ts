@@ -4,7 +4,7 @@
  * validate's business: lint counts only its own diagnostics.
  */
 import path from 'node:path'
-import { format } from '../../registry/format.ts'
+import { docsRepository, format } from '../../registry/format.ts'
 import { categorySummary, lint } from '../../registry/lint.ts'
 import { exitCode, tooManyWarnings, UsageError } from '../io.ts'
 import { changedNote, newWarnings, recorded, validationNote } from '../lint-notes.ts'
@@ -35,7 +35,7 @@ export async function lintCommand(options: Options): Promise<number> {
   if (flags.suppressAll) io.stderr(recorded(result.all.length, rel, lang))
   if (flags.pruneSuppressions && suppressions.suppressed === undefined) throw new UsageError(fr ? `--prune-suppressions : ${rel} n'existe pas.` : `--prune-suppressions: ${rel} does not exist.`)
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics
-  let text = format(options.format, shown, { summary, lang, texts: result.texts, color: options.color })
+  let text = format(options.format, shown, { summary, lang, texts: result.texts, color: options.color, repository: docsRepository(options.config, io.env) })
   if (options.format === 'stylish') text += categorySummary(changed ? diagnostics : result.all, lang, suppressions.suppressed ?? 0)
   io.stdout(text)
   if (changed) io.stderr(changedNote(changed, lang))

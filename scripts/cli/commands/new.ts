@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS, type Collection } from '../../registry/config.ts'
 import { newFiche } from '../../registry/fiche.ts'
-import { format } from '../../registry/format.ts'
+import { docsRepository, format } from '../../registry/format.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../options.ts'
 
@@ -44,6 +44,6 @@ export async function newCommand(options: Options): Promise<number> {
     return 2
   }
   io.stderr(fr ? `Fiche écrite : ${result.file}. Complétez les « À compléter », puis lancez « registry validate ».\n` : `Fiche written: ${result.file}. Fill in the "À compléter" placeholders, then run "registry validate".\n`)
-  io.stdout(format(options.format, result.diagnostics, { summary: result.summary, lang, texts: result.texts, color: options.color }))
+  io.stdout(format(options.format, result.diagnostics, { summary: result.summary, lang, texts: result.texts, color: options.color, repository: docsRepository(options.config, io.env) }))
   return 0
 }

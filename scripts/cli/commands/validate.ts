@@ -27,9 +27,9 @@ export async function validateCommand(options: Options): Promise<number> {
         : `${n} fiche${n === 1 ? '' : 's'} changed since ${changed.base}${changed.full ? ' (an organisation or incubator changed: full validation)' : ''}.\n`,
     )
   }
-  const { format } = await formatter
+  const { docsRepository, format } = await formatter
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics
-  io.stdout(format(options.format, shown, { summary, lang, texts, color: options.color, changed: result.annotated }))
+  io.stdout(format(options.format, shown, { summary, lang, texts, color: options.color, changed: result.annotated, repository: docsRepository(options.config, io.env) }))
   const code = exitCode(summary, options)
   if (code === 1 && summary.errors === 0 && options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) io.stderr(tooManyWarnings(summary.warnings, options.maxWarnings, lang))
   return code

@@ -7,6 +7,7 @@
  * of the lint stage.
  */
 import { join } from 'node:path'
+import { NO_NETWORK_CODES } from '../../errors.ts'
 import { readCache, writeCache, isFresh, type CacheProblem } from './cache.ts'
 import { checkRepository, type RepositoryContext } from './check-repository.ts'
 import { allowAll, checkUrl, refusePrivate, systemResolver, type FetchContext, type Resolver } from './fetch-url.ts'
@@ -65,6 +66,8 @@ export type OnlineWarning =
   | { id: 'cache-entries-dropped'; file: string; count: number }
   | { id: 'cache-unwritable'; file: string; code: string }
   | { id: 'github-rate-limited'; resetAt?: string; authenticated: boolean }
+  /** No server answered: every target checked failed on the network itself, on at least two hosts. Their results are left out. */
+  | { id: 'no-network'; hosts: number; code: string }
 
 export const DEFAULT_ONLINE_OPTIONS = {
   concurrency: 8,
@@ -88,6 +91,16 @@ export function defaultCacheFile(root: string): string {
  * a network or DNS failure on our side, a time-out), or cost no request.
  */
 const NOT_CACHED = new Set(['rate-limited', 'timeout', 'unreachable', 'refused-scheme'])
+
+/**
+ * Whether the run had no network: every target checked (not read from the cache) failed on the
+ * network itself, on two hosts or more (one dead host is a finding; every host dead is our side).
+ */
+function noNetwork(checked: readonly { target: OnlineTarget; result: OnlineResult }[]): { hosts: number; code: string } | undefined {
+  if (checked.length === 0 || !checked.every(({ result }) => result.outcome === 'unreachable' && NO_NETWORK_CODES.has(result.detail ?? ''))) return undefined
+  const hosts = new Set(checked.map(({ target }) => hostOf(target))).size
+  return hosts >= 2 ? { hosts, code: checked[0]!.result.detail! } : undefined
+}
 
 /** The host a target's first request goes to, for the per-host limit. */
 function hostOf(target: OnlineTarget): string {
@@ -157,6 +170,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
   let done = 0
   let rateLimitWarned = false
   const list = [...unique.values()]
+  const checked: { target: OnlineTarget; result: OnlineResult }[] = []
   const results = await mapBounded(list, bounded(options.concurrency, d.concurrency, 1, 64), async (target) => {
     const key = onlineKey(target)
     const hit = cached.get(key)
@@ -166,6 +180,7 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
       const found = target.kind === 'url' ? await checkUrl(target.url, fetch) : await checkRepository(target.url, repositories)
       const { outcome, ...rest } = found
       result = { kind: target.kind, url: target.url, outcome, checkedAt, ...rest }
+      checked.push({ target, result })
       if (result.outcome === 'rate-limited' && github.gate.limited && !rateLimitWarned) {
         rateLimitWarned = true
         warn({ id: 'github-rate-limited', ...(github.gate.resetAt ? { resetAt: github.gate.resetAt } : {}), authenticated: token !== null })
@@ -178,6 +193,12 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
 
   const byKey = new Map<string, OnlineResult>()
   for (const result of results) byKey.set(onlineKey(result), result)
+  // No network: said once, and no target is reported unreachable for it.
+  const offline = noNetwork(checked)
+  if (offline) {
+    for (const { target } of checked) byKey.delete(onlineKey(target))
+    warn({ id: 'no-network', ...offline })
+  }
 
   if (cacheFile) {
     const store = new Map(cached)

@@ -33,12 +33,18 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
         : `Online check cache ignored (${warning.file}): ${cacheProblem(warning.problem, lang)}. Everything is checked again.`
     case 'cache-entries-dropped':
       return fr
-        ? `${warning.count} entrée(s) invalide(s) du cache ${warning.file} ignorée(s).`
+        ? warning.count === 1
+          ? `1 entrée invalide du cache ${warning.file} ignorée.`
+          : `${warning.count} entrées invalides du cache ${warning.file} ignorées.`
         : `${warning.count} invalid entr${warning.count === 1 ? 'y' : 'ies'} of the cache ${warning.file} ignored.`
     case 'cache-unwritable':
       return fr
         ? `Le cache ${warning.file} n’a pas pu être écrit (${warning.code}).`
         : `The cache ${warning.file} could not be written (${warning.code}).`
+    case 'no-network':
+      return fr
+        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}). Les vérifications en ligne n'ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
+        : `No network: none of the ${warning.hosts} servers contacted answered (${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
     case 'github-rate-limited': {
       const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''
       const hint = warning.authenticated

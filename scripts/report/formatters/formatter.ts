@@ -12,6 +12,22 @@ export interface FormatContext {
   changed?: ReadonlySet<string>
   /** Every rule that may be reported (lint/rule-catalogue.ts): the markdown and SARIF formats link to each rule's documentation and group the standards by category. */
   rules: RuleCatalogue
+  /**
+   * The repository whose docs/ the markdown and SARIF formats link to (absolute links: a pull
+   * request comment or code scanning has no folder to resolve a relative one); no link without it.
+   */
+  repository?: DocsRepository
+}
+
+/** A repository on a forge: `https://github.com/owner/name` and the branch or commit of the docs. */
+export interface DocsRepository {
+  url: string
+  ref: string
+}
+
+/** The address of a file of the repository's docs/ folder. */
+export function docsLink(repository: DocsRepository, file: string): string {
+  return `${repository.url}/blob/${encodeURIComponent(repository.ref).replace(/%2F/g, '/')}/docs/${file}`
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string

@@ -1,13 +1,12 @@
 import type { Diagnostic } from '../diagnostic.ts'
 import { inertCode, inertMarkdown } from '../inert-markdown.ts'
 import { countByCategory, isLintRule, type RuleCatalogue } from '../messages.ts'
-import type { Formatter } from './formatter.ts'
+import { docsLink, type DocsRepository, type Formatter } from './formatter.ts'
 
-/** Where the rule docs are read from: the repository's docs, relative to a pull request comment or job summary. */
-const DOCS = 'docs'
-
-function ruleLink(ruleId: string, rules: RuleCatalogue): string {
-  return isLintRule(rules, ruleId) ? `[\`${ruleId}\`](${DOCS}/rules/${ruleId}.md)` : `[\`${ruleId}\`](${DOCS}/regles.md)`
+/** The rule's id, linked to its documentation in the repository (absolute: a comment has no folder); plain without a repository. */
+function ruleLink(ruleId: string, rules: RuleCatalogue, repository: DocsRepository | undefined): string {
+  if (!repository) return `\`${ruleId}\``
+  return `[\`${ruleId}\`](${docsLink(repository, isLintRule(rules, ruleId) ? `rules/${ruleId}.md` : 'regles.md')})`
 }
 
 /**
@@ -30,7 +29,7 @@ export const markdown: Formatter = (diagnostics, ctx) => {
     out.push('', `### ${inertCode(file)}`, '', fr ? '| Ligne | Sévérité | Message | Correction | Règle |' : '| Line | Severity | Message | Fix | Rule |', '| ---: | --- | --- | --- | --- |')
     for (const d of list) {
       const sev = d.severity === 'error' ? (fr ? '❌ erreur' : '❌ error') : fr ? '⚠️ attention' : '⚠️ warning'
-      out.push(`| ${d.line}:${d.column} | ${sev} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${ruleLink(d.ruleId, ctx.rules)} |`)
+      out.push(`| ${d.line}:${d.column} | ${sev} | ${inertMarkdown(d.message)} | ${inertMarkdown(d.hint)} | ${ruleLink(d.ruleId, ctx.rules, ctx.repository)} |`)
     }
   }
   return `${out.join('\n')}\n`

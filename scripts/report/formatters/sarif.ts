@@ -1,9 +1,7 @@
 import { visibleLine } from '../inert-markdown.ts'
 import { isLintRule } from '../messages.ts'
 import type { Fix } from '../diagnostic.ts'
-import type { Formatter } from './formatter.ts'
-
-const INFO = 'https://github.com/betagouv/registre-startups'
+import { docsLink, type Formatter } from './formatter.ts'
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (no cap on annotations): one run, the
@@ -13,7 +11,9 @@ export const sarif: Formatter = (diagnostics, ctx) => {
   const RULES = ctx.rules.rules
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort()
   const index = new Map(ids.map((id, i) => [id, i]))
-  const doc = (id: string) => (isLintRule(ctx.rules, id) ? `docs/rules/${id}.md` : 'docs/regles.md')
+  // The repository's address and its rules' docs when known (both optional in SARIF): never an invented one.
+  const repository = ctx.repository
+  const help = (id: string) => (repository ? { helpUri: docsLink(repository, isLintRule(ctx.rules, id) ? `rules/${id}.md` : 'regles.md') } : {})
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -22,11 +22,11 @@ export const sarif: Formatter = (diagnostics, ctx) => {
         tool: {
           driver: {
             name: 'registry',
-            informationUri: INFO,
+            ...(repository ? { informationUri: repository.url } : {}),
             rules: ids.map((id) => ({
               id,
               shortDescription: { text: RULES[id]?.description ?? id },
-              helpUri: `${INFO}/blob/main/${doc(id)}`,
+              ...help(id),
               defaultConfiguration: { level: RULES[id]?.severity === 'error' ? 'error' : 'warning' },
             })),
           },

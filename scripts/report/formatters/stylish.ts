@@ -72,6 +72,8 @@ const ZERO = /\p{M}|[\u200B-\u200F\u2060\uFEFF]/u
 /** Terminal cells a character takes: 2 for CJK and emoji, 0 for combining and zero-width marks, 2 for a tab (shown as two spaces). */
 export function cellWidth(c: string): number {
   if (c === '\t') return 2
+  // Below U+0300 there is no mark and nothing wide but © and ® (Extended_Pictographic): no regex for most text.
+  if (c.length === 1 && c.charCodeAt(0) < 0x300 && c !== '\u00a9' && c !== '\u00ae') return 1
   if (ZERO.test(c)) return 0
   return WIDE.test(c) ? 2 : 1
 }

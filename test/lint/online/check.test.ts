@@ -521,3 +521,45 @@ describe('the disk cache', () => {
     expect(warnings.map((w) => w.id)).toEqual(['cache-ignored', 'cache-unwritable'])
   })
 })
+
+describe('no network: said once, and no target reported for it', () => {
+  const dnsFails: Resolver = async (hostname) => {
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
+  }
+
+  it('DNS fails for every host (two or more): one no-network warning, no result', async () => {
+    const github = await fakeGitHub({})
+    await servers.pop()!.close()
+    const warnings: OnlineWarning[] = []
+    const results = await checkOnline(
+      [url('https://exemple.beta.gouv.fr/'), url('https://autre.gouv.fr/stats'), repo('https://github.com/betagouv/public')],
+      options(github, { allowPrivateAddresses: false, resolver: dnsFails, onWarning: (w) => warnings.push(w) }),
+    )
+    expect(results.size).toBe(0)
+    expect(warnings).toEqual([{ id: 'no-network', hosts: 3, code: 'ENOTFOUND' }])
+  })
+
+  it('connections refused everywhere: the same', async () => {
+    const github = await fakeGitHub({})
+    const site = await website()
+    const closed = [site.origin, github.origin]
+    await Promise.all(servers.splice(0).map((s) => s.close()))
+    const warnings: OnlineWarning[] = []
+    const results = await checkOnline([url(`${closed[0]}/live`), repo('https://github.com/betagouv/public')], options(github, { onWarning: (w) => warnings.push(w) }))
+    expect(results.size).toBe(0)
+    expect(warnings.map((w) => w.id)).toEqual(['no-network'])
+  })
+
+  it('one dead host among answering ones, or a single host, is a finding, not a missing network', async () => {
+    const github = await fakeGitHub(REPOS)
+    const warnings: OnlineWarning[] = []
+    const mixed = await checkOnline(
+      [url('https://mort.invalid/'), repo('https://github.com/betagouv/public')],
+      options(github, { resolver: async (h) => (h === 'mort.invalid' ? dnsFails(h) : [{ address: '127.0.0.1', family: 4 }]), onWarning: (w) => warnings.push(w) }),
+    )
+    expect(outcomes(mixed)).toEqual({ 'https://mort.invalid/': 'unreachable', 'https://github.com/betagouv/public': 'ok' })
+    const single = await checkOnline([url('https://mort.invalid/'), url('https://mort.invalid/stats')], options(github, { resolver: dnsFails, onWarning: (w) => warnings.push(w) }))
+    expect(Object.values(outcomes(single))).toEqual(['unreachable', 'unreachable'])
+    expect(warnings).toEqual([])
+  })
+})

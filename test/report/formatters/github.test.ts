@@ -25,7 +25,7 @@ describe('github', () => {
   it('prints one ::error command per diagnostic with its span and rule, then the summary', () => {
     const diagnostics = check(editStartup('incubator: dinum', 'incubator: dinun'))
     expect(render(diagnostics, 5)).toBe(
-      "::error file=startups/exemple.md,line=4,endLine=4,col=12,endColumn=17,title=ref/unknown-incubator::L'incubateur « dinun » n'existe pas. Vouliez-vous dire « dinum » ?%0AUtilisez le nom d'un fichier de incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.\n" +
+      "::error file=startups/exemple.md,line=4,endLine=4,col=12,endColumn=17,title=ref/unknown-incubator::L'incubateur « dinun » n'existe pas. Vouliez-vous dire « dinum » ?%0ARemplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.\n" +
         '1 erreur, 0 avertissement dans 5 fichiers.\n',
     )
   })

@@ -6,7 +6,8 @@ import { hostileString, sameElements } from '../markdown-check.ts'
 import { RULE_CATALOGUE } from '../../../scripts/lint/rule-catalogue.ts'
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'startups/a.md', line: 1, column: 1, endLine: 1, endColumn: 4, ruleId: 'contact-missing', severity: 'warning', message: 'Pas de contact.', hint: 'Ajoutez-en un.', ...over })
-const ctx = (lang: 'fr' | 'en') => ({ summary: { files: 2, errors: 1, warnings: 2 }, lang, texts: new Map(), color: false, rules: RULE_CATALOGUE })
+const REPOSITORY = { url: 'https://github.com/exemple/registre', ref: 'main' }
+const ctx = (lang: 'fr' | 'en') => ({ summary: { files: 2, errors: 1, warnings: 2 }, lang, texts: new Map(), color: false, rules: RULE_CATALOGUE, repository: REPOSITORY })
 
 describe('markdown formatter', () => {
   const out = markdown([d({}), d({ ruleId: 'value-blank', line: 3, message: 'a | b <script>' }), d({ file: 'startups/b.md', ruleId: 'schema/type', severity: 'error' })], ctx('fr'))
@@ -15,9 +16,18 @@ describe('markdown formatter', () => {
     expect(out).toContain('**1** erreur, **2** avertissements dans 2 fichiers.')
     expect(out).toContain('| Transparence | 1 |\n| Hygiène des valeurs | 1 |')
     expect(out).toContain('### `startups/a.md`')
-    expect(out).toContain('[`contact-missing`](docs/rules/contact-missing.md)')
-    expect(out).toContain('[`schema/type`](docs/regles.md)')
+    // Absolute links: a pull request comment or a job summary has no folder to resolve a relative one.
+    expect(out).toContain('[`contact-missing`](https://github.com/exemple/registre/blob/main/docs/rules/contact-missing.md)')
+    expect(out).toContain('[`schema/type`](https://github.com/exemple/registre/blob/main/docs/regles.md)')
+    expect(out).not.toMatch(/\]\(docs\//)
     expect(out.indexOf('startups/a.md')).toBeLessThan(out.indexOf('startups/b.md'))
+  })
+
+  it('without a known repository, names the rule without a link (never a relative one)', () => {
+    const plain = markdown([d({}), d({ ruleId: 'schema/type', severity: 'error' })], { ...ctx('fr'), repository: undefined })
+    expect(plain).toContain('| `contact-missing` |')
+    expect(plain).toContain('| `schema/type` |')
+    expect(plain).not.toContain('](')
   })
 
   it('escapes table cells and HTML', () => {
