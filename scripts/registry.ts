@@ -60,7 +60,7 @@ export { changes, formatChanges, historyFields, trends, type ChangesFormat, type
 /** The history jobs together: each fiche's dates (`fields`), the changes of a period (`changes`), the monthly trends (`trends`). */
 export const history = { fields: historyFields, changes, trends } as const
 export { postReport, readReport, report, type CheckedReport, type ReportData, type ReportOptions, type ReportResult } from './registry/report.ts'
-export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
+export { checkProposal, collectionOf, freeFicheFile, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
 export { Timings } from './registry/timings.ts'
 

@@ -222,7 +222,7 @@ fichier existant n'est jamais remplacé. Dans un terminal, ce qui n'est pas donn
 
 Writes <folder>/<id>.md from the schema and the values given: the required fields, the others
 commented out with an example, a comment per field, the sections of the text that the
-body-sections rule expects (Contexte, Solution, Stratégie, Objectifs); what is left to write says
+body-sections rule expects ("Contexte", "Solution", "Stratégie", "Objectifs"); what is left to write says
 "À compléter". The fiche is checked before it is written: if it would have an error (a reserved
 id such as con, an unknown incubator, a phase that does not exist), nothing is written (exit 2).
 Then prints exactly what validate and lint report for it. An existing file is never replaced. At
