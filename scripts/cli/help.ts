@@ -55,7 +55,8 @@ qui reste (validate et lint). Sans fichier : toutes les fiches.
   --dry-run        montre les lignes avant et après, sans rien écrire
   --as-of DATE     date de référence AAAA-MM-JJ : les renommages (renamedValues) datés d'après ne
                    s'appliquent pas (défaut : date du dernier commit)
-  ${FORMATS_FR} : ce qui reste après correction
+  ${FORMATS_FR}
+                   (ce qui reste après correction)
 `,
     en: `Usage: registry fix [files…] [options]
 
@@ -67,7 +68,8 @@ files: every fiche.
   --dry-run        shows the lines before and after, writes nothing
   --as-of DATE     reference date YYYY-MM-DD: the renames (renamedValues) dated later do not apply
                    (default: the last commit's date)
-  ${FORMATS_EN}: what remains after the fixes
+  ${FORMATS_EN}
+                   (what remains after the fixes)
 `,
   },
   build: {
@@ -222,8 +224,8 @@ fichier existant n'est jamais remplacé. Dans un terminal, ce qui n'est pas donn
 
 Writes <folder>/<id>.md from the schema and the values given: the required fields, the others
 commented out with an example, a comment per field, the sections of the text that the
-body-sections rule expects ("Contexte", "Solution", "Stratégie", "Objectifs"); what is left to write says
-"À compléter". The fiche is checked before it is written: if it would have an error (a reserved
+body-sections rule expects (headed "Contexte", "Solution", "Stratégie", "Objectifs"); what is left
+to write says "À compléter". The fiche is checked before it is written: if it would have an error (a reserved
 id such as con, an unknown incubator, a phase that does not exist), nothing is written (exit 2).
 Then prints exactly what validate and lint report for it. An existing file is never replaced. At
 a terminal, what is not given is asked.
@@ -232,6 +234,7 @@ a terminal, what is not given is asked.
   --incubator ID      startup: the main incubator (a fiche of incubators/)
   --phase NAME        startup: the first phase, starting today (default: investigation)
   --as-of DATE        reference date of the check (default: the last commit's date)
+
   ${FORMATS_EN}
 `,
   },

@@ -120,7 +120,7 @@ const COMMANDS = {
 } as const
 
 /** The commands whose output --format chooses (the others print markdown, a file list or an address). */
-const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'fix', 'new', 'changes'])
+const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'fix', 'changes'])
 
 /** Commands that take arguments of their own. */
 const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }

@@ -72,6 +72,7 @@ export function checkStrings(record: ParsedRecord): Problem[] {
     if (untrimmed) {
       const invisible = invisibleAtEdges(value)
       const trimmed = value.trim()
+      // A certain fix (issue 21): the value without its edges, unless nothing would be left.
       spaces.push({ file, ruleId: 'value/untrimmed', path: pointer, data: { field: fieldLabel(pointer), value, trimmed, invisibleFr: invisible?.fr, invisibleEn: invisible?.en }, ...(trimmed !== '' && { fix: { value: trimmed } }) })
     } else {
       const invisible = invisibleInValue(value)

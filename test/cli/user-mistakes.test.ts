@@ -59,7 +59,7 @@ const CASES: Case[] = [
     fs.mkdirSync(dir)
     return () => fs.rmdirSync(dir)
   }],
-  ['new: a fiche that exists', ['new', 'startup', 'exemple'], 'existe déjà'],
+  ['new: a fiche that exists', ['new', 'startup', 'exemple', '--title', 'Exemple', '--incubator', 'dinum'], 'existe déjà'],
   // Values of the wrong type.
   ['validate: --max-warnings that is not a number', ['validate', '--max-warnings', 'dix'], '--max-warnings attend un nombre entier'],
   ['validate: --format unknown', ['validate', '--format', 'xml'], '--format doit valoir'],
@@ -67,7 +67,7 @@ const CASES: Case[] = [
   ['report: --repo not OWNER/NAME', ['report', '--pr', '7', '--repo', 'registre'], '--repo'],
   ['propose: --repo not OWNER/NAME', ['propose', FILE, '--repo', 'registre'], '--repo attend PROPRIETAIRE/NOM'],
   ['new: an unknown kind', ['new', 'planete', 'terre'], 'Type de fiche inconnu'],
-  ['new: an id with spaces and capitals', ['new', 'startup', 'Mon Produit'], 'Identifiant refusé'],
+  ['new: an id with spaces and capitals', ['new', 'startup', 'Mon Produit', '--title', 'Mon produit', '--incubator', 'dinum'], 'Identifiant refusé'],
   ['changes: --format for diagnostics only', ['changes', '--since', '2025-01-01', '--format', 'sarif'], '--format doit valoir stylish, markdown ou json pour changes'],
   // Git revisions that do not exist.
   ['validate --changed: an unknown --base', ['validate', '--changed', '--base', 'nulle-part'], '--base : la révision « nulle-part » est introuvable'],
