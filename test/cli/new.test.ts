@@ -73,7 +73,7 @@ describe('registry new writes neutral placeholders', () => {
 describe('registry new refuses, before writing anything, a fiche that would have an error', () => {
   it.each([
     ['a reserved id', ['startup', 'con', '--title', 'T', '--incubator', 'dinum'], 'réservé par Windows'],
-    ['an incubator that does not exist', ['startup', 'mon-produit', '--title', 'T', '--incubator', 'dinun'], '« dinun » n\'existe pas'],
+    ['an incubator that does not exist', ['startup', 'mon-produit', '--title', 'T', '--incubator', 'dinun'], '« dinun » n’existe pas'],
     ['a phase that does not exist', ['startup', 'mon-produit', '--title', 'T', '--incubator', 'dinum', '--phase', 'beta'], '« beta »'],
     ['missing options, away from a terminal', ['startup', 'mon-produit'], 'Il manque --title, --incubator'],
     ['a missing id, away from a terminal', ['startup', '--title', 'T', '--incubator', 'dinum'], 'Il manque <identifiant>'],

@@ -43,7 +43,7 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
         : `The cache ${warning.file} could not be written (${warning.code}).`
     case 'no-network':
       return fr
-        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}). Les vérifications en ligne n'ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
+        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}). Les vérifications en ligne n’ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
         : `No network: none of the ${warning.hosts} servers contacted answered (${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
     case 'github-rate-limited': {
       const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''
