@@ -101,4 +101,20 @@ describe('registry new at a terminal', () => {
     expect(fs.readFileSync(path.join(root, 'startups/mon-produit.md'), 'utf8')).toContain('\ntitle: Mon produit\n')
     expect(fs.readFileSync(path.join(root, 'startups/mon-produit.md'), 'utf8')).toContain('  - name: construction\n')
   })
+
+  it.each([
+    ['an id that would fail', 'Mon Produit', 'Identifiant refusé'],
+    ['the id of a fiche that exists', 'exemple', 'existe déjà'],
+  ])('refuses %s right after the id, before asking anything else', async (_, id, message) => {
+    const root = gitRegistry()
+    if (id === 'exemple') fs.writeFileSync(path.join(root, 'startups/exemple.md'), '---\ntitle: Exemple\n---\n')
+    const before = snapshotTree(root)
+    const asked: string[] = []
+    const errors: string[] = []
+    const io: Io = { stdout: () => {}, stderr: (t) => errors.push(t), env: {}, cwd: REPO, isTTY: true, ask: async (q) => (asked.push(q), asked.length === 1 ? id : 'x') }
+    expect(await main(['new', 'startup', '--root', root], io)).toBe(2)
+    expect(asked.map((q) => q.split(' ')[0])).toEqual(['Identifiant'])
+    expect(errors.join('')).toContain(message)
+    expect(snapshotTree(root)).toEqual(before)
+  })
 })
