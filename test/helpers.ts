@@ -32,14 +32,14 @@ address: 20 avenue de Ségur, Paris
 website: https://beta.gouv.fr
 github: https://github.com/betagouv
 logo: logo-dinum.png
-short_description: L’incubateur de la DINUM.
+short_description: L'incubateur de la DINUM.
 highlighted_startups:
   - exemple
 ---
 Présentation.
 `,
   'incubators/ademe.md': `---
-title: Incubateur de l’ADEME
+title: Incubateur de l'ADEME
 owner: /organisations/ademe
 contact: incubateur@ademe.fr
 ---

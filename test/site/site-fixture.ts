@@ -64,7 +64,7 @@ stats: true
 standards_exemptions:
   - rule: accessibility-status
     reason: not-applicable
-    justification: Le service n’est ouvert qu’à des testeurs invités.
+    justification: Le service n'est ouvert qu'à des testeurs invités.
     expires: 2027-06-30
 phases:
   - name: investigation
