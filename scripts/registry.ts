@@ -80,7 +80,7 @@ export {
   type SyncResult,
 } from './registry/evidence.ts'
 export { postReport, readReport, report, type CheckedReport, type ReportData, type ReportOptions, type ReportResult } from './registry/report.ts'
-export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
+export { checkProposal, collectionOf, freeFicheFile, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
 export { Timings } from './registry/timings.ts'
 

@@ -20,20 +20,20 @@ const HELP_FR = `Utilisation : registry <commande> [options]
 Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
   fix        fix [fichiers…] [--dry-run] : applique les corrections automatiques sûres, puis vérifie à nouveau
-  build      vérifie puis compile le flux JSON et le site dans --out (rien n'est écrit en cas d'erreur)
+  build      vérifie puis compile le flux JSON et le site dans --out (rien n’est écrit en cas d’erreur)
   lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
-  report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
-  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P] : écrit une fiche à compléter, vérifiée d'abord
+  report     résumé markdown d’une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
+  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P] : écrit une fiche à compléter, vérifiée d’abord
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
-  changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
+  changes    les changements des fiches d’après l’historique git (--since, --until ; --format stylish, markdown ou json)
   evidence   vérifie en ligne les pages et les dépôts des fiches et accumule les preuves (--out, --previous) ;
              --publish, --fetch, --notify : les garde sur une branche, les relit, ouvre des tickets (voir son aide)
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant ou le plus proche au-dessus qui a
                    registry.config.json ou un dossier de fiches, comme git)
-  --config FILE    configuration (défaut : <root>/registry.config.json s'il existe)
+  --config FILE    configuration (défaut : <root>/registry.config.json s’il existe)
   --format NOM     validate, lint, build, new : stylish (défaut), json, github, markdown ou sarif
                    (github si GITHUB_ACTIONS=true) ; changes, evidence : stylish, markdown ou json
   --lang fr|en     langue des messages (défaut : fr)
@@ -43,22 +43,22 @@ Options :
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références ; lint : ne signale que les fiches modifiées
   --new-only       lint --changed : seulement les avertissements que la modification ajoute (comparés à la base)
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées) ;
-                   validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
+                   validate sans --changed : annoter d’abord les fiches modifiées ; report, propose : voir leur aide
   --max-warnings N plus de N avertissements font échouer (code 1)
-  --quiet          n'affiche que les erreurs
+  --quiet          n’affiche que les erreurs
   --dry-run        fix : montre les corrections sans rien écrire
   --as-of DATE     lint, validate, build, fix : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
   --online         lint : vérifie aussi en ligne les liens et les dépôts
   --suppress-all   lint : enregistre les avertissements actuels dans registry-suppressions.json
   --prune-suppressions  lint : retire du fichier ce qui a été corrigé
-  --fail-on-new    lint : échoue (code 1) s'il y a des avertissements nouveaux
+  --fail-on-new    lint : échoue (code 1) s’il y a des avertissements nouveaux
   --suppressions FILE   lint : fichier des avertissements enregistrés
   --since REF|DATE changes : depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
-  --until REF|DATE changes : jusqu'à ce commit ou cette date incluse (défaut : HEAD)
+  --until REF|DATE changes : jusqu’à ce commit ou cette date incluse (défaut : HEAD)
   --pr N, --repo PROPRIETAIRE/NOM, --data FICHIER, --output-json FICHIER  report et propose (voir leur aide)
   --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
   --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
-  -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
+  -h, --help       affiche cette aide (registry <commande> --help : l’aide de la commande)
   -v, --version    affiche la version
 
 Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
@@ -291,8 +291,8 @@ function argsMessage(err: NodeJS.ErrnoException, lang: Lang): string {
   const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? ''
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return lang === 'fr' ? `Option inconnue : ${option}.` : `Unknown option: ${option}.`
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/argument missing/.test(err.message)) return lang === 'fr' ? `L'option ${option} attend une valeur.` : `The option ${option} needs a value.`
-    return lang === 'fr' ? `L'option ${option} ne prend pas de valeur.` : `The option ${option} takes no value.`
+    if (/argument missing/.test(err.message)) return lang === 'fr' ? `L’option ${option} attend une valeur.` : `The option ${option} needs a value.`
+    return lang === 'fr' ? `L’option ${option} ne prend pas de valeur.` : `The option ${option} takes no value.`
   }
   return err.message
 }
@@ -356,8 +356,8 @@ function parsePr(value: string, lang: Lang): number {
 /** --root names a folder that exists. */
 async function checkRoot(root: string, lang: Lang): Promise<void> {
   const stat = await fsp.stat(root).catch((err: NodeJS.ErrnoException) => err.code ?? 'EIO')
-  if (typeof stat === 'string') throw new UsageError(lang === 'fr' ? `--root : le dossier ${root} ${stat === 'ENOENT' ? "n'existe pas" : `ne peut pas être lu (${stat})`}.` : `--root: the folder ${root} ${stat === 'ENOENT' ? 'does not exist' : `cannot be read (${stat})`}.`)
-  if (!stat.isDirectory()) throw new UsageError(lang === 'fr' ? `--root : ${root} n'est pas un dossier.` : `--root: ${root} is not a folder.`)
+  if (typeof stat === 'string') throw new UsageError(lang === 'fr' ? `--root : le dossier ${root} ${stat === 'ENOENT' ? "n’existe pas" : `ne peut pas être lu (${stat})`}.` : `--root: the folder ${root} ${stat === 'ENOENT' ? 'does not exist' : `cannot be read (${stat})`}.`)
+  if (!stat.isDirectory()) throw new UsageError(lang === 'fr' ? `--root : ${root} n’est pas un dossier.` : `--root: ${root} is not a folder.`)
 }
 
 async function writeOutputFile(file: string, text: string, lang: Lang): Promise<void> {
@@ -366,6 +366,6 @@ async function writeOutputFile(file: string, text: string, lang: Lang): Promise<
     await fsp.writeFile(file, text)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new ConfigError(lang === 'fr' ? `--output-file : impossible d'écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
+    throw new ConfigError(lang === 'fr' ? `--output-file : impossible d’écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
   }
 }

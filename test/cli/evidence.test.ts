@@ -248,7 +248,7 @@ describe('registry build --evidence', () => {
     // Each check says what it saw, in words: the dead link with its date, the repository that held.
     expect(checks).toContainEqual({
       rule: 'link-unreachable', standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'], evidence: 'online', result: 'failing', checked_at: WEEK[1],
-      explanation: `L'adresse du service « ${LINK} » ne répond pas : la page répond par une erreur (HTTP 404) (vérifié le 2026-09-14).`,
+      explanation: `L’adresse du service « ${LINK} » ne répond pas : la page répond par une erreur (HTTP 404) (vérifié le 2026-09-14).`,
     })
     const software = api('startups.json').startups[0].standards.categories['qualité-logicielle'].checks
     expect(software).toContainEqual(expect.objectContaining({ rule: 'repository-unavailable', result: 'passed', explanation: 'Le dépôt « https://github.com/betagouv/exemple » était public, sous licence et actif lors de la vérification du 2026-09-14.' }))

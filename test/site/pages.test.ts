@@ -80,7 +80,7 @@ describe('site pages', () => {
 
   it('shows what is missing with the lint’s message and hint, and the exemptions with their reason', () => {
     const alpha = pages.get('startups/alpha/index.html')!
-    expect(alpha).toContain('la fiche ne donne pas l&#39;adresse de son code source (repository).')
+    expect(alpha).toContain('la fiche ne donne pas l’adresse de son code source (repository).')
     expect(alpha).toContain('Pour corriger : Ajoutez « repository: https://github.com/… »')
     // A met standard says what the fiche shows ([preuve-3]).
     expect(alpha).toMatch(/<li class="check check--passed"><span class="fr-sr-only">Rempli : <\/span>[^<]*<br><span class="fr-text--sm">La fiche donne contact : « [^<]+ »\.<\/span><\/li>/)

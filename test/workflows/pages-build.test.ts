@@ -105,6 +105,6 @@ describe('the repository from the environment (REGISTRY_REPOSITORY_URL)', () => 
     fs.cpSync(GOOD, root, { recursive: true })
     const r = await run(['build', '--root', root, '--out', path.join(root, 'dist')], { env: { REGISTRY_REPOSITORY_URL: 'http://exemple.fr', REGISTRY_SITE: '0' } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('REGISTRY_REPOSITORY_URL doit être l\'adresse https://')
+    expect(r.stderr).toContain('REGISTRY_REPOSITORY_URL doit être l’adresse https://')
   })
 })

@@ -48,11 +48,11 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
       const why = fr ? `${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}` : `${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}`
       if (command === 'evidence') {
         return fr
-          ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${why}). Aucune preuve n'a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.`
+          ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${why}). Aucune preuve n’a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.`
           : `No network: none of the ${warning.hosts} servers contacted answered (${why}). No evidence was written (the previous evidence stays as it is): run "registry evidence" again once connected.`
       }
       return fr
-        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${why}). Les vérifications en ligne n'ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
+        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${why}). Les vérifications en ligne n’ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
         : `No network: none of the ${warning.hosts} servers contacted answered (${why}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
     }
     case 'github-rate-limited': {
