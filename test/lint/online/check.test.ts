@@ -88,7 +88,7 @@ describe('online mode end to end (acceptance)', () => {
         repo('https://github.com/betagouv/visible-private'), // private, seen with a token that has access
         repo('https://github.com/betagouv/nolicence.git'),
       ],
-      options(github, { timeoutMs: 200 }),
+      options(github, { timeoutMs: 1500 }),
     )
     expect(outcomes(first)).toEqual({
       [`${s}/live`]: 'ok',
@@ -248,7 +248,7 @@ describe('repositories on github.com through Octokit', () => {
     })
     const results = await checkOnline(
       [repo('https://github.com/betagouv/flaky'), repo('https://github.com/betagouv/hung')],
-      options(github, { timeoutMs: 200 }),
+      options(github, { timeoutMs: 1500 }),
     )
     expect(outcomes(results)).toEqual({ 'https://github.com/betagouv/flaky': 'ok', 'https://github.com/betagouv/hung': 'timeout' })
     expect(github.requests.filter((r) => r.url === '/repos/betagouv/flaky')).toHaveLength(2)
@@ -471,7 +471,7 @@ describe('the disk cache', () => {
       url('http://nowhere.test/'),
       url(`${site.origin}/dead`),
     ]
-    const results = await checkOnline(targets, options(github, { cacheFile, timeoutMs: 100, resolver }))
+    const results = await checkOnline(targets, options(github, { cacheFile, timeoutMs: 1500, resolver }))
     expect(Object.values(outcomes(results))).toEqual(['rate-limited', 'timeout', 'unreachable', 'dead'])
     expect(Object.keys(JSON.parse(await readFile(cacheFile, 'utf8')).entries)).toEqual([`url ${site.origin}/dead`])
   })
