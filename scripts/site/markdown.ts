@@ -64,9 +64,15 @@ function create(): Markdown {
 }
 
 let instance: Markdown | undefined
+/** The last body rendered: the editor's preview renders the same body after each pause in the typing of another field. */
+let last: { markdown: string; headingOffset: number; html: string } | undefined
 
 /** A markdown body as sanitised HTML (see the module's comment for what is allowed; bidirectional controls become U+FFFD, see html.ts). */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+  const headingOffset = Math.max(0, Math.floor(options.headingOffset ?? 0))
+  if (last?.markdown === markdown && last.headingOffset === headingOffset) return last.html
   instance ??= create()
-  return instance.render(markdown.replace(BIDI_CONTROLS, '\ufffd'), { headingOffset: Math.max(0, Math.floor(options.headingOffset ?? 0)) })
+  const html = instance.render(markdown.replace(BIDI_CONTROLS, '\ufffd'), { headingOffset })
+  last = { markdown, headingOffset, html }
+  return html
 }

@@ -524,7 +524,11 @@ function textChanged(state: State): void {
   state.timer = setTimeout(() => runChecks(state), CHECK_DELAY_MS)
 }
 
-/** The check after a pause in the typing (or on opening), all it shows included: the page's `editeur:pause` measure (the bench reads it). */
+/**
+ * The check after a pause in the typing (or on opening), and the messages it shows: the page's
+ * `editeur:pause` measure (the bench reads it). The preview and the corrections follow, each in a
+ * task of its own (`editeur:apercu`, `editeur:corrections`).
+ */
 function runChecks(state: State): void {
   const start = performance.now()
   try {
@@ -562,13 +566,16 @@ function checkAndShow(state: State): void {
     showDiagnostics(state, check)
     showStandards(state, check)
   })
-  measure('apercu', () => showPreview(state, check))
-  // The corrections (each one checked again) once the messages are on screen.
+  // Once the messages are on screen, the preview, then the corrections (each one checked again),
+  // each a task of its own: typing is never held up by more than one of them at a time.
   state.fixTimer = setTimeout(() => {
-    state.fixes = measure('corrections', () => corrections(text, file, check, state.context, state.asOf))
-    if (state.fixes.length > 0) showDiagnostics(state, check)
-    state.due = false
-    settle(state)
+    measure('apercu', () => showPreview(state, check))
+    state.fixTimer = setTimeout(() => {
+      state.fixes = measure('corrections', () => corrections(text, file, check, state.context, state.asOf))
+      if (state.fixes.length > 0) showDiagnostics(state, check)
+      state.due = false
+      settle(state)
+    }, 0)
   }, 0)
 }
 
