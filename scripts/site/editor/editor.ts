@@ -1059,21 +1059,22 @@ function setUpCreation(state: State): void {
 /** Opens the registry's fiche `id` once its text is here; says so on the start panel when it cannot be fetched (offline, never opened). */
 async function openStored(state: State, id: string): Promise<boolean> {
   const status = $('editeur-ouvrir-etat')
+  const say = (text: string) => void (status.textContent = text)
   state.opening = id
   // The tests (and the curious) wait for this to go: the text, then its checks.
   document.body.dataset.pending = 'true'
-  status.textContent = ''
-  const slow = setTimeout(() => (status.textContent = 'Chargement de la fiche…'), 300)
+  say('')
+  const slow = setTimeout(() => say('Chargement de la fiche…'), 300)
   try {
     const text = await state.downloads.text(id)
     if (state.opening !== id) return false
-    status.textContent = ''
+    say('')
     open(state, text, id, true)
     return true
   } catch (err) {
     if (state.opening !== id) return false
     delete document.body.dataset.pending
-    status.textContent = `La fiche « ${id} » n’a pas pu être chargée (${String((err as Error)?.message ?? err)}) : vérifiez la connexion, puis réessayez.`
+    say(`La fiche « ${id} » n’a pas pu être chargée (${String((err as Error)?.message ?? err)}) : vérifiez la connexion, puis réessayez.`)
     showPanel('accueil')
     return false
   } finally {

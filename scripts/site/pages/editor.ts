@@ -180,7 +180,7 @@ export const editorPage: PageGenerator = function* (context) {
 <h3 class="fr-h5">Modifier la fiche d’un produit</h3>
 <div class="fr-select-group"><label class="fr-label" for="editeur-liste">Produit<span class="fr-hint-text">Les fiches du registre, par nom.</span></label><select class="fr-select" id="editeur-liste"></select></div>
 <button type="button" class="fr-btn" id="editeur-ouvrir">Ouvrir cette fiche</button>
-<p class="fr-text--sm fr-mt-1w" id="editeur-ouvrir-etat" role="status" aria-live="polite"></p>
+<div id="editeur-ouvrir-etat" role="status" aria-live="polite"></div>
 </div>
 <div class="editeur-carte">
 <h3 class="fr-h5">Créer la fiche d’un nouveau produit</h3>
