@@ -15,7 +15,9 @@ import type { ParsedRecord } from './load/parse-record.ts'
 import type { SourceFile } from './load/read-records.ts'
 import { lintRecords } from './lint/lint-registry.ts'
 import { RULE_CATALOGUE } from './lint/rule-catalogue.ts'
-import { LINT_RULES } from './lint/rules/index.ts'
+import { registrySummary, type SummaryRecord } from './lint/registry-summary.ts'
+
+export { registrySummary, SUMMARY_FIELDS, type SummaryRecord } from './lint/registry-summary.ts'
 import { runRules, type RuleOutcome } from './lint/run-rules.ts'
 import { append, type Diagnostic, type Lang, type Problem } from './report/diagnostic.ts'
 import { finalize, type LocatableFile } from './report/finalize.ts'
@@ -92,30 +94,6 @@ export interface ShippedFile {
   collection: Collection
   id: string
   text: string
-}
-
-/** One fiche of the registry as the checks of another fiche read it (registrySummary). */
-export interface SummaryRecord {
-  file: string
-  collection: Collection
-  id: string
-  /** Only the fields of SUMMARY_FIELDS that the fiche has. */
-  data: Record<string, unknown>
-}
-
-/**
- * The fields of the other fiches that a fiche's checks read (each rule's registryFields), and their
- * names (title, name: the editor's lists and the preview's incubator and sponsors).
- */
-export const SUMMARY_FIELDS: readonly string[] = [...new Set(['title', 'name', ...LINT_RULES.flatMap((r) => r.registryFields ?? [])])]
-
-/** The registry's records as the checks of one fiche read them: what the editor ships of them (editer/registre.json). */
-export function registrySummary(records: readonly Pick<ParsedRecord, 'file' | 'collection' | 'id' | 'data'>[]): SummaryRecord[] {
-  return records.map(({ file, collection, id, data }) => {
-    const kept: Record<string, unknown> = {}
-    for (const field of SUMMARY_FIELDS) if (data[field] !== undefined) kept[field] = data[field]
-    return { file, collection, id, data: kept }
-  })
 }
 
 /** A context from the registry's summary (what the editor downloads), the records holding only what the checks read. */

@@ -116,7 +116,7 @@ export interface LintRule<O extends Data = Data> {
   /**
    * The fields of the other fiches that check() reads through `ctx.records` (a registry-wide index,
    * such as the usual spelling of a thématique): all the editor ships of the registry's fiches
-   * besides their names (registry-core.ts, registrySummary). A rule that reads another field of
+   * besides their names (lint/registry-summary.ts). A rule that reads another field of
    * them must list it, or the editor's checks would differ from the command's (which a test compares).
    */
   registryFields?: readonly string[]

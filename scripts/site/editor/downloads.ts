@@ -4,7 +4,7 @@
  * the page loads and hands them to editor.ts, which asks for the other texts when they are opened.
  */
 import type { ShippedRegistry } from '../pages/editor.ts'
-import { ficheTextPath } from './fiche-path.ts'
+import { ficheTextPath } from '../fiche-path.ts'
 
 /** The downloads boot.ts started, and the texts to come. */
 export interface Downloads {

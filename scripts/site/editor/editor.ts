@@ -26,7 +26,7 @@ import { EVENT_LABELS, frenchDate, phaseLabel, PHASE_LABELS } from '../component
 import { ITEM_NOUNS, valueLabel } from '../field-labels.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
 import type { Downloads } from './downloads.ts'
-import { ficheTextPath } from './fiche-path.ts'
+import { ficheTextPath } from '../fiche-path.ts'
 import { checkFiche, contextOf, shownDiagnostics, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
 import { corrections, type Correction } from './corrections.ts'
 import { ficheText, getField, openFiche, setBody, setField, type OpenedFiche } from './fiche-text.ts'

@@ -3,16 +3,16 @@
  * messages, standards summary, text, actions) that editor/editor.ts fills;
  * editer/registre.json carries what it checks against and offers to open:
  * the configuration and the registry's summary (each fiche's id, names and
- * the fields the registry-wide checks read: registry-core.ts,
- * registrySummary); each startup's exact text is a file of its own
+ * the fields the registry-wide checks read: lint/registry-summary.ts);
+ * each startup's exact text is a file of its own
  * (editer/fiches/<id>.md), fetched when the fiche is opened. The script
  * itself (editer/editeur.js and its chunks, the browser bundle) is written
  * with the site's assets.
  */
 import type { RegistryConfig } from '../../load/config.ts'
-import { registrySummary, type SummaryRecord } from '../../registry-core.ts'
+import { registrySummary, type SummaryRecord } from '../../lint/registry-summary.ts'
 import { usableId } from '../../validate/id-names.ts'
-import { FICHE_TEXTS } from '../editor/fiche-path.ts'
+import { FICHE_TEXTS } from '../fiche-path.ts'
 import type { EditorScripts, PageGenerator, SiteContext } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { DSFR_CSS, relativeRoot, renderPage, SITE_CSS } from '../layout.ts'
@@ -34,7 +34,7 @@ export interface ShippedRegistry {
   version: 2
   /** The configuration the registry was built with (collections, limits, rule settings). */
   config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'> & Partial<Pick<RegistryConfig, 'renamedValues'>>
-  /** Every fiche of the registry, summarised (registry-core.ts's registrySummary), its file left out when it is `<folder>/<id>.md`. */
+  /** Every fiche of the registry, summarised (lint/registry-summary.ts), its file left out when it is `<folder>/<id>.md`. */
   records: ShippedRecord[]
 }
 

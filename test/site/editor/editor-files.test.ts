@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../scripts/load/config.ts'
 import { registrySummary, SUMMARY_FIELDS } from '../../../scripts/registry-core.ts'
 import type { SiteContext } from '../../../scripts/site/context.ts'
-import { ficheTextPath } from '../../../scripts/site/editor/fiche-path.ts'
+import { ficheTextPath } from '../../../scripts/site/fiche-path.ts'
 import { editorData, editorPage, editorWorker, ficheTexts, summaryOf, type ShippedRegistry } from '../../../scripts/site/pages/editor.ts'
 
 type Fiche = NonNullable<SiteContext['fiches']>[number]

@@ -1,9 +1,9 @@
 /**
  * Where each startup's text is, as the build writes it (pages/editor.ts) and the editor fetches it
- * (downloads.ts): editer/fiches/<id>.md. A small module of its own: the page's first script
- * (boot.ts) needs it, and nothing of the checks.
+ * (editor/downloads.ts): editer/fiches/<id>.md. A small module of its own: the page's first
+ * script (editor/boot.ts) needs it, and nothing of the checks.
  */
-import { usableId } from '../../validate/id-names.ts'
+import { usableId } from '../validate/id-names.ts'
 
 /** The folder of the startups' texts, under editer/. */
 export const FICHE_TEXTS = 'fiches/'
