@@ -13,9 +13,10 @@
  *   registry.ts, registry/  the programmatic API: each job (validate, lint, build, history,
  *                           report, fiche, docs) composes the stages and does its I/O at its edge
  *   registry-core.ts        the API's browser-safe half: the checks' composition, no node: module
- *   stages                  load/ validate/ lint/ history/ compile/ site/ git/ github/ scaffold/
- *                           docs/ bundle/: each takes data and returns data plus problems; no
- *                           cycle between them (lint/ below history/ below compile/ below site/)
+ *   stages                  load/ validate/ lint/ evidence/ history/ compile/ site/ git/ github/
+ *                           scaffold/ docs/ bundle/: each takes data and returns data plus
+ *                           problems; no cycle between them (lint/ below evidence/ below history/
+ *                           below compile/ below site/)
  *   ground                  report/ (Diagnostic, messages of the core rules, locate, finalize,
  *                           formatters), errors.ts, tool-root.ts: import nothing of the above
  *
@@ -24,7 +25,7 @@
  */
 
 /** The stages: what the API composes. */
-const STAGES = '^scripts/(load|validate|lint|history|compile|site|git|github|scaffold|docs|bundle)/'
+const STAGES = '^scripts/(load|validate|lint|evidence|history|compile|site|git|github|scaffold|docs|bundle)/'
 /** The API: the one module programs import, its jobs, and its browser-safe half. */
 const API = '^scripts/(registry\\.ts|registry-core\\.ts|registry/)'
 

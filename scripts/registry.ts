@@ -1,7 +1,8 @@
 /**
  * The registry's programmatic API: what the `registry` command line, the
  * benchmark, the compatibility check and any program call to validate, lint,
- * build, read the history of or report on a registry of fiches.
+ * build, read the history of or report on a registry of fiches, and to
+ * gather, keep and publish the evidence of its online checks.
  *
  * Each job takes its inputs as data (the registry's root, its configuration,
  * the language of the messages, its options) and returns data: diagnostics
@@ -59,8 +60,27 @@ export { build, compileAndWrite, THREAD_MIN_STARTUPS, useThread, type BuildOptio
 export { changes, formatChanges, historyFields, trends, type ChangesFormat, type ChangesOptions, type ChangesReport, type HistoryNotices, type HistoryOptions, type TrendsOptions } from './registry/history.ts'
 /** The history jobs together: each fiche's dates (`fields`), the changes of a period (`changes`), the monthly trends (`trends`). */
 export const history = { fields: historyFields, changes, trends } as const
+export {
+  evidence,
+  evidenceDay,
+  EVIDENCE_BRANCH,
+  fetchEvidence,
+  formatEvidence,
+  notifyEvidence,
+  publishEvidence,
+  readEvidence,
+  type EvidenceBranch,
+  type EvidenceChanges,
+  type EvidenceFile,
+  type EvidenceFormat,
+  type EvidenceOptions,
+  type EvidenceResult,
+  type NotifyOptions,
+  type PublishResult,
+  type SyncResult,
+} from './registry/evidence.ts'
 export { postReport, readReport, report, type CheckedReport, type ReportData, type ReportOptions, type ReportResult } from './registry/report.ts'
-export { checkProposal, collectionOf, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
+export { checkProposal, collectionOf, freeFicheFile, newFiche, propose, proposalBody, type FicheOptions, type FicheResult, type NewFicheOptions, type NewFicheResult } from './registry/fiche.ts'
 export { docsFiles, writeDocs } from './registry/docs.ts'
 export { Timings } from './registry/timings.ts'
 
@@ -90,4 +110,4 @@ export type { TrendsResult } from './history/trends.ts'
 export type { CommentResult } from './github/pr-comment.ts'
 export type { PostedReport, PostReport } from './github/post-report.ts'
 export type { ProposalResult } from './github/propose.ts'
-export { ConfigError, OutputError, UsageError } from './errors.ts'
+export { ConfigError, NetworkError, OutputError, UsageError } from './errors.ts'

@@ -3,7 +3,8 @@
  * on a registry in a real git repository with a history, a whole build, a
  * validation, a lint and a history run (changes) driven through registry.ts
  * alone give, byte for byte, what `registry` (bin/registry.mjs, its own
- * process) writes and prints; and so does the pull request's report.
+ * process) writes and prints; and so do the pull request's report and a
+ * build that publishes online evidence.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as registry from '../scripts/registry.ts'
 import { cleanTemps, GOOD, REPO, snapshotTree, tempDir } from './cli/run.ts'
 import { cleanRepos, Repo, startup } from './history/git-repo.ts'
+import { writeEvidence } from '../scripts/evidence/evidence-files.ts'
+import { evidenceOf } from './evidence/helpers.ts'
 
 afterAll(() => {
   cleanRepos()
@@ -103,6 +106,26 @@ describe('registry.ts drives a registry as the command line does', () => {
     expect(`${JSON.stringify(result.data, null, 2)}\n`).toBe(readFileSync(json, 'utf8'))
     expect(await registry.readReport(json, config)).toEqual({ ok: true, data: result.data })
   }, 60_000)
+
+  it('build with online evidence: the same files, the evidence published and read by the standards', async () => {
+    const { records } = await registry.validate({ root, config, lang: 'fr' })
+    const file = path.join(tempDir(), 'evidence.json')
+    await writeEvidence(file, evidenceOf(records, config, ['2024-06-03T05:17:00.000Z', '2024-06-10T05:17:00.000Z']))
+    const api = path.join(tempDir(), 'dist')
+    const result = await registry.build({ root, config, lang: 'fr', out: api, evidence: file })
+    expect(result.written).toBeGreaterThan(0)
+    const command = path.join(tempDir(), 'dist')
+    const r = cli('build', '--root', root, '--out', command, '--evidence', file)
+    expect(r.code, r.stderr).toBe(0)
+    const files = snapshotTree(api)
+    for (const f of ['api/v1/evidence.json', 'preuves/index.html']) expect(files).toHaveProperty([f])
+    expect(JSON.parse(readFileSync(path.join(api, 'api/v1/standards.json'), 'utf8')).online_evidence).toBe(true)
+    expect(files).toEqual(snapshotTree(command))
+    // A file that is not evidence: a ConfigError said in the caller's language, nothing written.
+    const refused = path.join(tempDir(), 'dist')
+    await expect(registry.build({ root, config, lang: 'en', out: refused, evidence: path.join(root, 'startups/alpha.md') })).rejects.toThrow(registry.ConfigError)
+    await expect(registry.readEvidence(path.join(root, 'absent.json'), 'en')).rejects.toThrow(/^The evidence file .*absent\.json does not exist\.$/)
+  }, 120_000)
 
   it('trends and history fields: those the build writes', async () => {
     const out = path.join(tempDir(), 'dist')

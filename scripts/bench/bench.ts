@@ -27,6 +27,9 @@
  * and weighs the home page (HTML + CSS + JS, gzip), for the real corpus and the synthetic
  * registries up to BENCH_SITE_MAX startups (10,000 by default).
  *
+ * The online evidence (issue 24) is measured apart too (evidence-bench.ts): `registry evidence` against
+ * servers on 127.0.0.1 with 200 ms of latency, twice (about 3 minutes; BENCH_EVIDENCE=0 to skip it).
+ *
  * Environment: BENCH_SIZES=1000,5000 to choose sizes, BENCH_RUNS runs per
  * measurement (3 by default, the median is kept; about 6 minutes in all on the
  * development machine), BENCH_KEEP=1 to keep the generated registries,
@@ -40,6 +43,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundleState } from '../bundle/freshness.mjs'
 import { cloneHistoryBundle, historyStage, historyTable, type HistoryRow } from './history-bench.ts'
+import { evidenceStage, evidenceTable, type EvidenceRow } from './evidence-bench.ts'
 import { prCheck, type PrCheckRow } from './pr-check.ts'
 import { buildableCorpus, editorBench, editorBenchAvailable, largestStartup, percentile, type EditorRow } from './editor-bench.ts'
 
@@ -262,6 +266,7 @@ function corpusProcesses(config: string, work: string): CorpusProcesses {
 
 const rows: Row[] = []
 const historyRows: HistoryRow[] = []
+let evidenceRow: EvidenceRow | undefined
 // Nothing is deleted before the end of the run: on a file system without a journal (this
 // development machine's), ext4 skips recently freed inodes (a minute or more, see the kernel's
 // recently_deleted()) one by one when it creates a file, and creating files after deleting
@@ -318,6 +323,7 @@ try {
     rows.push(row)
     historyRows.push(await historyStage(`synthétique ${size}`, root, '-', runs))
   }
+  if (process.env.BENCH_EVIDENCE !== '0') evidenceRow = await evidenceStage(work)
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })
 }
@@ -343,6 +349,8 @@ if (siteRows.length > 0) {
     console.log(`| ${r.name} | ${site.pages} | ${fmt(site.pagesMs)} | ${fmt(site.writeMs)} | ${((site.pagesMs + site.writeMs) / site.pages).toFixed(2)} | ${kB(site.homeBytes)} | ${kB(site.homeGzip)} |`)
   }
 }
+
+if (evidenceRow) console.log(`\n${evidenceTable(evidenceRow)}`)
 
 const range = (s: Spread) => `${fmt(s.median)} (${fmt(s.min)} à ${fmt(s.max)})`
 console.log(`\n| processus entiers, ${pairRuns} paires alternées | référence : médiane (min à max) | commande : médiane (min à max) | rapport des médianes |\n| --- | ---: | ---: | ---: |`)
@@ -407,6 +415,10 @@ targets.push({ name: 'éditeur : première vérification affichée, 4G rapide, c
 targets.push({ name: 'éditeur : téléchargé en tout pour ouvrir une fiche, gzip (Ko)', value: editorRow ? median(editorRow.visits.map((v) => v.fetchedBytes)) / 1024 : null, limit: 400, unit: ' Ko', why: editorWhy })
 targets.push({ name: 'éditeur : vérification après une pause, plus grande fiche réelle, 95e centile (ms)', value: editorRow?.pauses.length ? percentile(editorRow.pauses, 95) : null, limit: 16, unit: ' ms', why: editorWhy, spread: editorRow?.pauses.length ? `médiane ${median(editorRow.pauses).toFixed(1)} ms, max ${Math.max(...editorRow.pauses).toFixed(1)} ms` : undefined })
 targets.push({ name: 'éditeur : script avant la première vérification, gzip (Ko)', value: editorRow ? editorRow.visits[0]!.scriptBytes / 1024 : null, limit: 120, unit: ' Ko', why: editorWhy })
+// The online evidence (issue 24): a run finishes in minutes; a week later with nothing changed, GitHub counts only what cannot be asked conditionally (missing repositories answer 404 without an ETag).
+const noEvidence = 'BENCH_EVIDENCE=0'
+targets.push({ name: 'preuves en ligne, 2 000 pages et 300 dépôts à 200 ms (s)', value: evidenceRow ? evidenceRow.first.ms / 1000 : null, limit: 300, unit: ' s', why: noEvidence })
+targets.push({ name: 'requêtes GitHub décomptées la semaine suivante, hors dépôts introuvables', value: evidenceRow ? evidenceRow.second.githubCounted - evidenceRow.missingRepositories : null, limit: 0, unit: '', why: noEvidence })
 // Issue 26: the standards warnings' precision on the evaluation set, and recall on its known misses.
 const rulePrecisions = evaluation ? Object.values(evaluation.rules).map((r) => r.precision).filter((p): p is number => p !== null) : []
 targets.push({ name: 'précision des avertissements de standards, ensemble (jeu d’évaluation, %)', value: evaluation?.overall.precision != null ? 100 * evaluation.overall.precision : null, limit: 95, unit: ' %', why: noCorpus, atLeast: true })
@@ -420,5 +432,5 @@ for (const t of targets) {
 
 mkdirSync(path.join(repo, 'bench-results'), { recursive: true })
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }
-writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, editor: editorRow, rows, history: historyRows, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
+writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, editor: editorRow, rows, history: historyRows, evidence: evidenceRow ?? null, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
 console.error('Résultats écrits dans bench-results/latest.json')

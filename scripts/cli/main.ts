@@ -20,42 +20,45 @@ const HELP_FR = `Utilisation : registry <commande> [options]
 Commandes :
   validate   vérifie toutes les fiches (schémas, références, phases)
   fix        fix [fichiers…] [--dry-run] : applique les corrections automatiques sûres, puis vérifie à nouveau
-  build      vérifie puis compile le flux JSON et le site dans --out (rien n'est écrit en cas d'erreur)
+  build      vérifie puis compile le flux JSON et le site dans --out (rien n’est écrit en cas d’erreur)
   lint       vérifie les standards du programme (avertissements ; voir docs/standards.md)
   docs       régénère docs/champs.md et docs/regles.md à partir des schémas et des règles
-  report     résumé markdown d'une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
-  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P] : écrit une fiche à compléter, vérifiée d'abord
+  report     résumé markdown d’une pull request (fiches modifiées, erreurs) ; avec --pr, le publie en commentaire
+  new        new startup|organisation|incubator <id> [--title T --incubator I --phase P] : écrit une fiche à compléter, vérifiée d’abord
   propose    propose <fichier> --repo PROPRIETAIRE/NOM : ouvre une pull request avec la fiche, sans git
-  changes    les changements des fiches d'après l'historique git (--since, --until ; --format stylish, markdown ou json)
+  changes    les changements des fiches d’après l’historique git (--since, --until ; --format stylish, markdown ou json)
+  evidence   vérifie en ligne les pages et les dépôts des fiches et accumule les preuves (--out, --previous) ;
+             --publish, --fetch, --notify : les garde sur une branche, les relit, ouvre des tickets (voir son aide)
 
 Options :
   --root DIR       racine du registre (défaut : le dossier courant ou le plus proche au-dessus qui a
                    registry.config.json ou un dossier de fiches, comme git)
-  --config FILE    configuration (défaut : <root>/registry.config.json s'il existe)
+  --config FILE    configuration (défaut : <root>/registry.config.json s’il existe)
   --format NOM     validate, lint, build, new : stylish (défaut), json, github, markdown ou sarif
-                   (github si GITHUB_ACTIONS=true) ; changes : stylish, markdown ou json
+                   (github si GITHUB_ACTIONS=true) ; changes, evidence : stylish, markdown ou json
   --lang fr|en     langue des messages (défaut : fr)
   --out DIR        dossier de sortie de build (défaut : <root>/dist)
+  --evidence FILE  build : les preuves en ligne (evidence.json) à publier et à montrer sur le site
   --strict         les avertissements font aussi échouer (code 1)
   --changed        validate : ne lit que les fiches modifiées (git) et vérifie leurs références ; lint : ne signale que les fiches modifiées
   --new-only       lint --changed : seulement les avertissements que la modification ajoute (comparés à la base)
   --base REV       avec --changed : comparer à REV (défaut : HEAD, les modifications non commitées) ;
-                   validate sans --changed : annoter d'abord les fiches modifiées ; report, propose : voir leur aide
+                   validate sans --changed : annoter d’abord les fiches modifiées ; report, propose : voir leur aide
   --max-warnings N plus de N avertissements font échouer (code 1)
-  --quiet          n'affiche que les erreurs
+  --quiet          n’affiche que les erreurs
   --dry-run        fix : montre les corrections sans rien écrire
   --as-of DATE     lint, validate, build, fix : date de référence AAAA-MM-JJ (défaut : date du dernier commit)
   --online         lint : vérifie aussi en ligne les liens et les dépôts
   --suppress-all   lint : enregistre les avertissements actuels dans registry-suppressions.json
   --prune-suppressions  lint : retire du fichier ce qui a été corrigé
-  --fail-on-new    lint : échoue (code 1) s'il y a des avertissements nouveaux
+  --fail-on-new    lint : échoue (code 1) s’il y a des avertissements nouveaux
   --suppressions FILE   lint : fichier des avertissements enregistrés
   --since REF|DATE changes : depuis ce commit (exclu) ou cette date AAAA-MM-JJ (incluse)
-  --until REF|DATE changes : jusqu'à ce commit ou cette date incluse (défaut : HEAD)
+  --until REF|DATE changes : jusqu’à ce commit ou cette date incluse (défaut : HEAD)
   --pr N, --repo PROPRIETAIRE/NOM, --data FICHIER, --output-json FICHIER  report et propose (voir leur aide)
   --color, --no-color  force ou retire les couleurs (sinon : FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)
   --output-file FICHIER  écrit le résultat dans FICHIER au lieu de la sortie standard
-  -h, --help       affiche cette aide (registry <commande> --help : l'aide de la commande)
+  -h, --help       affiche cette aide (registry <commande> --help : l’aide de la commande)
   -v, --version    affiche la version
 
 Codes de sortie : 0 = aucune erreur ; 1 = des erreurs dans les fiches ; 2 = mauvaise utilisation ou configuration.
@@ -72,15 +75,18 @@ Commands:
   new        new startup|organisation|incubator <id> [--title T --incubator I --phase P]: writes a fiche to fill in, checked first
   propose    propose <file> --repo OWNER/NAME: opens a pull request with the fiche, without git
   changes    what changed in the fiches according to git history (--since, --until; --format stylish, markdown or json)
+  evidence   checks the fiches' pages and repositories online and accumulates the evidence (--out, --previous);
+             --publish, --fetch, --notify: keeps it on a branch, reads it back, opens issues (see its help)
 
 Options:
   --root DIR       the registry's root (default: the current folder or the nearest one above with
                    registry.config.json or a fiche folder, as git does)
   --config FILE    configuration (default: <root>/registry.config.json when present)
   --format NAME    validate, lint, build, new: stylish (default), json, github, markdown or sarif
-                   (github when GITHUB_ACTIONS=true); changes: stylish, markdown or json
+                   (github when GITHUB_ACTIONS=true); changes, evidence: stylish, markdown or json
   --lang fr|en     language of the messages (default: fr)
   --out DIR        build output folder (default: <root>/dist)
+  --evidence FILE  build: the online evidence (evidence.json) to publish and show on the site
   --strict         warnings fail too (exit 1)
   --changed        validate: reads only the changed fiches (git) and checks their references; lint: reports on the changed fiches only
   --new-only       lint --changed: only the warnings the change adds (compared with the base)
@@ -117,10 +123,11 @@ const COMMANDS = {
   new: async (o: Options) => (await import('./commands/new.ts')).newCommand(o),
   propose: async (o: Options) => (await import('./commands/propose.ts')).proposeCommand(o),
   changes: async (o: Options) => (await import('./commands/changes.ts')).changesCommand(o),
+  evidence: async (o: Options) => (await import('./commands/evidence.ts')).evidenceCommand(o),
 } as const
 
 /** The commands whose output --format chooses (the others print markdown, a file list or an address). */
-const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'fix', 'changes'])
+const FORMATTED: ReadonlySet<string> = new Set(['validate', 'lint', 'build', 'new', 'fix', 'changes', 'evidence'])
 
 /** Commands that take arguments of their own. */
 const POSITIONAL_ARGS: Partial<Record<keyof typeof COMMANDS, number>> = { new: 2, propose: 1 }
@@ -154,8 +161,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const root = values.root !== undefined ? path.resolve(io.cwd, values.root) : (findRoot(io.cwd) ?? io.cwd)
     if (values.root !== undefined) await checkRoot(root, lang)
     if (values.format !== undefined && !FORMATTED.has(name)) throw new UsageError(lang === 'fr' ? `--format ne va pas avec ${name} : il va avec ${[...FORMATTED].join(', ')}.` : `--format does not go with ${name}: it goes with ${[...FORMATTED].join(', ')}.`)
-    const changesFormat = name === 'changes' ? parseChangesFormat(values.format, lang) : undefined
-    const format = name === 'changes' ? 'stylish' : parseFormat(values.format, io, lang)
+    const ownFormat = name === 'changes' || name === 'evidence'
+    const changesFormat = ownFormat ? parseChangesFormat(values.format, name, lang) : undefined
+    const format = ownFormat ? 'stylish' : parseFormat(values.format, io, lang)
     if ((values.since !== undefined || values.until !== undefined) && name !== 'changes') throw new UsageError(lang === 'fr' ? '--since et --until ne vont qu’avec changes.' : '--since and --until only go with changes.')
     const changed = values.changed ? (values.base ?? 'HEAD') : undefined
     // validate --changed: git (its status is most of the wait on a large registry) answers while the
@@ -169,7 +177,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const only of ['pr', 'data', 'output-json'] as const) {
       if (values[only] !== undefined && name !== 'report') throw new UsageError(lang === 'fr' ? `--${only} ne va qu’avec report.` : `--${only} only goes with report.`)
     }
-    if (values.repo !== undefined && name !== 'report' && name !== 'propose') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report et propose.' : '--repo only goes with report and propose.')
+    if (values.repo !== undefined && name !== 'report' && name !== 'propose' && name !== 'evidence') throw new UsageError(lang === 'fr' ? '--repo ne va qu’avec report, propose et evidence.' : '--repo only goes with report, propose and evidence.')
+    if (values.evidence !== undefined && name !== 'build') throw new UsageError(lang === 'fr' ? '--evidence ne va qu’avec build.' : '--evidence only goes with build.')
+    const evidenceOnly = (['previous', 'publish', 'notify', 'fetch', 'branch'] as const).find((k) => values[k] !== undefined)
+    if (evidenceOnly && name !== 'evidence') throw new UsageError(lang === 'fr' ? `--${evidenceOnly} ne va qu’avec evidence.` : `--${evidenceOnly} only goes with evidence.`)
+    const inCwd = (file: string | undefined) => (file === undefined ? undefined : path.resolve(io.cwd, file))
     const pr = values.pr === undefined ? undefined : parsePr(values.pr, lang)
     if (values.changed && name !== 'validate' && name !== 'lint') throw new UsageError(lang === 'fr' ? '--changed ne va qu’avec validate et lint.' : '--changed only goes with validate and lint.')
     if (values['new-only'] && !(name === 'lint' && values.changed)) throw new UsageError(lang === 'fr' ? '--new-only ne va qu’avec lint --changed.' : '--new-only only goes with lint --changed.')
@@ -189,6 +201,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       base: values.changed ? undefined : values.base, pr, repo: values.repo,
       outputJson: values['output-json'] === undefined ? undefined : path.resolve(io.cwd, values['output-json']),
       data: values.data === undefined ? undefined : path.resolve(io.cwd, values.data),
+      evidenceFile: inCwd(values.evidence),
+      evidence: name === 'evidence' ? { out: inCwd(values.out), previous: inCwd(values.previous), publish: inCwd(values.publish), notify: inCwd(values.notify), fetch: inCwd(values.fetch), branch: values.branch } : undefined,
       maxWarnings: parseMaxWarnings(values['max-warnings'], lang),
       quiet: values.quiet === true,
       dryRun: values['dry-run'] === true,
@@ -255,6 +269,12 @@ function parse(argv: readonly string[], lang: Lang) {
         'fail-on-new': { type: 'boolean' },
         'new-only': { type: 'boolean' },
         suppressions: { type: 'string' },
+        previous: { type: 'string' },
+        publish: { type: 'string' },
+        notify: { type: 'string' },
+        fetch: { type: 'string' },
+        evidence: { type: 'string' },
+        branch: { type: 'string' },
         'dry-run': { type: 'boolean' },
         title: { type: 'string' },
         incubator: { type: 'string' },
@@ -271,8 +291,8 @@ function argsMessage(err: NodeJS.ErrnoException, lang: Lang): string {
   const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? ''
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return lang === 'fr' ? `Option inconnue : ${option}.` : `Unknown option: ${option}.`
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/argument missing/.test(err.message)) return lang === 'fr' ? `L'option ${option} attend une valeur.` : `The option ${option} needs a value.`
-    return lang === 'fr' ? `L'option ${option} ne prend pas de valeur.` : `The option ${option} takes no value.`
+    if (/argument missing/.test(err.message)) return lang === 'fr' ? `L’option ${option} attend une valeur.` : `The option ${option} needs a value.`
+    return lang === 'fr' ? `L’option ${option} ne prend pas de valeur.` : `The option ${option} takes no value.`
   }
   return err.message
 }
@@ -303,9 +323,10 @@ function parseFormat(value: string | undefined, io: Io, lang: Lang): FormatName 
   throw new UsageError(lang === 'fr' ? `--format doit valoir ${names('ou')}, pas « ${value} ».` : `--format must be ${names('or')}, not "${value}".`)
 }
 
-function parseChangesFormat(value: string | undefined, lang: Lang): string {
+/** changes and evidence have their own formats: stylish, markdown, json. */
+function parseChangesFormat(value: string | undefined, command: string, lang: Lang): string {
   if (value === undefined || (CHANGES_FORMATS as readonly string[]).includes(value)) return value ?? 'stylish'
-  throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour changes, pas « ${value} ».` : `--format must be stylish, markdown or json for changes, not "${value}".`)
+  throw new UsageError(lang === 'fr' ? `--format doit valoir stylish, markdown ou json pour ${command}, pas « ${value} ».` : `--format must be stylish, markdown or json for ${command}, not "${value}".`)
 }
 
 /**
@@ -335,8 +356,8 @@ function parsePr(value: string, lang: Lang): number {
 /** --root names a folder that exists. */
 async function checkRoot(root: string, lang: Lang): Promise<void> {
   const stat = await fsp.stat(root).catch((err: NodeJS.ErrnoException) => err.code ?? 'EIO')
-  if (typeof stat === 'string') throw new UsageError(lang === 'fr' ? `--root : le dossier ${root} ${stat === 'ENOENT' ? "n'existe pas" : `ne peut pas être lu (${stat})`}.` : `--root: the folder ${root} ${stat === 'ENOENT' ? 'does not exist' : `cannot be read (${stat})`}.`)
-  if (!stat.isDirectory()) throw new UsageError(lang === 'fr' ? `--root : ${root} n'est pas un dossier.` : `--root: ${root} is not a folder.`)
+  if (typeof stat === 'string') throw new UsageError(lang === 'fr' ? `--root : le dossier ${root} ${stat === 'ENOENT' ? "n’existe pas" : `ne peut pas être lu (${stat})`}.` : `--root: the folder ${root} ${stat === 'ENOENT' ? 'does not exist' : `cannot be read (${stat})`}.`)
+  if (!stat.isDirectory()) throw new UsageError(lang === 'fr' ? `--root : ${root} n’est pas un dossier.` : `--root: ${root} is not a folder.`)
 }
 
 async function writeOutputFile(file: string, text: string, lang: Lang): Promise<void> {
@@ -345,6 +366,6 @@ async function writeOutputFile(file: string, text: string, lang: Lang): Promise<
     await fsp.writeFile(file, text)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new ConfigError(lang === 'fr' ? `--output-file : impossible d'écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
+    throw new ConfigError(lang === 'fr' ? `--output-file : impossible d’écrire ${file} (${code}).` : `--output-file: cannot write ${file} (${code}).`)
   }
 }

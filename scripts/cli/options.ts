@@ -51,6 +51,20 @@ export interface Options {
   outputJson?: string
   /** report --pr: post the report of this data file instead of computing it (the comment workflow). */
   data?: string
+  /** evidence: the files of a run (--out, --previous), or the file to publish (--publish), read back (--fetch) or notify about (--notify). */
+  evidence?: EvidenceFlags
+  /** build --evidence FILE: the online evidence to publish and show on the site. */
+  evidenceFile?: string
+}
+
+export interface EvidenceFlags {
+  out?: string
+  previous?: string
+  publish?: string
+  notify?: string
+  fetch?: string
+  /** --publish, --fetch: the branch that keeps the evidence (default: evidence). */
+  branch?: string
 }
 
 export interface LintFlags {

@@ -136,12 +136,12 @@ export function compareRecords<T>(
 }
 
 const keyedById = (items: unknown, label: string): [string, unknown][] => {
-  if (!Array.isArray(items)) throw new Error(`${label} n'est pas une liste`)
+  if (!Array.isArray(items)) throw new Error(`${label} n’est pas une liste`)
   return items.map((item, i) => [isObject(item) && typeof item.id === 'string' ? item.id : `#${i}`, item])
 }
 
 const entriesOf = (value: unknown, label: string): [string, unknown][] => {
-  if (!isObject(value)) throw new Error(`${label} n'est pas un objet`)
+  if (!isObject(value)) throw new Error(`${label} n’est pas un objet`)
   return Object.entries(value)
 }
 

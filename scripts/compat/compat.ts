@@ -23,7 +23,7 @@ import { classify, formatReport, isCompatible } from './report.ts'
 
 const USAGE = `Usage : npm run compat -- <racine-du-corpus> <dossier-de-référence> [--config FICHIER] [--limit N]
   racine-du-corpus      un dépôt beta.gouv.fr (avec content/_startups, content/_organisations, content/_incubators)
-  dossier-de-référence  les fichiers de l'API v2.7 publiés par le site (startups.json, incubators.json,
+  dossier-de-référence  les fichiers de l’API v2.7 publiés par le site (startups.json, incubators.json,
                         organisations.json, sponsors.json, startups.csv)
   --config FICHIER      configuration du registre (défaut : config/beta.gouv.fr.config.json)
   --limit N             nombre de différences montrées par fichier (défaut : 10)

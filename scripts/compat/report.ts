@@ -55,7 +55,7 @@ function describe(d: Difference): string {
     case 'record-order':
       return `${where} : ordre des enregistrements différent`
     case 'invalid':
-      return d.expected !== undefined ? `la référence n'est pas lisible : ${d.expected}` : `notre fichier n'est pas lisible : ${d.actual}`
+      return d.expected !== undefined ? `la référence n’est pas lisible : ${d.expected}` : `notre fichier n’est pas lisible : ${d.actual}`
     default:
       return `${where} : référence ${preview(d.expected)}, nous ${preview(d.actual)}`
   }
@@ -89,7 +89,7 @@ export function formatReport(input: ReportInput): string {
   const invalid = input.schemaErrors.filter((s) => s.errors.length > 0)
   if (invalid.length === 0) out.push('Schémas : chaque fichier produit est valide selon son schéma publié (schemas/api-v2.7/).')
   for (const s of invalid) {
-    out.push(`Schéma : ${s.file} n'est pas valide :`)
+    out.push(`Schéma : ${s.file} n’est pas valide :`)
     for (const e of s.errors.slice(0, limit)) out.push(`      - ${e}`)
   }
   const explained = new Map<string, number>()

@@ -18,8 +18,9 @@ import { apiV3SchemaFiles, v3StartupFile, v3StartupsList } from './build-api-v3.
 import { ENDED_PHASES, fields, startupItem } from './startup-item.ts'
 import { materialize, type Content, type OutputFiles } from './output.ts'
 import { jsonChunks } from './json-chunks.ts'
-import { API_VERSION, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
+import { API_VERSION, evidenceFeedSchema, FEED_FILES, feedSchema, schemaUrl } from './feed-schema.ts'
 import { HISTORY_FEED_FILES, historySchema } from './history-schema.ts'
+import type { EvidenceFile } from '../evidence/types.ts'
 import type { LogCommit } from '../history/log.ts'
 import { INDEX_PATH, manifestOf } from './manifest.ts'
 import { indexJson, publishedDates } from './published-index.ts'
@@ -47,6 +48,8 @@ export interface BuildMeta {
   extra?: readonly [string, string][]
   /** The main line of the history (history-files.ts' mainLine), for the dates of index.json; absent or null: no dates. */
   commits?: readonly LogCommit[] | null
+  /** The online evidence the build was given (registry build --evidence): written as api/v1/evidence.json. */
+  evidence?: EvidenceFile
   /**
    * The as-of date (HEAD's commit date or --as-of): a startup's current phase
    * is its latest phase started on or before it (a fiche may announce a future
@@ -100,7 +103,7 @@ export function feedIndex(records: readonly ParsedRecord[], config: RegistryConf
     const ended = startups.filter((r) => ENDED_PHASES.has(currentPhase(r.data, meta.asOf)?.name ?? '')).length
     const count = (c: Collection) => records.filter((r) => r.collection === c).length
     const counts = { startups: startups.length, startups_active: startups.length - ended, startups_ended: ended, organisations: count('organisations'), incubators: count('incubators') }
-    const updated = publishedDates(records, config, meta.commits, meta.asOf)
+    const updated = publishedDates(records, config, meta.commits, meta.asOf, meta.evidence?.generated_at.slice(0, 10))
     return [[INDEX_PATH, indexJson(manifest, config, { commit: meta.commit, counts, history: Boolean(meta.extra?.length), updated })]]
   }
 }
@@ -164,9 +167,11 @@ export function* feedFiles(records: readonly ParsedRecord[], config: RegistryCon
   }
   for (const f of FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(feedSchema(f, site))]
   for (const f of HISTORY_FEED_FILES) yield [`api/v1/schemas/${f}.schema.json`, serialize(historySchema(f, site))]
+  yield ['api/v1/schemas/evidence.schema.json', serialize(evidenceFeedSchema(site))]
   yield* apiV3SchemaFiles(site)
   yield* typesFiles()
   yield openApiFile(site)
   if (meta.extra) yield* meta.extra
+  if (meta.evidence) yield ['api/v1/evidence.json', serialize(meta.evidence)]
   if (!meta.worker) yield* apiV27Files(records, config)
 }

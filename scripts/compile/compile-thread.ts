@@ -70,8 +70,8 @@ export class CompileThread {
         }
         else reject(new WorkerError(message.message, message.code))
       })
-      this.worker.on('error', (err) => reject(new WorkerError(`Le fil d'exécution de la compilation a échoué : ${err.message}`)))
-      this.worker.on('exit', (code) => reject(new WorkerError(`Le fil d'exécution de la compilation s'est arrêté (code ${code}).`)))
+      this.worker.on('error', (err) => reject(new WorkerError(`Le fil d’exécution de la compilation a échoué : ${err.message}`)))
+      this.worker.on('exit', (code) => reject(new WorkerError(`Le fil d’exécution de la compilation s’est arrêté (code ${code}).`)))
     })
     // Reported by write(), or not at all when the build stops before.
     this.done.catch(() => {})
@@ -132,7 +132,7 @@ export class CompileThread {
           // the main thread could not write its share.
           if (this.failure) throw this.failure
           if (Atomics.load(this.progress, FAILED) !== 0) await this.done
-          throw new WorkerError("Le fil d'exécution de la compilation ne répond plus.")
+          throw new WorkerError("Le fil d’exécution de la compilation ne répond plus.")
         }
         this.post({ type: 'end', files: records.map((r) => r.file) })
         const count = await this.done

@@ -8,6 +8,7 @@ import type { Collection } from '../load/config.ts'
 import { COMMON_SCHEMA, FICHE_SCHEMAS, publishedSchemaUrl, type JsonSchema } from '../validate/schemas.ts'
 import { openVocabularies } from './vocabularies.ts'
 import { CATEGORIES } from '../lint/catalogue.ts'
+import evidenceSchema from '../../schemas/evidence.schema.json' with { type: 'json' }
 
 /**
  * The version of the API contract (api/openapi.json, the v1 files' `api_version`):
@@ -18,7 +19,7 @@ import { CATEGORIES } from '../lint/catalogue.ts'
  * changed any file. Raise both with any change of what the tool publishes
  * for the same fiches.
  */
-export const API_VERSION = '1.2'
+export const API_VERSION = '1.3'
 export const CONTRACT_RELEASED = '2026-12-07'
 
 /** The licence of the published data (index.json, the OpenAPI document, the data page). */
@@ -246,11 +247,20 @@ function defs(): Record<string, unknown> {
   return all
 }
 
-export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends'): string {
+export function schemaUrl(siteUrl: string, file: FeedFile | 'changes' | 'trends' | 'evidence'): string {
   return publishedSchemaUrl(siteUrl, file)
 }
 
 const LISTS: Record<Exclude<FeedFile, 'index' | 'startup' | 'standards' | 'evaluations'>, Collection> = { startups: 'startups', organisations: 'organisations', incubators: 'incubators' }
+
+/**
+ * api/v1/schemas/evidence.schema.json: the evidence file's own schema
+ * (schemas/evidence.schema.json, the one `registry evidence` and `build
+ * --evidence` check it against), with its published address as `$id`.
+ */
+export function evidenceFeedSchema(siteUrl: string): JsonSchema {
+  return { ...evidenceSchema, $id: schemaUrl(siteUrl, 'evidence') }
+}
 
 export function feedSchema(file: FeedFile, siteUrl: string): JsonSchema {
   return openVocabularies(feedSchemaOf(file, siteUrl))
@@ -267,6 +277,7 @@ export const INDEX_FILES: Record<string, string> = {
   changes: 'api/v1/changes.json',
   changes_atom: 'api/v1/changes.atom',
   trends: 'api/v1/trends.json',
+  evidence: 'api/v1/evidence.json',
   types: 'api/v1/types.d.ts',
   v3_startups: 'api/v3/startups.json',
   v3_startup: 'api/v3/startups/{id}.json',
@@ -342,14 +353,14 @@ function indexSchema(head: Record<string, unknown>): JsonSchema {
         type: 'object',
         additionalProperties: false,
         required: ['startups', 'startup', 'organisations', 'incubators', 'v3_startups', 'v3_startup', 'openapi'],
-        description: 'Les adresses des fichiers de l’API ({id} : l’identifiant d’une startup). changes, changes_atom et trends n’existent qu’avec l’historique git (changes_atom : avec siteUrl).',
+        description: 'Les adresses des fichiers de l’API ({id} : l’identifiant d’une startup). changes, changes_atom et trends n’existent qu’avec l’historique git (changes_atom : avec siteUrl) ; evidence, quand la compilation a reçu les preuves en ligne.',
         properties: Object.fromEntries(Object.entries(INDEX_FILES).map(([key, file]) => [key, url(file)])),
       },
       schemas: {
         type: 'object',
         additionalProperties: false,
         description: 'Les adresses des schémas JSON des fichiers de l’API v1.',
-        properties: Object.fromEntries([...FEED_FILES, 'changes', 'trends'].map((f) => [f, url(`api/v1/schemas/${f}.schema.json`)])),
+        properties: Object.fromEntries([...FEED_FILES, 'changes', 'trends', 'evidence'].map((f) => [f, url(`api/v1/schemas/${f}.schema.json`)])),
       },
       published: { type: 'array', items: PUBLISHED_FILE, description: 'Tous les fichiers publiés sous api/ (sauf index.json lui-même), triés par chemin.' },
     },

@@ -91,6 +91,7 @@ export async function generateTypes(): Promise<{ v1: string; v3: string }> {
       'evaluations.json': 'V1Evaluations',
       'changes.json': 'V1Changes',
       'trends.json': 'V1Trends',
+      'evidence.json': 'V1Evidence',
     },
     'API v1',
   )

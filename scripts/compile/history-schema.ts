@@ -82,6 +82,27 @@ const CHANGE_SET: JsonSchema = {
   },
 }
 
+const EVIDENCE_MONTH: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['month', 'at', 'categories'],
+  description: 'Les preuves en ligne d’un mois : sa dernière vérification.',
+  properties: {
+    month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+    at: { type: 'string', description: 'La date de la dernière vérification du mois (ISO 8601).' },
+    categories: {
+      type: 'object',
+      description: 'Par catégorie : les startups qui y ont des preuves en ligne, celles dont toutes tiennent, et leur part (arrondie à 4 décimales, null sans startup).',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['startups', 'holding', 'share'],
+        properties: { startups: { type: 'integer', minimum: 0 }, holding: { type: 'integer', minimum: 0 }, share: { type: ['number', 'null'], minimum: 0, maximum: 1 } },
+      },
+    },
+  },
+}
+
 const SNAPSHOT: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -184,7 +205,12 @@ export function historySchema(file: HistoryFeedFile, siteUrl: string): JsonSchem
       head: { ...commit, type: ['string', 'null'], description: 'Le dernier commit lu.' },
       metrics: { type: 'object', additionalProperties: { type: 'string' }, description: 'Les mesures de chaque instantané et la version de leurs règles.' },
       snapshots: { type: 'array', items: { $ref: '#/$defs/snapshot' } },
+      evidence: {
+        type: 'array',
+        description: 'Présent quand la compilation avait les preuves en ligne (api/v1/evidence.json) : pour chaque mois où elles ont été vérifiées, la dernière vérification du mois et, par catégorie de standards, la part des startups dont toutes les preuves en ligne tiennent.',
+        items: { $ref: '#/$defs/evidenceMonth' },
+      },
     },
-    $defs: { snapshot: SNAPSHOT },
+    $defs: { snapshot: SNAPSHOT, evidenceMonth: EVIDENCE_MONTH },
   }
 }

@@ -15,7 +15,7 @@
  */
 import { V2_7_SCHEMAS, type V27SchemaName } from './api-v2-7-schemas.ts'
 import { v3Schema, type V3File } from './build-api-v3.ts'
-import { API_VERSION, CONTRACT_RELEASED, DATA_LICENCE, FEED_FILES, feedSchema, type FeedFile } from './feed-schema.ts'
+import { API_VERSION, CONTRACT_RELEASED, DATA_LICENCE, evidenceFeedSchema, FEED_FILES, feedSchema, type FeedFile } from './feed-schema.ts'
 import { HISTORY_FEED_FILES, historySchema, type HistoryFeedFile } from './history-schema.ts'
 import { openVocabularies, OPEN_NOTE } from './vocabularies.ts'
 import type { JsonSchema } from '../validate/schemas.ts'
@@ -34,8 +34,8 @@ export interface Endpoint {
   schema: string
   summary: string
   description: string
-  /** Present only in some builds: with git history, or with git history and siteUrl. */
-  when?: 'history' | 'history-and-site'
+  /** Present only in some builds: with git history, with git history and siteUrl, or with the online evidence. */
+  when?: 'history' | 'history-and-site' | 'evidence'
   /** The published JSON Schema of the file, when it has one of its own. */
   schemaFile?: string
 }
@@ -48,7 +48,7 @@ export const TAGS = [
 ] as const
 
 const SCHEMA_NAMES = {
-  v1: [...FEED_FILES, ...HISTORY_FEED_FILES] as string[],
+  v1: [...FEED_FILES, ...HISTORY_FEED_FILES, 'evidence'] as string[],
   v27: Object.keys(V2_7_SCHEMAS),
   v3: ['startup', 'startups'],
 }
@@ -64,6 +64,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: 'api/v1/changes.json', schemaFile: 'api/v1/schemas/changes.schema.json', operationId: 'v1Changes', tag: 'v1', media: 'application/json', schema: 'V1Changes', summary: 'Les changements récents des fiches', description: 'Commit par commit, sur 90 jours : fiches ajoutées, supprimées, renommées, modifiées, changements de phase. follow dit comment ne télécharger que ce qui a changé. Seulement avec l’historique git.', when: 'history' },
   { path: 'api/v1/changes.atom', operationId: 'v1ChangesAtom', tag: 'v1', media: 'application/atom+xml', schema: 'AtomFeed', summary: 'Les changements récents, en flux Atom', description: 'Les mêmes commits pour un lecteur de flux. Seulement avec l’historique git et siteUrl.', when: 'history-and-site' },
   { path: 'api/v1/trends.json', schemaFile: 'api/v1/schemas/trends.schema.json', operationId: 'v1Trends', tag: 'v1', media: 'application/json', schema: 'V1Trends', summary: 'Les tendances de maturité, par mois', description: 'Phases et standards de chaque mois de l’historique. Seulement avec l’historique git.', when: 'history' },
+  { path: 'api/v1/evidence.json', schemaFile: 'api/v1/schemas/evidence.schema.json', operationId: 'v1Evidence', tag: 'v1', media: 'application/json', schema: 'V1Evidence', summary: 'Les preuves en ligne', description: 'Les pages et les dépôts que citent les fiches, vérifiés chaque semaine : pour chacun, le dernier résultat et sa date, depuis quand la preuve est en échec, quand elle a tenu pour la dernière fois, si elle est instable, et l’historique de ses changements ; chaque vérification avec ses comptes.', when: 'evidence' },
   { path: 'api/v3/startups.json', schemaFile: 'api/v3/schemas/startups.schema.json', operationId: 'v3Startups', tag: 'v3', media: 'application/json', schema: 'V3Startups', summary: 'Toutes les startups (format v3)', description: 'La liste des startups, chacune comme dans api/v3/startups/{id}.json.' },
   { path: 'api/v3/startups/{id}.json', schemaFile: 'api/v3/schemas/startup.schema.json', operationId: 'v3Startup', tag: 'v3', media: 'application/json', schema: 'V3Startup', summary: 'Une startup (format v3)', description: 'Les champs de /api/v3/startups/<id>.json de beta.gouv.fr, mêmes types ; active_members et previous_members ne sont pas publiés.' },
   { path: 'api/v2.7/startups.json', schemaFile: 'api/v2.7/schemas/startups.schema.json', operationId: 'v27Startups', tag: 'v2.7', media: 'application/json', schema: 'V27Startups', summary: 'Les startups (JSON:API)', description: 'Le startups.json de beta.gouv.fr : data, included.' },
@@ -143,6 +144,8 @@ export function openApiComponents(siteUrl: string): Record<string, JsonSchema> {
   const components: Record<string, JsonSchema> = {}
   for (const file of FEED_FILES) addComponent(components, V1_COMPONENTS[file], feedSchema(file, siteUrl), 'V1')
   for (const file of HISTORY_FEED_FILES) addComponent(components, V1_COMPONENTS[file], historySchema(file, siteUrl), 'V1')
+  // Its definitions keep a prefix of their own: they never mix with the feed's.
+  addComponent(components, 'V1Evidence', evidenceFeedSchema(siteUrl), 'V1Evidence')
   for (const [name, schema] of Object.entries(V2_7_SCHEMAS) as [V27SchemaName, JsonSchema][]) addComponent(components, V27_COMPONENTS[name], openVocabularies(schema), V27_COMPONENTS[name])
   for (const file of Object.keys(V3_COMPONENTS) as V3File[]) addComponent(components, V3_COMPONENTS[file], v3Schema(file, siteUrl), 'V3')
   for (const [name, schema] of Object.entries(FIXED_COMPONENTS)) components[name] = schema
@@ -166,7 +169,7 @@ function operation(endpoint: Endpoint): JsonSchema {
     endpoint.media === 'text/csv'
       ? { schema: { type: 'string', contentMediaType: 'text/csv' }, 'x-row-schema': schema }
       : { schema }
-  const when = endpoint.when === 'history' ? ' Publié quand le registre est compilé avec son historique git.' : endpoint.when === 'history-and-site' ? ' Publié quand le registre est compilé avec son historique git et siteUrl.' : ''
+  const when = { history: ' Publié quand le registre est compilé avec son historique git.', 'history-and-site': ' Publié quand le registre est compilé avec son historique git et siteUrl.', evidence: ' Publié quand le registre est compilé avec les preuves en ligne (registry build --evidence).', none: '' }[endpoint.when ?? 'none']
   const parameters = parameterOf(endpoint)
   return {
     get: {

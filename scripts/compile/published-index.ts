@@ -15,6 +15,9 @@
  * - content that depends on the as-of date (the standards, the current phases
  *   of startups.json): the as-of date too;
  * - the change reports and trends: the last commit that touched the fiches;
+ * - with online evidence (registry build --evidence): evidence.json, the day
+ *   of its last run; what reads it (the standards, startups.json's standards
+ *   blocks, the evaluations, trends.json) that day too, if later;
  * - the schemas, the OpenAPI document and the TypeScript declarations, which
  *   only the tool changes: the day the contract was released (CONTRACT_RELEASED).
  *
@@ -37,16 +40,18 @@ import { API_VERSION, CONTRACT_RELEASED, DATA_LICENCE, FEED_FILES, INDEX_FILES, 
 import { HISTORY_FEED_FILES } from './history-schema.ts'
 import { INDEX_PATH, type Manifest } from './manifest.ts'
 
-/** Which fiches' folders each aggregate file reads, and whether its content depends on the as-of date. */
-const AGGREGATES: Record<string, { reads: readonly Collection[]; asOf?: true; history?: true }> = {
-  'api/v1/startups.json': { reads: ['startups'], asOf: true },
+const EVIDENCE_PATH = 'api/v1/evidence.json'
+
+/** Which fiches' folders each aggregate file reads, and whether its content depends on the as-of date, the history or the online evidence. */
+const AGGREGATES: Record<string, { reads: readonly Collection[]; asOf?: true; history?: true; evidence?: true }> = {
+  'api/v1/startups.json': { reads: ['startups'], asOf: true, evidence: true },
   'api/v1/organisations.json': { reads: ['startups', 'organisations'] },
   'api/v1/incubators.json': { reads: ['startups', 'incubators'] },
-  'api/v1/standards.json': { reads: ['startups'], asOf: true },
-  'api/v1/evaluations.json': { reads: ['startups'], asOf: true },
+  'api/v1/standards.json': { reads: ['startups'], asOf: true, evidence: true },
+  'api/v1/evaluations.json': { reads: ['startups'], asOf: true, evidence: true },
   'api/v1/changes.json': { reads: ['startups', 'organisations', 'incubators'], history: true },
   'api/v1/changes.atom': { reads: ['startups', 'organisations', 'incubators'], history: true },
-  'api/v1/trends.json': { reads: ['startups', 'organisations', 'incubators'], history: true },
+  'api/v1/trends.json': { reads: ['startups', 'organisations', 'incubators'], history: true, evidence: true },
   'api/v2.7/startups.json': { reads: ['startups', 'incubators'] },
   'api/v2.7/incubators.json': { reads: ['startups', 'incubators'] },
   'api/v2.7/organisations.json': { reads: ['organisations'] },
@@ -62,7 +67,7 @@ const max = (dates: readonly (string | undefined)[]): string | undefined => date
  * of the history (history-files.ts' mainLine: first parents, oldest first).
  * `commits` null or undefined: no history, every date is null.
  */
-export function publishedDates(records: readonly ParsedRecord[], config: RegistryConfig, commits: readonly LogCommit[] | null | undefined, asOf: string | undefined): (path: string) => string | null {
+export function publishedDates(records: readonly ParsedRecord[], config: RegistryConfig, commits: readonly LogCommit[] | null | undefined, asOf: string | undefined, evidenceDay?: string): (path: string) => string | null {
   if (!commits || commits.length === 0) return () => null
   const byFile = new Map<string, string>()
   const byFolder = new Map<Collection, string>()
@@ -88,10 +93,12 @@ export function publishedDates(records: readonly ParsedRecord[], config: Registr
       const phase = own[1] === '1' ? currentPhase(record.data, asOf)?.start : undefined
       return max([committed, phase])!
     }
+    if (path === EVIDENCE_PATH) return evidenceDay ?? null
     const aggregate = AGGREGATES[path]
     if (!aggregate) return CONTRACT_RELEASED
-    if (aggregate.history) return last
-    return max([...aggregate.reads.map((c) => byFolder.get(c)), aggregate.asOf ? asOf : undefined]) ?? last
+    const evidence = aggregate.evidence ? evidenceDay : undefined
+    if (aggregate.history) return max([last, evidence])!
+    return max([...aggregate.reads.map((c) => byFolder.get(c)), aggregate.asOf ? asOf : undefined, evidence]) ?? last
   }
 }
 
@@ -123,7 +130,7 @@ export function indexJson(manifest: Manifest, config: RegistryConfig, input: Ind
     source: { commit: input.commit },
     counts: input.counts,
     files,
-    schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES].map((f) => [f, schemaUrl(site, f)])),
+    schemas: Object.fromEntries([...FEED_FILES, ...HISTORY_FEED_FILES, 'evidence' as const].map((f) => [f, schemaUrl(site, f)])),
     published,
   }
   return `${JSON.stringify(index, null, 2)}\n`

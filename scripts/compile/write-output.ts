@@ -16,13 +16,13 @@ import { OutputError } from '../errors.ts'
 export { OutputError } from '../errors.ts'
 
 const MESSAGES: Record<string, string> = {
-  EACCES: "n'est pas accessible en écriture (droits insuffisants)",
-  EPERM: "n'est pas accessible en écriture (opération refusée)",
+  EACCES: "n’est pas accessible en écriture (droits insuffisants)",
+  EPERM: "n’est pas accessible en écriture (opération refusée)",
   EROFS: 'est sur un système de fichiers en lecture seule',
-  ENOSPC: "est sur un disque plein : libérez de l'espace",
+  ENOSPC: "est sur un disque plein : libérez de l’espace",
   EDQUOT: 'a dépassé son quota de disque',
-  ENOTDIR: "a dans son chemin un fichier à la place d'un dossier",
-  EEXIST: "a dans son chemin un fichier à la place d'un dossier",
+  ENOTDIR: "a dans son chemin un fichier à la place d’un dossier",
+  EEXIST: "a dans son chemin un fichier à la place d’un dossier",
 }
 
 function describe(err: unknown, out: string): OutputError {
@@ -51,7 +51,7 @@ const MARKER_TEXT = 'Ce dossier est écrit par « registry build », qui le remp
 async function checkReplaceable(out: string): Promise<void> {
   const stat = await fsp.lstat(out).catch(() => undefined)
   if (!stat) return
-  if (!stat.isDirectory() || stat.isSymbolicLink()) throw new OutputError(`${out} existe et n'est pas un dossier ; il n'est pas remplacé.`)
+  if (!stat.isDirectory() || stat.isSymbolicLink()) throw new OutputError(`${out} existe et n’est pas un dossier ; il n’est pas remplacé.`)
   const names = await fsp.readdir(out).catch((err) => {
     throw describe(err, out)
   })
@@ -59,8 +59,8 @@ async function checkReplaceable(out: string): Promise<void> {
   const marker = await fsp.lstat(path.join(out, MARKER)).catch(() => undefined)
   if (marker?.isFile()) return
   throw new OutputError(
-    `Le dossier de sortie ${out} existe et n'a pas été écrit par registry build (il n'a pas de fichier ${MARKER}) : build le remplacerait entièrement, il n'y touche donc pas. ` +
-      `Choisissez un dossier vide ou qui n'existe pas ; si c'est la sortie d'une version précédente de l'outil, supprimez-la d'abord (rm -r ${out}).`,
+    `Le dossier de sortie ${out} existe et n’a pas été écrit par registry build (il n’a pas de fichier ${MARKER}) : build le remplacerait entièrement, il n’y touche donc pas. ` +
+      `Choisissez un dossier vide ou qui n’existe pas ; si c’est la sortie d’une version précédente de l’outil, supprimez-la d’abord (rm -r ${out}).`,
   )
 }
 
@@ -126,7 +126,7 @@ async function acquireLock(lock: string, out: string): Promise<HeldLock> {
   const busy = (info: LockInfo) =>
     new OutputError(
       `Une autre compilation${info.pid ? ` (processus ${info.pid}${info.host && info.host !== hostname() ? ` sur ${info.host}` : ''})` : ''} écrit déjà dans ${out}. ` +
-        `Attendez qu'elle se termine ; un verrou abandonné est repris automatiquement après ${LOCK_STALE_MS / 1000} s, ou supprimez ${lock}.`,
+        `Attendez qu’elle se termine ; un verrou abandonné est repris automatiquement après ${LOCK_STALE_MS / 1000} s, ou supprimez ${lock}.`,
     )
   try {
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -141,7 +141,7 @@ async function acquireLock(lock: string, out: string): Promise<HeldLock> {
       // Never followed nor read if it is not a small regular file, never taken over if it is not a lock we write.
       const info = stat.isFile() && stat.size <= 4096 ? readLockInfo(await fsp.readFile(lock, 'utf8').catch(() => '')) : undefined
       if (!info || (info.token === undefined && info.pid === undefined)) {
-        throw new OutputError(`${lock} existe mais n'est pas un verrou écrit par registry build : il n'est ni lu ni supprimé. Supprimez-le s'il n'a rien à faire là.`)
+        throw new OutputError(`${lock} existe mais n’est pas un verrou écrit par registry build : il n’est ni lu ni supprimé. Supprimez-le s’il n’a rien à faire là.`)
       }
       if (!isStale(info, stat.mtimeMs)) throw busy(info)
       const marker = takeoverMarker(lock, stat)

@@ -36,7 +36,7 @@ function typeOf(schema: JsonSchema, owner: JsonSchema): string {
   if (s.enum) return s.enum.map((v: unknown) => `\`${v}\``).join(', ')
   if (s.type === 'array') {
     const items = resolve(s.items ?? {}, owner)
-    return items.type === 'object' ? "liste d'objets" : `liste (${typeOf(items, owner)})`
+    return items.type === 'object' ? "liste d’objets" : `liste (${typeOf(items, owner)})`
   }
   if (s.type === 'object') return 'objet'
   if (s.format) return FORMAT_WORDS[s.format] ?? s.format
@@ -63,7 +63,7 @@ export function fieldReference(): string {
     '',
     '<!-- Généré par `npm run docs` à partir de schemas/ : ne pas modifier à la main. -->',
     '',
-    "Chaque fiche est un fichier markdown qui commence par un en-tête YAML entre deux lignes `---`. L'identifiant d'une fiche est le nom de son fichier sans `.md`. Un champ inconnu est une erreur (avec une suggestion en cas de faute de frappe). Les dates s'écrivent `AAAA-MM-JJ` et doivent exister dans le calendrier.",
+    "Chaque fiche est un fichier markdown qui commence par un en-tête YAML entre deux lignes `---`. L’identifiant d’une fiche est le nom de son fichier sans `.md`. Un champ inconnu est une erreur (avec une suggestion en cas de faute de frappe). Les dates s’écrivent `AAAA-MM-JJ` et doivent exister dans le calendrier.",
     '',
   ]
   for (const collection of ['startups', 'organisations', 'incubators'] as const) {

@@ -7,7 +7,7 @@ export function rulesReference(): string {
     '',
     '<!-- Généré par `npm run docs` à partir de scripts/report/messages.ts : ne pas modifier à la main. -->',
     '',
-    "Chaque diagnostic porte l'identifiant d'une règle. Une erreur bloque la pull request et la compilation ; un avertissement signale un défaut sans bloquer (sauf avec `--strict`). La colonne « Réglable » indique si `registry.config.json` peut changer la sévérité (`\"rules\": {\"ref/unknown-owner\": \"warning\"}`). La colonne « Correction automatique » indique si la règle donne sa correction quand elle est sûre : `registry fix` l’applique, le format json la donne (`fix`) et le format sarif aussi (`fixes`) ; une correction incertaine n’est jamais proposée.",
+    "Chaque diagnostic porte l’identifiant d’une règle. Une erreur bloque la pull request et la compilation ; un avertissement signale un défaut sans bloquer (sauf avec `--strict`). La colonne « Réglable » indique si `registry.config.json` peut changer la sévérité (`\"rules\": {\"ref/unknown-owner\": \"warning\"}`). La colonne « Correction automatique » indique si la règle donne sa correction quand elle est sûre : `registry fix` l’applique, le format json la donne (`fix`) et le format sarif aussi (`fixes`) ; une correction incertaine n’est jamais proposée.",
     '',
     'Les règles sans barre oblique (`contact-missing`…) sont les règles de standards du programme : voir [standards.md](standards.md) et la page de chaque règle.',
     '',

@@ -37,7 +37,7 @@ export function rulePage(rule: LintRule<any>): string {
     '| | |',
     '| --- | --- |',
     `| Catégorie | ${rule.category === 'value hygiene' ? 'hygiène des valeurs (pas un standard)' : rule.category} |`,
-    `| S'applique à | ${rule.collections.map((c) => COLLECTIONS_FR[c]).join(', ')} ; ${APPLIES_FR[rule.applies]} |`,
+    `| S’applique à | ${rule.collections.map((c) => COLLECTIONS_FR[c]).join(', ')} ; ${APPLIES_FR[rule.applies]} |`,
     `| Preuve | ${rule.evidence === 'field' ? 'champs de la fiche' : 'vérification en ligne (`registry lint --online` seulement)'} |`,
     `| Sévérité par défaut | ${rule.severity === 'error' ? 'erreur' : 'avertissement'} |`,
     `| Aussi dans \`validate\` | ${rule.validate ? 'oui' : 'non'} |`,

@@ -90,7 +90,7 @@ export async function changes(root: string, base: string): Promise<ChangedFile[]
       () => true,
       () => false,
     )
-    if (!inRepository) throw new UsageError(`--changed demande un dépôt git : ${root} n'en est pas un.`)
+    if (!inRepository) throw new UsageError(`--changed demande un dépôt git : ${root} n’en est pas un.`)
     throw new UsageError(`--base : la révision « ${base} » est introuvable dans le dépôt.`)
   }
   // HEAD (the default base) is the commit just found: its merge base with itself is itself.

@@ -125,15 +125,15 @@ export function explainGitHubError(err: unknown, what: string, lang: Lang): GitH
     const reset = Number(headers['x-ratelimit-reset'])
     const when = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString().slice(11, 16) : undefined
     text = fr
-      ? `Limite d'appels à GitHub atteinte (${status}) pendant : ${what}.${when ? ` Elle se réinitialise à ${when} UTC.` : ''} Réessayez plus tard ; relancer la même commande termine ce qui a été commencé.`
+      ? `Limite d’appels à GitHub atteinte (${status}) pendant : ${what}.${when ? ` Elle se réinitialise à ${when} UTC.` : ''} Réessayez plus tard ; relancer la même commande termine ce qui a été commencé.`
       : `GitHub rate limit reached (${status}) while: ${what}.${when ? ` It resets at ${when} UTC.` : ''} Try again later; running the same command again finishes what was started.`
   } else if (status === 403) {
     text = fr
-      ? `GitHub refuse l'accès (403) pendant : ${what}. Le jeton n'a pas les droits nécessaires (contents: write et pull-requests: write sur le dépôt).`
+      ? `GitHub refuse l’accès (403) pendant : ${what}. Le jeton n’a pas les droits nécessaires (contents: write et pull-requests: write sur le dépôt).`
       : `GitHub denies access (403) while: ${what}. The token lacks the needed permissions (contents: write and pull-requests: write on the repository).`
   } else if (status === 404) {
     text = fr
-      ? `Introuvable sur GitHub (404) pendant : ${what}. Vérifiez --repo (PROPRIETAIRE/NOM), la branche de base et le numéro de pull request ; un dépôt privé répond aussi 404 quand le jeton n'y a pas accès.`
+      ? `Introuvable sur GitHub (404) pendant : ${what}. Vérifiez --repo (PROPRIETAIRE/NOM), la branche de base et le numéro de pull request ; un dépôt privé répond aussi 404 quand le jeton n’y a pas accès.`
       : `Not found on GitHub (404) while: ${what}. Check --repo (OWNER/NAME), the base branch and the pull request number; a private repository also answers 404 when the token has no access.`
   } else if (status === 422) {
     text = fr

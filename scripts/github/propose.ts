@@ -96,7 +96,7 @@ export async function proposeFiche(github: GitHub, p: Proposal, lang: Lang): Pro
     if (status(err) === 422 && /no commits between/i.test(githubReason(err))) {
       throw new GitHubError(
         fr
-          ? `La fiche ${p.path} est déjà identique sur « ${base} » : il n'y a rien à proposer.`
+          ? `La fiche ${p.path} est déjà identique sur « ${base} » : il n’y a rien à proposer.`
           : `The fiche ${p.path} is already identical on "${base}": there is nothing to propose.`,
         422,
       )

@@ -16,6 +16,8 @@ import { collectionFolders } from './history-fields.ts'
 import { readLog, type LogCommit } from './log.ts'
 import { standardsMetric } from './past-standards.ts'
 import { computeTrends, PHASES_METRIC, trendsCachePath, type SnapshotMetric } from './trends.ts'
+import { evidenceTrends } from '../evidence/evidence-trends.ts'
+import type { EvidenceFile } from '../evidence/types.ts'
 
 /** changes.json and changes.atom hold the change sets of the last CHANGES_WINDOW_DAYS days before the last commit, at most CHANGES_MAX_SETS of them. */
 export const CHANGES_WINDOW_DAYS = 90
@@ -124,7 +126,8 @@ export function changesFollow(site: string) {
   }
 }
 
-export async function historyFiles(root: string, config: RegistryConfig, commits: readonly LogCommit[], parsed?: ReadonlyMap<string, PastFiche>, useCache = true): Promise<[string, string][]> {
+/** `evidence`: the online evidence the build was given; trends.json then carries its share of startups whose evidence holds, month by month. */
+export async function historyFiles(root: string, config: RegistryConfig, commits: readonly LogCommit[], parsed?: ReadonlyMap<string, PastFiche>, useCache = true, evidence?: EvidenceFile): Promise<[string, string][]> {
   const head = commits[commits.length - 1]
   const from = head ? daysBefore(head.date, CHANGES_WINDOW_DAYS) : ''
   const recent = commits.filter((c) => c.date > from).slice(-CHANGES_MAX_SETS)
@@ -136,6 +139,6 @@ export async function historyFiles(root: string, config: RegistryConfig, commits
   return [
     ['api/v1/changes.json', serialize({ $schema: publishedSchemaUrl(site, 'changes'), window, follow: changesFollow(site), change_sets: sets })],
     ...(site ? [['api/v1/changes.atom', changesAtom(sets, site)] as [string, string]] : []),
-    ['api/v1/trends.json', serialize({ $schema: publishedSchemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(metrics.map((m) => [m.id, m.version])), snapshots: trends.snapshots })],
+    ['api/v1/trends.json', serialize({ $schema: publishedSchemaUrl(site, 'trends'), head: head?.id ?? null, metrics: Object.fromEntries(metrics.map((m) => [m.id, m.version])), snapshots: trends.snapshots, ...(evidence ? { evidence: evidenceTrends(evidence) } : {}) })],
   ]
 }

@@ -15,17 +15,17 @@ export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 export class RangeError extends Error {}
 
 async function commitOf(root: string, rev: string, option: string): Promise<string> {
-  if (rev.startsWith('-')) throw new RangeError(`${option} : « ${rev} » n'est ni une date AAAA-MM-JJ ni une révision git.`)
+  if (rev.startsWith('-')) throw new RangeError(`${option} : « ${rev} » n’est ni une date AAAA-MM-JJ ni une révision git.`)
   try {
     return (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim()
   } catch {
-    throw new RangeError(`${option} : « ${rev} » n'est ni une date AAAA-MM-JJ ni une révision connue du dépôt.`)
+    throw new RangeError(`${option} : « ${rev} » n’est ni une date AAAA-MM-JJ ni une révision connue du dépôt.`)
   }
 }
 
 /** A date that has the shape but not the calendar (2024-02-30) is a mistake, not a revision. */
 function checkDate(value: string, option: string): void {
-  if (!isCalendarDate(value)) throw new RangeError(`${option} : la date « ${value} » n'existe pas dans le calendrier.`)
+  if (!isCalendarDate(value)) throw new RangeError(`${option} : la date « ${value} » n’existe pas dans le calendrier.`)
 }
 
 /** The committer date (YYYY-MM-DD, as %cs prints it) of a commit. */
@@ -47,7 +47,7 @@ async function isAncestor(root: string, a: string, b: string): Promise<boolean> 
  * wrong side of a commit.
  */
 async function checkOrder(root: string, since: { date?: string; commit?: string; text: string }, until: { date?: string; commit?: string; text: string }): Promise<void> {
-  const reversed = () => new RangeError(`--since (« ${since.text} ») est après --until (« ${until.text} ») : la période est à l'envers. Échangez les deux valeurs.`)
+  const reversed = () => new RangeError(`--since (« ${since.text} ») est après --until (« ${until.text} ») : la période est à l’envers. Échangez les deux valeurs.`)
   if (since.commit && until.commit) {
     if (since.commit !== until.commit && !(await isAncestor(root, since.commit, until.commit)) && (await isAncestor(root, until.commit, since.commit))) throw reversed()
     return

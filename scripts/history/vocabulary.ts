@@ -2,6 +2,9 @@
  * Past phase vocabularies, as data. Before May 2026 the fiches used other
  * phase names; two bot commits of the beta.gouv.fr repository renamed them
  * (2187db05, 2026-05-11, 443 fiches; b85284da, 2026-05-28, 73 fiches).
+ * The mapping follows what those commits did to most fiches (the same as
+ * config/beta.gouv.fr.config.json's renamedValues, which `registry fix`
+ * applies; a test keeps the two in step).
  * Before July 2020 a fiche had no `phases` list but a `status` (bbe056a0,
  * 2020-07-24, turned it into `phases`): its value is read as the current
  * phase, with the status names of that time (`transfert`, `death`). When
@@ -30,25 +33,25 @@ export const RETIRED_PHASES: readonly RetiredPhase[] = [
     name: 'alumni',
     retired: { date: '2026-05-11', commit: '2187db0549b10db09876dba3f7d968753eb9656a' },
     to: (previous) => (previous === undefined || previous === 'investigation' ? 'abandon-investigation' : 'abandon'),
-    note: "Produit sorti du programme. Renommé abandon-investigation après une investigation (ou seul), abandon sinon (202 et 114 fiches) ; l'équipe a classé quelques fiches en transfere ou opere à la main, ce qu'aucune règle ne retrouve. En status (avant juillet 2020, phase précédente inconnue) : abandon.",
+    note: "Produit sorti du programme. Renommé abandon-investigation après une investigation (ou seul), abandon sinon (202 et 114 fiches) ; l’équipe a classé quelques fiches en transfere ou opere à la main, ce qu’aucune règle ne retrouve. En status (avant juillet 2020, phase précédente inconnue) : abandon.",
   },
   {
     name: 'transfer',
     retired: { date: '2026-05-11', commit: '2187db0549b10db09876dba3f7d968753eb9656a' },
-    to: 'transfere',
-    note: 'Produit transféré à une administration. Renommé transfere (quelques fiches sont devenues perennisation).',
+    to: 'consolidation',
+    note: 'La phase de transfert vers une administration. Renommé perennisation le 2026-05-11 (62 des 72 phases transfer ; 9 phases finales sont devenues transfere, une abandon, à la main), puis consolidation le 2026-05-28.',
   },
   {
     name: 'success',
     retired: { date: '2026-05-11', commit: '2187db0549b10db09876dba3f7d968753eb9656a' },
-    to: 'consolidation',
-    note: 'Renommé perennisation le 2026-05-11, puis consolidation le 2026-05-28.',
+    to: 'transfere',
+    note: "Produit sorti du programme avec succès. Renommé transfere (54 des 69 phases success ; 11 sont devenues opere, 2 perennisation et 2 abandon, à la main).",
   },
   {
     name: 'transfert',
     retired: { date: '2020-07-24', commit: 'bbe056a0' },
-    to: 'transfere',
-    note: 'Valeur de `status` (avant la liste `phases`), devenue transfer dans phases, puis transfere.',
+    to: 'consolidation',
+    note: 'Valeur de `status` (avant la liste `phases`), devenue transfer dans phases, puis perennisation et consolidation.',
   },
   {
     name: 'death',
@@ -65,7 +68,7 @@ export const RETIRED_PHASES: readonly RetiredPhase[] = [
 ]
 
 /** Changes whenever a mapping above changes: trends snapshots carry it. */
-export const VOCABULARY_VERSION = '2026-11-29'
+export const VOCABULARY_VERSION = '2026-12-07'
 
 const CURRENT = new Set<string>(CURRENT_PHASES)
 const RETIRED = new Map(RETIRED_PHASES.map((r) => [r.name, r]))

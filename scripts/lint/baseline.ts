@@ -19,7 +19,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     raw = JSON.parse(text)
   } catch (err) {
-    throw new BaselineError(`${file} n'est pas du JSON valide : ${(err as Error).message}`)
+    throw new BaselineError(`${file} n’est pas du JSON valide : ${(err as Error).message}`)
   }
   const ok =
     typeof raw === 'object' && raw !== null && (raw as Baseline).version === 1 && typeof (raw as Baseline).suppressions === 'object' && (raw as Baseline).suppressions !== null &&

@@ -26,7 +26,7 @@ export interface RuleWords {
  * - `live`: "dès la mise en ligne": from acceleration on, or in construction once
  *   the fiche shows it online (a link, or a product_launch event dated after construction started, on
  *   or before the as-of date: phase.ts, liveEvidence);
- * - `acceleration`: "fin de construction" / "pendant l'accélération" (acceleration, consolidation, opere).
+ * - `acceleration`: "fin de construction" / "pendant l’accélération" (acceleration, consolidation, opere).
  * Ended products (transfere, abandon, abandon-investigation) only get the value hygiene rules, which
  * apply `always`: no standards check is run or recorded for them (run-rules.ts; docs/standards.md,
  * [termine-1]).

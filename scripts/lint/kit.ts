@@ -24,7 +24,7 @@ export const PRESENT: Record<string, SeenWords> = {
 }
 
 /** Where in a product's life, in words. */
-const PHASE_FR: Record<string, string> = { acceleration: 'en accélération', consolidation: 'en consolidation', opere: "opéré (sorti de l'incubation)", construction: 'en construction', investigation: 'en investigation' }
+const PHASE_FR: Record<string, string> = { acceleration: 'en accélération', consolidation: 'en consolidation', opere: "opéré (sorti de l’incubation)", construction: 'en construction', investigation: 'en investigation' }
 const PHASE_EN: Record<string, string> = { acceleration: 'in acceleration', consolidation: 'in consolidation', opere: 'operated (out of incubation)', construction: 'in construction', investigation: 'in investigation' }
 export const phaseFr = (phase: unknown): string => PHASE_FR[String(phase)] ?? `en phase ${q(phase)}`
 export const phaseEn = (phase: unknown): string => PHASE_EN[String(phase)] ?? `in phase ${qe(phase)}`
@@ -39,10 +39,10 @@ export function liveData(ctx: RuleContext<any>): Data {
   return live.by === 'phase' ? { live: 'phase', phase: live.phase } : live.by === 'launch' ? { live: 'launch', launch: live.date } : { live: 'link' }
 }
 
-/** « Le produit est en accélération » / « La fiche donne l'adresse du service (link) » / « La fiche indique un lancement le … ». */
+/** « Le produit est en accélération » / « La fiche donne l’adresse du service (link) » / « La fiche indique un lancement le … ». */
 export function liveFr(d: Data): string {
   if (d.live === 'launch') return `La fiche indique un lancement le ${d.launch}`
-  if (d.live === 'link') return "La fiche donne l'adresse du service (link)"
+  if (d.live === 'link') return "La fiche donne l’adresse du service (link)"
   return `Le produit est ${phaseFr(d.phase)}`
 }
 export function liveEn(d: Data): string {

@@ -33,14 +33,25 @@ export function targetsOf(data: Record<string, unknown>, kind: OnlineTarget['kin
  * (`rules` are the enabled online rules), deduplicated and sorted.
  */
 export function onlineTargets(records: readonly ParsedRecord[], rules: readonly LintRule<any>[]): OnlineTarget[] {
-  const seen = new Map<string, OnlineTarget>()
+  const named = namedTargets(records, rules)
+  return [...named.keys()].sort().map((k) => named.get(k)!.target)
+}
+
+/** Each target the rules read (keyed by `onlineKey`), with the ids of the records that name it, in the records' order. */
+export function namedTargets(records: readonly ParsedRecord[], rules: readonly LintRule<any>[]): Map<string, { target: OnlineTarget; ids: string[] }> {
+  const named = new Map<string, { target: OnlineTarget; ids: string[] }>()
   for (const r of records) {
     for (const rule of rules) {
       if (!rule.targets || !rule.collections.includes(r.collection)) continue
-      for (const t of rule.targets(r.data)) seen.set(onlineKey(t), t)
+      for (const target of rule.targets(r.data)) {
+        const key = onlineKey(target)
+        const entry = named.get(key)
+        if (!entry) named.set(key, { target, ids: [r.id] })
+        else if (entry.ids[entry.ids.length - 1] !== r.id) entry.ids.push(r.id)
+      }
     }
   }
-  return [...seen.keys()].sort().map((k) => seen.get(k)!)
+  return named
 }
 
 export function onlineResult(online: OnlineResults | undefined, kind: OnlineTarget['kind'], url: string | undefined): OnlineResult | undefined {

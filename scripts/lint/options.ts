@@ -16,8 +16,8 @@ export function checkRuleOptions(ruleId: string, options: Record<string, unknown
     if (!s) return `option inconnue « ${key} » (options : ${Object.keys(schema).join(', ')}).`
     const ok =
       s.type === 'integer' ? Number.isSafeInteger(value) : s.type === 'number' ? typeof value === 'number' && Number.isFinite(value) : s.type === 'array' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === s.type
-    if (!ok) return `l'option « ${key} » doit être ${s.type === 'integer' ? 'un nombre entier' : s.type === 'number' ? 'un nombre' : s.type === 'array' ? 'une liste de textes' : s.type === 'boolean' ? 'true ou false' : 'du texte'}.`
-    if (s.minimum !== undefined && (value as number) < s.minimum) return `l'option « ${key} » doit valoir au moins ${s.minimum}.`
+    if (!ok) return `l’option « ${key} » doit être ${s.type === 'integer' ? 'un nombre entier' : s.type === 'number' ? 'un nombre' : s.type === 'array' ? 'une liste de textes' : s.type === 'boolean' ? 'true ou false' : 'du texte'}.`
+    if (s.minimum !== undefined && (value as number) < s.minimum) return `l’option « ${key} » doit valoir au moins ${s.minimum}.`
   }
   return undefined
 }

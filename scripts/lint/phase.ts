@@ -6,7 +6,7 @@
 import type { Applies } from './define-rule.ts'
 
 export const ENDED_PHASES: ReadonlySet<string> = new Set(['transfere', 'abandon', 'abandon-investigation'])
-/** Incubation: the phases in which the programme's investment committees decide (not opere: « n'est plus dans une logique d'incubation »). */
+/** Incubation: the phases in which the programme's investment committees decide (not opere: « n’est plus dans une logique d’incubation »). */
 const INCUBATION: ReadonlySet<string> = new Set(['investigation', 'construction', 'acceleration', 'consolidation'])
 const FROM_CONSTRUCTION: ReadonlySet<string> = new Set(['construction', 'acceleration', 'consolidation', 'opere'])
 const FROM_ACCELERATION: ReadonlySet<string> = new Set(['acceleration', 'consolidation', 'opere'])

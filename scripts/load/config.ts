@@ -107,7 +107,7 @@ export function parseConfig(text: string, file: string, catalogue: RuleCatalogue
   try {
     raw = JSON.parse(text)
   } catch (err) {
-    throw new ConfigError(`${file} n'est pas du JSON valide : ${jsonErrorWhere(err, text)}.`)
+    throw new ConfigError(`${file} n’est pas du JSON valide : ${jsonErrorWhere(err, text)}.`)
   }
   if (!isPlainObject(raw)) throw new ConfigError(`${file} doit contenir un objet JSON.`)
   for (const key of Object.keys(raw)) {
@@ -121,7 +121,7 @@ export function parseConfig(text: string, file: string, catalogue: RuleCatalogue
         throw new ConfigError(`${file} : collection inconnue « ${name} » (collections : ${COLLECTIONS.join(', ')}).`)
       }
       if (typeof folder !== 'string' || folder === '' || folder.split(/[\\/]/).includes('..') || folder.startsWith('/')) {
-        throw new ConfigError(`${file} : le dossier de « ${name} » doit être un chemin relatif à l'intérieur du registre.`)
+        throw new ConfigError(`${file} : le dossier de « ${name} » doit être un chemin relatif à l’intérieur du registre.`)
       }
       config.collections[name as Collection] = folder.replace(/\\/g, '/').replace(/\/+$/, '')
     }
@@ -134,7 +134,7 @@ export function parseConfig(text: string, file: string, catalogue: RuleCatalogue
   }
   if (raw.repositoryUrl !== undefined) {
     if (typeof raw.repositoryUrl !== 'string' || (raw.repositoryUrl !== '' && !/^https:\/\/[^\s"<>]+$/.test(raw.repositoryUrl))) {
-      throw new ConfigError(`${file} : « repositoryUrl » doit être l'adresse https://… du dépôt (ou une chaîne vide).`)
+      throw new ConfigError(`${file} : « repositoryUrl » doit être l’adresse https://… du dépôt (ou une chaîne vide).`)
     }
     config.repositoryUrl = raw.repositoryUrl.replace(/\/+$/, '')
   }
@@ -161,7 +161,7 @@ export function parseConfig(text: string, file: string, catalogue: RuleCatalogue
       let level = setting
       if (Array.isArray(setting)) {
         // ["warning", { options }]: the form ESLint uses, for the standards rules that take options.
-        if (setting.length !== 2 || !isPlainObject(setting[1])) throw new ConfigError(`${file} : la règle « ${ruleId} » s'écrit "off", "warning", "error" ou ["warning", { …options }].`)
+        if (setting.length !== 2 || !isPlainObject(setting[1])) throw new ConfigError(`${file} : la règle « ${ruleId} » s’écrit "off", "warning", "error" ou ["warning", { …options }].`)
         level = setting[0]
         const check = catalogue.rules[ruleId]!.checkOptions
         const problem = check ? check(setting[1]) : 'cette règle ne prend pas d’options.'
@@ -192,15 +192,15 @@ function parseRenamedValues(raw: unknown, file: string): RenamedValue[] {
     if (!isPlainObject(entry)) throw new ConfigError(`${where} doit être un objet {"field", "from", "to", "date"}.`)
     for (const key of Object.keys(entry)) if (!RENAME_KEYS.has(key)) throw new ConfigError(`${where} : clé inconnue « ${key} » (clés permises : ${[...RENAME_KEYS].join(', ')}).`)
     const { field, from, to, date, previous, note } = entry
-    if (typeof field !== 'string' || !FIELD.test(field) || field.length > 200) throw new ConfigError(`${where} : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d'une liste).`)
-    if (!isValue(from)) throw new ConfigError(`${where} : « from » doit être l'ancienne valeur (un texte non vide).`)
+    if (typeof field !== 'string' || !FIELD.test(field) || field.length > 200) throw new ConfigError(`${where} : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d’une liste).`)
+    if (!isValue(from)) throw new ConfigError(`${where} : « from » doit être l’ancienne valeur (un texte non vide).`)
     const targets = Array.isArray(to) ? to : [to]
     if (targets.length === 0 || targets.length > 20 || !targets.every(isValue) || targets.includes(from)) {
       throw new ConfigError(`${where} : « to » doit être la nouvelle valeur, ou la liste des valeurs possibles, différentes de « from ».`)
     }
     if (typeof date !== 'string' || !DAY.test(date)) throw new ConfigError(`${where} : « date » doit être le jour du renommage (AAAA-MM-JJ).`)
     if (previous !== undefined && (!Array.isArray(previous) || previous.length === 0 || previous.length > 50 || !previous.every((p) => p === null || isValue(p)) || !field.includes('*'))) {
-      throw new ConfigError(`${where} : « previous » doit être une liste de valeurs (null : pas d'élément avant), pour un champ d'une liste ("*").`)
+      throw new ConfigError(`${where} : « previous » doit être une liste de valeurs (null : pas d’élément avant), pour un champ d’une liste ("*").`)
     }
     if (note !== undefined && (typeof note !== 'string' || note.length > 1000)) throw new ConfigError(`${where} : « note » doit être un texte (1 000 caractères au plus).`)
     return { field, from, to: Array.isArray(to) ? [...to] : to, date, ...(previous !== undefined && { previous: [...previous] }), ...(note !== undefined && { note }) } as RenamedValue
@@ -218,7 +218,7 @@ export function withRepositoryFromEnvironment(config: RegistryConfig, env: Reado
   if (config.repositoryUrl !== '' || url === undefined || url === '') return config
   const clean = url.replace(/\/+$/, '')
   if (!/^https:\/\/[^\s/"<>]+\/[^\s/"<>]+\/[^\s/"<>]+$/.test(clean)) {
-    throw new ConfigError(`REGISTRY_REPOSITORY_URL doit être l'adresse https://… d'un dépôt (https://github.com/<organisation>/<dépôt>), pas « ${url.slice(0, 200)} ».`)
+    throw new ConfigError(`REGISTRY_REPOSITORY_URL doit être l’adresse https://… d’un dépôt (https://github.com/<organisation>/<dépôt>), pas « ${url.slice(0, 200)} ».`)
   }
   const branch = env.REGISTRY_REPOSITORY_BRANCH || 'main'
   if (!/^[\w./-]{1,200}$/.test(branch) || branch.includes('..')) throw new ConfigError('REGISTRY_REPOSITORY_BRANCH doit être un nom de branche (lettres, chiffres, « . », « _ », « - », « / »).')

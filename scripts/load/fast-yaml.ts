@@ -68,7 +68,7 @@ export function fastYaml(yaml: string, limits: Limits): { value: unknown } | und
 /**
  * Whether every node of the text is one both parsers read alike, line by line, looking at
  * what starts each node (after the indentation, `- `, `: `, or inside brackets after `[`,
- * `{` or `,`; elsewhere a character is text, as in « Sur la route ! » or « l'équipe »):
+ * `{` or `,`; elsewhere a character is text, as in « Sur la route ! » or « l’équipe »):
  * - no node property or indicator: `&` anchor, `*` alias, `!` tag, `%`, `@`, backquote, a
  *   `?` explicit key: so nothing is built from a front matter that uses them;
  * - no block scalar with a keep (`|+`) or indentation (`|2`) indicator: js-yaml 4 and 5

@@ -187,11 +187,11 @@ async function collectionDir(root: string, folder: string, collection: Collectio
     if (stat.isSymbolicLink()) {
       throw new ConfigError(
         shown === folder
-          ? `Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n'est pas suivi.`
-          : `Le dossier « ${folder} » de la collection ${collection} passe par « ${shown} », qui est un lien symbolique ; il n'est pas suivi.`,
+          ? `Le dossier « ${folder} » de la collection ${collection} est un lien symbolique ; il n’est pas suivi.`
+          : `Le dossier « ${folder} » de la collection ${collection} passe par « ${shown} », qui est un lien symbolique ; il n’est pas suivi.`,
       )
     }
-    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n'est pas un dossier.`)
+    if (!stat.isDirectory()) throw new ConfigError(`« ${folder} » (collection ${collection}) n’est pas un dossier.`)
   }
   return dir
 }

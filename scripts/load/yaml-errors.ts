@@ -189,7 +189,7 @@ export function explainYamlError(yaml: string, reason: string, offset: number): 
   if (kv && value !== undefined && value !== '') {
     const prefix = line.text.slice(0, line.text.length - value.length)
     if (/^'/.test(value) && /^'(?:[^']|'')*'[^\s#]/.test(value)) {
-      // 'L'incubateur': the apostrophe closes the quotes.
+      // 'L’incubateur': the apostrophe closes the quotes.
       const inner = value.replace(/^'|'\s*$/g, '')
       return { ...base, cause: 'apostrophe-in-quotes', key: kv[2], fixed: `${prefix}${quoteYaml(inner)}` }
     }

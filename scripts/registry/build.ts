@@ -29,9 +29,11 @@ import { finalize } from '../report/finalize.ts'
 import { bothWriters, copyWriter, siteAssets } from '../site/assets.ts'
 import { DATA_FILES } from '../site/pages/data.ts'
 import { siteContext, sitePages } from '../site/site.ts'
+import { evidenceResults } from '../evidence/types.ts'
 import { applyRenamedValues } from '../validate/renamed-values.ts'
 import { Timings } from './timings.ts'
 import { runValidation } from './check.ts'
+import { readEvidence } from './evidence-file.ts'
 
 export interface BuildOptions {
   root: string
@@ -49,6 +51,14 @@ export interface BuildOptions {
   history?: boolean
   /** Writes the v2.7 and per-startup files from a worker thread; default: from 1,000 startups on a machine with two cores or more. The bytes are the same. */
   thread?: boolean
+  /**
+   * The evidence file of the scheduled online checks (what `evidence()` writes):
+   * published as api/v1/evidence.json, read by the standards' online rules
+   * (their last known results: never the network) and shown on the site,
+   * with its trends in trends.json. Read and checked before anything else: a
+   * file that is missing or is not evidence is a ConfigError.
+   */
+  evidence?: string
   timings?: Timings
 }
 
@@ -85,6 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function compile(options: BuildOptions, timings: Timings, thread: CompileThread | undefined): Promise<BuildResult> {
   const { root, config, lang } = options
+  const evidence = options.evidence === undefined ? undefined : await readEvidence(options.evidence, lang)
   const asOf = options.asOf ?? (await headDate(root)) ?? undefined
   // git runs while the fiches are read, parsed and checked (none of that waits for it); its dates
   // are added to each record before the worker sees it.
@@ -111,22 +122,24 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   // Notices when there is no history: they never refuse the build.
   const problems: Problem[] = [...history!.problems]
   const commit = await sourceCommit(root)
-  // The standards blocks of the feed: the whole lint (field evidence only), as of HEAD's commit date or asOf.
-  const lint = timings.measure('lint', () => runRules(records, { config, asOf, explain: true }))
-  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config, false, lang))
+  // The standards blocks of the feed: the whole lint, as of HEAD's commit date or asOf, with each
+  // warning's explanation; the online rules read the evidence's last known results when there is
+  // evidence (never the network).
+  const lint = timings.measure('lint', () => runRules(records, { config, asOf, explain: true, ...(evidence ? { online: evidenceResults(evidence) } : {}) }))
+  const standards = timings.measure('lint', () => feedStandards(lint.records, asOf, config, evidence !== undefined, lang))
   // The main line also dates the published files (index.json).
   let commits: LogCommit[] | null = null
   const extra = await timings.measureAsync('history', async () => {
     try {
       commits = await line
-      return commits ? await historyFiles(root, config, commits, parsedBlobs(records)) : []
+      return commits ? await historyFiles(root, config, commits, parsedBlobs(records), true, evidence) : []
     } catch (err) {
       if (!(err instanceof GitError)) throw err
       problems.push(gitProblem(err))
       return []
     }
   })
-  const meta: BuildMeta = { commit, worker: Boolean(thread), standards, extra, asOf, commits }
+  const meta: BuildMeta = { commit, worker: Boolean(thread), standards, extra, asOf, commits, ...(evidence ? { evidence } : {}) }
   const feed = feedFiles(records, config, meta)
   const assets = options.site === false ? undefined : timings.measure('site', siteAssets)
   const editor = assets ? await timings.measureAsync('site', editorScripts) : undefined
@@ -135,8 +148,8 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
     ? withSite(feed, assets.texts, (dataFiles) => {
         if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
         // The site is in French whatever --lang says: its checks' explanations too.
-        const siteStandards = lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, false, 'fr')
-        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles, ...(editor ? { editorScripts: editor.scripts } : {}) }))
+        const siteStandards = lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, evidence !== undefined, 'fr')
+        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}), ...(editor ? { editorScripts: editor.scripts } : {}) }))
       }, timings)
     : feed
   const siteBefore = timings.totals.site ?? 0

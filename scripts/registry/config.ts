@@ -66,8 +66,8 @@ export async function readConfig(root: string, file?: string, cwd = process.cwd(
     if (file === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(DEFAULT_CONFIG)
     throw refuse(`ne peut pas être lu (${(err as NodeJS.ErrnoException).code}).`)
   }
-  if (stat.isSymbolicLink()) throw refuse("est un lien symbolique : il n'est pas suivi. Mettez le fichier lui-même à cet endroit.")
-  if (!stat.isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
+  if (stat.isSymbolicLink()) throw refuse("est un lien symbolique : il n’est pas suivi. Mettez le fichier lui-même à cet endroit.")
+  if (!stat.isFile()) throw refuse("n’est pas un fichier ordinaire : il n’est pas lu.")
   return parseConfig(readSmallFile(target, MAX_CONFIG_BYTES, refuse), target)
 }
 
@@ -77,17 +77,17 @@ function readSmallFile(file: string, max: number, refuse: (what: string) => Conf
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw refuse(code === 'ELOOP' ? "est un lien symbolique : il n'est pas suivi." : `ne peut pas être lu (${code}).`)
+    throw refuse(code === 'ELOOP' ? "est un lien symbolique : il n’est pas suivi." : `ne peut pas être lu (${code}).`)
   }
   try {
-    if (!fstatSync(fd).isFile()) throw refuse("n'est pas un fichier ordinaire : il n'est pas lu.")
+    if (!fstatSync(fd).isFile()) throw refuse("n’est pas un fichier ordinaire : il n’est pas lu.")
     const buffer = Buffer.alloc(max + 1)
     let length = 0
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, length)
       if (n === 0) break
       length += n
-      if (length > max) throw refuse(`dépasse ${max} octets : ce n'est pas une configuration.`)
+      if (length > max) throw refuse(`dépasse ${max} octets : ce n’est pas une configuration.`)
     }
     return buffer.subarray(0, length).toString('utf8')
   } catch (err) {

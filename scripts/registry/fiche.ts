@@ -50,6 +50,17 @@ async function checkOne(options: FicheOptions, file: string): Promise<FicheResul
   return { diagnostics: own, summary: { files: 1, errors, warnings: own.length - errors }, texts, records }
 }
 
+/**
+ * Where `registry new` would write the fiche `id` of `collection` (relative to the root, and absolute).
+ * @throws UsageError when a file is there already (asked first, before any question about the fiche).
+ */
+export async function freeFicheFile(options: FicheOptions & { collection: Collection; id: string }): Promise<{ file: string; abs: string }> {
+  const file = `${options.config.collections[options.collection]}/${options.id}.md`
+  const abs = path.join(options.root, file)
+  if (await fsp.lstat(abs).then(() => true, () => false)) throw new UsageError(options.lang === 'fr' ? `${file} existe déjà : il n’est pas remplacé.` : `${file} already exists: it is not replaced.`)
+  return { file, abs }
+}
+
 export interface NewFicheOptions extends FicheOptions {
   collection: Collection
   id: string
@@ -84,10 +95,8 @@ export interface NewFicheResult extends FicheResult {
 export async function newFiche(options: NewFicheOptions): Promise<NewFicheResult> {
   const { root, config, lang, collection } = options
   const fr = lang === 'fr'
-  const file = `${config.collections[collection]}/${options.id}.md`
-  const abs = path.join(root, file)
-  const exists = () => new UsageError(fr ? `${file} existe déjà : il n'est pas remplacé.` : `${file} already exists: it is not replaced.`)
-  if (await fsp.lstat(abs).then(() => true, () => false)) throw exists()
+  const { file, abs } = await freeFicheFile(options)
+  const exists = () => new UsageError(fr ? `${file} existe déjà : il n’est pas remplacé.` : `${file} already exists: it is not replaced.`)
   const [read, head] = await Promise.all([readRecords(root, config), options.asOf === undefined ? headDate(root) : undefined])
   const organisation = read.entries.find((e) => e.collection === 'organisations')?.id
   const text = ficheTemplate(collection, FICHE_SCHEMAS[collection], { title: options.title, incubator: options.incubator, phase: options.phase, start: options.today, organisation })
@@ -101,7 +110,7 @@ export async function newFiche(options: NewFicheOptions): Promise<NewFicheResult
     await fsp.writeFile(abs, text, { flag: 'wx' })
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists()
-    throw new UsageError(fr ? `Impossible d'écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `Cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
+    throw new UsageError(fr ? `Impossible d’écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `Cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
   }
   return { file, written: true, diagnostics, summary, texts }
 }
@@ -160,7 +169,7 @@ async function readableFiche(root: string, file: string, lang: Lang): Promise<st
       const names = await fsp.readdir(path.join(root, folder)).catch(() => [] as string[])
       const near = new Suggester(names.filter((n) => n.endsWith('.md'))).suggest(path.posix.basename(file))
       const hint = near ? (fr ? ` Vouliez-vous dire ${folder}/${near} ?` : ` Did you mean ${folder}/${near}?`) : ''
-      throw new UsageError(fr ? `Le fichier ${file} n'existe pas.${hint}` : `The file ${file} does not exist.${hint}`)
+      throw new UsageError(fr ? `Le fichier ${file} n’existe pas.${hint}` : `The file ${file} does not exist.${hint}`)
     }
     if (code === 'EISDIR') throw new UsageError(fr ? `${file} est un dossier : donnez le fichier .md de la fiche.` : `${file} is a folder: give the fiche's .md file.`)
     throw new UsageError(fr ? `Le fichier ${file} ne peut pas être lu (${code}).` : `The file ${file} cannot be read (${code}).`)

@@ -71,7 +71,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
   const original = new Map(read.sources.map((s) => [s.file, s.text]))
   const wanted = options.files ? new Set(options.files) : undefined
   for (const file of wanted ?? []) {
-    if (!original.has(file)) throw new UsageError(lang === 'fr' ? `${file} n'est pas une fiche du registre (un fichier .md d'un dossier de fiches).` : `${file} is not a fiche of the registry (a .md file of a collection folder).`)
+    if (!original.has(file)) throw new UsageError(lang === 'fr' ? `${file} n’est pas une fiche du registre (un fichier .md d’un dossier de fiches).` : `${file} is not a fiche of the registry (a .md file of a collection folder).`)
   }
   const applied = new Map<string, AppliedFix[]>()
   const frozen = new Set<string>()

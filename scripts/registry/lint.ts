@@ -112,7 +112,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
 async function checkOnline(root: string, records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, options: NonNullable<LintOptions['online']>): Promise<OnlineResults> {
   // Loaded only when asked: the default run never touches the network.
-  const [{ checkOnline }, { describeOnlineWarning }, { onlineTargets }, { LINT_RULES }] = await Promise.all([
+  const [{ checkOnline, onlineUserAgent }, { describeOnlineWarning }, { onlineTargets }, { LINT_RULES }] = await Promise.all([
     import('../lint/online/check.ts'),
     import('../lint/online/describe-online-warning.ts'),
     import('../lint/online-targets.ts'),
@@ -124,6 +124,8 @@ async function checkOnline(root: string, records: readonly ParsedRecord[], confi
   const results = await checkOnline(targets, {
     ...rest,
     root,
+    // A User-Agent that names the registry (its repository or site when configured).
+    userAgent: onlineUserAgent(config),
     onWarning: (w) => {
       if (w.id === 'no-network') offline = describeOnlineWarning(w, lang)
       else onWarning?.(describeOnlineWarning(w, lang))

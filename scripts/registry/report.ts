@@ -59,7 +59,7 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
   const base = options.base ?? 'HEAD'
   const files = await changedFiles(root, base).catch((err: unknown) => {
     // changedFiles speaks of --changed; here the revision is the report's base.
-    if (err instanceof UsageError && /dépôt git/.test(err.message)) throw new UsageError(fr ? `report compare les fiches à une révision git : ${root} n'est pas un dépôt git.` : `report compares the fiches with a git revision: ${root} is not a git repository.`)
+    if (err instanceof UsageError && /dépôt git/.test(err.message)) throw new UsageError(fr ? `report compare les fiches à une révision git : ${root} n’est pas un dépôt git.` : `report compares the fiches with a git revision: ${root} is not a git repository.`)
     throw err
   })
   const changed = files.filter((f) => collectionOf(f, config) !== undefined && existsSync(path.join(root, f)))

@@ -88,12 +88,12 @@ const replaceEn = (d: Data): string => (typeof d.suggestion === 'string' && type
 const formatFr: Record<string, [string, string]> = {
   date: ['une date au format AAAA-MM-JJ', 'Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-18.'],
   email: ['une adresse électronique', 'Écrivez une adresse de la forme equipe@exemple.gouv.fr.'],
-  'url-or-empty': ['une adresse web commençant par https://', "Écrivez l'adresse complète, par exemple https://exemple.beta.gouv.fr, ou '' s'il n'y en a pas."],
+  'url-or-empty': ['une adresse web commençant par https://', "Écrivez l’adresse complète, par exemple https://exemple.beta.gouv.fr, ou '' s’il n’y en a pas."],
   'non-blank': ['un texte non vide', 'Écrivez une valeur, ou supprimez la ligne si le champ est facultatif.'],
   'organisation-ref': ['une référence de la forme /organisations/<identifiant>', 'Écrivez /organisations/ suivi du nom du fichier de l\'organisation sans .md, par exemple /organisations/dinum.'],
   'organisation-ref-or-empty': ['une référence de la forme /organisations/<identifiant>', 'Écrivez /organisations/ suivi du nom du fichier de l\'organisation sans .md, par exemple /organisations/dinum.'],
   'absolute-path': ['un chemin commençant par /', 'Écrivez un chemin de la forme /startups/ancien-nom.html.'],
-  'member-id': ["l'identifiant d'un membre (prenom.nom)", 'Écrivez un identifiant en minuscules, par exemple camille.martin.'],
+  'member-id': ["l’identifiant d’un membre (prenom.nom)", 'Écrivez un identifiant en minuscules, par exemple camille.martin.'],
 }
 const formatEn: Record<string, [string, string]> = {
   date: ['a date written YYYY-MM-DD', 'Write the date as YYYY-MM-DD, for example 2024-03-18.'],
@@ -221,20 +221,20 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
     fixable: true,
     configurable: true,
     description: 'Le fichier commence par une marque d’ordre des octets (BOM) invisible.',
-    fr: { message: () => 'Le fichier commence par un caractère invisible (BOM UTF-8).', hint: () => "Enregistrez le fichier en UTF-8 sans BOM ; l'éditeur web de GitHub le fait par défaut." },
+    fr: { message: () => 'Le fichier commence par un caractère invisible (BOM UTF-8).', hint: () => "Enregistrez le fichier en UTF-8 sans BOM ; l’éditeur web de GitHub le fait par défaut." },
     en: { message: () => 'The file starts with an invisible character (UTF-8 BOM).', hint: () => "Save the file as UTF-8 without BOM; GitHub's web editor does so by default." },
   },
   'file/crlf': {
     severity: 'error',
     configurable: true,
     description: 'Le fichier a des fins de ligne Windows (CRLF).',
-    fr: { message: () => 'Le fichier a des fins de ligne Windows (CRLF).', hint: () => "Enregistrez le fichier avec des fins de ligne Unix (LF) ; l'éditeur web de GitHub le fait par défaut, et `git config core.autocrlf input` l'assure sous Windows." },
+    fr: { message: () => 'Le fichier a des fins de ligne Windows (CRLF).', hint: () => "Enregistrez le fichier avec des fins de ligne Unix (LF) ; l’éditeur web de GitHub le fait par défaut, et `git config core.autocrlf input` l’assure sous Windows." },
     en: { message: () => 'The file has Windows line endings (CRLF).', hint: () => "Save the file with Unix line endings (LF); GitHub's web editor does so by default, and `git config core.autocrlf input` ensures it on Windows." },
   },
   'file/directory': {
     severity: 'warning',
     description: 'Un dossier se trouve dans un dossier de fiches ; il n’est pas lu.',
-    fr: { message: (d) => `Le dossier ${q(d.name)} n'est pas une fiche ; il n'est pas lu.`, hint: () => 'Les fiches sont des fichiers <identifiant>.md placés directement dans le dossier de la collection ; déplacez ou supprimez ce dossier.' },
+    fr: { message: (d) => `Le dossier ${q(d.name)} n’est pas une fiche ; il n’est pas lu.`, hint: () => 'Les fiches sont des fichiers <identifiant>.md placés directement dans le dossier de la collection ; déplacez ou supprimez ce dossier.' },
     en: { message: (d) => `The folder ${qe(d.name)} is not a fiche; it is not read.`, hint: () => "Fiches are <id>.md files placed directly in the collection's folder; move or remove this folder." },
   },
   'file/empty': {
@@ -246,13 +246,13 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'file/encoding': {
     severity: 'error',
     description: 'Le fichier n’est pas du texte UTF-8 valide.',
-    fr: { message: () => "Le fichier contient des octets qui ne sont pas de l'UTF-8 valide.", hint: () => "Enregistrez le fichier en UTF-8 (c'est le cas de l'éditeur web de GitHub) et retapez les caractères accentués de cette ligne." },
+    fr: { message: () => "Le fichier contient des octets qui ne sont pas de l’UTF-8 valide.", hint: () => "Enregistrez le fichier en UTF-8 (c’est le cas de l’éditeur web de GitHub) et retapez les caractères accentués de cette ligne." },
     en: { message: () => 'The file contains bytes that are not valid UTF-8.', hint: () => "Save the file as UTF-8 (GitHub's web editor does) and retype the accented characters on this line." },
   },
   'file/extension': {
     severity: 'warning',
     description: 'Un fichier de fiche n’a pas l’extension .md ; il est lu quand même.',
-    fr: { message: (d) => `Le fichier n'a pas l'extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
+    fr: { message: (d) => `Le fichier n’a pas l’extension .md ; il est lu comme la fiche ${q(d.id)}.`, hint: (d) => `Renommez-le en ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
     en: { message: (d) => `The file has no .md extension; it is read as the fiche ${qe(d.id)}.`, hint: (d) => `Rename it to ${show(String(d.id).replace(/\.(txt|markdown|mdown|mkd|yml|yaml|html?)$/i, ''))}.md.` },
   },
   'file/ignored': {
@@ -264,7 +264,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'file/not-regular': {
     severity: 'error',
     description: 'L’entrée n’est ni un fichier ni un dossier (tube, socket, périphérique).',
-    fr: { message: () => "Cette entrée n'est pas un fichier ordinaire ; elle n'est pas lue.", hint: () => 'Remplacez-la par un fichier <identifiant>.md.' },
+    fr: { message: () => "Cette entrée n’est pas un fichier ordinaire ; elle n’est pas lue.", hint: () => 'Remplacez-la par un fichier <identifiant>.md.' },
     en: { message: () => 'This entry is not a regular file; it is not read.', hint: () => 'Replace it with an <id>.md file.' },
   },
   'file/long-line': {
@@ -282,13 +282,13 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'file/symlink': {
     severity: 'error',
     description: 'Un lien symbolique dans un dossier de fiches est refusé et jamais suivi.',
-    fr: { message: () => "Ce fichier est un lien symbolique ; il n'est pas suivi.", hint: () => 'Remplacez le lien par une vraie fiche : le registre ne lit que les fichiers du dépôt.' },
+    fr: { message: () => "Ce fichier est un lien symbolique ; il n’est pas suivi.", hint: () => 'Remplacez le lien par une vraie fiche : le registre ne lit que les fichiers du dépôt.' },
     en: { message: () => 'This file is a symbolic link; it is not followed.', hint: () => 'Replace the link with a real fiche: the registry only reads files in the repository.' },
   },
   'file/too-large': {
     severity: 'error',
     description: 'Le fichier dépasse la taille maximale (configurable, 1 Mio par défaut).',
-    fr: { message: (d) => `Le fichier pèse ${d.size} octets, plus que la limite de ${d.limit} octets ; il n'est pas lu.`, hint: () => 'Une fiche fait quelques kilo-octets : raccourcissez le texte et placez les documents volumineux ailleurs.' },
+    fr: { message: (d) => `Le fichier pèse ${d.size} octets, plus que la limite de ${d.limit} octets ; il n’est pas lu.`, hint: () => 'Une fiche fait quelques kilo-octets : raccourcissez le texte et placez les documents volumineux ailleurs.' },
     en: { message: (d) => `The file is ${d.size} bytes, over the limit of ${d.limit} bytes; it is not read.`, hint: () => 'A fiche is a few kilobytes: shorten the text and put large documents elsewhere.' },
   },
   'file/unreadable': {
@@ -300,7 +300,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'frontmatter/empty': {
     severity: 'error',
     description: 'L’en-tête entre les deux lignes --- est vide.',
-    fr: { message: () => "L'en-tête de la fiche est vide.", hint: () => 'Ajoutez les champs obligatoires entre les deux lignes ---, un par ligne (clé: valeur).' },
+    fr: { message: () => "L’en-tête de la fiche est vide.", hint: () => 'Ajoutez les champs obligatoires entre les deux lignes ---, un par ligne (clé: valeur).' },
     en: { message: () => 'The front matter is empty.', hint: () => 'Add the required fields between the two --- lines, one per line (key: value).' },
   },
   'frontmatter/missing': {
@@ -312,32 +312,32 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'frontmatter/not-mapping': {
     severity: 'error',
     description: 'L’en-tête n’est pas une liste de champs « clé: valeur ».',
-    fr: { message: (d) => `L'en-tête doit être une suite de lignes « clé: valeur », pas ${typeWord(typeFr, d.actual)}.`, hint: () => FRONT_MATTER_FR },
+    fr: { message: (d) => `L’en-tête doit être une suite de lignes « clé: valeur », pas ${typeWord(typeFr, d.actual)}.`, hint: () => FRONT_MATTER_FR },
     en: { message: (d) => `The front matter must be "key: value" lines, not ${typeWord(typeEn, d.actual)}.`, hint: () => FRONT_MATTER_EN },
   },
   'frontmatter/unterminated': {
     severity: 'error',
     description: 'La ligne --- qui ferme l’en-tête est absente.',
-    fr: { message: () => "L'en-tête ouvert par --- n'est jamais fermé.", hint: () => 'Ajoutez une ligne --- après le dernier champ, avant le texte de présentation.' },
+    fr: { message: () => "L’en-tête ouvert par --- n’est jamais fermé.", hint: () => 'Ajoutez une ligne --- après le dernier champ, avant le texte de présentation.' },
     en: { message: () => 'The front matter opened by --- is never closed.', hint: () => 'Add a --- line after the last field, before the description.' },
   },
   'id/case-collision': {
     severity: 'error',
     description: 'Deux fiches ont des identifiants qui ne diffèrent que par la casse ou les accents composés : ils se confondent sur certains systèmes de fichiers.',
-    fr: { message: (d) => `L'identifiant ${q(d.id)} ne diffère de ${q(d.other)} (${show(d.otherFile)}) que par les majuscules ou la forme des accents.`, hint: () => 'Renommez une des deux fiches : sur macOS et Windows, les deux noms désignent le même fichier.' },
+    fr: { message: (d) => `L’identifiant ${q(d.id)} ne diffère de ${q(d.other)} (${show(d.otherFile)}) que par les majuscules ou la forme des accents.`, hint: () => 'Renommez une des deux fiches : sur macOS et Windows, les deux noms désignent le même fichier.' },
     en: { message: (d) => `The id ${qe(d.id)} differs from ${qe(d.other)} (${show(d.otherFile)}) only by case or accent form.`, hint: () => 'Rename one of the two fiches: on macOS and Windows both names are the same file.' },
   },
   'id/duplicate': {
     severity: 'error',
     description: 'Deux fichiers donnent le même identifiant (par exemple idfm et idfm.md).',
-    fr: { message: (d) => `L'identifiant ${q(d.id)} est déjà celui de ${show(d.otherFile)}.`, hint: () => 'Supprimez ou renommez un des deux fichiers.' },
+    fr: { message: (d) => `L’identifiant ${q(d.id)} est déjà celui de ${show(d.otherFile)}.`, hint: () => 'Supprimez ou renommez un des deux fichiers.' },
     en: { message: (d) => `The id ${qe(d.id)} is already used by ${show(d.otherFile)}.`, hint: () => 'Remove or rename one of the two files.' },
   },
   'id/format': {
     severity: 'error',
     configurable: true,
     description: 'L’identifiant contient des majuscules, des accents ou des caractères autres que a-z, 0-9, -, . et _.',
-    fr: { message: (d) => `L'identifiant ${q(d.id)} contient des majuscules, des accents ou des caractères spéciaux.`, hint: () => "Renommez le fichier en minuscules sans accents, avec des tirets (mon-produit.md). Un identifiant déjà publié ne doit pas changer (il figure dans des adresses) : pour un registre qui en a, registry.config.json peut ramener la règle à un avertissement." },
+    fr: { message: (d) => `L’identifiant ${q(d.id)} contient des majuscules, des accents ou des caractères spéciaux.`, hint: () => "Renommez le fichier en minuscules sans accents, avec des tirets (mon-produit.md). Un identifiant déjà publié ne doit pas changer (il figure dans des adresses) : pour un registre qui en a, registry.config.json peut ramener la règle à un avertissement." },
     en: { message: (d) => `The id ${qe(d.id)} contains uppercase letters, accents or special characters.`, hint: () => 'Rename the file in lowercase without accents, with dashes (my-product.md). A published id must not change (it is part of URLs): a registry that has some can lower the rule to a warning in registry.config.json.' },
   },
   'id/invalid': {
@@ -349,7 +349,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'id/mismatch': {
     severity: 'error',
     description: 'Le champ id d’une fiche diffère du nom de son fichier.',
-    fr: { message: (d) => `Le champ id vaut ${q(d.value)} mais le fichier s'appelle ${q(d.id)}.`, hint: () => "L'identifiant est le nom du fichier : supprimez la ligne id, ou corrigez-la." },
+    fr: { message: (d) => `Le champ id vaut ${q(d.value)} mais le fichier s’appelle ${q(d.id)}.`, hint: () => "L’identifiant est le nom du fichier : supprimez la ligne id, ou corrigez-la." },
     en: { message: (d) => `The id field is ${qe(d.value)} but the file is named ${qe(d.id)}.`, hint: () => 'The id is the file name: remove the id line, or correct it.' },
   },
   'id/reserved': {
@@ -361,7 +361,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'id/too-long': {
     severity: 'error',
     description: 'L’identifiant est trop long pour servir de nom de fichier (200 octets au plus).',
-    fr: { message: (d) => `L'identifiant fait ${d.bytes} octets : il ne peut pas dépasser ${d.limit} octets, car il sert de nom de fichier (${show(d.id)}.json).`, hint: () => 'Choisissez un identifiant court : le nom du produit en quelques mots, avec des tirets.' },
+    fr: { message: (d) => `L’identifiant fait ${d.bytes} octets : il ne peut pas dépasser ${d.limit} octets, car il sert de nom de fichier (${show(d.id)}.json).`, hint: () => 'Choisissez un identifiant court : le nom du produit en quelques mots, avec des tirets.' },
     en: { message: (d) => `The id is ${d.bytes} bytes long: it cannot exceed ${d.limit} bytes, because it is used as a file name (${show(d.id)}.json).`, hint: () => "Choose a short id: the product's name in a few words, with dashes." },
   },
   'phases/duplicate': {
@@ -391,31 +391,31 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'ref/co-incubation-main': {
     severity: 'error',
     description: 'La liste incubators d’une startup co-incubée ne contient pas son incubateur principal.',
-    fr: { message: (d) => `La liste incubators ne contient pas l'incubateur principal ${q(d.incubator)}.`, hint: (d) => `Ajoutez « - ${show(d.incubator)} » à la liste incubators, ou corrigez le champ incubator.` },
+    fr: { message: (d) => `La liste incubators ne contient pas l’incubateur principal ${q(d.incubator)}.`, hint: (d) => `Ajoutez « - ${show(d.incubator)} » à la liste incubators, ou corrigez le champ incubator.` },
     en: { message: (d) => `The incubators list does not contain the main incubator ${qe(d.incubator)}.`, hint: (d) => `Add "- ${show(d.incubator)}" to the incubators list, or correct the incubator field.` },
   },
   'ref/unknown-incubator': {
     severity: 'error',
     description: 'L’incubateur cité n’a pas de fiche dans incubators/.',
-    fr: { message: (d) => `L'incubateur ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr(d)}Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.` },
+    fr: { message: (d) => `L’incubateur ${q(d.id)} n’existe pas.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr(d)}Utilisez le nom d’un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l’incubateur dans la même pull request.` },
     en: { message: (d) => `The incubator ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `${replaceEn(d)}Use the name of a file in ${show(d.folder)}/ without .md, or add the incubator's fiche in the same pull request.` },
   },
   'ref/unknown-owner': {
     severity: 'error',
     description: 'L’organisation qui porte un incubateur n’a pas de fiche dans organisations/.',
-    fr: { message: (d) => `L'organisation ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez /organisations/ suivi du nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'organisation.` },
+    fr: { message: (d) => `L’organisation ${q(d.id)} n’existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez /organisations/ suivi du nom d’un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l’organisation.` },
     en: { message: (d) => `The organisation ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use /organisations/ followed by the name of a file in ${show(d.folder)}/ without .md, or add the organisation's fiche.` },
   },
   'ref/unknown-sponsor': {
     severity: 'error',
     description: 'Une organisation sponsor n’a pas de fiche dans organisations/.',
-    fr: { message: (d) => `L'organisation ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr(d)}Utilisez /organisations/ suivi du nom d'un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l'organisation dans la même pull request.` },
+    fr: { message: (d) => `L’organisation ${q(d.id)} n’existe pas.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr(d)}Utilisez /organisations/ suivi du nom d’un fichier de ${show(d.folder)}/ sans .md, ou ajoutez la fiche de l’organisation dans la même pull request.` },
     en: { message: (d) => `The organisation ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `${replaceEn(d)}Use /organisations/ followed by the name of a file in ${show(d.folder)}/ without .md, or add the organisation's fiche in the same pull request.` },
   },
   'ref/unknown-startup': {
     severity: 'error',
     description: 'Une startup mise en avant par un incubateur n’a pas de fiche dans startups/.',
-    fr: { message: (d) => `La startup ${q(d.id)} n'existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez le nom d'un fichier de ${show(d.folder)}/ sans .md.` },
+    fr: { message: (d) => `La startup ${q(d.id)} n’existe pas.${didYouMeanFr(d)}`, hint: (d) => `Utilisez le nom d’un fichier de ${show(d.folder)}/ sans .md.` },
     en: { message: (d) => `The startup ${qe(d.id)} does not exist.${didYouMeanEn(d)}`, hint: (d) => `Use the name of a file in ${show(d.folder)}/ without .md.` },
   },
   'report/too-many-problems': {
@@ -433,7 +433,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'schema/enum': {
     severity: 'error',
     description: 'La valeur ne fait pas partie de la liste des valeurs permises.',
-    fr: { message: (d) => `${q(d.value)} n'est pas une valeur permise pour ${show(d.field)}.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr({ id: d.value, suggestion: d.suggestion })}Valeurs permises : ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
+    fr: { message: (d) => `${q(d.value)} n’est pas une valeur permise pour ${show(d.field)}.${didYouMeanFr(d)}`, hint: (d) => `${replaceFr({ id: d.value, suggestion: d.suggestion })}Valeurs permises : ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
     en: { message: (d) => `${qe(d.value)} is not an allowed value for ${show(d.field)}.${didYouMeanEn(d)}`, hint: (d) => `${replaceEn({ id: d.value, suggestion: d.suggestion })}Allowed values: ${(d.allowed as unknown[]).map((x) => show(x)).join(', ')}.` },
   },
   'schema/format': {
@@ -442,7 +442,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
     fr: {
       message: (d) =>
         d.format === 'date' && d.reason === 'calendar'
-          ? `La date ${q(d.value)} n'existe pas dans le calendrier.`
+          ? `La date ${q(d.value)} n’existe pas dans le calendrier.`
           : `${show(d.field)} doit être ${(formatFr[String(d.format)] ?? [String(d.format)])[0]}, pas ${q(d.value)}.`,
       hint: (d) => (d.format === 'date' && d.reason === 'calendar' ? 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.' : formatFr[String(d.format)]?.[1] ?? `Écrivez une valeur de la forme attendue.${forExampleFr(d)}`),
     },
@@ -495,7 +495,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
     description: 'Le champ n’existe pas dans le schéma (souvent une faute de frappe).',
     fr: {
       message: (d) =>
-        `Le champ ${q(d.key)} n'existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${d.invisibleFr ? ` Son nom contient un caractère invisible : ${show(d.invisibleFr)}.` : ''}${didYouMeanFr(d)}${d.missingRequired ? ` Le champ obligatoire ${q(d.suggestion)} est donc absent.` : ''}`,
+        `Le champ ${q(d.key)} n’existe pas${d.parent ? ` dans ${show(d.parent)}` : ''}.${d.invisibleFr ? ` Son nom contient un caractère invisible : ${show(d.invisibleFr)}.` : ''}${didYouMeanFr(d)}${d.missingRequired ? ` Le champ obligatoire ${q(d.suggestion)} est donc absent.` : ''}`,
       hint: (d) => (!d.suggestion ? 'Supprimez la ligne, ou consultez la référence des champs (docs/champs.md).' : d.invisibleFr ? `Retapez le nom du champ au clavier : ${q(`${show(d.suggestion)}: …`)}.` : `Renommez ${q(d.key)} en ${q(d.suggestion)}.`),
     },
     en: {
@@ -558,7 +558,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'yaml/alias': {
     severity: 'error',
     description: 'Les alias YAML (*nom) sont refusés.',
-    fr: { message: () => "Les alias YAML (*nom) ne sont pas acceptés dans une fiche.", hint: () => "Recopiez la valeur au lieu d'y faire référence." },
+    fr: { message: () => "Les alias YAML (*nom) ne sont pas acceptés dans une fiche.", hint: () => "Recopiez la valeur au lieu d’y faire référence." },
     en: { message: () => 'YAML aliases (*name) are not accepted in a fiche.', hint: () => 'Copy the value instead of referring to it.' },
   },
   'yaml/anchor': {
@@ -600,7 +600,7 @@ export const CORE_RULES: Readonly<Record<string, RuleEntry>> = {
   'yaml/tag': {
     severity: 'error',
     description: 'Les étiquettes de type YAML (!!type, !tag) sont refusées.',
-    fr: { message: (d) => `L'étiquette YAML ${q(d.tag)} n'est pas acceptée dans une fiche.`, hint: () => "Supprimez l'étiquette ; entourez la valeur de guillemets si elle doit rester du texte." },
+    fr: { message: (d) => `L’étiquette YAML ${q(d.tag)} n’est pas acceptée dans une fiche.`, hint: () => "Supprimez l’étiquette ; entourez la valeur de guillemets si elle doit rester du texte." },
     en: { message: (d) => `The YAML tag ${qe(d.tag)} is not accepted in a fiche.`, hint: () => 'Remove the tag; quote the value if it must stay text.' },
   },
 }

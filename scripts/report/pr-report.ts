@@ -72,7 +72,7 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
   if (hiddenErrors + hiddenWarnings > 0) {
     head.push(
       fr
-        ? `> [!NOTE]\n> GitHub n'affiche que ${ANNOTATIONS_PER_STEP} annotations d'erreur et ${ANNOTATIONS_PER_STEP} d'avertissement par étape : ${plural(hiddenErrors, 'erreur', 'erreurs')} et ${plural(hiddenWarnings, 'avertissement', 'avertissements')} ne sont visibles qu'ici. Les annotations montrent d'abord les fiches modifiées.`
+        ? `> [!NOTE]\n> GitHub n’affiche que ${ANNOTATIONS_PER_STEP} annotations d’erreur et ${ANNOTATIONS_PER_STEP} d’avertissement par étape : ${plural(hiddenErrors, 'erreur', 'erreurs')} et ${plural(hiddenWarnings, 'avertissement', 'avertissements')} ne sont visibles qu’ici. Les annotations montrent d’abord les fiches modifiées.`
         : `> [!NOTE]\n> GitHub shows only ${ANNOTATIONS_PER_STEP} error and ${ANNOTATIONS_PER_STEP} warning annotations per step: ${pluralEn(hiddenErrors, 'error', 'errors')} and ${pluralEn(hiddenWarnings, 'warning', 'warnings')} are visible only here. The annotations show the changed fiches first.`,
     )
     head.push('')
@@ -89,13 +89,13 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
   if (data.lint) sections.push(...lintSections(data.lint, lang, options.rules))
   if (otherErrors.total) {
     sections.push({
-      title: fr ? `Erreurs dans d'autres fiches (${otherErrors.total})` : `Errors in other fiches (${otherErrors.total})`,
+      title: fr ? `Erreurs dans d’autres fiches (${otherErrors.total})` : `Errors in other fiches (${otherErrors.total})`,
       body: `${fr ? 'Ces fiches ne sont pas modifiées ici, mais la vérification échoue à cause d’elles (une référence cassée, par exemple).' : 'These fiches are not changed here, but the check fails because of them (a broken reference, for example).'}\n\n${table(otherErrors)}`,
     })
   }
   if (otherWarnings.total) {
     sections.push({
-      title: fr ? `Avertissements déjà présents dans d'autres fiches (${otherWarnings.total})` : `Warnings already present in other fiches (${otherWarnings.total})`,
+      title: fr ? `Avertissements déjà présents dans d’autres fiches (${otherWarnings.total})` : `Warnings already present in other fiches (${otherWarnings.total})`,
       body: `<details><summary>${fr ? 'Afficher' : 'Show'}</summary>\n\n${table(otherWarnings)}\n\n</details>`,
     })
   }
@@ -116,8 +116,8 @@ export function renderReport(data: ReportData, lang: Lang, options: RenderOption
 function correctionsSection(items: readonly ReportDiagnostic[], fr: boolean): ReportSection {
   const out: string[] = [
     fr
-      ? `Ces corrections sont sûres : \`npx registry fix\` les applique (en ne changeant que ces caractères), puis vérifie à nouveau les fiches ; \`npx registry fix --dry-run\` les montre sans rien écrire.`
-      : `These fixes are certain: \`npx registry fix\` applies them (changing only these characters), then checks the fiches again; \`npx registry fix --dry-run\` shows them without writing anything.`,
+      ? `Ces corrections sont sûres : \`npx registry fix\` les applique (en ne changeant que ces caractères), puis vérifie à nouveau les fiches ; \`npx registry fix --dry-run\` les montre sans rien écrire. Sans git : sur la page du produit, « Modifier dans l’éditeur (sans git) » ouvre la fiche, et le bouton « Appliquer » de chaque message y fait la même correction.`
+      : `These fixes are certain: \`npx registry fix\` applies them (changing only these characters), then checks the fiches again; \`npx registry fix --dry-run\` shows them without writing anything. Without git: on the product's page, « Modifier dans l’éditeur (sans git) » opens the fiche, and the « Appliquer » (apply) button of each message there makes the same edit.`,
   ]
   for (const d of items) {
     const c = d.correction!

@@ -37,7 +37,7 @@ export const MISSION_PLACEHOLDER = 'À compléter : en une phrase, le problème 
 const BODY: Record<Collection, string> = {
   startups: `## Contexte
 
-Quel est le contexte de ta startup d'État ? Les problèmes que vous avez identifiés ou vos hypothèses de problèmes ? Qui en souffre ? À compléter.
+Quel est le contexte de ta startup d’État ? Les problèmes que vous avez identifiés ou vos hypothèses de problèmes ? Qui en souffre ? À compléter.
 
 ## Solution
 
@@ -49,10 +49,10 @@ Décris ta solution en quelques lignes. Qui seront les bénéficiaires ? À comp
 
 ## Objectifs
 
-Objectif d'usage à 6 mois : à compléter.
+Objectif d’usage à 6 mois : à compléter.
 `,
   organisations: '',
-  incubators: `À compléter : ce que fait l'incubateur, pour qui, et comment le contacter.
+  incubators: `À compléter : ce que fait l’incubateur, pour qui, et comment le contacter.
 `,
 }
 

@@ -22,11 +22,10 @@ export const DSFR_PARTS = ['core/core', 'component/link/link', 'component/button
  * The dist/ folder of @gouvfr/dsfr: a development dependency (the site's build needs it, the
  * checks do not: CI's validation job installs without it, `npm ci --omit=dev`).
  */
-export function dsfrDist(): string {
-  const require = createRequire(import.meta.url)
+export function dsfrDist(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
   let manifest: string
   try {
-    manifest = require.resolve('@gouvfr/dsfr/package.json')
+    manifest = resolve('@gouvfr/dsfr/package.json')
   } catch {
     throw new ConfigError('Le site a besoin du paquet @gouvfr/dsfr, qui n’est pas installé : lancez « npm ci » (sans --omit=dev) dans le dossier de l’outil, ou compilez sans le site (REGISTRY_SITE=0).')
   }

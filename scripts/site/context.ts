@@ -4,6 +4,9 @@
  * fields), the lint's findings per fiche, the trends when history gave them,
  * and the configuration. Pure data, no `node:` import.
  */
+import type { EvidenceChanges } from '../evidence/evidence-changes.ts'
+import type { EvidenceFile } from '../evidence/types.ts'
+import type { EvidenceMonth } from '../evidence/evidence-trends.ts'
 import type { Collection, RegistryConfig } from '../load/config.ts'
 
 import type { Check, Counts } from '../lint/standards-report.ts'
@@ -62,6 +65,8 @@ export interface OrganisationItem {
 export interface StandardsAggregate {
   catalogue: { version: string; released: string }
   as_of: string | null
+  /** Whether the build had online evidence (registry build --evidence). */
+  online_evidence?: boolean
   startups: number
   rules: Record<string, Counts & { category: string; standards: readonly string[]; evidence: string }>
   categories: Record<string, Counts>
@@ -72,6 +77,8 @@ export interface StandardsAggregate {
 /** api/v1/trends.json (the parts the site reads). */
 export interface Trends {
   snapshots: { month: string; products: number; standards: { categories: Record<string, Counts & { share: number }> } }[]
+  /** The online evidence month by month, when the build had it. */
+  evidence?: EvidenceMonth[]
 }
 
 /** A lint finding on a fiche, in French: what is missing and what to write. */
@@ -100,6 +107,9 @@ export interface SiteContext {
   findings: ReadonlyMap<string, readonly Finding[]>
   /** api/v1/trends.json, when history gave it. */
   trends?: Trends
+  /** The online evidence the build was given (api/v1/evidence.json), and what changed at its last run. */
+  evidence?: EvidenceFile
+  evidenceChanges?: EvidenceChanges
   /** The as-of date of the build (YYYY-MM-DD), if known. */
   asOf?: string
   /** The site's base path, from `siteUrl` ('/' or '/sub/path/'); pages use relative URLs and need it only for absolute links. */

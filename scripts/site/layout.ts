@@ -24,6 +24,7 @@ export const NAV_ITEMS: { label: string; path: string }[] = [
   { label: 'Incubateurs', path: 'incubateurs/' },
   { label: 'Organisations', path: 'organisations/' },
   { label: 'Standards', path: 'standards/' },
+  { label: 'Preuves en ligne', path: 'preuves/' },
   { label: 'Données', path: 'donnees/' },
   { label: 'Éditer une fiche', path: 'editer/' },
 ]

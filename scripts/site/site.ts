@@ -5,6 +5,8 @@
  * pages/index.ts. Pure: the static files come from assets.ts.
  */
 import { startupItem } from '../compile/startup-item.ts'
+import { evidenceChanges } from '../evidence/evidence-changes.ts'
+import type { EvidenceFile } from '../evidence/types.ts'
 import type { RegistryConfig } from '../load/config.ts'
 import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
@@ -23,6 +25,8 @@ export interface SiteInput {
   /** The history files of the feed (api/v1/trends.json among them), serialised. */
   extra?: readonly (readonly [string, string])[]
   asOf?: string
+  /** The online evidence (registry build --evidence), when the build was given it. */
+  evidence?: EvidenceFile
   /** The feed's and APIs' files (site-relative paths). */
   dataFiles: readonly string[]
   /** The editor's script files, when the build wrote them (registry build: bundle/editor-script.ts). */
@@ -82,6 +86,7 @@ export function siteContext(input: SiteInput): SiteContext {
     standards: input.standards?.aggregate as StandardsAggregate | undefined,
     findings,
     trends: trendsText ? (JSON.parse(trendsText) as Trends) : undefined,
+    ...(input.evidence ? { evidence: input.evidence, evidenceChanges: evidenceChanges(input.evidence) } : {}),
     asOf: input.asOf,
     base: basePath(input.config.siteUrl),
     dataFiles: input.dataFiles,

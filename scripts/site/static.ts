@@ -149,6 +149,17 @@ details > * { box-sizing: border-box; }
 @media (max-width: 36em) { .data-code { white-space: pre-wrap; overflow-wrap: anywhere; } }
 .trends__chart { width: 100%; max-width: 48rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
+
+.evidence { list-style: none; padding-left: 0; }
+.evidence > .evidence__item { padding: .75rem 0 .75rem 1rem; border-left: 4px solid var(--border-default-grey); margin-bottom: .75rem; list-style: none; }
+.evidence > .evidence__item::marker { content: none; }
+.evidence__item--holds { border-left-color: var(--border-plain-success) !important; }
+.evidence__item--fails { border-left-color: var(--border-plain-error) !important; }
+.evidence__item--flapping { border-left-color: var(--border-plain-warning) !important; }
+.evidence__item--unknown { border-left-color: var(--border-plain-info) !important; }
+.evidence__head { margin-bottom: .25rem; overflow-wrap: anywhere; }
+.evidence__history { font-size: .875rem; }
+.evidence__history > ol { margin: .25rem 0 0; }
 `
 
 /**
@@ -170,7 +181,8 @@ const more = document.getElementById('plus-de-resultats')
 const moreButton = document.getElementById('afficher-plus')
 const pages = document.getElementById('pages-liste')
 if (form && list && status && more && moreButton) {
-  const NAMES = ['q', 'incubateur', 'phase', 'statut', 'categorie']
+  // preuves: only when the build had the online evidence (pages/home.ts).
+  const NAMES = ['q', 'incubateur', 'phase', 'statut', 'categorie', 'preuves'].filter((name) => form.elements.namedItem(name))
   const original = Array.from(list.children)
   const originalStatus = status.textContent
   const root = form.dataset.root || ''
@@ -212,8 +224,13 @@ if (form && list && status && more && moreButton) {
     return Number(m[3]) + (m[3] === '01' ? 'er' : '') + ' ' + months[Number(m[2]) - 1] + ' ' + m[1]
   }
 
+  // A startup's online evidence: [tone, words] (none: nothing checked), as pages/home.ts shows it.
+  const evidenceOf = (data, id) => (data.evidence && Object.hasOwn(data.evidence, id) ? data.evidence[id] : ['none', ''])
+  const BADGES = { holds: 'success', fails: 'error', flapping: 'warning' }
+
   // The same markup as an item of the server's list (pages/home.ts).
-  const item = (s, labels) => {
+  const item = (s, data) => {
+    const labels = data.labels
     const [id, title, mission, incubators, phase, state, glance, updated] = s
     const li = node('li', 'startup')
     const h3 = node('h3', 'startup__title fr-h6 fr-mb-1v')
@@ -246,15 +263,21 @@ if (form && list && status && more && moreButton) {
       }
       li.append(ul)
     }
+    const [tone, words] = evidenceOf(data, id)
+    if (Object.hasOwn(BADGES, tone)) {
+      const p = node('p', 'startup__evidence fr-text--sm fr-mb-1v', 'Preuves en ligne : ')
+      p.append(node('span', 'fr-badge fr-badge--sm fr-badge--' + BADGES[tone] + ' fr-badge--no-icon', words))
+      li.append(p)
+    }
     return li
   }
 
   const plural = (n) => n + ' startup' + (n > 1 ? 's' : '')
 
-  const showMore = (labels, focus) => {
+  const showMore = (data, focus) => {
     const next = matches.slice(shown, shown + pageSize)
     const first = list.children.length
-    list.append(...next.map((s) => item(s, labels)))
+    list.append(...next.map((s) => item(s, data)))
     shown += next.length
     more.hidden = shown >= matches.length
     moreButton.textContent = 'Afficher ' + plural(Math.min(pageSize, matches.length - shown)) + ' de plus (' + shown + ' sur ' + matches.length + ' affichées)'
@@ -299,15 +322,17 @@ if (form && list && status && more && moreButton) {
     const phase = field('phase').value
     const state = field('statut').value
     const category = field('categorie').value
+    const evidence = field('preuves') ? field('preuves').value : ''
     matches = data.startups.filter((s) =>
       words.every((w) => s[8].includes(w)) &&
       (!incubator || s[3].includes(incubator)) &&
       (!phase || s[4] === phase) &&
       (!state || s[5] === state) &&
-      (!category || s[9].includes(category)))
+      (!category || s[9].includes(category)) &&
+      (!evidence || evidenceOf(data, s[0])[0] === evidence))
     list.replaceChildren()
     shown = 0
-    showMore(data.labels, false)
+    showMore(data, false)
     if (pages) pages.hidden = true
     // Announced once the user pauses, not at every key.
     timer = setTimeout(() => {
@@ -316,7 +341,7 @@ if (form && list && status && more && moreButton) {
   }
 
   moreButton.addEventListener('click', () => {
-    load().then((data) => showMore(data.labels, true), () => undefined)
+    load().then((data) => showMore(data, true), () => undefined)
   })
   form.addEventListener('input', apply)
   form.addEventListener('change', apply)

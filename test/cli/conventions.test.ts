@@ -70,7 +70,7 @@ describe('--output-file', () => {
     fs.writeFileSync(path.join(dir, 'file'), '')
     const r = await run(['validate', '--root', GOOD, '--output-file', path.join(dir, 'file', 'x.txt')])
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("--output-file : impossible d'écrire")
+    expect(r.stderr).toContain("--output-file : impossible d’écrire")
   })
 })
 

@@ -99,7 +99,7 @@ describe('build: a fiche without phases', () => {
         evidence: 'field',
         result: 'exempt',
         // What is lacking, in words; the exemption says why it is accepted.
-        explanation: "Le produit est en construction, mais la fiche ne donne pas l'adresse de son code source (repository).",
+        explanation: "Le produit est en construction, mais la fiche ne donne pas l’adresse de son code source (repository).",
         exemption: { reason: 'not-applicable', justification: 'Un service de conseil, sans code.' },
       },
     ])
@@ -160,7 +160,7 @@ describe('registry lint', () => {
     writeFiles(root, { 'registry.config.json': JSON.stringify({ rules: { 'mission-too-long': ['warning', { maxLength: 'court' }] } }) })
     const bad = await run(['lint', '--root', root])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain("règle « mission-too-long » : l'option « maxLength » doit être un nombre entier.")
+    expect(bad.stderr).toContain("règle « mission-too-long » : l’option « maxLength » doit être un nombre entier.")
   })
 
   it('--max-warnings and --quiet apply to lint too; the baseline counts before --max-warnings', async () => {

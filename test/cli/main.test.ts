@@ -22,8 +22,8 @@ describe('usage errors', () => {
     ['an unknown command', ['valider'], 'Commande inconnue : valider.'],
     ['an unknown option', ['validate', '--frobnicate'], 'Option inconnue : --frobnicate.'],
     ['an unknown short option', ['validate', '-x'], 'Option inconnue : -x.'],
-    ['an option without its value', ['validate', '--root'], "L'option --root attend une valeur."],
-    ['a value given to a flag', ['validate', '--strict=oui'], "L'option --strict ne prend pas de valeur."],
+    ['an option without its value', ['validate', '--root'], "L’option --root attend une valeur."],
+    ['a value given to a flag', ['validate', '--strict=oui'], "L’option --strict ne prend pas de valeur."],
     ['a bad --format', ['validate', '--format', 'xml'], '--format doit valoir stylish, json, github, markdown ou sarif, pas « xml ».'],
     ['a bad --format written with =', ['validate', '--format=xml'], '--format doit valoir stylish, json, github, markdown ou sarif, pas « xml ».'],
     ['a bad --lang', ['validate', '--lang', 'de'], '--lang doit valoir fr ou en, pas « de ».'],
@@ -78,14 +78,14 @@ describe('languages and formats', () => {
 
   it('French is the default', async () => {
     const r = await run(['validate', '--root', root])
-    expect(r.stdout).toContain("  4:12  erreur  L'incubateur « dinun » n'existe pas. Vouliez-vous dire « dinum » ?  ref/unknown-incubator")
+    expect(r.stdout).toContain("  4:12  erreur  L’incubateur « dinun » n’existe pas. Vouliez-vous dire « dinum » ?  ref/unknown-incubator")
     expect(r.stdout.endsWith('✖ 1 erreur, 0 avertissement dans 4 fichiers\n')).toBe(true)
   })
 
   it('GITHUB_ACTIONS=true selects the github format; --format still wins', async () => {
     const gh = await run(['validate', '--root', root], { env: { GITHUB_ACTIONS: 'true' } })
     expect(gh.code).toBe(1)
-    expect(gh.stdout.split('\n')[0]).toMatch(/^::error file=startups\/unknown-incubator\.md,line=4,endLine=4,col=12,endColumn=17,title=ref\/unknown-incubator::L'incubateur « dinun » n'existe pas\./)
+    expect(gh.stdout.split('\n')[0]).toMatch(/^::error file=startups\/unknown-incubator\.md,line=4,endLine=4,col=12,endColumn=17,title=ref\/unknown-incubator::L’incubateur « dinun » n’existe pas\./)
     const forced = await run(['validate', '--root', root, '--format', 'json'], { env: { GITHUB_ACTIONS: 'true' } })
     expect(parseReport(forced.stdout).summary).toEqual({ files: 4, errors: 1, warnings: 0 })
     const other = await run(['validate', '--root', root], { env: { GITHUB_ACTIONS: 'false' } })
@@ -127,14 +127,14 @@ describe('configuration errors → exit 2 without a stack trace', () => {
     const root = path.join(tempDir(), 'absent')
     const r = await run(['build', '--root', root])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`--root : le dossier ${root} n'existe pas.\n${SEE_HELP_FR}`)
+    expect(r.stderr).toBe(`--root : le dossier ${root} n’existe pas.\n${SEE_HELP_FR}`)
     expect(fs.existsSync(root)).toBe(false)
   })
 
   it.each([
-    ['invalid JSON', '{"collections": ', "n'est pas du JSON valide"],
+    ['invalid JSON', '{"collections": ', "n’est pas du JSON valide"],
     ['an unknown key', '{"colections": {}}', ' : clé inconnue « colections » (clés permises : $schema, collections, siteUrl, repositoryUrl, repositoryBranch, limits, rules, renamedValues).'],
-    ['a folder outside the registry', '{"collections": {"startups": "../ailleurs"}}', ' : le dossier de « startups » doit être un chemin relatif à l\'intérieur du registre.'],
+    ['a folder outside the registry', '{"collections": {"startups": "../ailleurs"}}', ' : le dossier de « startups » doit être un chemin relatif à l’intérieur du registre.'],
     ['a bad limit', '{"limits": {"maxFileBytes": 0}}', ' : « limits.maxFileBytes » doit être un entier positif.'],
   ])('a registry.config.json with %s', async (_, text, message) => {
     const root = copyRegistry()
@@ -187,7 +187,7 @@ describe('collections in other folders', () => {
     const [d, ...rest] = parseReport(r.stdout).diagnostics
     expect(rest).toEqual([])
     expect([d?.file, d?.ruleId, d?.line, d?.column]).toEqual(['fiches/_startups/unknown-incubator.md', 'ref/unknown-incubator', 4, 12])
-    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de fiches/_incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
+    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d’un fichier de fiches/_incubators/ sans .md, ou ajoutez la fiche de l’incubateur dans la même pull request.")
     const build = await run(['build', '--root', root])
     expect(build.code).toBe(1)
     fs.rmSync(path.join(root, 'fiches/_startups/unknown-incubator.md'))
@@ -249,7 +249,7 @@ describe('build', () => {
     const root = withBadFiche()
     const r = await run(['build', '--root', root])
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain('  8:12  erreur  La date « 2023-02-30 » n\'existe pas dans le calendrier.  schema/format')
+    expect(r.stdout).toContain('  8:12  erreur  La date « 2023-02-30 » n’existe pas dans le calendrier.  schema/format')
     expect(r.stderr).toBe('Compilation annulée : corrigez les erreurs ci-dessus. Rien n’a été écrit.\n')
     expect(fs.readdirSync(root).sort()).toEqual(['incubators', 'organisations', 'startups'])
   })

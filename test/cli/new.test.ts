@@ -73,7 +73,7 @@ describe('registry new writes neutral placeholders', () => {
 describe('registry new refuses, before writing anything, a fiche that would have an error', () => {
   it.each([
     ['a reserved id', ['startup', 'con', '--title', 'T', '--incubator', 'dinum'], 'réservé par Windows'],
-    ['an incubator that does not exist', ['startup', 'mon-produit', '--title', 'T', '--incubator', 'dinun'], '« dinun » n\'existe pas'],
+    ['an incubator that does not exist', ['startup', 'mon-produit', '--title', 'T', '--incubator', 'dinun'], '« dinun » n’existe pas'],
     ['a phase that does not exist', ['startup', 'mon-produit', '--title', 'T', '--incubator', 'dinum', '--phase', 'beta'], '« beta »'],
     ['missing options, away from a terminal', ['startup', 'mon-produit'], 'Il manque --title, --incubator'],
     ['a missing id, away from a terminal', ['startup', '--title', 'T', '--incubator', 'dinum'], 'Il manque <identifiant>'],
@@ -100,5 +100,21 @@ describe('registry new at a terminal', () => {
     expect(asked.map((q) => q.split(' ')[0])).toEqual(['Identifiant', 'Titre', 'Incubateur', 'Première'])
     expect(fs.readFileSync(path.join(root, 'startups/mon-produit.md'), 'utf8')).toContain('\ntitle: Mon produit\n')
     expect(fs.readFileSync(path.join(root, 'startups/mon-produit.md'), 'utf8')).toContain('  - name: construction\n')
+  })
+
+  it.each([
+    ['an id that would fail', 'Mon Produit', 'Identifiant refusé'],
+    ['the id of a fiche that exists', 'exemple', 'existe déjà'],
+  ])('refuses %s right after the id, before asking anything else', async (_, id, message) => {
+    const root = gitRegistry()
+    if (id === 'exemple') fs.writeFileSync(path.join(root, 'startups/exemple.md'), '---\ntitle: Exemple\n---\n')
+    const before = snapshotTree(root)
+    const asked: string[] = []
+    const errors: string[] = []
+    const io: Io = { stdout: () => {}, stderr: (t) => errors.push(t), env: {}, cwd: REPO, isTTY: true, ask: async (q) => (asked.push(q), asked.length === 1 ? id : 'x') }
+    expect(await main(['new', 'startup', '--root', root], io)).toBe(2)
+    expect(asked.map((q) => q.split(' ')[0])).toEqual(['Identifiant'])
+    expect(errors.join('')).toContain(message)
+    expect(snapshotTree(root)).toEqual(before)
   })
 })

@@ -43,17 +43,17 @@ const FILE = 'startups/exemple.md'
 const CASES: Case[] = [
   // Missing files and folders.
   ['validate: --root that does not exist', ['validate', '--root', 'absent'], '--root : le dossier'],
-  ['validate: --root that is a file', ['validate', '--root', FILE], "n'est pas un dossier"],
+  ['validate: --root that is a file', ['validate', '--root', FILE], "n’est pas un dossier"],
   ['validate: --config that does not exist', ['validate', '--config', 'absent.json'], 'ne peut pas être lu (ENOENT)'],
   ['docs: --root that does not exist', ['docs', '--root', 'absent'], '--root : le dossier'],
-  ['propose: a mistyped file name', ['propose', 'startups/exempel.md', '--repo', 'betagouv/registre'], "Le fichier startups/exempel.md n'existe pas. Vouliez-vous dire startups/exemple.md ?"],
-  ['propose: a file outside the fiche folders', ['propose', 'README.md', '--repo', 'betagouv/registre'], "n'est pas une fiche du registre"],
+  ['propose: a mistyped file name', ['propose', 'startups/exempel.md', '--repo', 'betagouv/registre'], "Le fichier startups/exempel.md n’existe pas. Vouliez-vous dire startups/exemple.md ?"],
+  ['propose: a file outside the fiche folders', ['propose', 'README.md', '--repo', 'betagouv/registre'], "n’est pas une fiche du registre"],
   ['report --pr: --data that does not exist, and no token', ['report', '--pr', '1', '--repo', 'a/b', '--data', 'absent.json'], 'GITHUB_TOKEN'],
   // Unreadable paths.
-  ['validate: --config that is a folder', ['validate', '--config', 'un-dossier'], "n'est pas un fichier ordinaire"],
-  ['validate: --output-file that is a folder', ['validate', '--output-file', 'un-dossier'], "--output-file : impossible d'écrire"],
+  ['validate: --config that is a folder', ['validate', '--config', 'un-dossier'], "n’est pas un fichier ordinaire"],
+  ['validate: --output-file that is a folder', ['validate', '--output-file', 'un-dossier'], "--output-file : impossible d’écrire"],
   ['lint: --suppressions that is a folder', ['lint', '--suppressions', 'un-dossier'], 'ne peut pas être lu (EISDIR)'],
-  ['build: --out that is a file', ['build', '--out', FILE], "existe et n'est pas un dossier"],
+  ['build: --out that is a file', ['build', '--out', FILE], "existe et n’est pas un dossier"],
   ['propose: a folder named like a fiche', ['propose', 'startups/dossier.md', '--repo', 'betagouv/registre'], 'est un dossier', undefined, () => {
     const dir = path.join(root, 'startups/dossier.md')
     fs.mkdirSync(dir)
@@ -72,27 +72,32 @@ const CASES: Case[] = [
   // Git revisions that do not exist.
   ['validate --changed: an unknown --base', ['validate', '--changed', '--base', 'nulle-part'], '--base : la révision « nulle-part » est introuvable'],
   ['report: an unknown --base', ['report', '--base', 'nulle-part'], '--base : la révision « nulle-part » est introuvable'],
-  ['changes: an unknown --since', ['changes', '--since', 'nulle-part'], "n'est ni une date AAAA-MM-JJ ni une révision connue du dépôt"],
+  ['changes: an unknown --since', ['changes', '--since', 'nulle-part'], "n’est ni une date AAAA-MM-JJ ni une révision connue du dépôt"],
   // Dates that do not exist, periods backwards.
   ['validate: --as-of 30 February', ['validate', '--as-of', '2024-02-30'], '--as-of attend une date AAAA-MM-JJ qui existe'],
   ['lint: --as-of month 13', ['lint', '--as-of', '2024-13-01'], '--as-of attend une date AAAA-MM-JJ qui existe'],
   ['build: --as-of not a date', ['build', '--as-of', 'hier'], '--as-of attend une date AAAA-MM-JJ qui existe'],
-  ['changes: --since 30 February', ['changes', '--since', '2024-02-30'], '--since : la date « 2024-02-30 » n\'existe pas dans le calendrier.'],
-  ['changes: --until 31 April', ['changes', '--since', '2025-01-01', '--until', '2025-04-31'], '--until : la date « 2025-04-31 » n\'existe pas dans le calendrier.'],
-  ['changes: two dates backwards', ['changes', '--since', '2025-03-01', '--until', '2025-01-01'], "--since (« 2025-03-01 ») est après --until (« 2025-01-01 ») : la période est à l'envers."],
-  ['changes: two commits backwards', ['changes', '--since', 'HEAD', '--until', 'HEAD~2'], "--since (« HEAD ») est après --until (« HEAD~2 ») : la période est à l'envers."],
-  ['changes: a date after a commit', ['changes', '--since', '2025-03-01', '--until', 'HEAD~2'], "la période est à l'envers"],
-  ['changes: a commit after a date', ['changes', '--since', 'HEAD', '--until', '2025-01-31'], "la période est à l'envers"],
+  ['changes: --since 30 February', ['changes', '--since', '2024-02-30'], '--since : la date « 2024-02-30 » n’existe pas dans le calendrier.'],
+  ['changes: --until 31 April', ['changes', '--since', '2025-01-01', '--until', '2025-04-31'], '--until : la date « 2025-04-31 » n’existe pas dans le calendrier.'],
+  ['changes: two dates backwards', ['changes', '--since', '2025-03-01', '--until', '2025-01-01'], "--since (« 2025-03-01 ») est après --until (« 2025-01-01 ») : la période est à l’envers."],
+  ['changes: two commits backwards', ['changes', '--since', 'HEAD', '--until', 'HEAD~2'], "--since (« HEAD ») est après --until (« HEAD~2 ») : la période est à l’envers."],
+  ['changes: a date after a commit', ['changes', '--since', '2025-03-01', '--until', 'HEAD~2'], "la période est à l’envers"],
+  ['changes: a commit after a date', ['changes', '--since', 'HEAD', '--until', '2025-01-31'], "la période est à l’envers"],
   // No network: said once.
   ['propose: no network (connection refused)', ['propose', FILE, '--repo', 'betagouv/registre'], 'Pas de réseau : GitHub ne répond pas (connexion refusée, ECONNREFUSED) pendant : ', offline],
   ['report --pr: no network (connection refused)', ['report', '--pr', '7', '--repo', 'betagouv/registre'], 'Pas de réseau : GitHub ne répond pas (connexion refusée, ECONNREFUSED) pendant : ', offline],
-  ['lint --online: no network (connection refused)', ['lint', '--online', '--as-of', '2025-06-01'], 'Pas de réseau : aucun des 2 serveurs contactés n\'a répondu (connexion refusée, ECONNREFUSED).', () => ({ ...offline(), REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES: '1' })],
+  ['lint --online: no network (connection refused)', ['lint', '--online', '--as-of', '2025-06-01'], 'Pas de réseau : aucun des 2 serveurs contactés n’a répondu (connexion refusée, ECONNREFUSED).', () => ({ ...offline(), REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES: '1' })],
+  // The scheduled evidence run: nothing is written without the network (the previous evidence would lose every target).
+  ['evidence: no network (connection refused), nothing written', ['evidence', '--out', 'preuves/evidence.json', '--as-of', '2025-06-01'], 'Pas de réseau : aucun des 2 serveurs contactés n’a répondu (connexion refusée, ECONNREFUSED). Aucune preuve n’a été écrite', () => ({ ...offline(), REGISTRY_ONLINE_ALLOW_PRIVATE_ADDRESSES: '1' }), () => () => expect(fs.existsSync(path.join(root, 'preuves'))).toBe(false)],
+  ['evidence: --previous that is not evidence', ['evidence', '--out', 'preuves/evidence.json', '--previous', FILE], 'n’est pas utilisable'],
+  ['evidence: --publish without --repo', ['evidence', '--publish', 'preuves/evidence.json'], '--publish, --notify et --fetch demandent --repo PROPRIETAIRE/NOM'],
+  ['build: --evidence that does not exist', ['build', '--evidence', 'absent.json', '--out', 'dist-preuves'], 'Le fichier de preuves'],
 ]
 
 describe('a user mistake gets a French message and exit 2, never a stack trace', () => {
   it('covers every command', () => {
     const commands = new Set(CASES.map(([, argv]) => argv[0]))
-    expect([...commands].sort()).toEqual(['build', 'changes', 'docs', 'lint', 'new', 'propose', 'report', 'validate'])
+    expect([...commands].sort()).toEqual(['build', 'changes', 'docs', 'evidence', 'lint', 'new', 'propose', 'report', 'validate'])
   })
 
   it.each(CASES)('%s', async (_, argv, message, env, setup) => {

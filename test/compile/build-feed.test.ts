@@ -54,6 +54,7 @@ describe('buildFeed', () => {
       'api/v1/organisations.json',
       'api/v1/schemas/changes.schema.json',
       'api/v1/schemas/evaluations.schema.json',
+      'api/v1/schemas/evidence.schema.json',
       'api/v1/schemas/incubators.schema.json',
       'api/v1/schemas/index.schema.json',
       'api/v1/schemas/organisations.schema.json',

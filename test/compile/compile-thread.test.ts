@@ -107,7 +107,7 @@ describe('CompileThread', () => {
     try {
       for (let i = 0; i < 20; i++) for (const r of all) thread.send(r)
       const writer = thread.writer(all)
-      await expect(writeOutput(out, [['new.txt', 'new\n']], writer)).rejects.toThrow(/d'un dossier/)
+      await expect(writeOutput(out, [['new.txt', 'new\n']], writer)).rejects.toThrow(/d’un dossier/)
       expect(snapshotTree(out)).toEqual({ [MARKER]: expect.any(String), 'old.txt': Buffer.from('old\n').toString('base64') })
       expect(fs.readdirSync(dir).sort()).toEqual(['dist', 'file'])
     } finally {

@@ -123,6 +123,8 @@ describe('every published file of the test corpus', () => {
     ['api/v1/evaluations.json', (v: any) => (v.evaluations['biblio-partage'].completion.autre = 1)],
     ['api/v1/changes.json', (v: any) => (v.change_sets[0].changes[0].extra = true)],
     ['api/v1/trends.json', (v: any) => (v.snapshots[0].score = 1)],
+    ['api/v1/trends.json', (v: any) => (v.evidence[0].categories.transparence.score = 1)],
+    ['api/v1/evidence.json', (v: any) => (v.targets[0].score = 1)],
     ['api/v2.7/startups.json', (v: any) => (v.data[0].attributes.usertypes = [])],
     ['api/v2.7/sponsors.json', (v: any) => (Object.values(v)[0] as any).id = 'x'],
     ['api/v3/startups/biblio-partage.json', (v: any) => (v.active_members = [])],

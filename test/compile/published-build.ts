@@ -2,13 +2,17 @@
  * The test corpus of the consumer-facing tests (OpenAPI contract, types,
  * index.json, the example consumer script): the repository's own fiches in a
  * real git repository with a site URL and a short history (a merged branch,
- * a deletion), built by the CLI. Every published file exists in its output:
- * changes.json, changes.atom and trends.json included.
+ * a deletion), built by the CLI with online evidence. Every published file
+ * exists in its output: changes.json, changes.atom, trends.json and
+ * evidence.json included.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { REPO, run, tempDir } from '../cli/run.ts'
 import { Repo, startup } from '../history/git-repo.ts'
+import { writeEvidence } from '../../scripts/evidence/evidence-files.ts'
+import { readConfig, runValidation } from '../../scripts/registry.ts'
+import { evidenceOf } from '../evidence/helpers.ts'
 
 export const SITE = 'https://registre.example.org'
 
@@ -35,10 +39,19 @@ export function publishedRepo(): Repo {
   return repo
 }
 
-/** Builds the published repository (serially, or with the worker thread) into a fresh folder. */
+/** Online evidence for the published repository's fiches: two weekly runs in May 2026 (evidence.json, trends.json's evidence). */
+async function publishedEvidence(root: string): Promise<string> {
+  const config = await readConfig(root)
+  const { records } = await runValidation(root, config, 'fr')
+  const file = path.join(tempDir(), 'evidence.json')
+  await writeEvidence(file, evidenceOf(records, config, ['2026-05-11T05:17:00.000Z', '2026-05-18T05:17:00.000Z']))
+  return file
+}
+
+/** Builds the published repository (serially, or with the worker thread) into a fresh folder, with online evidence. */
 export async function publishedBuild(threads: '0' | '1' = '0', repo = publishedRepo()): Promise<PublishedBuild> {
   const out = path.join(tempDir(), 'dist')
-  const r = await run(['build', '--root', repo.root, '--out', out], { env: { REGISTRY_THREADS: threads } })
+  const r = await run(['build', '--root', repo.root, '--out', out, '--evidence', await publishedEvidence(repo.root)], { env: { REGISTRY_THREADS: threads } })
   if (r.code !== 0) throw new Error(`build failed: ${r.stdout}${r.stderr}`)
   return { repo, out }
 }

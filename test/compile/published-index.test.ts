@@ -49,8 +49,8 @@ describe('index.json of a build', () => {
 
   it('says which contract it follows, under which licence the data is, and where the document is', () => {
     expect(index()).toMatchObject({
-      api_version: '1.2',
-      contract: { version: '1.2', released: CONTRACT_RELEASED, openapi: `${SITE}/api/openapi.json` },
+      api_version: '1.3',
+      contract: { version: '1.3', released: CONTRACT_RELEASED, openapi: `${SITE}/api/openapi.json` },
       licence: { id: 'etalab-2.0', name: 'Licence Ouverte 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
       files: { v3_startup: `${SITE}/api/v3/startups/{id}.json`, openapi: `${SITE}/api/openapi.json`, changes_atom: `${SITE}/api/v1/changes.atom` },
     })
@@ -65,8 +65,10 @@ describe('index.json of a build', () => {
     expect(updated['api/v3/startups.json']).toBe('2026-05-04')
     expect(updated['api/v2.7/organisations.json']).toBe('2026-03-02')
     expect(updated['api/v1/changes.json']).toBe('2026-05-04')
-    // The standards are judged as of HEAD's date (the merge).
-    expect(updated['api/v1/standards.json']).toBe('2026-05-04')
+    // The standards are judged as of HEAD's date (the merge), with the online evidence of the last run (2026-05-18), later.
+    expect(updated['api/v1/standards.json']).toBe('2026-05-18')
+    expect(updated['api/v1/evidence.json']).toBe('2026-05-18')
+    expect(updated['api/v1/trends.json']).toBe('2026-05-18')
     expect(updated['api/openapi.json']).toBe(CONTRACT_RELEASED)
     expect(updated['api/v1/schemas/startups.schema.json']).toBe(CONTRACT_RELEASED)
   })
@@ -82,6 +84,13 @@ describe('publishedDates', () => {
     const { records } = validateRegistry(all, all, DEFAULT_CONFIG)
     return { records, commits: await mainLine(repo.root, DEFAULT_CONFIG) }
   }
+
+  it('dates the online evidence by its last run, and what reads it by that day when it is later', async () => {
+    const { records, commits } = await setup()
+    const dates = publishedDates(records, DEFAULT_CONFIG, commits, '2026-03-01', '2026-03-09')
+    expect(['api/v1/evidence.json', 'api/v1/standards.json', 'api/v1/startups.json', 'api/v1/trends.json', 'api/v1/organisations.json'].map(dates)).toEqual(['2026-03-09', '2026-03-09', '2026-03-09', '2026-03-09', '2026-03-01'])
+    expect(publishedDates(records, DEFAULT_CONFIG, commits, '2026-03-01')('api/v1/evidence.json')).toBeNull()
+  })
 
   it('raises a v1 startup file to the start of a phase begun since its last commit (its current_phase changed that day)', async () => {
     const { records, commits } = await setup()

@@ -82,13 +82,13 @@ describe('writeOutput', () => {
     writeFileSync(path.join(dir, 'file'), '')
     const error = await writeOutput(path.join(dir, 'file', 'dist'), files('a')).catch((e) => e)
     expect(error).toBeInstanceOf(OutputError)
-    expect(error.message).toMatch(/un fichier à la place d'un dossier/)
+    expect(error.message).toMatch(/un fichier à la place d’un dossier/)
   })
 
   it('refuses to replace an output path that is a file', async () => {
     const dir = tmp()
     writeFileSync(path.join(dir, 'dist'), 'not a folder')
-    await expect(writeOutput(path.join(dir, 'dist'), files('a'))).rejects.toThrow(/n'est pas un dossier/)
+    await expect(writeOutput(path.join(dir, 'dist'), files('a'))).rejects.toThrow(/n’est pas un dossier/)
     expect(readFileSync(path.join(dir, 'dist'), 'utf8')).toBe('not a folder')
   })
 
@@ -164,7 +164,7 @@ describe('writeOutput on a folder it may not write', () => {
     }
     const error = await writeOutput(out, files('a')).catch((e) => e)
     expect(error).toBeInstanceOf(OutputError)
-    expect(error.message).toMatch(/n'est pas accessible en écriture|lecture seule/)
+    expect(error.message).toMatch(/n’est pas accessible en écriture|lecture seule/)
     expect(error.message).toMatch(/La sortie précédente est intacte/)
   })
 })

@@ -1,9 +1,10 @@
 /**
- * A fake of the GitHub REST endpoints that `report` and `propose` use, served
- * over HTTP on 127.0.0.1 so that the real Octokit client talks to it. Keeps
- * one repository's branches, files, pull requests (with their head
- * repository, head commit and list of changed files), comments (with their
- * authors) and commit statuses in memory, logs every request, and can be told
+ * A fake of the GitHub REST endpoints that `report`, `propose` and `evidence`
+ * use, served over HTTP on 127.0.0.1 so that the real Octokit client talks to
+ * it. Keeps one repository's branches, files, git objects (blobs, trees,
+ * commits, with git's own ids), pull requests (with their head repository,
+ * head commit and list of changed files), issues, labels, comments (with
+ * their authors) and commit statuses in memory, logs every request, and can be told
  * to fail the next matching request. Like GitHub's token for a workflow, the
  * fake's token writes comments as `commentAuthor` and cannot edit a comment
  * someone else wrote (403).
@@ -64,8 +65,27 @@ export interface FakeStatus {
   target_url?: string
 }
 
+export interface FakeIssue {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  state_reason: string | null
+  labels: string[]
+  user: { login: string; type: string }
+}
+
+type GitObject =
+  | { type: 'blob'; content: Buffer }
+  | { type: 'tree'; entries: { path: string; mode: string; type: string; sha: string }[] }
+  | { type: 'commit'; tree: string; parents: string[]; message: string }
+
 export class FakeGitHub {
   readonly requests: LoggedRequest[] = []
+  readonly issues: FakeIssue[] = []
+  readonly labels = new Map<string, { name: string; color: string; description: string }>()
+  /** Git objects by their git id (sha1 of `type size\0content`). */
+  readonly objects = new Map<string, GitObject>()
   readonly refs = new Map<string, string>()
   /** branch → path → content */
   readonly files = new Map<string, Map<string, string>>()
@@ -138,6 +158,127 @@ export class FakeGitHub {
     return createHash('sha1').update(s).digest('hex')
   }
 
+  /** Stores a git object under git's own id. */
+  private store(object: GitObject): string {
+    const content = object.type === 'blob' ? object.content : Buffer.from(JSON.stringify(object))
+    const sha = createHash('sha1').update(`${object.type} ${content.length}\0`).update(content).digest('hex')
+    this.objects.set(sha, object)
+    return sha
+  }
+
+  /** A file's content on a branch made through the git data API (commit → tree → blob). */
+  gitFile(branch: string, path: string): string | undefined {
+    const commit = this.objects.get(this.refs.get(branch) ?? '')
+    if (commit?.type !== 'commit') return undefined
+    const tree = this.objects.get(commit.tree)
+    const entry = tree?.type === 'tree' ? tree.entries.find((e) => e.path === path) : undefined
+    const blob = entry ? this.objects.get(entry.sha) : undefined
+    return blob?.type === 'blob' ? blob.content.toString('utf8') : undefined
+  }
+
+  /** The commits of a branch, newest first (through first parents). */
+  gitLog(branch: string): { sha: string; message: string; parents: string[] }[] {
+    const out: { sha: string; message: string; parents: string[] }[] = []
+    let sha = this.refs.get(branch)
+    while (sha) {
+      const c = this.objects.get(sha)
+      if (c?.type !== 'commit') break
+      out.push({ sha, message: c.message, parents: c.parents })
+      sha = c.parents[0]
+    }
+    return out
+  }
+
+  private issueJson(i: FakeIssue) {
+    return { ...i, labels: i.labels.map((name) => ({ name })), html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}` }
+  }
+
+  private gitRoute(method: string, rest: string, body: any): [number, unknown] | undefined {
+    let m: RegExpExecArray | null
+    const notFound: [number, unknown] = [404, { message: 'Not Found' }]
+    if (method === 'POST' && rest === '/git/blobs') {
+      const content = Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8')
+      return [201, { sha: this.store({ type: 'blob', content }) }]
+    }
+    if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
+      const o = this.objects.get(m[1]!)
+      return o?.type === 'blob' ? [200, { sha: m[1], size: o.content.length, encoding: 'base64', content: o.content.toString('base64') }] : notFound
+    }
+    if (method === 'POST' && rest === '/git/trees') {
+      const base = body.base_tree ? this.objects.get(body.base_tree) : undefined
+      const entries = new Map((base?.type === 'tree' ? base.entries : []).map((e) => [e.path, e]))
+      for (const e of body.tree) {
+        if (!this.objects.has(e.sha)) return [422, { message: 'Invalid tree info' }]
+        entries.set(e.path, { path: e.path, mode: e.mode, type: e.type, sha: e.sha })
+      }
+      const sha = this.store({ type: 'tree', entries: [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) })
+      return [201, { sha }]
+    }
+    if (method === 'GET' && (m = /^\/git\/trees\/([0-9a-f]{40})$/.exec(rest))) {
+      const o = this.objects.get(m[1]!)
+      return o?.type === 'tree' ? [200, { sha: m[1], tree: o.entries, truncated: false }] : notFound
+    }
+    if (method === 'POST' && rest === '/git/commits') {
+      if (this.objects.get(body.tree)?.type !== 'tree') return [422, { message: 'Tree SHA does not exist' }]
+      for (const p of body.parents ?? []) if (this.objects.get(p)?.type !== 'commit') return [422, { message: 'Parent SHA does not exist or is not a commit object' }]
+      const sha = this.store({ type: 'commit', tree: body.tree, parents: body.parents ?? [], message: body.message })
+      return [201, { sha, tree: { sha: body.tree }, parents: (body.parents ?? []).map((p: string) => ({ sha: p })), message: body.message }]
+    }
+    if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
+      const o = this.objects.get(m[1]!)
+      return o?.type === 'commit' ? [200, { sha: m[1], tree: { sha: o.tree }, parents: o.parents.map((p) => ({ sha: p })), message: o.message }] : notFound
+    }
+    if (method === 'PATCH' && (m = /^\/git\/refs\/heads\/(.+)$/.exec(rest))) {
+      const current = this.refs.get(m[1]!)
+      if (!current) return [422, { message: 'Reference does not exist' }]
+      const next = this.objects.get(body.sha)
+      if (next?.type !== 'commit') return [422, { message: 'Object does not exist' }]
+      if (!body.force && !next.parents.includes(current)) return [422, { message: 'Update is not a fast forward' }]
+      this.refs.set(m[1]!, body.sha)
+      return [200, { ref: `refs/heads/${m[1]}`, object: { sha: body.sha } }]
+    }
+    return undefined
+  }
+
+  private issuesRoute(method: string, url: URL, rest: string, body: any): [number, unknown] | undefined {
+    let m: RegExpExecArray | null
+    const notFound: [number, unknown] = [404, { message: 'Not Found' }]
+    if (rest === '/issues' && method === 'GET') {
+      const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean)
+      const state = url.searchParams.get('state') ?? 'open'
+      const per = Number(url.searchParams.get('per_page') ?? 30)
+      const page = Number(url.searchParams.get('page') ?? 1)
+      const list = this.issues.filter((i) => labels.every((l) => i.labels.includes(l)) && (state === 'all' || i.state === state))
+      return [200, list.slice((page - 1) * per, page * per).map((i) => this.issueJson(i))]
+    }
+    if (rest === '/issues' && method === 'POST') {
+      const issue: FakeIssue = { number: this.pulls.length + this.issues.length + 1, title: body.title, body: body.body ?? '', state: 'open', state_reason: null, labels: body.labels ?? [], user: { ...this.commentAuthor } }
+      this.issues.push(issue)
+      return [201, this.issueJson(issue)]
+    }
+    if ((m = /^\/issues\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const issue = this.issues.find((i) => i.number === Number(m![1]))
+      if (!issue) return notFound
+      if (typeof body.title === 'string') issue.title = body.title
+      if (typeof body.body === 'string') issue.body = body.body
+      if (body.state === 'open' || body.state === 'closed') {
+        issue.state = body.state
+        issue.state_reason = body.state === 'closed' ? (body.state_reason ?? 'completed') : 'reopened'
+      }
+      return [200, this.issueJson(issue)]
+    }
+    if ((m = /^\/labels\/(.+)$/.exec(rest)) && method === 'GET') {
+      const label = this.labels.get(m[1]!)
+      return label ? [200, label] : notFound
+    }
+    if (rest === '/labels' && method === 'POST') {
+      if (this.labels.has(body.name)) return [422, { message: 'Validation Failed', errors: [{ code: 'already_exists' }] }]
+      this.labels.set(body.name, { name: body.name, color: body.color ?? 'ededed', description: body.description ?? '' })
+      return [201, this.labels.get(body.name)]
+    }
+    return undefined
+  }
+
   private route(method: string, url: URL, body: any): [number, unknown] {
     const prefix = `/repos/${this.owner}/${this.repo}`
     const p = decodeURIComponent(url.pathname)
@@ -145,6 +286,8 @@ export class FakeGitHub {
     const rest = p.slice(prefix.length)
     const notFound: [number, unknown] = [404, { message: 'Not Found' }]
     let m: RegExpExecArray | null
+    const git = this.gitRoute(method, rest, body) ?? this.issuesRoute(method, url, rest, body)
+    if (git) return git
     if (method === 'GET' && rest === '') return [200, { name: this.repo, full_name: `${this.owner}/${this.repo}`, default_branch: this.defaultBranch }]
     if (method === 'GET' && (m = /^\/git\/ref\/heads\/(.+)$/.exec(rest))) {
       const sha = this.refs.get(m[1]!)
@@ -154,9 +297,9 @@ export class FakeGitHub {
       const branch = String(body.ref).replace(/^refs\/heads\//, '')
       if (this.refs.has(branch)) return [422, { message: 'Reference already exists' }]
       const from = [...this.refs].find(([, sha]) => sha === body.sha)
-      if (!from) return [422, { message: 'Object does not exist' }]
+      if (!from && this.objects.get(body.sha)?.type !== 'commit') return [422, { message: 'Object does not exist' }]
       this.refs.set(branch, body.sha)
-      this.files.set(branch, new Map(this.files.get(from[0])))
+      this.files.set(branch, new Map(from ? this.files.get(from[0]) : []))
       return [201, { ref: body.ref, object: { sha: body.sha } }]
     }
     if ((m = /^\/contents\/(.+)$/.exec(rest))) {
@@ -221,7 +364,7 @@ export class FakeGitHub {
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const n = Number(m[1])
-      if (!this.pulls.some((pr) => pr.number === n) && !this.comments.has(n)) return notFound
+      if (!this.pulls.some((pr) => pr.number === n) && !this.issues.some((i) => i.number === n) && !this.comments.has(n)) return notFound
       const list = this.comments.get(n) ?? []
       if (method === 'GET') {
         const per = Number(url.searchParams.get('per_page') ?? 30)

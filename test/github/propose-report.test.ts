@@ -107,9 +107,9 @@ describe('registry propose', () => {
     [
       '403 rate limit',
       () => fake.fail('GET', /\/git\/ref\/heads\/main$/, 403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }),
-      "Limite d'appels à GitHub atteinte (403)",
+      "Limite d’appels à GitHub atteinte (403)",
     ],
-    ['403 no permission', () => fake.fail('POST', /\/git\/refs$/, 403, { message: 'Resource not accessible by integration' }), "Le jeton n'a pas les droits nécessaires"],
+    ['403 no permission', () => fake.fail('POST', /\/git\/refs$/, 403, { message: 'Resource not accessible by integration' }), "Le jeton n’a pas les droits nécessaires"],
     ['404 base branch', () => fake.fail('GET', /\/git\/ref\/heads\/main$/, 404, { message: 'Not Found' }), 'Introuvable sur GitHub (404)'],
     ['422 branch exists', () => fake.fail('POST', /\/git\/refs$/, 422, { message: 'Reference already exists' }), 'la branche existe déjà'],
   ])('%s: a clear French message, exit 2, no token, no stack', async (_name, arrange, expected) => {

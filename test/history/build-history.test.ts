@@ -102,7 +102,7 @@ describe('build with git history', () => {
       ['2024-02', 3, { 'abandon-investigation': 1, construction: 1, investigation: 1 }],
       ['2024-03', 3, { 'abandon-investigation': 1, construction: 2 }],
     ])
-    expect(trends.snapshots[2]).toMatchObject({ date: '2024-03-20', commit: commits.vocabulary, rules: { phases: 'vocabulary-2026-11-29' } })
+    expect(trends.snapshots[2]).toMatchObject({ date: '2024-03-20', commit: commits.vocabulary, rules: { phases: 'vocabulary-2026-12-07' } })
   })
 
   it('computes trends incrementally from its cache: a later build reads only the new commits and gives the same result as a fresh one', async () => {

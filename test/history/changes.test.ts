@@ -1,4 +1,6 @@
 // registry changes on real repositories with fixed dates.
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { diffFiche } from '../../scripts/history/changes.ts'
 import { readPastFiche } from '../../scripts/history/past-fiche.ts'
@@ -109,20 +111,36 @@ describe('registry changes', () => {
 })
 
 describe('past fiches and retired phase names', () => {
+  it('reads the renames as the beta.gouv.fr configuration declares them for registry fix (one mapping, not two)', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'config', 'beta.gouv.fr.config.json'), 'utf8')) as { renamedValues: { field: string; from: string; to: string; previous?: (string | null)[] }[] }
+    const renames = config.renamedValues.filter((r) => r.field === '/phases/*/name')
+    expect(renames.length).toBeGreaterThan(3)
+    // Today's name at the end of the chain of renames (perennisation was renamed again).
+    const today = (name: string): string => renames.find((r) => r.from === name && r.previous === undefined)?.to ?? renames.find((r) => r.from === name)?.to ?? name
+    for (const r of renames) {
+      // A rename for any other phase before: say one (construction) when another rename of the same name has its own.
+      const previous = r.previous ? r.previous.find((p): p is string => p !== null) : renames.some((x) => x.from === r.from && x.previous) ? 'construction' : undefined
+      let end = r.to
+      while (renames.some((x) => x.from === end)) end = today(end)
+      expect(currentPhaseName(r.from, previous), `${r.from}${previous ? ` after ${previous}` : ''}`).toBe(end)
+    }
+  })
+
+
   it('maps retired names to today’s, alumni depending on the phase before, and keeps unknown names', () => {
-    expect(currentPhaseName('success')).toBe('consolidation')
+    expect(currentPhaseName('success')).toBe('transfere')
     expect(currentPhaseName('perennisation')).toBe('consolidation')
-    expect(currentPhaseName('transfer')).toBe('transfere')
+    expect(currentPhaseName('transfer')).toBe('consolidation')
     expect(currentPhaseName('alumni', 'investigation')).toBe('abandon-investigation')
     expect(currentPhaseName('alumni')).toBe('abandon-investigation')
     expect(currentPhaseName('alumni', 'acceleration')).toBe('abandon')
     expect(currentPhaseName('beta')).toBe('beta')
     expect(currentPhaseName('Consolidation')).toBe('consolidation')
-    expect(currentPhaseName(' Success')).toBe('consolidation')
+    expect(currentPhaseName(' Success')).toBe('transfere')
     expect(readPhase({ phases: [{ name: 'construction', start: '2020-01-01' }, { name: 'alumni', start: '2021-01-01' }] })).toEqual({ raw: 'alumni', name: 'abandon', start: '2021-01-01' })
     expect(readPhase({ phases: 'oops' })).toEqual({ raw: null, name: null })
     // Before July 2020: a status, no phases.
-    expect(readPhase({ status: 'transfert' })).toEqual({ raw: 'transfert', name: 'transfere' })
+    expect(readPhase({ status: 'transfert' })).toEqual({ raw: 'transfert', name: 'consolidation' })
     expect(readPhase({ status: 'death' })).toEqual({ raw: 'death', name: 'abandon' })
     expect(readPhase({ status: 'alumni' })).toEqual({ raw: 'alumni', name: 'abandon' })
     expect(readPhase({ status: 'investigation ' })).toEqual({ raw: 'investigation', name: 'investigation' })

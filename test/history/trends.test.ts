@@ -26,16 +26,16 @@ const log = (root: string) => readLog(root, ['startups'], { firstParent: true, r
 describe('computeTrends', () => {
   it('snapshots each month at its last commit, carries months without commits, maps retired names, and runs every metric', async () => {
     const repo = Repo.init()
-    repo.commit('2024-01-03T10:00:00+00:00', { 'startups/a.md': startup('A', [['success', '2023-01-01']]) })
+    repo.commit('2024-01-03T10:00:00+00:00', { 'startups/a.md': startup('A', [['transfer', '2023-01-01']]) })
     const jan = repo.commit('2024-01-30T10:00:00+00:00', { 'startups/b.md': startup('B', [['beta', '2023-01-01']], 'repository: https://example.org\n') })
     const apr = repo.commit('2024-04-02T10:00:00+00:00', { 'startups/c.md': '---\ntitle: [\n---\n', 'startups/a.md': null })
     const { snapshots, read, cached } = await computeTrends(repo.root, 'startups', await log(repo.root), [PHASES_METRIC, REPOSITORY])
     expect([read, cached]).toEqual([3, false])
     expect(snapshots).toEqual([
-      { month: '2024-01', as_of: '2024-01-31', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
-      { month: '2024-02', as_of: '2024-02-29', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
-      { month: '2024-03', as_of: '2024-03-31', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
-      { month: '2024-04', as_of: '2024-04-30', date: '2024-04-02', commit: apr, products: 2, rules: { phases: 'vocabulary-2026-11-29', repository: 'test-1' }, phases: { counts: { beta: 1 }, unreadable: 1, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-01', as_of: '2024-01-31', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-12-07', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-02', as_of: '2024-02-29', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-12-07', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-03', as_of: '2024-03-31', date: '2024-01-30', commit: jan, products: 2, rules: { phases: 'vocabulary-2026-12-07', repository: 'test-1' }, phases: { counts: { beta: 1, consolidation: 1 }, unreadable: 0, unmapped: ['beta'] }, repository: { share: 0.5 } },
+      { month: '2024-04', as_of: '2024-04-30', date: '2024-04-02', commit: apr, products: 2, rules: { phases: 'vocabulary-2026-12-07', repository: 'test-1' }, phases: { counts: { beta: 1 }, unreadable: 1, unmapped: ['beta'] }, repository: { share: 0.5 } },
     ])
   })
 
@@ -104,12 +104,12 @@ describe('the standards metric of the trends', () => {
   it('applies the phase mapping before linting: a retired name gets the rules of today’s phase, a status-era fiche its one phase', async () => {
     const repo = Repo.init()
     repo.commit('2019-03-01T10:00:00+00:00', { 'startups/old.md': '---\ntitle: Vieux\nmission: Une mission.\nstatus: death\nstart: 2017-01-01\n---\n' })
-    repo.commit('2024-01-10T10:00:00+00:00', { 'startups/a.md': startup('A', [['investigation', '2022-01-01'], ['success', '2023-01-01']]), 'startups/old.md': null })
+    repo.commit('2024-01-10T10:00:00+00:00', { 'startups/a.md': startup('A', [['investigation', '2022-01-01'], ['transfer', '2023-01-01']]), 'startups/old.md': null })
     const { snapshots } = await computeTrends(repo.root, 'startups', await log(repo.root), [standardsMetric(DEFAULT_CONFIG)])
     // death → abandon: an ended product, asked for no standard at all ([termine-1]), not even phases-missing.
     const old = standards(snapshots[0]!)
     expect(Object.keys(old.categories)).toEqual([])
-    // success → consolidation: the security rules of acceleration on apply (an unknown name would not get them).
+    // transfer → consolidation: the security rules of acceleration on apply (an unknown name would not get them).
     const a = standards(snapshots.at(-1)!)
     expect(a.categories['sécurité']).toMatchObject({ applicable: 2, failing: 2 })
   })
@@ -156,7 +156,7 @@ describe('the standards rules on past fiches', () => {
       { name: 'construction', start: '2019-01-01' },
       { name: 'abandon', start: '2020-01-01' },
     ])
-    expect(withCurrentPhases({ status: 'transfert', start: '2017-03-01' }).phases).toEqual([{ name: 'transfere', start: '2017-03-01' }])
+    expect(withCurrentPhases({ status: 'transfert', start: '2017-03-01' }).phases).toEqual([{ name: 'consolidation', start: '2017-03-01' }])
     expect(withCurrentPhases({ status: 'death', start: 'hier' }).phases).toEqual([{ name: 'abandon' }])
     expect(withCurrentPhases({ phases: [null, 3, { name: 7 }, { name: 'incubation' }] }).phases).toEqual([null, 3, { name: 7 }, { name: 'incubation' }])
     expect(pastOutcomes({ body: '' }, '2024-01-31', DEFAULT_CONFIG)).toBeUndefined()

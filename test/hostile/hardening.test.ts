@@ -163,7 +163,7 @@ describe('configuration', () => {
     if (made.status !== 0) return
     const r = await run(['validate', '--root', root])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/n'est pas un fichier ordinaire/)
+    expect(r.stderr).toMatch(/n’est pas un fichier ordinaire/)
   })
 
   it('does not quote the content of an invalid configuration file in its error', async () => {
@@ -171,7 +171,7 @@ describe('configuration', () => {
     fs.writeFileSync(path.join(root, 'registry.config.json'), 'MOT-DE-PASSE-SECRET')
     const r = await run(['validate', '--root', root])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/n'est pas du JSON valide/)
+    expect(r.stderr).toMatch(/n’est pas du JSON valide/)
     expect(r.stderr).not.toContain('SECRET')
   })
 
@@ -221,7 +221,7 @@ describe('build --out never deletes what is not ours', () => {
     const r = await run(['build', '--root', root, '--out', out])
     expect(r.code).toBe(2)
     expect(hasStackTrace(r)).toBe(false)
-    expect(r.stderr).toMatch(/n'a pas été écrit par registry build/)
+    expect(r.stderr).toMatch(/n’a pas été écrit par registry build/)
     expect(snapshotTree(out)).toEqual(before)
     expect(fs.readdirSync(path.dirname(out))).toEqual(['mes-documents'])
   })
@@ -272,7 +272,7 @@ describe('the output lock', () => {
     make(`${out}.lock`)
     const old = new Date(Date.now() - 10 * 60_000)
     fs.lutimesSync(`${out}.lock`, old, old)
-    await expect(writeOutput(out, files('b'))).rejects.toThrow(/n'est pas un verrou écrit par registry build/)
+    await expect(writeOutput(out, files('b'))).rejects.toThrow(/n’est pas un verrou écrit par registry build/)
     expect(fs.existsSync(`${out}.lock`)).toBe(true)
     expect(fs.readFileSync(path.join(out, 'api/v1/f.json'), 'utf8')).toBe('a\n')
   })

@@ -105,7 +105,7 @@ describe('runRules', () => {
     expect(explanation(committee, 'en')).toBe('An investment committee on 2024-03-15.')
     const link = explained[1]!.outcomes.find((o) => o.rule.id === 'link-missing')!
     expect(link.result).toBe('failing')
-    expect(explanation(link, 'fr')).toBe("Le produit est en accélération, mais la fiche ne donne pas l'adresse du service (link).")
+    expect(explanation(link, 'fr')).toBe("Le produit est en accélération, mais la fiche ne donne pas l’adresse du service (link).")
   })
 
   it('reports an exemption that exempts nothing, at the exemption', () => {

@@ -59,9 +59,9 @@ describe('parseConfig accepts', () => {
 })
 
 describe('parseConfig refuses', () => {
-  const folder = (name: string) => `${F} : le dossier de « ${name} » doit être un chemin relatif à l'intérieur du registre.`
+  const folder = (name: string) => `${F} : le dossier de « ${name} » doit être un chemin relatif à l’intérieur du registre.`
   const siteUrl = `${F} : « siteUrl » doit être une adresse https://… (ou une chaîne vide).`
-  const repositoryUrl = `${F} : « repositoryUrl » doit être l'adresse https://… du dépôt (ou une chaîne vide).`
+  const repositoryUrl = `${F} : « repositoryUrl » doit être l’adresse https://… du dépôt (ou une chaîne vide).`
   const branch = `${F} : « repositoryBranch » doit être un nom de branche (lettres, chiffres, « . », « _ », « - », « / »).`
   const positive = (key: string) => `${F} : « limits.${key} » doit être un entier positif.`
   const locked = (ruleId: string) => `${F} : la règle « ${ruleId} » protège la validité du flux ; sa sévérité ne peut pas être changée.`
@@ -75,14 +75,14 @@ describe('parseConfig refuses', () => {
     ['renamedValues as an object', { renamedValues: RENAME }, `${F} : « renamedValues » doit être une liste (1 000 renommages au plus).`],
     ['a rename that is not an object', { renamedValues: ['alumni'] }, `${F} : renamedValues n°1 doit être un objet {"field", "from", "to", "date"}.`],
     ['a rename with an unknown key', { renamedValues: [{ ...RENAME, when: 'x' }] }, `${F} : renamedValues n°1 : clé inconnue « when » (clés permises : field, from, to, date, previous, note).`],
-    ['a rename without a field', { renamedValues: [{ ...RENAME, field: undefined }] }, `${F} : renamedValues n°1 : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d'une liste).`],
-    ['a rename whose field is not a pointer', { renamedValues: [{ ...RENAME, field: 'phases.name' }] }, `${F} : renamedValues n°1 : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d'une liste).`],
-    ['a rename from nothing', { renamedValues: [{ ...RENAME, from: '' }] }, `${F} : renamedValues n°1 : « from » doit être l'ancienne valeur (un texte non vide).`],
+    ['a rename without a field', { renamedValues: [{ ...RENAME, field: undefined }] }, `${F} : renamedValues n°1 : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d’une liste).`],
+    ['a rename whose field is not a pointer', { renamedValues: [{ ...RENAME, field: 'phases.name' }] }, `${F} : renamedValues n°1 : « field » doit être un chemin comme "/phases/*/name" ("*" pour chaque élément d’une liste).`],
+    ['a rename from nothing', { renamedValues: [{ ...RENAME, from: '' }] }, `${F} : renamedValues n°1 : « from » doit être l’ancienne valeur (un texte non vide).`],
     ['a rename to itself', { renamedValues: [{ ...RENAME, to: 'perennisation' }] }, `${F} : renamedValues n°1 : « to » doit être la nouvelle valeur, ou la liste des valeurs possibles, différentes de « from ».`],
     ['a rename to an empty list', { renamedValues: [{ ...RENAME, to: [] }] }, `${F} : renamedValues n°1 : « to » doit être la nouvelle valeur, ou la liste des valeurs possibles, différentes de « from ».`],
     ['a rename on a day that does not exist', { renamedValues: [{ ...RENAME, date: '2026-13-01' }] }, `${F} : renamedValues n°1 : « date » doit être le jour du renommage (AAAA-MM-JJ).`],
-    ['a previous value outside a list', { renamedValues: [{ field: '/incubator', from: 'a', to: 'b', date: '2026-01-01', previous: ['x'] }] }, `${F} : renamedValues n°1 : « previous » doit être une liste de valeurs (null : pas d'élément avant), pour un champ d'une liste ("*").`],
-    ['a previous value that is a number', { renamedValues: [{ ...RENAME, previous: [1] }] }, `${F} : renamedValues n°1 : « previous » doit être une liste de valeurs (null : pas d'élément avant), pour un champ d'une liste ("*").`],
+    ['a previous value outside a list', { renamedValues: [{ field: '/incubator', from: 'a', to: 'b', date: '2026-01-01', previous: ['x'] }] }, `${F} : renamedValues n°1 : « previous » doit être une liste de valeurs (null : pas d’élément avant), pour un champ d’une liste ("*").`],
+    ['a previous value that is a number', { renamedValues: [{ ...RENAME, previous: [1] }] }, `${F} : renamedValues n°1 : « previous » doit être une liste de valeurs (null : pas d’élément avant), pour un champ d’une liste ("*").`],
     ['a note that is not a text', { renamedValues: [RENAME, { ...RENAME, note: 3 }] }, `${F} : renamedValues n°2 : « note » doit être un texte (1 000 caractères au plus).`],
     ['an unknown collection', { collections: { produits: 'produits' } }, `${F} : collection inconnue « produits » (collections : startups, organisations, incubators).`],
     ['a folder that goes up', { collections: { startups: '../startups' } }, folder('startups')],
@@ -124,7 +124,7 @@ describe('parseConfig refuses', () => {
 
   it('refuses text that is not JSON, quoting the parser', () => {
     expect(() => parse('{ collections: }')).toThrow(ConfigError)
-    expect(() => parse('{ collections: }')).toThrow(/^registry\.config\.json n'est pas du JSON valide : /)
+    expect(() => parse('{ collections: }')).toThrow(/^registry\.config\.json n’est pas du JSON valide : /)
   })
 })
 
@@ -215,8 +215,8 @@ describe('ceilings of the limits', () => {
   })
 
   it('an invalid file is not quoted back in the error (it may be anything, a secret included)', () => {
-    expect(() => parse('MOT-DE-PASSE-SECRET')).toThrow(new ConfigError(`${F} n'est pas du JSON valide : caractère inattendu.`))
-    expect(() => parse('{"a": 1,\n SECRET}')).toThrow(/n'est pas du JSON valide : caractère inattendu( ligne 2, colonne 2)?\.$/)
-    expect(() => parse('{"SECRET": ')).toThrow(/n'est pas du JSON valide : le texte se termine trop tôt\.$/)
+    expect(() => parse('MOT-DE-PASSE-SECRET')).toThrow(new ConfigError(`${F} n’est pas du JSON valide : caractère inattendu.`))
+    expect(() => parse('{"a": 1,\n SECRET}')).toThrow(/n’est pas du JSON valide : caractère inattendu( ligne 2, colonne 2)?\.$/)
+    expect(() => parse('{"SECRET": ')).toThrow(/n’est pas du JSON valide : le texte se termine trop tôt\.$/)
   })
 })

@@ -134,7 +134,7 @@ describe('YAML problems, located in the file', () => {
   })
 
   it('gives the tag in the message', () => {
-    expect(check(editStartup('incubator: dinum', 'incubator: !custom dinum'))[0]?.message).toBe("L'étiquette YAML « !custom » n'est pas acceptée dans une fiche.")
+    expect(check(editStartup('incubator: dinum', 'incubator: !custom dinum'))[0]?.message).toBe("L’étiquette YAML « !custom » n’est pas acceptée dans une fiche.")
   })
 
   it('reports an excessive nesting depth with its own rule', () => {

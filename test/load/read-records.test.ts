@@ -74,12 +74,12 @@ describe('collection folders', () => {
     const elsewhere = tmp()
     fs.renameSync(path.join(linked, 'incubators'), path.join(elsewhere, 'incubators'))
     fs.symlinkSync(path.join(elsewhere, 'incubators'), path.join(linked, 'incubators'))
-    await expect(readRecords(linked, config())).rejects.toThrow(new ConfigError("Le dossier « incubators » de la collection incubators est un lien symbolique ; il n'est pas suivi."))
+    await expect(readRecords(linked, config())).rejects.toThrow(new ConfigError("Le dossier « incubators » de la collection incubators est un lien symbolique ; il n’est pas suivi."))
 
     const file = registry()
     fs.rmSync(path.join(file, 'startups'), { recursive: true })
     fs.writeFileSync(path.join(file, 'startups'), '')
-    await expect(readRecords(file, config())).rejects.toThrow(new ConfigError("« startups » (collection startups) n'est pas un dossier."))
+    await expect(readRecords(file, config())).rejects.toThrow(new ConfigError("« startups » (collection startups) n’est pas un dossier."))
   })
 
   it('reports the first broken folder in the collections’ order, though they are listed together', async () => {
@@ -166,7 +166,7 @@ describe('entries that are not plain .md files', () => {
       ['startups/sans-extension', 'file/extension', 1, 1, 'warning'],
     ])
     const { diagnostics } = await runValidation(root, config(), 'fr')
-    expect(diagnostics[1]?.message).toBe("Le fichier n'a pas l'extension .md ; il est lu comme la fiche « sans-extension ».")
+    expect(diagnostics[1]?.message).toBe("Le fichier n’a pas l’extension .md ; il est lu comme la fiche « sans-extension ».")
   })
 
   it('ignores a hidden file with a warning, and skips .gitkeep silently', async () => {
@@ -232,7 +232,7 @@ describe('contents that are not text', () => {
     expect(read.undecodable).toEqual([])
     const { diagnostics } = await runValidation(root, cfg, 'fr')
     expect(diagnostics.filter((d) => d.file === 'startups/gros.md').map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
-      ['file/too-large', 1, 1, "Le fichier pèse 201 octets, plus que la limite de 200 octets ; il n'est pas lu."],
+      ['file/too-large', 1, 1, "Le fichier pèse 201 octets, plus que la limite de 200 octets ; il n’est pas lu."],
     ])
   })
 

@@ -158,7 +158,7 @@ describe('registry fix, the command', () => {
     const before = snapshotTree(root)
     const r = await run(['fix', '--dry-run', '--as-of', AS_OF, '--root', root])
     expect(r.stderr).toContain('  - ⟨U+FEFF⟩---\n  + ---\n  - title: Net⟨U+200B⟩toyage # le nom du service\n  + title: Nettoyage # le nom du service\n')
-    expect(r.stderr).toContain("7 corrections à appliquer dans 3 fiches ; rien n'est écrit (--dry-run).")
+    expect(r.stderr).toContain("7 corrections à appliquer dans 3 fiches ; rien n’est écrit (--dry-run).")
     expect(snapshotTree(root)).toEqual(before)
   })
 
@@ -168,7 +168,7 @@ describe('registry fix, the command', () => {
   })
 
   it.each([
-    ['a file outside the registry', ['fix', 'notes.md'], "notes.md n'est pas une fiche du registre"],
+    ['a file outside the registry', ['fix', 'notes.md'], "notes.md n’est pas une fiche du registre"],
     ['--dry-run with another command', ['validate', '--dry-run'], '--dry-run ne va qu’avec fix.'],
   ])('refuses %s (exit 2)', async (_, argv, message) => {
     const root = copyRegistry(FIXABLE)

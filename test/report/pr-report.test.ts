@@ -35,14 +35,14 @@ describe('prReport', () => {
     const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', base: 'origin/main', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2) })
     expect(md.startsWith(`${REPORT_MARKER}\n## ❌`)).toBe(true)
     expect(md).toContain('**1 fiche modifiée** depuis `origin/main` · **2 erreurs** · **1 avertissement**')
-    expect(md.indexOf('Erreurs dans les fiches modifiées (1)')).toBeLessThan(md.indexOf("Erreurs dans d'autres fiches (1)"))
+    expect(md.indexOf('Erreurs dans les fiches modifiées (1)')).toBeLessThan(md.indexOf("Erreurs dans d’autres fiches (1)"))
     expect(md).not.toContain('[!NOTE]')
   })
 
   it('says when annotations were capped by GitHub', () => {
     const diagnostics = Array.from({ length: 12 }, (_, i) => diag(`startups/f${i}.md`, 'error'))
     const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed: [], diagnostics, summary: summarize(diagnostics, 12) })
-    expect(md).toContain("GitHub n'affiche que 10 annotations d'erreur et 10 d'avertissement par étape : 2 erreurs et 0 avertissement ne sont visibles qu'ici")
+    expect(md).toContain("GitHub n’affiche que 10 annotations d’erreur et 10 d’avertissement par étape : 2 erreurs et 0 avertissement ne sont visibles qu’ici")
   })
 
   it('a valid change says so', () => {
@@ -84,7 +84,7 @@ describe('prReport', () => {
     const lint = { fiches: 1, added: 0, introduced: { total: 0, items: [] }, fixed: { total: 0, items: [] }, categories: [] }
     const md = prReport({ rules: RULE_CATALOGUE, lang: 'fr', changed: ['startups/a.md'], diagnostics, summary: summarize(diagnostics, 2), lint })
     expect(md.indexOf('### Standards')).toBeGreaterThan(md.indexOf('### Erreurs dans les fiches modifiées'))
-    expect(md.indexOf('### Standards')).toBeLessThan(md.indexOf("### Erreurs dans d'autres fiches"))
+    expect(md.indexOf('### Standards')).toBeLessThan(md.indexOf("### Erreurs dans d’autres fiches"))
   })
 
   it('fiche-derived messages, hints and file names add no element and no GitHub reference to the report', () => {
@@ -121,7 +121,7 @@ describe('the corrections of the changed fiches', () => {
       [
         '### Corrections automatiques (1)',
         '',
-        'Ces corrections sont sûres : `npx registry fix` les applique (en ne changeant que ces caractères), puis vérifie à nouveau les fiches ; `npx registry fix --dry-run` les montre sans rien écrire.',
+        'Ces corrections sont sûres : `npx registry fix` les applique (en ne changeant que ces caractères), puis vérifie à nouveau les fiches ; `npx registry fix --dry-run` les montre sans rien écrire. Sans git : sur la page du produit, « Modifier dans l’éditeur (sans git) » ouvre la fiche, et le bouton « Appliquer » de chaque message y fait la même correction.',
         '',
         '`startups/a.md`, ligne 3 (`value/untrimmed`) : Un problème dans `startups/a.md.`',
         '',

@@ -63,8 +63,8 @@ describe('the report header and body agree', () => {
         // The body lists what the header counts.
         expect(sectionCount(md, 'Erreurs dans les fiches modifiées')).toBe(c.changedErrors)
         expect(sectionCount(md, 'Avertissements dans les fiches modifiées')).toBe(c.changedWarnings)
-        expect(sectionCount(md, "Erreurs dans d'autres fiches")).toBe(c.otherErrors)
-        expect(sectionCount(md, "Avertissements déjà présents dans d'autres fiches")).toBe(c.otherWarnings)
+        expect(sectionCount(md, "Erreurs dans d’autres fiches")).toBe(c.otherErrors)
+        expect(sectionCount(md, "Avertissements déjà présents dans d’autres fiches")).toBe(c.otherWarnings)
         expect(sectionCount(md, 'Standards : avertissements nouveaux')).toBe(fresh)
         expect(head.includes('Aucun problème'), 'no « Aucun problème » with anything listed').toBe(errors + warnings + fresh === 0)
         expect(md.startsWith('<!-- registry-report -->\n## ✅')).toBe(errors === 0)

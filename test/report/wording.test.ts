@@ -18,7 +18,7 @@ import type { OnlineWarning } from '../../scripts/lint/online/check.ts'
 const REPO = path.join(import.meta.dirname, '..', '..')
 const FIXTURES = path.join(REPO, 'test', 'fixtures')
 const REGISTRIES = [path.join(FIXTURES, 'good'), path.join(FIXTURES, 'hints'), ...fs.readdirSync(path.join(FIXTURES, 'bad')).map((n) => path.join(FIXTURES, 'bad', n)), REPO]
-const COMMANDS = ['validate', 'build', 'lint', 'docs', 'report', 'new', 'propose', 'changes']
+const COMMANDS = ['validate', 'build', 'lint', 'docs', 'report', 'new', 'propose', 'changes', 'evidence']
 
 function filesOf(root: string): ShippedFile[] {
   return COLLECTIONS.flatMap((collection) => {
@@ -48,9 +48,10 @@ function texts(lang: 'fr' | 'en'): Texts {
     { id: 'cache-entries-dropped', file: '.cache/x.json', count: 2 },
     { id: 'cache-unwritable', file: '.cache/x.json', code: 'EACCES' },
     { id: 'github-rate-limited', authenticated: false },
+    { id: 'github-rate-limited', authenticated: true, reserve: 100 },
     { id: 'no-network', hosts: 2, code: 'ENOTFOUND' },
   ]
-  for (const w of warnings) out.push({ where: `online ${w.id}`, text: describeOnlineWarning(w, lang) })
+  for (const w of warnings) out.push({ where: `online ${w.id}`, text: describeOnlineWarning(w, lang) }, { where: `evidence ${w.id}`, text: describeOnlineWarning(w, lang, 'evidence') })
   return out
 }
 
@@ -79,6 +80,32 @@ describe('the words of every message, hint and label', () => {
 
   it('one apostrophe style within a text', () => {
     expect(bad([...FR, ...EN], (t) => /\p{L}'\p{L}/u.test(t.replace(/«[^»]*»|"[^"]*"|`[^`]*`|Écrivez : .*$/g, '')) && /\p{L}’\p{L}/u.test(t))).toEqual([])
+  })
+
+  it('one apostrophe style across the catalogue: the typographic ’ of French, never a straight elision', () => {
+    const straight = /(^|[^\p{L}])(l|d|n|qu|s|j|c|jusqu|lorsqu|puisqu|aujourd|presqu|quelqu)'\p{L}/iu
+    expect(bad(FR, (t) => straight.test(t.replace(/«[^»]*»|"[^"]*"|`[^`]*`|Écrivez : .*$/g, '')))).toEqual([])
+  })
+
+  it('no straight elision in any French string of the sources (messages that no fixture reaches included)', () => {
+    const straight = /(^|[^\p{L}])(l|d|n|qu|s|j|c|jusqu|lorsqu|puisqu|aujourd|presqu|quelqu)'\p{L}/iu
+    const found: string[] = []
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, e.name)
+        if (e.isDirectory()) walk(file)
+        // Generated from schemas/*.json, and the bench's own console: not messages of the catalogue.
+        else if (e.name.endsWith('.ts') && !/generated|(feed|history)-schema|openapi/.test(e.name) && !file.includes(`${path.sep}bench${path.sep}`)) {
+          fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+            // Regular expressions match folded text, where ’ has become ' (body-sections' fold): not messages.
+            const code = line.replace(/(^\s*|[(,:=!&|?]\s*)\/(?:\\.|\[[^\]]*\]|[^/\\\n])+\/[dgimsuy]*/g, '$1')
+            if (straight.test(code)) found.push(`${path.relative(REPO, file)}:${i + 1}: ${line.trim()}`)
+          })
+        }
+      }
+    }
+    walk(path.join(REPO, 'scripts'))
+    expect(found).toEqual([])
   })
 
   it('no invisible character', () => {

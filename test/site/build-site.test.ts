@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DSFR_PARTS, dsfrAssets } from '../../scripts/site/assets.ts'
+import { DSFR_PARTS, dsfrAssets, dsfrDist } from '../../scripts/site/assets.ts'
+import { ConfigError } from '../../scripts/errors.ts'
 import { cleanTemps, copyRegistry, run, tempDir, writeFiles } from '../cli/run.ts'
 
 afterAll(cleanTemps)
@@ -64,3 +65,15 @@ describe('registry build writes the site', () => {
     expect(fine.copies.map(([to]) => to)).toEqual(['assets/dsfr/favicon/favicon.svg', 'assets/dsfr/icons/a.svg'])
   })
 })
+
+describe('a site build where @gouvfr/dsfr is not installed (npm ci --omit=dev, as the pull-request job)', () => {
+  it('stops with a French message that says what to run, as a configuration error (exit 2), not a crash', () => {
+    const missing = (id: string): string => {
+      throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' })
+    }
+    expect(() => dsfrDist(missing)).toThrow(ConfigError)
+    expect(() => dsfrDist(missing)).toThrow('Le site a besoin du paquet @gouvfr/dsfr, qui n’est pas installé : lancez « npm ci » (sans --omit=dev)')
+    expect(dsfrDist()).toMatch(/@gouvfr[\\/]dsfr[\\/]dist$/)
+  })
+})
+

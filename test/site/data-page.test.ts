@@ -16,22 +16,27 @@ import { siteContext } from '../../scripts/site/site.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { sources } from '../helpers.ts'
 import { SITE_FILES } from './site-fixture.ts'
+import type { EvidenceFile } from '../../scripts/evidence/types.ts'
+import { runOf, runs, WEEK } from '../evidence/helpers.ts'
 
 const AS_OF = '2026-11-01'
 
-function page(history: boolean, siteUrl = 'https://registre.example.org') {
+/** A small evidence file: api/v1/evidence.json is published (and presented) only with one. */
+const EVIDENCE = runs([runOf(WEEK[0]!, [['url', 'https://exemple.beta.gouv.fr/', 'ok']])])
+
+function page(history: boolean, siteUrl = 'https://registre.example.org', evidence?: EvidenceFile) {
   const config = { ...DEFAULT_CONFIG, siteUrl }
   const srcs = sources(SITE_FILES)
   const { records } = validateRegistry(srcs, srcs, config)
   const lint = runRules(records, { config, asOf: AS_OF })
   const standards = feedStandards(lint.records, AS_OF, config)
   const extra: [string, string][] = history ? [['api/v1/changes.json', '{}'], ['api/v1/changes.atom', '<feed/>'], ['api/v1/trends.json', '{"snapshots": []}']] : []
-  const dataFiles = [...feedFiles(records, config, { commit: null, standards, extra, asOf: AS_OF })].map(([file]) => file)
-  return String(dataMain(siteContext({ records, config, standards, problems: lint.problems, extra, asOf: AS_OF, dataFiles })))
+  const dataFiles = [...feedFiles(records, config, { commit: null, standards, extra, asOf: AS_OF, ...(evidence ? { evidence } : {}) })].map(([file]) => file)
+  return String(dataMain(siteContext({ records, config, standards, problems: lint.problems, extra, asOf: AS_OF, dataFiles, ...(evidence ? { evidence } : {}) })))
 }
 
 describe('the data page', () => {
-  const text = page(true)
+  const text = page(true, undefined, EVIDENCE)
 
   it('presents every file of the contract, grouped by API, each with its schema', () => {
     for (const e of ENDPOINTS) expect(text, e.path).toContain(`id="${e.operationId}"`)
@@ -40,9 +45,10 @@ describe('the data page', () => {
     expect(text).toContain('href="../api/openapi.json"')
   })
 
-  it('leaves out the history files when the build has no history', () => {
+  it('leaves out the history files when the build has no history, and evidence.json when it has no evidence', () => {
     const without = page(false)
     expect(without).not.toContain('id="v1Changes"')
+    expect(without).not.toContain('id="v1Evidence"')
     expect(without).not.toContain('href="../api/v1/trends.json"')
     expect(without).toContain('id="v1Index"')
   })

@@ -45,8 +45,8 @@ const TRENDS: Trends = {
 describe('site pages', () => {
   const { pages, dataFiles } = build()
 
-  it('makes the home, a page per startup, incubator and organisation, and the standards, data and accessibility pages', () => {
-    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js', ...STARTUP_IDS.map((id) => `editer/fiches/${id}.md`), 'recherche.json']
+  it('makes the home, a page per startup, incubator and organisation, and the standards, online evidence, data and accessibility pages', () => {
+    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'preuves/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js', ...STARTUP_IDS.map((id) => `editer/fiches/${id}.md`), 'recherche.json']
     expect([...pages.keys()].sort()).toEqual(expected.sort())
   })
 
@@ -82,7 +82,7 @@ describe('site pages', () => {
 
   it('shows what is missing with the lint’s message and hint, and the exemptions with their reason', () => {
     const alpha = pages.get('startups/alpha/index.html')!
-    expect(alpha).toContain('la fiche ne donne pas l&#39;adresse de son code source (repository).')
+    expect(alpha).toContain('la fiche ne donne pas l’adresse de son code source (repository).')
     expect(alpha).toContain('Pour corriger : Ajoutez « repository: https://github.com/… »')
     // A met standard says what the fiche shows ([preuve-3]).
     expect(alpha).toMatch(/<li class="check check--passed"><span class="fr-sr-only">Rempli : <\/span>[^<]*<br><span class="fr-text--sm">La fiche donne contact : « [^<]+ »\.<\/span><\/li>/)

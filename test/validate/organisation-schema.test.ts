@@ -60,10 +60,10 @@ describeSchemaTable({ name: 'organisation', file: FILE, fiche: FICHE, schema: or
 
 describe('organisation schema messages', () => {
   it.each([
-    ['an enum typo suggests the value', 'domaine_ministeriel: territoires', 'domaine_ministeriel: territoire', '« territoire » n\'est pas une valeur permise pour domaine_ministeriel. Vouliez-vous dire « territoires » ?'],
-    ['an English word suggests the French value', 'type: operateur', 'type: operator', '« operator » n\'est pas une valeur permise pour type. Vouliez-vous dire « operateur » ?'],
-    ['an unknown key suggests the field', 'acronym: IDFM', 'acronyme: IDFM', 'Le champ « acronyme » n\'existe pas. Vouliez-vous dire « acronym » ?'],
-    ['a redundant id that differs', 'id: idfm', 'id: IDFM', 'Le champ id vaut « IDFM » mais le fichier s\'appelle « idfm ».'],
+    ['an enum typo suggests the value', 'domaine_ministeriel: territoires', 'domaine_ministeriel: territoire', '« territoire » n’est pas une valeur permise pour domaine_ministeriel. Vouliez-vous dire « territoires » ?'],
+    ['an English word suggests the French value', 'type: operateur', 'type: operator', '« operator » n’est pas une valeur permise pour type. Vouliez-vous dire « operateur » ?'],
+    ['an unknown key suggests the field', 'acronym: IDFM', 'acronyme: IDFM', 'Le champ « acronyme » n’existe pas. Vouliez-vous dire « acronym » ?'],
+    ['a redundant id that differs', 'id: idfm', 'id: IDFM', 'Le champ id vaut « IDFM » mais le fichier s’appelle « idfm ».'],
     ['a missing required field', 'type: operateur\n', '', 'Le champ obligatoire « type » est absent.'],
   ])('%s', (_case, from, to, message) => {
     expect(onlyMessage(run(from, to))).toBe(message)

@@ -25,19 +25,19 @@ type Quad = [string, string, number, number]
 const S = 'startups/exemple.md'
 
 const REFERENCES: [string, Record<string, string | null>, Quad[], string?][] = [
-  ['an unknown incubator, with a suggestion', editStartup('incubator: dinum', 'incubator: dinun'), [[S, 'ref/unknown-incubator', 4, 12]], "L'incubateur « dinun » n'existe pas. Vouliez-vous dire « dinum » ?"],
-  ['an unknown incubator, nothing close', editStartup('incubator: dinum', 'incubator: inconnu'), [[S, 'ref/unknown-incubator', 4, 12]], "L'incubateur « inconnu » n'existe pas."],
+  ['an unknown incubator, with a suggestion', editStartup('incubator: dinum', 'incubator: dinun'), [[S, 'ref/unknown-incubator', 4, 12]], "L’incubateur « dinun » n’existe pas. Vouliez-vous dire « dinum » ?"],
+  ['an unknown incubator, nothing close', editStartup('incubator: dinum', 'incubator: inconnu'), [[S, 'ref/unknown-incubator', 4, 12]], "L’incubateur « inconnu » n’existe pas."],
   ['the incubator whose fiche was removed', { 'incubators/dinum.md': null }, [[S, 'ref/unknown-incubator', 4, 12]]],
-  ['a co-incubation list without the main incubator (at the key)', editStartup('incubator: dinum', 'incubator: dinum\nincubators:\n  - ademe'), [[S, 'ref/co-incubation-main', 5, 1]], "La liste incubators ne contient pas l'incubateur principal « dinum »."],
+  ['a co-incubation list without the main incubator (at the key)', editStartup('incubator: dinum', 'incubator: dinum\nincubators:\n  - ademe'), [[S, 'ref/co-incubation-main', 5, 1]], "La liste incubators ne contient pas l’incubateur principal « dinum »."],
   ['an empty main incubator with a co-incubation list: only the schema error', editStartup('incubator: dinum', "incubator: ''\nincubators:\n  - dinum"), [[S, 'schema/format', 4, 12]]],
-  ['an unknown co-incubator', editStartup('incubator: dinum', 'incubator: dinum\nincubators:\n  - dinum\n  - ademee'), [[S, 'ref/unknown-incubator', 7, 5]], "L'incubateur « ademee » n'existe pas. Vouliez-vous dire « ademe » ?"],
+  ['an unknown co-incubator', editStartup('incubator: dinum', 'incubator: dinum\nincubators:\n  - dinum\n  - ademee'), [[S, 'ref/unknown-incubator', 7, 5]], "L’incubateur « ademee » n’existe pas. Vouliez-vous dire « ademe » ?"],
   ['an unknown main incubator also in the co-incubation list (both places)', editStartup('incubator: dinum', 'incubator: dinun\nincubators:\n  - dinun\n  - ademe'), [[S, 'ref/unknown-incubator', 4, 12], [S, 'ref/unknown-incubator', 6, 5]]],
-  ['an unknown sponsor, with a suggestion', editStartup('  - /organisations/dinum', '  - /organisations/dinun'), [[S, 'ref/unknown-sponsor', 6, 5]], "L'organisation « dinun » n'existe pas. Vouliez-vous dire « dinum » ?"],
-  ['an unknown second sponsor', editStartup('  - /organisations/dinum', '  - /organisations/dinum\n  - /organisations/inconnue'), [[S, 'ref/unknown-sponsor', 7, 5]], "L'organisation « inconnue » n'existe pas."],
+  ['an unknown sponsor, with a suggestion', editStartup('  - /organisations/dinum', '  - /organisations/dinun'), [[S, 'ref/unknown-sponsor', 6, 5]], "L’organisation « dinun » n’existe pas. Vouliez-vous dire « dinum » ?"],
+  ['an unknown second sponsor', editStartup('  - /organisations/dinum', '  - /organisations/dinum\n  - /organisations/inconnue'), [[S, 'ref/unknown-sponsor', 7, 5]], "L’organisation « inconnue » n’existe pas."],
   ['a sponsor that is not a reference: the schema reports it, not the reference check', editStartup('  - /organisations/dinum', '  - dinum'), [[S, 'schema/format', 6, 5]]],
   ['a sponsor that is a startup id, not an organisation', editStartup('  - /organisations/dinum', '  - /organisations/exemple'), [[S, 'ref/unknown-sponsor', 6, 5]]],
-  ['an unknown owner of an incubator', editIncubator('ademe', 'owner: /organisations/ademe', 'owner: /organisations/adem'), [['incubators/ademe.md', 'ref/unknown-owner', 3, 8]], "L'organisation « adem » n'existe pas. Vouliez-vous dire « ademe » ?"],
-  ['an unknown highlighted startup', editIncubator('dinum', '  - exemple', '  - exempel'), [['incubators/dinum.md', 'ref/unknown-startup', 11, 5]], "La startup « exempel » n'existe pas. Vouliez-vous dire « exemple » ?"],
+  ['an unknown owner of an incubator', editIncubator('ademe', 'owner: /organisations/ademe', 'owner: /organisations/adem'), [['incubators/ademe.md', 'ref/unknown-owner', 3, 8]], "L’organisation « adem » n’existe pas. Vouliez-vous dire « ademe » ?"],
+  ['an unknown highlighted startup', editIncubator('dinum', '  - exemple', '  - exempel'), [['incubators/dinum.md', 'ref/unknown-startup', 11, 5]], "La startup « exempel » n’existe pas. Vouliez-vous dire « exemple » ?"],
   ['the highlighted startup whose fiche was removed', { 'startups/exemple.md': null }, [['incubators/dinum.md', 'ref/unknown-startup', 11, 5]]],
 ]
 
@@ -63,7 +63,7 @@ describe('references between fiches', () => {
 
   it('names the configured folder in the hint', () => {
     const [d] = check(editStartup('incubator: dinum', 'incubator: dinun'))
-    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.")
+    expect(d?.hint).toBe("Remplacez « dinun » par « dinum ». Utilisez le nom d’un fichier de incubators/ sans .md, ou ajoutez la fiche de l’incubateur dans la même pull request.")
   })
 })
 
@@ -83,17 +83,17 @@ describe('ids', () => {
   const NFC = 'startups/caf\u00e9.md'
   const NFD = 'startups/cafe\u0301.md'
   it.each([
-    ['the same id with and without .md (reported on the second file)', { 'organisations/idfm': ORGANISATION, 'organisations/idfm.md': ORGANISATION }, [['organisations/idfm.md', 'id/duplicate', 1, 1]], "L'identifiant « idfm » est déjà celui de organisations/idfm."],
+    ['the same id with and without .md (reported on the second file)', { 'organisations/idfm': ORGANISATION, 'organisations/idfm.md': ORGANISATION }, [['organisations/idfm.md', 'id/duplicate', 1, 1]], "L’identifiant « idfm » est déjà celui de organisations/idfm."],
     ['ids that differ only by case', { 'startups/Foo.md': STARTUP, 'startups/foo.md': STARTUP }, [['startups/Foo.md', 'id/format', 1, 1], ['startups/foo.md', 'id/case-collision', 1, 1]], undefined],
     ['ids that differ only by Unicode normalisation (NFC é, NFD e + ◌́)', { [NFC]: STARTUP, [NFD]: STARTUP }, [[NFD, 'id/case-collision', 1, 1], [NFD, 'id/format', 1, 1], [NFC, 'id/format', 1, 1]], undefined],
-    ['an id with uppercase letters (warning)', { 'startups/auxAJ.md': STARTUP }, [['startups/auxAJ.md', 'id/format', 1, 1]], "L'identifiant « auxAJ » contient des majuscules, des accents ou des caractères spéciaux."],
+    ['an id with uppercase letters (warning)', { 'startups/auxAJ.md': STARTUP }, [['startups/auxAJ.md', 'id/format', 1, 1]], "L’identifiant « auxAJ » contient des majuscules, des accents ou des caractères spéciaux."],
     ['an id with an accent (warning)', { 'organisations/société.md': ORGANISATION }, [['organisations/société.md', 'id/format', 1, 1]], undefined],
     ['a file name with a space', { 'startups/mon produit.md': STARTUP }, [['startups/mon produit.md', 'id/invalid', 1, 1]], 'Le nom de fichier « mon produit.md » contient des espaces ou des caractères interdits dans une adresse web.'],
     ['a file name with #', { 'startups/a#b.md': STARTUP }, [['startups/a#b.md', 'id/invalid', 1, 1]], undefined],
     ['a file name with ..', { 'startups/a..b.md': STARTUP }, [['startups/a..b.md', 'id/invalid', 1, 1]], undefined],
     ['a file name starting with -', { 'startups/-x.md': STARTUP }, [['startups/-x.md', 'id/invalid', 1, 1]], undefined],
     ['a file named .md (empty id)', { 'startups/.md': STARTUP }, [['startups/.md', 'id/invalid', 1, 1]], undefined],
-    ['an organisation whose id field differs from its file name', { 'organisations/dinum.md': replaceOnce(BASE['organisations/dinum.md']!, 'type: administration-centrale\n', 'type: administration-centrale\nid: DINUM\n') }, [['organisations/dinum.md', 'id/mismatch', 6, 5]], "Le champ id vaut « DINUM » mais le fichier s'appelle « dinum »."],
+    ['an organisation whose id field differs from its file name', { 'organisations/dinum.md': replaceOnce(BASE['organisations/dinum.md']!, 'type: administration-centrale\n', 'type: administration-centrale\nid: DINUM\n') }, [['organisations/dinum.md', 'id/mismatch', 6, 5]], "Le champ id vaut « DINUM » mais le fichier s’appelle « dinum »."],
   ] as [string, Record<string, string>, Quad[], string | undefined][])('%s', (_case, files, expected, message) => {
     const diagnostics = check(files)
     expect(located(diagnostics)).toEqual(expected)

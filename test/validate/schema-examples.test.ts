@@ -9,6 +9,7 @@ import common from '../../schemas/common.schema.json' with { type: 'json' }
 import incubator from '../../schemas/incubator.schema.json' with { type: 'json' }
 import organisation from '../../schemas/organisation.schema.json' with { type: 'json' }
 import startup from '../../schemas/startup.schema.json' with { type: 'json' }
+import evidence from '../../schemas/evidence.schema.json' with { type: 'json' }
 import { createAjv } from '../../scripts/validate/ajv.ts'
 import { escapePointer } from '../../scripts/report/locate.ts'
 import { resolveRef } from '../helpers.ts'
@@ -34,10 +35,11 @@ const SCHEMAS: [string, Node, number][] = [
   ['organisation.schema.json', organisation, 6],
   ['incubator.schema.json', incubator, 12],
   ['common.schema.json', common, 10],
+  ['evidence.schema.json', evidence, 58],
 ]
 
 const ajv = createAjv()
-for (const schema of [startup, organisation, incubator]) ajv.addSchema(schema)
+for (const schema of [startup, organisation, incubator, evidence]) ajv.addSchema(schema)
 
 const validatorFor = (schema: Node, pointer: string) => ajv.compile({ $ref: `${schema.$id}#${pointer}` })
 

@@ -8,7 +8,7 @@ describe('a typo in a required key', () => {
   it('gives exactly one diagnostic, at the typo, which says the field is missing', () => {
     const diagnostics = check(editStartup('mission: Simplifier', 'misson: Simplifier'))
     expect(triples(diagnostics)).toEqual([['schema/unknown-key', 3, 1]])
-    expect(diagnostics[0]!.message).toBe("Le champ « misson » n'existe pas. Vouliez-vous dire « mission » ? Le champ obligatoire « mission » est donc absent.")
+    expect(diagnostics[0]!.message).toBe("Le champ « misson » n’existe pas. Vouliez-vous dire « mission » ? Le champ obligatoire « mission » est donc absent.")
     expect(diagnostics[0]!.hint).toBe('Renommez « misson » en « mission ».')
   })
 
@@ -16,7 +16,7 @@ describe('a typo in a required key', () => {
     expect(triples(check(editStartup('link:', 'lnik:')))).toEqual([['schema/unknown-key', 8, 1]])
     expect(check(editStartup('mission: Simplifier une démarche pour les usagers\n', 'foo: bar\n')).map((d) => d.ruleId).sort()).toEqual(['schema/required', 'schema/unknown-key'])
     // contact is a standard, not a required field: its typo is an unknown key only (the lint reports contact-missing).
-    expect(check(editStartup('contact: equipe', 'contat: equipe')).map((d) => d.message)).toEqual(["Le champ « contat » n'existe pas. Vouliez-vous dire « contact » ?"])
+    expect(check(editStartup('contact: equipe', 'contat: equipe')).map((d) => d.message)).toEqual(["Le champ « contat » n’existe pas. Vouliez-vous dire « contact » ?"])
   })
 
   it('two typos of the same missing field: the first explains it, the other stays an unknown key', () => {

@@ -14,6 +14,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { proposal } from '../../scripts/site/editor/proposal.ts'
 import { ConfigError, DEFAULT_CONFIG, withRepositoryFromEnvironment } from '../../scripts/load/config.ts'
 import { cleanTemps, GOOD, REPO, run, tempDir } from '../cli/run.ts'
+import { validate } from '../../scripts/registry.ts'
+import { writeEvidence } from '../../scripts/evidence/evidence-files.ts'
+import { evidenceOf } from '../evidence/helpers.ts'
 
 type Step = { name?: string; run?: string; env?: Record<string, string> }
 const pages = load(fs.readFileSync(path.join(REPO, '.github/workflows/pages.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }
@@ -29,9 +32,10 @@ function checkout(): string {
   return root
 }
 
-/** Runs the workflow's build step in `root` with GitHub Actions' variables for betagouv-test/registre on main. */
-function runStep(root: string): void {
+/** Runs the workflow's build step in `root` with GitHub Actions' variables for betagouv-test/registre on main (RUNNER_TEMP: where the previous step left the evidence). */
+function runStep(root: string, runnerTemp = tempDir('pages-runner-')): void {
   const env = {
+    RUNNER_TEMP: runnerTemp,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     GITHUB_ACTIONS: 'true',
@@ -64,6 +68,22 @@ describe('the site built as pages.yml builds it', () => {
     expect(fresh?.url.startsWith('https://github.com/betagouv-test/registre/new/main?filename=startups%2Fnouveau.md&value=')).toBe(true)
     const page = fs.readFileSync(path.join(root, `dist/startups/${id}/index.html`), 'utf8')
     expect(page).toContain(`href="https://github.com/betagouv-test/registre/edit/main/${file}" rel="noopener noreferrer">Modifier la fiche sur GitHub`)
+    // No evidence fetched (before the evidence workflow's first publication): none published.
+    expect(fs.existsSync(path.join(root, 'dist/api/v1/evidence.json'))).toBe(false)
+  }, 120_000)
+
+  it('publishes the evidence the previous step fetched, and shows it on the startups’ pages', async () => {
+    const root = checkout()
+    const runnerTemp = tempDir('pages-runner-')
+    const { records } = await validate({ root, config: DEFAULT_CONFIG, lang: 'fr' })
+    const evidence = evidenceOf(records, DEFAULT_CONFIG, ['2026-05-11T05:17:00.000Z', '2026-05-18T05:17:00.000Z'])
+    await writeEvidence(path.join(runnerTemp, 'evidence', 'evidence.json'), evidence)
+    runStep(root, runnerTemp)
+    expect(JSON.parse(fs.readFileSync(path.join(root, 'dist/api/v1/evidence.json'), 'utf8'))).toEqual(evidence)
+    const id = evidence.targets[0]!.startups[0]!
+    const page = fs.readFileSync(path.join(root, `dist/startups/${id}/index.html`), 'utf8')
+    expect(page).toContain('18 mai 2026')
+    expect(page).not.toContain('n’ont pas encore été vérifiées en ligne')
   }, 120_000)
 
 })
@@ -85,6 +105,6 @@ describe('the repository from the environment (REGISTRY_REPOSITORY_URL)', () => 
     fs.cpSync(GOOD, root, { recursive: true })
     const r = await run(['build', '--root', root, '--out', path.join(root, 'dist')], { env: { REGISTRY_REPOSITORY_URL: 'http://exemple.fr', REGISTRY_SITE: '0' } })
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('REGISTRY_REPOSITORY_URL doit être l\'adresse https://')
+    expect(r.stderr).toContain('REGISTRY_REPOSITORY_URL doit être l’adresse https://')
   })
 })

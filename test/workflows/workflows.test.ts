@@ -19,6 +19,7 @@ const workflows = new Map(files.map((f) => [f, load(fs.readFileSync(path.join(DI
 const ci = workflows.get('ci.yml')!
 const comment = workflows.get('pr-comment.yml')!
 const pages = workflows.get('pages.yml')!
+const evidence = workflows.get('evidence.yml')!
 
 const writes = (p: Job['permissions'] | Workflow['permissions']): string[] =>
   p === undefined ? [] : typeof p === 'string' ? (p === 'read-all' ? [] : [p]) : Object.entries(p).filter(([, v]) => v === 'write').map(([k]) => k)
@@ -40,6 +41,15 @@ describe('every workflow', () => {
         if (step.run) expect(step.run, `${name}: no expression in run`).not.toContain('${{')
       }
       for (const step of checkouts(job)) expect(step.with?.['persist-credentials'], `${name}: checkout keeps no credentials`).toBe(false)
+    }
+  })
+
+  it('a pull request never runs the online checks: only the scheduled evidence workflow does', () => {
+    for (const [file, w] of workflows) {
+      const scripts = Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n')
+      const online = /lint [^\n]*--online|evidence [^\n]*--out/.test(scripts)
+      expect(online, file).toBe(file === 'evidence.yml')
+      if (online) expect(Object.keys(w.on), file).not.toContain('pull_request')
     }
   })
 
@@ -176,9 +186,23 @@ describe('pr-comment.yml', () => {
 })
 
 describe('pages.yml', () => {
-  it('builds on pushes to main (and by hand), never on pull requests', () => {
-    expect(Object.keys(pages.on).sort()).toEqual(['push', 'workflow_dispatch'])
+  it('builds on pushes to main, after each evidence run, and by hand; never on pull requests', () => {
+    expect(Object.keys(pages.on).sort()).toEqual(['push', 'workflow_dispatch', 'workflow_run'])
     expect(pages.on.push).toEqual({ branches: ['main'] })
+    // workflow_run runs the default branch's code; the evidence workflow itself never runs on pull requests.
+    expect(pages.on.workflow_run).toEqual({ workflows: [evidence.name], types: ['completed'] })
+    expect(pages.jobs.build!.if).toBe("github.event_name != 'workflow_run' || github.event.workflow_run.conclusion == 'success'")
+  })
+
+  it('builds with the latest evidence read from its branch, running no online check itself', () => {
+    const build = pages.jobs.build!
+    const fetch = build.steps.find((s) => s.run?.includes('evidence --fetch'))!
+    expect(fetch.run).toBe('node bin/registry.mjs evidence --fetch "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
+    const compile = build.steps.find((s) => s.run?.includes('npm run build'))!
+    expect(build.steps.indexOf(fetch)).toBeLessThan(build.steps.indexOf(compile))
+    expect(compile.run).toContain('npm run build -- --evidence "$RUNNER_TEMP/evidence/evidence.json"')
+    const scripts = build.steps.map((s) => s.run ?? '').join('\n')
+    expect(scripts).not.toMatch(/evidence --out|lint --online|\bnpx\b/)
   })
 
   it('least privilege: contents read at the top and in the build; pages and id-token write only in the deploy job', () => {
@@ -194,8 +218,8 @@ describe('pages.yml', () => {
     const build = pages.jobs.build!
     expect(checkouts(build)[0]!.with?.['fetch-depth']).toBe(0)
     const at = (predicate: (s: Step) => boolean) => build.steps.findIndex(predicate)
-    // The build, with the repository's address for the site's GitHub links (test/workflows/pages-build.test.ts runs it).
-    const compile = at((s) => /^(\w+="[^"]*" )*npm run build$/.test(s.run ?? ''))
+    // The build, with the repository's address for the site's GitHub links and the evidence when there is some (test/workflows/pages-build.test.ts runs it).
+    const compile = at((s) => s.run?.includes('npm run build') === true)
     const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact@') === true)
     expect(compile).toBeGreaterThan(at((s) => s.run?.startsWith('npm ci') === true))
     expect(upload).toBeGreaterThan(compile)
@@ -212,5 +236,63 @@ describe('pages.yml', () => {
     expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages'])
     expect(deploy.environment).toMatchObject({ name: 'github-pages' })
     expect(pages.concurrency).toMatchObject({ group: 'pages', 'cancel-in-progress': false })
+  })
+})
+
+describe('evidence.yml', () => {
+  const runs = (job: Job) => job.steps.filter((s) => s.run).map((s) => s.run!)
+
+  it('runs every week and by hand, never on a pull request or a push', () => {
+    expect(Object.keys(evidence.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    expect(evidence.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* [0-6]$/) }])
+    expect(evidence.concurrency).toMatchObject({ group: 'evidence', 'cancel-in-progress': false })
+  })
+
+  it('least privilege: nothing at the top; the checks read only; contents write only to publish; issues write only for the optional issues', () => {
+    expect(evidence.permissions).toEqual({})
+    expect(evidence.jobs.check!.permissions).toEqual({ contents: 'read' })
+    expect(evidence.jobs.publish!.permissions).toEqual({ contents: 'write' })
+    expect(evidence.jobs.issues!.permissions).toEqual({ contents: 'read', issues: 'write' })
+    expect(evidence.jobs.issues!.if).toBe("vars.REGISTRY_EVIDENCE_ISSUES == 'true'")
+    expect(Object.keys(evidence.jobs).sort()).toEqual(['check', 'issues', 'publish'])
+  })
+
+  it('the checks: the previous evidence fetched from its branch, the checker’s cache kept by actions/cache, the change list in the job summary', () => {
+    const check = evidence.jobs.check!
+    const [fetch, checkRun] = runs(check).filter((r) => r.includes('registry.mjs evidence'))
+    expect(fetch).toBe('node bin/registry.mjs evidence --fetch "$RUNNER_TEMP/previous/evidence.json" --repo "$REPOSITORY"')
+    expect(checkRun).toBe('node bin/registry.mjs evidence --previous "$RUNNER_TEMP/previous/evidence.json" --out "$RUNNER_TEMP/evidence/evidence.json" --format markdown >> "$GITHUB_STEP_SUMMARY"')
+    const cache = check.steps.find((s) => s.uses?.startsWith('actions/cache@'))!
+    expect(cache.with).toMatchObject({ path: '.cache/online-checks.json', 'restore-keys': 'online-checks-' })
+    expect(check.steps.indexOf(cache)).toBeLessThan(check.steps.findIndex((s) => s.run === checkRun))
+    const upload = check.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
+    expect(upload.with).toMatchObject({ name: 'evidence', path: '${{ runner.temp }}/evidence/evidence.json', 'if-no-files-found': 'error' })
+    // The checks' token only reads: GITHUB_TOKEN for the public repositories, nothing else.
+    for (const step of check.steps) for (const value of Object.values(step.env ?? {})) expect(String(value)).toMatch(/^\$\{\{ (secrets\.GITHUB_TOKEN|github\.repository) \}\}$/)
+  })
+
+  it('publication and issues read the checks’ file as data (downloaded outside the work tree), after the checks, and run the default branch’s code only', () => {
+    for (const name of ['publish', 'issues'] as const) {
+      const job = evidence.jobs[name]!
+      const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
+      expect(download.with).toEqual({ name: 'evidence', path: '${{ runner.temp }}/evidence' })
+      for (const step of checkouts(job)) expect(step.with?.ref).toBeUndefined()
+    }
+    expect(evidence.jobs.publish!.needs).toBe('check')
+    expect(evidence.jobs.issues!.needs).toBe('publish')
+    expect(runs(evidence.jobs.publish!)).toContain('node bin/registry.mjs evidence --publish "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
+    expect(runs(evidence.jobs.issues!)).toContain('node bin/registry.mjs evidence --notify "$RUNNER_TEMP/evidence/evidence.json" --repo "$REPOSITORY"')
+  })
+
+  it('each job installs only the runtime dependencies, which hold everything evidence runs', () => {
+    for (const [name, job] of Object.entries(evidence.jobs)) {
+      expect(runs(job).filter((r) => /\bnpm (ci|install|i)\b|playwright|apt-get/.test(r)), name).toEqual(['npm ci --omit=dev --no-audit --no-fund'])
+    }
+  })
+
+  it('the registry is run as node bin/registry.mjs, never through npx', () => {
+    const scripts = Object.values(evidence.jobs).flatMap(runs)
+    expect(scripts.filter((r) => r.includes('registry')).length).toBe(4)
+    for (const r of scripts) expect(r).not.toMatch(/\bnpx\b/)
   })
 })

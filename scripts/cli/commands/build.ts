@@ -23,6 +23,8 @@ export async function buildCommand(options: Options): Promise<number> {
     site: io.env.REGISTRY_SITE !== '0',
     history: io.env.REGISTRY_HISTORY !== '0',
     thread: forced(io.env.REGISTRY_THREADS),
+    // --evidence FILE: the online evidence of the scheduled run (api/v1/evidence.json, the standards' online rules, the site).
+    evidence: options.evidenceFile,
     timings: io.timings,
   })
   const { diagnostics, summary, texts } = result

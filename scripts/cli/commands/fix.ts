@@ -22,7 +22,7 @@ export async function fixCommand(options: Options): Promise<number> {
   const total = result.fixed.reduce((sum, f) => sum + f.applied.length, 0)
   const fiches = result.fixed.length
   if (total === 0) io.stderr(fr ? 'Aucune correction automatique à appliquer.\n' : 'No automatic fix to apply.\n')
-  else if (options.dryRun) io.stderr(fr ? `${total} correction${total > 1 ? 's' : ''} à appliquer dans ${fiches} fiche${fiches > 1 ? 's' : ''} ; rien n'est écrit (--dry-run).\n` : `${total} fix${total === 1 ? '' : 'es'} to apply in ${fiches} fiche${fiches === 1 ? '' : 's'}; nothing is written (--dry-run).\n`)
+  else if (options.dryRun) io.stderr(fr ? `${total} correction${total > 1 ? 's' : ''} à appliquer dans ${fiches} fiche${fiches > 1 ? 's' : ''} ; rien n’est écrit (--dry-run).\n` : `${total} fix${total === 1 ? '' : 'es'} to apply in ${fiches} fiche${fiches === 1 ? '' : 's'}; nothing is written (--dry-run).\n`)
   else io.stderr(fr ? `${total} correction${total > 1 ? 's' : ''} appliquée${total > 1 ? 's' : ''} dans ${fiches} fiche${fiches > 1 ? 's' : ''}.\n` : `${total} fix${total === 1 ? '' : 'es'} applied in ${fiches} fiche${fiches === 1 ? '' : 's'}.\n`)
   io.stdout(format(options.format, result.diagnostics, { summary: result.summary, lang, texts: result.texts, color: options.color }))
   return exitCode(result.summary, options)

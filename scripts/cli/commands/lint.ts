@@ -33,7 +33,7 @@ export async function lintCommand(options: Options): Promise<number> {
   const { diagnostics, summary, changed, suppressions } = result
   const rel = path.relative(io.cwd, suppressions.file) || suppressions.file
   if (flags.suppressAll) io.stderr(recorded(result.all.length, rel, lang))
-  if (flags.pruneSuppressions && suppressions.suppressed === undefined) throw new UsageError(fr ? `--prune-suppressions : ${rel} n'existe pas.` : `--prune-suppressions: ${rel} does not exist.`)
+  if (flags.pruneSuppressions && suppressions.suppressed === undefined) throw new UsageError(fr ? `--prune-suppressions : ${rel} n’existe pas.` : `--prune-suppressions: ${rel} does not exist.`)
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics
   let text = format(options.format, shown, { summary, lang, texts: result.texts, color: options.color, repository: docsRepository(options.config, io.env) })
   if (options.format === 'stylish') text += categorySummary(changed ? diagnostics : result.all, lang, suppressions.suppressed ?? 0)

@@ -5,7 +5,7 @@
  * exactly what validate and lint report for it.
  */
 import { COLLECTIONS, type Collection } from '../../registry/config.ts'
-import { newFiche } from '../../registry/fiche.ts'
+import { freeFicheFile, newFiche } from '../../registry/fiche.ts'
 import { docsRepository, format } from '../../registry/format.ts'
 import { UsageError } from '../io.ts'
 import type { Options } from '../options.ts'
@@ -28,13 +28,17 @@ export async function newCommand(options: Options): Promise<number> {
     return ''
   }
   const id = await value(given, '<identifiant>', fr ? 'Identifiant (nom du fichier, en minuscules avec des tirets, par exemple mon-produit) : ' : 'Id (the file name, lowercase with dashes, for example my-product): ')
+  // A bad id, or a fiche that exists, is refused before anything else is asked.
+  if (id !== '' || !missing.length) {
+    if (!/^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$/.test(id) || id.includes('..')) {
+      throw new UsageError(fr ? `Identifiant refusé : « ${id} ». Écrivez-le en minuscules sans accents, avec des tirets, par exemple mon-produit.` : `Id refused: "${id}". Write it in lowercase without accents, with dashes, for example my-product.`)
+    }
+    await freeFicheFile({ root: options.root, config: options.config, lang, collection, id })
+  }
   const title = await value(options.newFiche?.title, '--title', fr ? 'Titre : ' : 'Title: ')
   const incubator = startup ? await value(options.newFiche?.incubator, '--incubator', fr ? 'Incubateur (identifiant d’une fiche de incubators/) : ' : 'Incubator (the id of a fiche of incubators/): ') : undefined
   const phase = startup ? (options.newFiche?.phase ?? (io.ask ? (await io.ask(fr ? 'Première phase (investigation, construction…) [investigation] : ' : 'First phase (investigation, construction…) [investigation]: ')).trim() || 'investigation' : 'investigation')) : undefined
   if (missing.length > 0) throw new UsageError(fr ? `Il manque ${missing.join(', ')} (ou lancez la commande dans un terminal : elle les demande).` : `Missing: ${missing.join(', ')} (or run the command at a terminal: it asks for them).`)
-  if (!/^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$/.test(id) || id.includes('..')) {
-    throw new UsageError(fr ? `Identifiant refusé : « ${id} ». Écrivez-le en minuscules sans accents, avec des tirets, par exemple mon-produit.` : `Id refused: "${id}". Write it in lowercase without accents, with dashes, for example my-product.`)
-  }
   if (title === '') throw new UsageError(fr ? 'Le titre ne peut pas être vide.' : 'The title cannot be empty.')
   const today = new Date().toISOString().slice(0, 10)
   const result = await newFiche({ root: options.root, config: options.config, lang, collection, id, today, title, incubator, phase, asOf: options.asOf })

@@ -17,7 +17,7 @@ export async function proposeCommand(options: Options): Promise<number> {
   const collection = collectionOf(file, config)
   if (!collection || !file.endsWith('.md')) {
     const folders = Object.values(config.collections).join('/, ')
-    throw new UsageError(fr ? `${options.args[0]} n'est pas une fiche du registre : donnez un fichier .md d'un dossier de fiches (${folders}/).` : `${options.args[0]} is not a fiche of the registry: give a .md file of a fiche folder (${folders}/).`)
+    throw new UsageError(fr ? `${options.args[0]} n’est pas une fiche du registre : donnez un fichier .md d’un dossier de fiches (${folders}/).` : `${options.args[0]} is not a fiche of the registry: give a .md file of a fiche folder (${folders}/).`)
   }
   if (options.repo === undefined) throw new UsageError(fr ? 'propose demande --repo PROPRIETAIRE/NOM.' : 'propose needs --repo OWNER/NAME.')
   const { createGitHub, parseRepo } = await import('../../registry/github.ts')

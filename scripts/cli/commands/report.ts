@@ -56,6 +56,6 @@ async function write(file: string, text: string, what: string, fr: boolean, appe
     if (!append) await fsp.mkdir(path.dirname(file), { recursive: true })
     await (append ? fsp.appendFile(file, text) : fsp.writeFile(file, text))
   } catch (err) {
-    throw new ConfigError(fr ? `${what} : impossible d'écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `${what}: cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
+    throw new ConfigError(fr ? `${what} : impossible d’écrire ${file} (${(err as NodeJS.ErrnoException).code}).` : `${what}: cannot write ${file} (${(err as NodeJS.ErrnoException).code}).`)
   }
 }

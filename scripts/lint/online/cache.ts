@@ -38,11 +38,19 @@ export type CacheProblem =
   | { reason: 'too-large'; bytes: number }
   | { reason: 'io'; code: string }
 
+/** A cached result, with the forge's ETag when it gave one (to ask again conditionally once the entry has expired). */
+export type CachedResult = OnlineResult & { etag?: string }
+
 export interface ParsedCache {
-  entries: Map<string, OnlineResult>
+  entries: Map<string, CachedResult>
   /** Entries dropped because they were not valid results. */
   dropped: number
   problem?: CacheProblem
+}
+
+/** A weak or strong ETag as GitHub sends it (`W/"…"` or `"…"`), nothing else. */
+export function isEtag(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 200 && /^(W\/)?"[\x21\x23-\x7e]*"$/.test(value)
 }
 
 const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max
@@ -50,14 +58,14 @@ const isDate = (v: unknown): v is string => isText(v, 40) && Number.isFinite(Dat
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
 /** A clean copy of one cached result, or null when anything in it is off. */
-export function cleanResult(key: string, value: unknown): OnlineResult | null {
+export function cleanResult(key: string, value: unknown): CachedResult | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
   const v = value as Record<string, unknown>
   if (v.kind !== 'url' && v.kind !== 'repository') return null
   if (!isText(v.url) || onlineKey({ kind: v.kind, url: v.url }) !== key) return null
   if (typeof v.outcome !== 'string' || !own(OUTCOMES, v.outcome)) return null
   if (!isDate(v.checkedAt)) return null
-  const result: OnlineResult = {
+  const result: CachedResult = {
     kind: v.kind,
     url: v.url,
     outcome: v.outcome as OnlineOutcome,
@@ -79,6 +87,10 @@ export function cleanResult(key: string, value: unknown): OnlineResult | null {
     const repository = cleanRepository(v.repository)
     if (!repository) return null
     result.repository = repository
+  }
+  if (own(v, 'etag')) {
+    if (!isEtag(v.etag) || v.kind !== 'repository') return null
+    result.etag = v.etag
   }
   return result
 }
@@ -110,7 +122,7 @@ function cleanRepository(value: unknown): OnlineResult['repository'] | null {
 
 /** Reads the cache file's text (pure): what is valid is kept, the rest counted or reported. */
 export function parseCache(text: string): ParsedCache {
-  const entries = new Map<string, OnlineResult>()
+  const entries = new Map<string, CachedResult>()
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -136,8 +148,8 @@ export function parseCache(text: string): ParsedCache {
 }
 
 /** The cache file's text: sorted keys, stable layout, trailing newline (pure). */
-export function serializeCache(entries: ReadonlyMap<string, OnlineResult>): string {
-  const sorted: Record<string, OnlineResult> = {}
+export function serializeCache(entries: ReadonlyMap<string, CachedResult>): string {
+  const sorted: Record<string, CachedResult> = {}
   for (const key of [...entries.keys()].sort()) sorted[key] = entries.get(key)!
   return `${JSON.stringify({ version: CACHE_VERSION, entries: sorted }, null, 2)}\n`
 }
@@ -169,7 +181,7 @@ export async function readCache(file: string): Promise<ParsedCache> {
 }
 
 /** Writes the cache atomically (a temporary file renamed over it); returns an error code on failure. */
-export async function writeCache(file: string, entries: ReadonlyMap<string, OnlineResult>): Promise<string | null> {
+export async function writeCache(file: string, entries: ReadonlyMap<string, CachedResult>): Promise<string | null> {
   const temporary = `${file}.${randomUUID()}.tmp`
   try {
     await mkdir(dirname(file), { recursive: true })

@@ -5,7 +5,7 @@
  */
 import { acceptUrl, checkUrl, withDeadline, type FetchContext } from './fetch-url.ts'
 import { parseForgeUrl } from './forge-url.ts'
-import { checkGitHubRepository, type GitHubSession, type RepositoryVerdict } from './github.ts'
+import { checkGitHubRepository, type GitHubSession, type KnownRepository, type RepositoryVerdict } from './github.ts'
 import { checkGitLabProject } from './gitlab.ts'
 import { repositoryOutcome, type RepositoryFacts } from './repository-outcome.ts'
 import type { OnlineResult } from './types.ts'
@@ -17,7 +17,10 @@ export interface RepositoryContext {
   activityWindowDays: number
 }
 
-export type RepositoryCheck = Omit<OnlineResult, 'kind' | 'url' | 'checkedAt'>
+export type RepositoryCheck = Omit<OnlineResult, 'kind' | 'url' | 'checkedAt'> & {
+  /** The forge's ETag for the facts (GitHub), kept in the cache to ask again conditionally; never in results. */
+  etag?: string
+}
 
 /** The result of a forge's verdict: facts are judged, their absence keeps the verdict's outcome. */
 export function fromVerdict(
@@ -32,6 +35,7 @@ export function fromVerdict(
     ...(verdict.status !== undefined ? { status: verdict.status } : {}),
     ...(verdict.detail !== undefined ? { detail: verdict.detail } : {}),
     repository: facts,
+    ...(verdict.etag !== undefined ? { etag: verdict.etag } : {}),
   }
 }
 
@@ -42,7 +46,8 @@ async function checkPage(url: string, host: string, ctx: RepositoryContext): Pro
   return { ...verdict, outcome: gone ? 'repo-not-found' : verdict.outcome, repository: { host } }
 }
 
-export async function checkRepository(url: string, context: RepositoryContext): Promise<RepositoryCheck> {
+/** `known`: what GitHub said last time, with its ETag, to ask again conditionally (GitHub only). */
+export async function checkRepository(url: string, context: RepositoryContext, known?: KnownRepository): Promise<RepositoryCheck> {
   const ctx = { ...context, fetch: withDeadline(context.fetch) }
   const accepted = acceptUrl(url)
   if (!(accepted instanceof URL)) return { outcome: 'refused-scheme', detail: accepted.reason }
@@ -50,7 +55,7 @@ export async function checkRepository(url: string, context: RepositoryContext): 
   const host = forge?.host ?? accepted.hostname.toLowerCase()
   if (!forge) return checkPage(url, host, ctx)
   if (forge.forge === 'github') {
-    const verdict = await checkGitHubRepository(ctx.github, forge.owner!, forge.name!, ctx.nowMs)
+    const verdict = await checkGitHubRepository(ctx.github, forge.owner!, forge.name!, ctx.nowMs, known)
     return fromVerdict(verdict, forge.host, ctx.nowMs, ctx.activityWindowDays)
   }
   if (forge.forge === 'gitlab') {

@@ -8,10 +8,10 @@
  */
 import { join } from 'node:path'
 import { NO_NETWORK_CODES } from '../../errors.ts'
-import { readCache, writeCache, isFresh, type CacheProblem } from './cache.ts'
+import { readCache, writeCache, isFresh, type CachedResult, type CacheProblem } from './cache.ts'
 import { checkRepository, type RepositoryContext } from './check-repository.ts'
 import { allowAll, checkUrl, refusePrivate, systemResolver, type FetchContext, type Resolver } from './fetch-url.ts'
-import { createGitHubSession } from './github.ts'
+import { createGitHubSession, type GitHubUsage, type KnownRepository } from './github.ts'
 import { parseForgeUrl } from './forge-url.ts'
 import { mapBounded } from './pool.ts'
 import { repositoryOutcome } from './repository-outcome.ts'
@@ -49,6 +49,12 @@ export interface OnlineOptions {
   githubToken?: string | null
   /** Where GITHUB_TOKEN is read from (default: process.env). */
   env?: Readonly<Record<string, string | undefined>>
+  /**
+   * GitHub requests left in the hour below which the run stops asking GitHub
+   * (default 0: only GitHub's own refusal stops it). A scheduled run keeps
+   * some for the repository's other workflows, which share its token's quota.
+   */
+  githubReserve?: number
   /** A repository without a push for longer than this is `repo-inactive` (default 365 days). */
   activityWindowDays?: number
   /** The User-Agent header sent everywhere. */
@@ -65,7 +71,7 @@ export type OnlineWarning =
   | { id: 'cache-ignored'; file: string; problem: CacheProblem }
   | { id: 'cache-entries-dropped'; file: string; count: number }
   | { id: 'cache-unwritable'; file: string; code: string }
-  | { id: 'github-rate-limited'; resetAt?: string; authenticated: boolean }
+  | { id: 'github-rate-limited'; resetAt?: string; authenticated: boolean; reserve?: number }
   /** No server answered: every target checked failed on the network itself, on at least two hosts. Their results are left out. */
   | { id: 'no-network'; hosts: number; code: string }
 
@@ -80,6 +86,31 @@ export const DEFAULT_ONLINE_OPTIONS = {
   activityWindowDays: 365,
   userAgent: 'registre-startups-beta (online evidence check; +https://beta.gouv.fr)',
 } as const
+
+/** What a run did besides its results: how many targets came from the cache, and what was asked of GitHub. */
+export interface OnlineRunStats {
+  targets: number
+  /** Results taken from the cache without any request. */
+  cached: number
+  github: GitHubUsage
+}
+
+export interface OnlineRun {
+  /** Keyed by `onlineKey`, in the targets' order. */
+  results: Map<string, OnlineResult>
+  stats: OnlineRunStats
+}
+
+/**
+ * The User-Agent of a registry's checks: it names the registry and where to
+ * read about it (its repository, else its site), so that a site's operator
+ * who sees the requests knows who asks and where to write. Printable ASCII
+ * only: anything else in the configuration falls back to the default.
+ */
+export function onlineUserAgent(config: { repositoryUrl?: string; siteUrl?: string }): string {
+  const home = [config.repositoryUrl, config.siteUrl].find((u) => typeof u === 'string' && /^https?:\/\/[\x21-\x7e]{1,300}$/.test(u))
+  return home ? `registre-startups-beta (online evidence check; +${home})` : DEFAULT_ONLINE_OPTIONS.userAgent
+}
 
 /** Where the cache goes in a registry when no file is given. */
 export function defaultCacheFile(root: string): string {
@@ -124,7 +155,25 @@ function rejudge(result: OnlineResult, nowMs: number, activityWindowDays: number
   return { ...result, outcome: repositoryOutcome(facts, nowMs, activityWindowDays) }
 }
 
+/** A cached result as handed to callers: without the ETag, which stays in the cache. */
+function withoutEtag(entry: CachedResult): OnlineResult {
+  if (entry.etag === undefined) return entry
+  const { etag: _etag, ...result } = entry
+  return result
+}
+
+/** An expired GitHub entry that can be asked again conditionally: it has an ETag and the facts it stands for. */
+function knownRepository(entry: CachedResult): KnownRepository | undefined {
+  if (entry.kind !== 'repository' || entry.etag === undefined || entry.repository?.public === undefined) return undefined
+  return { etag: entry.etag, facts: entry.repository }
+}
+
 export async function checkOnline(targets: OnlineTarget[], options: OnlineOptions = {}): Promise<Map<string, OnlineResult>> {
+  return (await runOnlineChecks(targets, options)).results
+}
+
+/** `checkOnline`, with what the run cost (cache hits, GitHub requests and 304s). */
+export async function runOnlineChecks(targets: OnlineTarget[], options: OnlineOptions = {}): Promise<OnlineRun> {
   const d = DEFAULT_ONLINE_OPTIONS
   const now = options.now ?? (() => new Date())
   const runDate = now()
@@ -146,12 +195,20 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
     if (!unique.has(key)) unique.set(key, { kind: target.kind, url: target.url })
   }
 
-  const cached = new Map<string, OnlineResult>()
+  const cached = new Map<string, CachedResult>()
+  // Expired GitHub entries of this run's targets: asked again with their ETag (a 304 costs no quota).
+  const known = new Map<string, KnownRepository>()
   if (cacheFile) {
     const read = await readCache(cacheFile)
     if (read.problem) warn({ id: 'cache-ignored', file: cacheFile, problem: read.problem })
     if (read.dropped > 0) warn({ id: 'cache-entries-dropped', file: cacheFile, count: read.dropped })
-    for (const [key, result] of read.entries) if (isFresh(result, nowMs, maxAgeMs)) cached.set(key, result)
+    for (const [key, result] of read.entries) {
+      if (isFresh(result, nowMs, maxAgeMs)) cached.set(key, result)
+      else if (unique.has(key) && Date.parse(result.checkedAt) <= nowMs) {
+        const repository = knownRepository(result)
+        if (repository) known.set(key, repository)
+      }
+    }
   }
 
   const fetch: FetchContext = {
@@ -163,27 +220,41 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
     policy: options.allowPrivateAddresses === true ? allowAll : refusePrivate,
     resolver: options.resolver ?? systemResolver,
   }
-  const github = createGitHubSession({ baseUrl: options.githubBaseUrl ?? d.githubBaseUrl, token, userAgent, timeoutMs, retries })
+  const github = createGitHubSession({
+    baseUrl: options.githubBaseUrl ?? d.githubBaseUrl,
+    token,
+    userAgent,
+    timeoutMs,
+    retries,
+    reserve: bounded(options.githubReserve, 0, 0, 100_000),
+  })
   const repositories: RepositoryContext = { fetch, github, nowMs, activityWindowDays }
 
   const total = unique.size
   let done = 0
   let rateLimitWarned = false
+  const etags = new Map<string, string>()
   const list = [...unique.values()]
   const checked: { target: OnlineTarget; result: OnlineResult }[] = []
   const results = await mapBounded(list, bounded(options.concurrency, d.concurrency, 1, 64), async (target) => {
     const key = onlineKey(target)
     const hit = cached.get(key)
     let result: OnlineResult
-    if (hit) result = rejudge(hit, nowMs, activityWindowDays)
+    if (hit) result = rejudge(withoutEtag(hit), nowMs, activityWindowDays)
     else {
-      const found = target.kind === 'url' ? await checkUrl(target.url, fetch) : await checkRepository(target.url, repositories)
-      const { outcome, ...rest } = found
+      const found = target.kind === 'url' ? await checkUrl(target.url, fetch) : await checkRepository(target.url, repositories, known.get(key))
+      const { outcome, etag, ...rest } = found as typeof found & { etag?: string }
+      if (etag !== undefined) etags.set(key, etag)
       result = { kind: target.kind, url: target.url, outcome, checkedAt, ...rest }
       checked.push({ target, result })
       if (result.outcome === 'rate-limited' && github.gate.limited && !rateLimitWarned) {
         rateLimitWarned = true
-        warn({ id: 'github-rate-limited', ...(github.gate.resetAt ? { resetAt: github.gate.resetAt } : {}), authenticated: token !== null })
+        warn({
+          id: 'github-rate-limited',
+          ...(github.gate.resetAt ? { resetAt: github.gate.resetAt } : {}),
+          authenticated: token !== null,
+          ...(github.gate.reserve ? { reserve: github.reserve } : {}),
+        })
       }
     }
     done++
@@ -202,9 +273,13 @@ export async function checkOnline(targets: OnlineTarget[], options: OnlineOption
 
   if (cacheFile) {
     const store = new Map(cached)
-    for (const [key, result] of byKey) if (!NOT_CACHED.has(result.outcome) && !cached.has(key)) store.set(key, result)
+    for (const [key, result] of byKey) {
+      if (NOT_CACHED.has(result.outcome) || cached.has(key)) continue
+      const etag = etags.get(key)
+      store.set(key, etag === undefined ? result : { ...result, etag })
+    }
     const code = await writeCache(cacheFile, store)
     if (code) warn({ id: 'cache-unwritable', file: cacheFile, code })
   }
-  return byKey
+  return { results: byKey, stats: { targets: total, cached: results.filter((_, i) => cached.has(onlineKey(list[i]!))).length, github: { ...github.usage } } }
 }

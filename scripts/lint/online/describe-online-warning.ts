@@ -23,8 +23,11 @@ function cacheProblem(problem: CacheProblem, lang: OnlineLang): string {
   }
 }
 
-/** One sentence for a warning of the checker. */
-export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang = 'fr'): string {
+/**
+ * One sentence for a warning of the checker. `command`: what the user runs again once
+ * connected (`registry lint --online`, or the scheduled `registry evidence`).
+ */
+export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang = 'fr', command: 'lint' | 'evidence' = 'lint'): string {
   const fr = lang === 'fr'
   switch (warning.id) {
     case 'cache-ignored':
@@ -41,12 +44,24 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
       return fr
         ? `Le cache ${warning.file} n’a pas pu être écrit (${warning.code}).`
         : `The cache ${warning.file} could not be written (${warning.code}).`
-    case 'no-network':
+    case 'no-network': {
+      const why = fr ? `${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}` : `${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}`
+      if (command === 'evidence') {
+        return fr
+          ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${why}). Aucune preuve n’a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.`
+          : `No network: none of the ${warning.hosts} servers contacted answered (${why}). No evidence was written (the previous evidence stays as it is): run "registry evidence" again once connected.`
+      }
       return fr
-        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n'a répondu (${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}). Les vérifications en ligne n'ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
-        : `No network: none of the ${warning.hosts} servers contacted answered (${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
+        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${why}). Les vérifications en ligne n’ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
+        : `No network: none of the ${warning.hosts} servers contacted answered (${why}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
+    }
     case 'github-rate-limited': {
       const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''
+      if (warning.reserve !== undefined) {
+        return fr
+          ? `Il ne reste que ${warning.reserve} requêtes à GitHub ou moins${when} : elles sont laissées aux autres workflows du dépôt, les dépôts restants ne sont pas vérifiés (ils le seront à la prochaine exécution).`
+          : `Only ${warning.reserve} GitHub requests or fewer are left${when}: they are left to the repository's other workflows, and the remaining repositories are not checked (the next run will check them).`
+      }
       const hint = warning.authenticated
         ? ''
         : fr

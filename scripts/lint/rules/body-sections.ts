@@ -14,7 +14,7 @@ export type Section = 'context' | 'solution' | 'plan'
  * the headings teams write in the real fiches of beta.gouv.fr (« Contexte », « Le constat », « Notre
  * cible », « Le défi » ; « Notre service », « Impact recherché », « Comment ça marche » ; « Feuille de
  * route », « Vers une pérennisation… », « Les trois piliers… », « Et ensuite ? » ; « Objectifs à 6 mois »,
- * « OKR », « Indicateurs d'impact »…). Matched on folded text (lower case, no accents, straight
+ * « OKR », « Indicateurs d’impact »…). Matched on folded text (lower case, no accents, straight
  * apostrophes); no pattern matches a line break, so one test over the labels joined by line breaks
  * says whether one of them matches.
  */
@@ -322,7 +322,7 @@ function readSections(body: string, marks: readonly Marker[], asOfYear: number |
     const text = body.slice(m.contentStart, m.contentEnd)
     const says = saysSomething(text)
     for (const s of about) {
-      // « Notre objectif est de simplifier… » is a mission; « L'objectif : 300 collectivités en 2026 » is a goal.
+      // « Notre objectif est de simplifier… » is a mission; « L’objectif : 300 collectivités en 2026 » is a goal.
       if (m.opener === 'goals' && s === 'plan' && !figured(body.slice(m.contentStart, m.contentStart + 600))) continue
       if (found[s] !== 'present') found[s] = says ? 'present' : 'template'
       if (s === 'solution' && says && solutionAt === -1) solutionAt = m.start
@@ -381,27 +381,27 @@ export default defineRule({
   seenWords: {
     sections: S((d) => `Le texte de présentation dit ${list(d.sections, NAMES_FR, ' ; ')}.`, (d) => `The presentation tells ${list(d.sections, NAMES_EN, '; ')}.`),
   },
-  docs: `La fiche publique raconte le produit : le problème, son contexte et ses usagers, la solution et l'impact
+  docs: `La fiche publique raconte le produit : le problème, son contexte et ses usagers, la solution et l’impact
 attendu ; dès la construction, la suite : la stratégie de déploiement (les prochaines étapes) et les
 objectifs fixés au dernier comité ([sections-1](../standards.md#sections-1)). Stratégie et objectifs
-sont une seule attente : les deux modèles successifs de la fiche dans l'espace membre les demandent en
+sont une seule attente : les deux modèles successifs de la fiche dans l’espace membre les demandent en
 une section, « Stratégie » puis « Objectifs à 6 mois » ([sections-5](../standards.md#sections-5)).
 
 Une section se reconnaît **à son sens**, pas à un titre imposé ([sections-2](../standards.md#sections-2)) :
 un titre (\`## …\`, \`<h2>\`, une ligne entièrement en gras, un titre souligné, un titre court seul sur sa
-ligne comme « Solution »), une phrase d'amorce
+ligne comme « Solution »), une phrase d’amorce
 (« **Objectif :** … », « Problème : … ») ou une phrase qui commence par son sujet (« Notre objectif :
 300 collectivités en 2026 », « Pour le déploiement, … »), dont les mots sont de ceux que les équipes
 emploient dans les fiches réelles : « Le constat », « Notre cible », « Le défi » pour le problème ;
 « Notre service », « Impact recherché », « Comment ça marche » pour la solution ; « Feuille de route »,
 « Prochaines étapes », « Vers une pérennisation… », « Les trois piliers de transformation 2026 », un
-titre qui est une année à venir, « Objectifs à 6 mois », « OKR », « Indicateurs d'impact » pour la suite.
-Une phrase sur « l'objectif » sans chiffre ni date (« Notre objectif est de simplifier… ») dit une
+titre qui est une année à venir, « Objectifs à 6 mois », « OKR », « Indicateurs d’impact » pour la suite.
+Une phrase sur « l’objectif » sans chiffre ni date (« Notre objectif est de simplifier… ») dit une
 mission, pas des objectifs. Le texte qui précède la solution, quand il en dit assez, en est le contexte,
 quel que soit son titre (« Faire de la vacance structurelle une ressource pour les territoires »).
 
-Une section qui ne contient que le texte du modèle de l'espace membre (« Quel est le contexte de ta
-Startup d'Etat ? »…), « à compléter », « Test 1 » ou rien compte comme manquante
+Une section qui ne contient que le texte du modèle de l’espace membre (« Quel est le contexte de ta
+Startup d’Etat ? »…), « à compléter », « Test 1 » ou rien compte comme manquante
 ([sections-3](../standards.md#sections-3)). Un seul avertissement par fiche, au début du texte, liste
 les sections manquantes ([sections-4](../standards.md#sections-4)).
 

@@ -3,7 +3,7 @@ import { evidenceLinkFault, liveData, liveEn, liveFr, PRESENT, q, qe, reportMiss
 
 export default defineRule({
   id: 'budget-missing',
-  description: "Le produit est en ligne mais la fiche ne donne pas de page de budget (budget_url), ou en donne une qui n'en est pas une.",
+  description: "Le produit est en ligne mais la fiche ne donne pas de page de budget (budget_url), ou en donne une qui n’en est pas une.",
   standards: ['le-produit-communique-sur-son-budget'],
   category: 'transparence',
   applies: 'live',
@@ -13,7 +13,7 @@ export default defineRule({
       w((d) => `${liveEn(d)}, but the fiche gives no budget page (budget_url).`, () => 'Publish the product’s budget (a /budget page, or its row in the shared Grist of budgets) and write "budget_url: https://…".'),
     ),
     selfLink: T(
-      w((d) => `budget_url renvoie à la fiche elle-même (${q(d.value)}) : ce n'est pas une publication du budget.`, () => 'Publiez le budget sur une page à part (une page /budget du service, ou sa ligne dans le Grist commun) et écrivez son adresse dans « budget_url: https://… ».'),
+      w((d) => `budget_url renvoie à la fiche elle-même (${q(d.value)}) : ce n’est pas une publication du budget.`, () => 'Publiez le budget sur une page à part (une page /budget du service, ou sa ligne dans le Grist commun) et écrivez son adresse dans « budget_url: https://… ».'),
       w((d) => `budget_url points back to the fiche itself (${qe(d.value)}): it is not a budget publication.`, () => 'Publish the budget on a page of its own (a /budget page of the service, or its row in the shared Grist) and write its address in "budget_url: https://…".'),
     ),
     templateLink: T(
@@ -22,12 +22,12 @@ export default defineRule({
     ),
   },
   seenWords: PRESENT,
-  docs: `Un produit financé par de l'argent public communique sur son budget « dès la mise en ligne » : montant,
-origine des fonds, dépenses par poste. La fiche donne l'adresse de cette publication. Une adresse qui
+  docs: `Un produit financé par de l’argent public communique sur son budget « dès la mise en ligne » : montant,
+origine des fonds, dépenses par poste. La fiche donne l’adresse de cette publication. Une adresse qui
 renvoie à la fiche elle-même (\`https://beta.gouv.fr/startups/<id>.html#budget\`), ou au document Grist
-commun tel que le catalogue le donne en ressource (sans la page ou la ligne du produit), n'est pas une
+commun tel que le catalogue le donne en ressource (sans la page ou la ligne du produit), n’est pas une
 publication du budget du produit ([liens-2](../standards.md#liens-2), [liens-3](../standards.md#liens-3)) ;
-une page de l'incubateur qui réunit les budgets de ses produits en est une.
+une page de l’incubateur qui réunit les budgets de ses produits en est une.
 
 **Corriger** : \`budget_url: https://exemple.beta.gouv.fr/budget\`.`,
   check(ctx) {

@@ -54,7 +54,7 @@ function window(ctx: RuleContext<Options>): { since: string; asOf: string; first
 
 export default defineRule<Options>({
   id: 'committee-recent',
-  description: "Pendant l'incubation, la fiche ne montre ni comité d'investissement ni changement de phase dans les 6 derniers mois.",
+  description: "Pendant l’incubation, la fiche ne montre ni comité d’investissement ni changement de phase dans les 6 derniers mois.",
   standards: ['des-comites-d-investissement-sont-organises-regulierement'],
   category: 'équipe',
   applies: 'incubation',
@@ -65,7 +65,7 @@ export default defineRule<Options>({
   messages: {
     none: T(
       w(
-        (d) => `La fiche ne montre ni comité d'investissement ni changement de phase entre le ${d.since} et le ${d.asOf} ; ${d.last ? `le dernier comité indiqué date du ${d.last}` : "elle n'indique aucun comité"}.`,
+        (d) => `La fiche ne montre ni comité d’investissement ni changement de phase entre le ${d.since} et le ${d.asOf} ; ${d.last ? `le dernier comité indiqué date du ${d.last}` : "elle n’indique aucun comité"}.`,
         () => 'Ajoutez le dernier comité aux events (une entrée « - name: committee » avec « date: AAAA-MM-JJ » et, en « comment: », ce qu’il a décidé) ; s’il date de plus de 6 mois, organisez le prochain.',
       ),
       w(
@@ -81,19 +81,19 @@ export default defineRule<Options>({
     young: S((d) => `La première phase a commencé le ${d.first}, il y a moins de ${d.months} mois : pas encore de comité attendu.`, (d) => `The first phase started on ${d.first}, less than ${d.months} months ago: no committee expected yet.`),
     noDate: S(() => 'Sans date de référence ni phases datées, la durée depuis le dernier comité ne se mesure pas.', () => 'Without a reference date or dated phases, the time since the last committee cannot be measured.'),
   },
-  docs: `Les comités d'investissement rythment la vie d'une startup d'État : au moins un tous les 6 mois, ils
-décident de la suite et des moyens. La preuve d'un comité dans les 6 mois avant la date de référence
+  docs: `Les comités d’investissement rythment la vie d’une startup d’État : au moins un tous les 6 mois, ils
+décident de la suite et des moyens. La preuve d’un comité dans les 6 mois avant la date de référence
 (le dernier commit, ou \`--as-of\`) est ([comite-1](../standards.md#comite-1), [comite-2](../standards.md#comite-2)) :
 
 - un événement \`committee\` daté dans ces 6 mois ;
 - un autre événement de ces 6 mois dont le commentaire dit un comité (« Réunion du comité
   stratégique », « COPIL ») ;
-- le début d'une phase (autre que la première) dans ces 6 mois : un changement de phase est décidé en
+- le début d’une phase (autre que la première) dans ces 6 mois : un changement de phase est décidé en
   comité.
 
-La règle s'applique pendant l'incubation (investigation, construction, accélération, consolidation),
+La règle s’applique pendant l’incubation (investigation, construction, accélération, consolidation),
 quand la première phase a commencé plus de 6 mois avant la date de référence ; pas à un produit
-\`opere\`, sorti de l'incubation ([comite-3](../standards.md#comite-3)).
+\`opere\`, sorti de l’incubation ([comite-3](../standards.md#comite-3)).
 
 Option : \`months\` (6).
 

@@ -48,27 +48,27 @@ export default defineRule({
   applies: 'active',
   messages: {
     webmail: T(
-      w((d) => `L'adresse de contact ${q(d.value)} est sur une messagerie grand public.`, () => 'Utilisez une adresse d’équipe sur un domaine de l’administration ou du produit, par exemple contact@exemple.beta.gouv.fr.'),
+      w((d) => `L’adresse de contact ${q(d.value)} est sur une messagerie grand public.`, () => 'Utilisez une adresse d’équipe sur un domaine de l’administration ou du produit, par exemple contact@exemple.beta.gouv.fr.'),
       w((d) => `The contact address ${qe(d.value)} is on a consumer webmail.`, () => 'Use a team address on the administration’s or the product’s domain, for example contact@example.beta.gouv.fr.'),
     ),
     person: T(
-      w((d) => `L'adresse de contact ${q(d.value)} semble être celle d'une personne (prenom.nom@).`, () => 'Utilisez une adresse d’équipe qui survit aux départs, par exemple contact@exemple.beta.gouv.fr ou une liste de diffusion.'),
+      w((d) => `L’adresse de contact ${q(d.value)} semble être celle d’une personne (prenom.nom@).`, () => 'Utilisez une adresse d’équipe qui survit aux départs, par exemple contact@exemple.beta.gouv.fr ou une liste de diffusion.'),
       w((d) => `The contact address ${qe(d.value)} looks like a person's (first.last@).`, () => 'Use a team address that outlives departures, for example contact@example.beta.gouv.fr or a mailing list.'),
     ),
   },
   docs: `Les équipes changent : une adresse \`prenom.nom@\` ou une messagerie grand public (gmail, orange…)
-cesse de répondre quand la personne part, et expose une personne plutôt qu'un service. Le standard de
-fiche à jour attend une adresse de contact qui joint l'équipe.
+cesse de répondre quand la personne part, et expose une personne plutôt qu’un service. Le standard de
+fiche à jour attend une adresse de contact qui joint l’équipe.
 
 La règle signale une adresse sur une messagerie grand public, ou dont la partie avant \`@\` est de la forme
 \`prenom.nom\` : deux noms de lettres séparés par un point, composés ou non
 (\`marie-claire.dupont-durand\`), le premier réduit à une initiale ou non (\`j.dupont\`), suivis ou non
-d'un suffixe de prestataire (\`prenom.nom.ext\`, \`.externe\`, \`.prestataire\`)
+d’un suffixe de prestataire (\`prenom.nom.ext\`, \`.externe\`, \`.prestataire\`)
 ([contact-1](../standards.md#contact-1)) ; sauf si un des mots désigne une fonction (\`contact\`,
 \`equipe\`, \`support\`…) ou le produit lui-même, son identifiant ou un mot de son titre
 (\`jafer.sadjav-sg@\` pour JAFER, [contact-2](../standards.md#contact-2)).
 
-**Corriger** : une adresse d'équipe (\`contact@produit.beta.gouv.fr\`, \`equipe-produit@ministere.gouv.fr\`)
+**Corriger** : une adresse d’équipe (\`contact@produit.beta.gouv.fr\`, \`equipe-produit@ministere.gouv.fr\`)
 ou une liste de diffusion.`,
   seenWords: {
     team: S((d) => `L’adresse de contact ${q(d.value)} est celle d’une équipe.`, (d) => `The contact address ${qe(d.value)} is a team’s.`),

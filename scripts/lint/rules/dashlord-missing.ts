@@ -14,8 +14,8 @@ export default defineRule({
     ),
   },
   seenWords: PRESENT,
-  docs: `DashLord mesure en continu les bonnes pratiques techniques d'un service en ligne (sécurité, accessibilité,
-performance, vie privée). « Dès la mise en ligne », le produit y est suivi et la fiche donne l'adresse
+  docs: `DashLord mesure en continu les bonnes pratiques techniques d’un service en ligne (sécurité, accessibilité,
+performance, vie privée). « Dès la mise en ligne », le produit y est suivi et la fiche donne l’adresse
 de son rapport.
 
 **Corriger** : \`dashlord_url: https://dashlord.incubateur.net/url/exemple-beta-gouv-fr/\`.`,

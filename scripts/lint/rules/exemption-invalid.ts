@@ -4,25 +4,25 @@ import { q, qe, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'exemption-invalid',
-  description: "Une exemption de standard (standards_exemptions) est incomplète, vise une règle inconnue, a expiré ou n'exempte de rien.",
+  description: "Une exemption de standard (standards_exemptions) est incomplète, vise une règle inconnue, a expiré ou n’exempte de rien.",
   standards: [],
   category: 'value hygiene',
   applies: 'always',
   messages: {
     noReason: T(
-      w(() => "Cette exemption n'a pas de raison (reason).", () => `Ajoutez « reason: » avec une de ces valeurs : ${EXEMPTION_REASONS.join(', ')}.`),
+      w(() => "Cette exemption n’a pas de raison (reason).", () => `Ajoutez « reason: » avec une de ces valeurs : ${EXEMPTION_REASONS.join(', ')}.`),
       w(() => 'This exemption has no reason.', () => `Add "reason:" with one of: ${EXEMPTION_REASONS.join(', ')}.`),
     ),
     badReason: T(
-      w((d) => `La raison ${q(d.value)} n'est pas permise.`, () => `Raisons permises : ${EXEMPTION_REASONS.join(', ')}.`),
+      w((d) => `La raison ${q(d.value)} n’est pas permise.`, () => `Raisons permises : ${EXEMPTION_REASONS.join(', ')}.`),
       w((d) => `The reason ${qe(d.value)} is not allowed.`, () => `Allowed reasons: ${EXEMPTION_REASONS.join(', ')}.`),
     ),
     noJustification: T(
-      w(() => "Cette exemption n'a pas de justification.", () => 'Ajoutez « justification: » avec une phrase qui explique pourquoi le standard ne peut pas être tenu.'),
+      w(() => "Cette exemption n’a pas de justification.", () => 'Ajoutez « justification: » avec une phrase qui explique pourquoi le standard ne peut pas être tenu.'),
       w(() => 'This exemption has no justification.', () => 'Add "justification:" with one sentence explaining why the standard cannot be met.'),
     ),
     unknownRule: T(
-      w((d) => `La règle ${q(d.value)} n'existe pas.`, () => 'Écrivez l’identifiant d’une règle de standards (voir docs/standards.md), par exemple repository-missing.'),
+      w((d) => `La règle ${q(d.value)} n’existe pas.`, () => 'Écrivez l’identifiant d’une règle de standards (voir docs/standards.md), par exemple repository-missing.'),
       w((d) => `The rule ${qe(d.value)} does not exist.`, () => 'Write the id of a standards rule (see docs/standards.md), for example repository-missing.'),
     ),
     expired: T(
@@ -30,11 +30,11 @@ export default defineRule({
       w((d) => `This exemption expired on ${d.expires}.`, () => 'Fix what the rule reports, or renew the exemption with a new date and an up-to-date justification.'),
     ),
     unused: T(
-      w((d) => `L'exemption de ${q(d.rule)} n'exempte de rien : la règle ne signale rien pour cette fiche.`, () => 'Supprimez cette exemption.'),
+      w((d) => `L’exemption de ${q(d.rule)} n’exempte de rien : la règle ne signale rien pour cette fiche.`, () => 'Supprimez cette exemption.'),
       w((d) => `The exemption from ${qe(d.rule)} exempts nothing: the rule reports nothing for this fiche.`, () => 'Remove this exemption.'),
     ),
   },
-  docs: `Une fiche peut s'exempter d'une règle de standards dans son en-tête, sous \`standards_exemptions\` (une
+  docs: `Une fiche peut s’exempter d’une règle de standards dans son en-tête, sous \`standards_exemptions\` (une
 clé YAML ordinaire, que les outils qui réécrivent le YAML conservent, contrairement aux commentaires) :
 
 \`\`\`yaml
@@ -45,14 +45,14 @@ standards_exemptions:
     expires: 2027-06-30
 \`\`\`
 
-\`reason\` est l'une de : \`not-applicable\` (le standard ne s'applique pas à ce produit), \`not-supported\`
+\`reason\` est l’une de : \`not-applicable\` (le standard ne s’applique pas à ce produit), \`not-supported\`
 (la preuve existe mais le registre ne peut pas la voir), \`remediated\` (corrigé, la fiche suivra),
 \`accepted-risk\` (écart assumé et décidé en comité). Les exemptions figurent dans le flux
 (bloc \`standards\`). Cette règle signale une exemption sans raison ou avec une raison inconnue, sans
 justification, pour une règle inconnue, expirée (après \`expires\`, à la date de référence), ou qui
-n'exempte de rien (la règle ne signalerait rien). Une exemption invalide ou expirée n'exempte pas.
+n’exempte de rien (la règle ne signalerait rien). Une exemption invalide ou expirée n’exempte pas.
 
-**Corriger** : complétez l'exemption, ou supprimez-la.`,
+**Corriger** : complétez l’exemption, ou supprimez-la.`,
   check(ctx) {
     const list = ctx.record.data.standards_exemptions
     if (!Array.isArray(list)) return

@@ -12,12 +12,12 @@ export default defineRule({
   validate: true,
   messages: {
     keyInBody: T(
-      w((d) => `La ligne ${q(d.line)} est sous la ligne --- qui ferme l'en-tête : elle est lue comme du texte, pas comme le champ ${d.key}.`, () => 'Remontez cette ligne au-dessus du --- de fermeture.'),
+      w((d) => `La ligne ${q(d.line)} est sous la ligne --- qui ferme l’en-tête : elle est lue comme du texte, pas comme le champ ${d.key}.`, () => 'Remontez cette ligne au-dessus du --- de fermeture.'),
       w((d) => `The line ${qe(d.line)} is below the --- that closes the front matter: it is read as text, not as the field ${d.key}.`, () => 'Move this line above the closing ---.'),
     ),
     keyInBodyDefined: T(
       w(
-        (d) => `La ligne ${q(d.line)} est sous la ligne --- qui ferme l'en-tête : elle est lue comme du texte ; le champ ${d.key} est déjà défini ligne ${d.definedLine}.`,
+        (d) => `La ligne ${q(d.line)} est sous la ligne --- qui ferme l’en-tête : elle est lue comme du texte ; le champ ${d.key} est déjà défini ligne ${d.definedLine}.`,
         (d) => `Gardez une seule valeur : si celle-ci est la bonne, remplacez la ligne ${d.definedLine} par ${q(d.line)} ; puis supprimez cette ligne du texte (la remonter en ferait un champ répété).`,
       ),
       w(
@@ -28,11 +28,11 @@ export default defineRule({
   },
   docs: `Une fiche est un en-tête YAML entre deux lignes \`---\`, puis le texte. Un champ ajouté « à la fin » juste
 sous le \`---\` de fermeture devient silencieusement la première ligne du texte : le champ semble écrit
-mais n'existe pas. La règle lit les premières lignes non vides du texte et signale celles de la forme
+mais n’existe pas. La règle lit les premières lignes non vides du texte et signale celles de la forme
 \`champ: valeur\` dont le champ existe dans le schéma de la collection.
 
-**Corriger** : remontez la ligne au-dessus du \`---\` de fermeture. Si l'en-tête a déjà ce champ, gardez une
-seule valeur (dans l'en-tête) et supprimez la ligne du texte : la remonter ferait un champ répété
+**Corriger** : remontez la ligne au-dessus du \`---\` de fermeture. Si l’en-tête a déjà ce champ, gardez une
+seule valeur (dans l’en-tête) et supprimez la ligne du texte : la remonter ferait un champ répété
 ([yaml/duplicate-key](../regles.md)). \`registry validate\` la signale aussi.`,
   check(ctx) {
     const known = FICHE_SCHEMAS[ctx.record.collection].properties

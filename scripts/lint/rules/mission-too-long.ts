@@ -17,10 +17,10 @@ export default defineRule<{ maxLength: number }>({
       w((d) => `The mission has ${d.length} characters; a pitch has at most ${d.max}.`, () => 'Summarise in one sentence: who, which problem, which promise; details go in the presentation.'),
     ),
   },
-  docs: `\`mission\` est le pitch affiché sous le nom du produit, dans les listes du site et dans l'API : une phrase
-qui dit pour qui et quel problème. Au-delà de 280 caractères (la longueur d'un message court), elle est
-tronquée ou illisible dans ces listes. C'est une règle d'hygiène des valeurs, pas un standard : la
-longueur de la mission n'est pas un critère du catalogue ; elle vaut pour toute fiche, terminée ou non
+  docs: `\`mission\` est le pitch affiché sous le nom du produit, dans les listes du site et dans l’API : une phrase
+qui dit pour qui et quel problème. Au-delà de 280 caractères (la longueur d’un message court), elle est
+tronquée ou illisible dans ces listes. C’est une règle d’hygiène des valeurs, pas un standard : la
+longueur de la mission n’est pas un critère du catalogue ; elle vaut pour toute fiche, terminée ou non
 ([termine-2](../standards.md#termine-2)).
 
 Option : \`maxLength\` (280).

@@ -23,7 +23,7 @@ export default defineRule({
 doivent répondre ; une page déclarée mais morte ne prouve rien. Mêmes vérifications que
 [link-unreachable](link-unreachable.md).
 
-**Corriger** : l'adresse actuelle de la page.`,
+**Corriger** : l’adresse actuelle de la page.`,
   targets: (data) => targetsOf(data, 'url', PAGE_FIELDS),
   check(ctx) {
     for (const field of PAGE_FIELDS) {

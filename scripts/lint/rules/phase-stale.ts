@@ -35,11 +35,11 @@ export default defineRule<Options>({
   },
   messages: {
     stale: T(
-      w((d) => `La phase ${q(d.phase)} a commencé le ${d.start} : plus de ${d.months} mois avant le ${d.asOf}, et la fiche n'annonce pas de phase suivante.`, () => 'Si le produit a changé de phase, ajoutez la nouvelle phase (« - name: … » et « start: AAAA-MM-JJ ») ; sinon, ajoutez la phase que le dernier comité a décidée, avec sa date prévue.'),
+      w((d) => `La phase ${q(d.phase)} a commencé le ${d.start} : plus de ${d.months} mois avant le ${d.asOf}, et la fiche n’annonce pas de phase suivante.`, () => 'Si le produit a changé de phase, ajoutez la nouvelle phase (« - name: … » et « start: AAAA-MM-JJ ») ; sinon, ajoutez la phase que le dernier comité a décidée, avec sa date prévue.'),
       w((d) => `The phase ${qe(d.phase)} started on ${d.start}: more than ${d.months} months before ${d.asOf}, and the fiche announces no next phase.`, () => 'If the product changed phase, add the new phase ("- name: …" and "start: YYYY-MM-DD"); otherwise add the phase the last committee decided, with its planned date.'),
     ),
     endedNoSuccessor: T(
-      w((d) => `La phase ${q(d.phase)} s'est terminée le ${d.end} et aucune phase ne la suit : la fiche ne dit pas où en est le produit.`, () => 'Ajoutez la phase qui a suivi (« - name: … » et « start: AAAA-MM-JJ »), ou retirez la ligne « end: » si la phase continue.'),
+      w((d) => `La phase ${q(d.phase)} s’est terminée le ${d.end} et aucune phase ne la suit : la fiche ne dit pas où en est le produit.`, () => 'Ajoutez la phase qui a suivi (« - name: … » et « start: AAAA-MM-JJ »), ou retirez la ligne « end: » si la phase continue.'),
       w((d) => `The phase ${qe(d.phase)} ended on ${d.end} and no phase follows it: the fiche does not say where the product stands.`, () => 'Add the phase that followed ("- name: …" and "start: YYYY-MM-DD"), or remove the "end:" line if the phase goes on.'),
     ),
   },
@@ -49,16 +49,16 @@ export default defineRule<Options>({
     noDate: S(() => 'Sans date de référence, la durée de la phase ne se mesure pas.', () => 'Without a reference date, the phase’s duration cannot be measured.'),
   },
   docs: `Une investigation dure en principe 6 mois au plus et une construction 2 ans au plus : au-delà, la fiche
-n'a le plus souvent pas été mise à jour après un comité ([phases-1](../standards.md#phases-1)). Une phase
+n’a le plus souvent pas été mise à jour après un comité ([phases-1](../standards.md#phases-1)). Une phase
 suivante annoncée (datée après la date de référence) suffit : la fiche dit ce qui vient. Une phase
-actuelle qui s'est terminée (\`end\` au plus tard à la date de référence) sans phase qui la suive est
+actuelle qui s’est terminée (\`end\` au plus tard à la date de référence) sans phase qui la suive est
 signalée quelle que soit la phase ([phases-2](../standards.md#phases-2)). La date de référence est la
-date du dernier commit du registre (ou \`--as-of\`), jamais l'horloge de la machine : un même commit
+date du dernier commit du registre (ou \`--as-of\`), jamais l’horloge de la machine : un même commit
 donne toujours les mêmes avertissements.
 
 Options : \`investigationMonths\` (6), \`constructionMonths\` (24).
 
-**Corriger** : ajoutez la phase en cours ou annoncée, ou retirez une date de fin qui n'en est pas une.`,
+**Corriger** : ajoutez la phase en cours ou annoncée, ou retirez une date de fin qui n’en est pas une.`,
   check(ctx) {
     const c = current(ctx)
     if (!c) return

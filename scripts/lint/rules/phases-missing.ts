@@ -3,14 +3,14 @@ import { phaseEn, phaseFr, S, T, w } from '../kit.ts'
 
 export default defineRule({
   id: 'phases-missing',
-  description: "La fiche n'a pas de phases : sa phase actuelle est inconnue.",
+  description: "La fiche n’a pas de phases : sa phase actuelle est inconnue.",
   standards: ['le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'transparence',
   applies: 'always',
   validate: true,
   messages: {
     missing: T(
-      w(() => "La fiche n'a pas de phases : sa phase actuelle est inconnue.", () => 'Ajoutez « phases: » puis une ligne « - name: investigation » et « start: AAAA-MM-JJ » par phase, de la plus ancienne à la plus récente.'),
+      w(() => "La fiche n’a pas de phases : sa phase actuelle est inconnue.", () => 'Ajoutez « phases: » puis une ligne « - name: investigation » et « start: AAAA-MM-JJ » par phase, de la plus ancienne à la plus récente.'),
       w(() => 'The fiche has no phases: its current phase is unknown.', () => 'Add "phases:" then one "- name: investigation" and "start: YYYY-MM-DD" per phase, oldest first.'),
     ),
   },
@@ -19,8 +19,8 @@ export default defineRule({
   },
   docs: `La phase (investigation, construction, accélération…) dit où en est le produit ; la plupart des
 standards en dépendent (« dès la construction », « dès la mise en ligne »…). Sans phases, la fiche reste
-valide et compilée, mais le flux n'a pas de \`current_phase\` pour elle et seules les règles qui
-s'appliquent à toute phase la concernent.
+valide et compilée, mais le flux n’a pas de \`current_phase\` pour elle et seules les règles qui
+s’appliquent à toute phase la concernent.
 
 **Corriger** :
 

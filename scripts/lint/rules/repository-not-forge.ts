@@ -97,7 +97,7 @@ function classify(ctx: RuleContext<any>, value: string): Verdict {
 
 export default defineRule({
   id: 'repository-not-forge',
-  description: "L'adresse du code source n'est ni un dépôt sur une forge publique ni l'organisation propre au produit, ou elle est mal formée.",
+  description: "L’adresse du code source n’est ni un dépôt sur une forge publique ni l’organisation propre au produit, ou elle est mal formée.",
   standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
   category: 'qualité-logicielle',
   applies: 'active',
@@ -105,7 +105,7 @@ export default defineRule({
   registryFields: ['repository'],
   messages: {
     malformed: T(
-      w((d) => `L'adresse du code source ${q(d.value)} est mal formée : elle contient ${PROBLEM_FR[String(d.problem)]}.`, (d) => (d.fixed ? `Gardez une seule adresse : « repository: ${d.fixed} » (pour un produit fait de plusieurs dépôts, l’adresse de son organisation).` : 'Écrivez une seule adresse, de la forme « repository: https://github.com/<organisation>/<dépôt> ».')),
+      w((d) => `L’adresse du code source ${q(d.value)} est mal formée : elle contient ${PROBLEM_FR[String(d.problem)]}.`, (d) => (d.fixed ? `Gardez une seule adresse : « repository: ${d.fixed} » (pour un produit fait de plusieurs dépôts, l’adresse de son organisation).` : 'Écrivez une seule adresse, de la forme « repository: https://github.com/<organisation>/<dépôt> ».')),
       w((d) => `The source code address ${qe(d.value)} is malformed: it contains ${PROBLEM_EN[String(d.problem)]}.`, (d) => (d.fixed ? `Keep one address: "repository: ${d.fixed}" (for a product made of several repositories, its organisation’s address).` : 'Write one address, such as "repository: https://github.com/<organisation>/<repository>".')),
     ),
     notForge: T(
@@ -113,11 +113,11 @@ export default defineRule({
       w((d) => `${qe(d.value)} is a page of ${d.host || 'this site'}, not a repository on a code forge (GitHub, GitLab, Framagit…).`, () => 'Give the repository’s address: "repository: https://github.com/<organisation>/<repository>" (or GitLab, Framagit, Codeberg…).'),
     ),
     teamPage: T(
-      w((d) => `${q(d.value)} est la page d'une équipe GitHub, que seuls les membres de l'organisation voient.`, () => 'Donnez l’adresse publique du dépôt : « repository: https://github.com/<organisation>/<dépôt> ».'),
+      w((d) => `${q(d.value)} est la page d’une équipe GitHub, que seuls les membres de l’organisation voient.`, () => 'Donnez l’adresse publique du dépôt : « repository: https://github.com/<organisation>/<dépôt> ».'),
       w((d) => `${qe(d.value)} is a GitHub team’s page, which only the organisation’s members can see.`, () => 'Give the repository’s public address: "repository: https://github.com/<organisation>/<repository>".'),
     ),
     notRepository: T(
-      w((d) => `${q(d.value)} mène à une page d'un dépôt (un fichier, un ticket…), pas au dépôt lui-même.`, () => 'Donnez l’adresse du dépôt lui-même : « repository: https://github.com/<organisation>/<dépôt> » (un dossier d’un dépôt GitHub : …/tree/<branche>/<dossier>).'),
+      w((d) => `${q(d.value)} mène à une page d’un dépôt (un fichier, un ticket…), pas au dépôt lui-même.`, () => 'Donnez l’adresse du dépôt lui-même : « repository: https://github.com/<organisation>/<dépôt> » (un dossier d’un dépôt GitHub : …/tree/<branche>/<dossier>).'),
       w((d) => `${qe(d.value)} leads to a page inside a repository (a file, an issue…), not to the repository itself.`, () => 'Give the repository’s own address: "repository: https://github.com/<organisation>/<repository>" (a folder of a GitHub repository: …/tree/<branch>/<folder>).'),
     ),
     sharedOrganisation: T(
@@ -129,21 +129,21 @@ export default defineRule({
     repository: S((d) => `La fiche donne le dépôt ${q(d.value)}.`, (d) => `The fiche gives the repository ${qe(d.value)}.`),
     organisation: S((d) => `La fiche donne l’organisation ${q(d.value)}, propre au produit : acceptée pour un produit fait de plusieurs dépôts.`, (d) => `The fiche gives the organisation ${qe(d.value)}, the product’s own: accepted for a product made of several repositories.`),
   },
-  docs: `\`repository\` doit mener au code du produit : l'adresse d'**un dépôt** sur une forge publique (GitHub,
+  docs: `\`repository\` doit mener au code du produit : l’adresse d'**un dépôt** sur une forge publique (GitHub,
 GitLab et ses instances, Framagit, Codeberg, Bitbucket, sourcehut, forges \`forge.*\` / \`git.*\` des
-administrations) ; sur GitHub, un dossier d'un dépôt (\`/owner/name/tree/main/dossier\`) est accepté.
+administrations) ; sur GitHub, un dossier d’un dépôt (\`/owner/name/tree/main/dossier\`) est accepté.
 
-Un produit fait de plusieurs dépôts peut donner **l'organisation** (ou le groupe GitLab) qui les réunit,
-quand elle est la sienne (\`https://github.com/tchapgouv\`) : c'est accepté. Une organisation commune à
-d'autres produits (les dépôts d'au moins deux autres fiches y sont, comme \`https://github.com/betagouv\`)
-ne montre pas le code du produit : c'est signalé, sauf si elle porte le nom du produit (La Suite
+Un produit fait de plusieurs dépôts peut donner **l’organisation** (ou le groupe GitLab) qui les réunit,
+quand elle est la sienne (\`https://github.com/tchapgouv\`) : c’est accepté. Une organisation commune à
+d’autres produits (les dépôts d’au moins deux autres fiches y sont, comme \`https://github.com/betagouv\`)
+ne montre pas le code du produit : c’est signalé, sauf si elle porte le nom du produit (La Suite
 numérique et \`https://github.com/suitenumerique\`, qui réunit les dépôts de ses produits)
 ([depots-2](../standards.md#depots-2)).
 
 Sont aussi signalés, chacun avec son message ([depots-3](../standards.md#depots-3)) : une adresse qui
-n'est pas sur une forge (un pad, une documentation), la page d'une équipe GitHub (visible des seuls
-membres), une page à l'intérieur d'un dépôt (un fichier), et une valeur mal formée (plusieurs adresses,
-un « ; » en trop, des espaces), avec ce qui est mal formé et l'adresse à garder.
+n’est pas sur une forge (un pad, une documentation), la page d’une équipe GitHub (visible des seuls
+membres), une page à l’intérieur d’un dépôt (un fichier), et une valeur mal formée (plusieurs adresses,
+un « ; » en trop, des espaces), avec ce qui est mal formé et l’adresse à garder.
 
 **Corriger** : \`repository: https://github.com/betagouv/exemple\`.`,
   when: (data) => typeof data.repository === 'string' && data.repository.trim() !== '',

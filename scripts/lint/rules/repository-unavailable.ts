@@ -5,7 +5,7 @@ import { OUTCOME_EN, OUTCOME_FR } from '../online-words.ts'
 
 export default defineRule({
   id: 'repository-unavailable',
-  description: "Le dépôt de code n'existe pas, n'est pas public, n'a pas de licence ou n'a pas d'activité récente (vérification en ligne).",
+  description: "Le dépôt de code n’existe pas, n’est pas public, n’a pas de licence ou n’a pas d’activité récente (vérification en ligne).",
   standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
   category: 'qualité-logicielle',
   applies: 'active',
@@ -19,11 +19,11 @@ export default defineRule({
   seenWords: {
     available: S((d) => `Le dépôt ${q(d.url)} était public, sous licence et actif lors de la vérification du ${String(d.checkedAt).slice(0, 10)}.`, (d) => `The repository ${qe(d.url)} was public, licensed and active when checked on ${String(d.checkedAt).slice(0, 10)}.`),
   },
-  docs: `Avec \`registry lint --online\` seulement : le dépôt est demandé à la forge (l'API GitHub pour github.com,
+  docs: `Avec \`registry lint --online\` seulement : le dépôt est demandé à la forge (l’API GitHub pour github.com,
 HTTP pour les autres). Il doit exister, être public, avoir une licence et une activité récente ; un
-dépôt archivé est signalé aussi. Sans vérification en ligne, la règle ne s'applique pas.
+dépôt archivé est signalé aussi. Sans vérification en ligne, la règle ne s’applique pas.
 
-**Corriger** : rendez le dépôt public, ajoutez une licence, ou donnez l'adresse du dépôt actif.`,
+**Corriger** : rendez le dépôt public, ajoutez une licence, ou donnez l’adresse du dépôt actif.`,
   targets: (data) => targetsOf(data, 'repository', ['repository']),
   check(ctx) {
     const url = urlOf(ctx.record.data, 'repository')

@@ -3,7 +3,7 @@ import { evidenceLinkFault, isBlank, liveData, liveEn, liveFr, q, qe, S, T, w } 
 
 export default defineRule({
   id: 'stats-missing',
-  description: "Le produit est en ligne mais n'a pas de page de statistiques (stats_url, ou stats: true avec un lien), ou en donne une qui n'en est pas une.",
+  description: "Le produit est en ligne mais n’a pas de page de statistiques (stats_url, ou stats: true avec un lien), ou en donne une qui n’en est pas une.",
   standards: ['la-page-stats-est-construite-selon-la-matrice-impact', 'le-produit-a-une-fiche-a-jour-sur-le-site-beta-gouv-fr'],
   category: 'impact',
   applies: 'live',
@@ -13,7 +13,7 @@ export default defineRule({
       w((d) => `${liveEn(d)}, but the fiche gives no statistics page (stats_url).`, () => 'Publish a /stats page and write "stats_url: https://…" (or "stats: true" when it is at <link>/stats).'),
     ),
     selfLink: T(
-      w((d) => `stats_url renvoie à la fiche elle-même (${q(d.value)}) : ce n'est pas une page de statistiques.`, () => 'Publiez les statistiques sur une page du service (/stats) et écrivez son adresse dans « stats_url: https://… ».'),
+      w((d) => `stats_url renvoie à la fiche elle-même (${q(d.value)}) : ce n’est pas une page de statistiques.`, () => 'Publiez les statistiques sur une page du service (/stats) et écrivez son adresse dans « stats_url: https://… ».'),
       w((d) => `stats_url points back to the fiche itself (${qe(d.value)}): it is not a statistics page.`, () => 'Publish the statistics on a page of the service (/stats) and write its address in "stats_url: https://…".'),
     ),
     templateLink: T(
@@ -25,10 +25,10 @@ export default defineRule({
     url: S((d) => `La fiche donne stats_url : ${q(d.value)}.`, (d) => `The fiche gives stats_url: ${qe(d.value)}.`),
     atLink: S((d) => `La fiche indique « stats: true » : la page est à ${q(d.value)}.`, (d) => `The fiche says "stats: true": the page is at ${qe(d.value)}.`),
   },
-  docs: `« Dès la mise en ligne », un produit publie ses statistiques d'usage et d'impact sur une page publique
+  docs: `« Dès la mise en ligne », un produit publie ses statistiques d’usage et d’impact sur une page publique
 (la page stats, construite selon la matrice impact). La fiche la déclare par \`stats_url\`, ou par
 \`stats: true\` quand la page est à \`<link>/stats\` (il faut alors un \`link\`). Une adresse qui renvoie à la
-fiche elle-même (\`https://beta.gouv.fr/startups/<id>.html\`) n'est pas une page de statistiques
+fiche elle-même (\`https://beta.gouv.fr/startups/<id>.html\`) n’est pas une page de statistiques
 ([liens-2](../standards.md#liens-2)).
 
 **Corriger** : \`stats_url: https://exemple.beta.gouv.fr/stats\`.`,

@@ -18,16 +18,16 @@ export default defineRule({
   applies: 'always',
   messages: {
     http: T(
-      w((d) => `L'adresse de ${d.field} n'est pas en https : ${q(d.value)}.`, () => 'Écrivez l’adresse en https:// ; un service public en ligne doit être servi en HTTPS.'),
+      w((d) => `L’adresse de ${d.field} n’est pas en https : ${q(d.value)}.`, () => 'Écrivez l’adresse en https:// ; un service public en ligne doit être servi en HTTPS.'),
       w((d) => `The address in ${d.field} is not https: ${qe(d.value)}.`, () => 'Write the address with https://; a public online service must be served over HTTPS.'),
     ),
   },
   docs: `Un service public en ligne est servi en HTTPS (référentiel général de sécurité) ; un lien \`http://\`
 est soit une coquille, soit un service qui expose ses usagers. La règle vérifie \`link\`, \`repository\`,
 les pages \`stats_url\`, \`budget_url\`, \`impact_url\`, \`dashlord_url\`, \`analyse_risques_url\` et les
-champs de l'espace membre (\`roadmap_url\`…), ainsi que \`website\` pour un incubateur.
+champs de l’espace membre (\`roadmap_url\`…), ainsi que \`website\` pour un incubateur.
 
-**Corriger** : remplacez \`http://\` par \`https://\` après avoir vérifié que l'adresse répond.`,
+**Corriger** : remplacez \`http://\` par \`https://\` après avoir vérifié que l’adresse répond.`,
   check(ctx) {
     const fields = ctx.record.collection === 'incubators' ? ['website'] : URL_FIELDS
     for (const field of fields) {

@@ -13,13 +13,13 @@ export default defineRule({
   applies: 'always',
   messages: {
     unknown: T(
-      w((d) => `${q(d.value)} n'est pas un public usuel.${d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : ''}`, () => `Valeurs usuelles : ${CANONICAL_USERTYPES.join(', ')}.`),
+      w((d) => `${q(d.value)} n’est pas un public usuel.${d.suggestion ? ` Vouliez-vous dire ${q(d.suggestion)} ?` : ''}`, () => `Valeurs usuelles : ${CANONICAL_USERTYPES.join(', ')}.`),
       w((d) => `${qe(d.value)} is not a usual user type.${d.suggestion ? ` Did you mean ${qe(d.suggestion)}?` : ''}`, () => `Usual values: ${CANONICAL_USERTYPES.join(', ')}.`),
     ),
   },
-  docs: `\`usertypes\` sert à filtrer et compter les produits par public. Sept valeurs couvrent l'essentiel des
+  docs: `\`usertypes\` sert à filtrer et compter les produits par public. Sept valeurs couvrent l’essentiel des
 fiches (\`${CANONICAL_USERTYPES.join('`, `')}\`) ; une autre valeur (texte libre, variante de
-casse ou d'accent) n'apparaît dans aucun filtre.
+casse ou d’accent) n’apparaît dans aucun filtre.
 
 **Corriger** : utilisez une des valeurs usuelles ; la suggestion donne la plus proche quand il y en a une.`,
   check(ctx) {

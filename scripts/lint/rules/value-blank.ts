@@ -21,11 +21,11 @@ export default defineRule({
       w((d) => `${d.field} contains only spaces: ${qe(d.value)}.`, () => 'Remove the line when the value is unknown, or write the value.'),
     ),
   },
-  docs: `Une valeur vide (\`''\`) ou faite d'espaces (\`budget_url: " "\`) n'est pas une absence : les sites qui lisent
-le flux l'affichent comme un lien ou un texte vide (dans les gabarits du site actuel, une chaîne vide
-compte même comme « présente »). Seules les conventions documentées sont acceptées : \`link: ''\` d'une
-startup (« pas encore en ligne ») et \`owner: ''\` d'un incubateur (« inconnu » : le champ est
-obligatoire, le supprimer rendrait la fiche invalide). Les espaces au début ou à la fin d'une valeur non vide sont signalés par
+  docs: `Une valeur vide (\`''\`) ou faite d’espaces (\`budget_url: " "\`) n’est pas une absence : les sites qui lisent
+le flux l’affichent comme un lien ou un texte vide (dans les gabarits du site actuel, une chaîne vide
+compte même comme « présente »). Seules les conventions documentées sont acceptées : \`link: ''\` d’une
+startup (« pas encore en ligne ») et \`owner: ''\` d’un incubateur (« inconnu » : le champ est
+obligatoire, le supprimer rendrait la fiche invalide). Les espaces au début ou à la fin d’une valeur non vide sont signalés par
 \`value/untrimmed\` (règle de \`validate\`).
 
 **Corriger** : supprimez la ligne, ou écrivez la valeur.`,

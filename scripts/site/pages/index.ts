@@ -6,10 +6,11 @@ import type { PageGenerator } from '../context.ts'
 import { accessibilityPage } from './accessibility.ts'
 import { dataPage } from './data.ts'
 import { editorPage } from './editor.ts'
+import { evidencePage } from './evidence.ts'
 import { homePage } from './home.ts'
 import { incubatorPages, organisationPages } from './portfolios.ts'
 import { standardsPage } from './standards.ts'
-import { startupPages } from './startup.ts'
+import { startupPages } from './startup-pages.ts'
 
 export const PAGES: readonly PageGenerator[] = [
   homePage,
@@ -17,6 +18,7 @@ export const PAGES: readonly PageGenerator[] = [
   incubatorPages,
   organisationPages,
   standardsPage,
+  evidencePage,
   dataPage,
   accessibilityPage,
   editorPage,

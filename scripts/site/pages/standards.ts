@@ -10,6 +10,7 @@ import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
 import { bar, categoryLabel, categoryTable, percent, tableBlock, time } from '../components.ts'
 import { checkLabelFr } from '../../lint/check-labels.ts'
+import { declaredAndProvenTable, evidenceTrendsTable } from '../evidence.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 const PATH = 'standards/'
@@ -80,19 +81,23 @@ export function standardsMain(context: SiteContext): Html {
 <p>Chaque règle vérifie qu’une fiche donne la preuve d’un standard, dans les phases où il s’applique. Une vérification est remplie quand la fiche donne la preuve, exemptée quand la fiche justifie une exemption. Les données : <a href="${siteHref(PATH, 'api/v1/standards.json')}">api/v1/standards.json</a>.</p>
 <h2>Par catégorie</h2>
 ${categoryTable(agg.categories, 'Vérifications remplies ou exemptées, par catégorie, sur toutes les fiches')}
+<h2 id="declare-prouve">Déclaré et vérifié en ligne</h2>
+${declaredAndProvenTable(agg, PATH)}
 <h2>Par règle</h2>
 ${byCategory.map(([c, rules]) => html`<h3 class="fr-h5">${categoryLabel(c)}</h3>
 ${tableBlock(
     `Règles de la catégorie ${categoryLabel(c)}`,
     html`<tr><th scope="col">Vérification</th><th scope="col">Standards</th><th scope="col">Remplies</th><th scope="col">Applicables</th><th scope="col">À corriger</th></tr>`,
-    html`${rules.map(([id, r]) => html`<tr><th scope="row">${checkLabelFr(id)}<br><span class="fr-text--xs">Signalé quand : ${RULES.get(id)?.description ?? id} <code>${id}</code></span></th><td><ul class="plain-list">${r.standards.map((sid) => {
+    html`${rules.map(([id, r]) => html`<tr><th scope="row">${checkLabelFr(id)}${r.evidence === 'online' ? html` <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">vérifiée en ligne</span>` : ''}<br><span class="fr-text--xs">Signalé quand : ${RULES.get(id)?.description ?? id} <code>${id}</code></span></th><td><ul class="plain-list">${r.standards.map((sid) => {
       const standard = standardById(sid)
       return html`<li>${standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a>` : sid}</li>`
     })}</ul></td><td class="cell-bar">${bar(r, `${percent(r)} %`)}</td><td>${String(r.applicable)}</td><td>${String(r.failing)}</td></tr>`)}`,
     { hideCaption: true },
   )}`)}
 <h2>Tendances</h2>
-${context.trends ? trendsSection(context.trends) : html`<p>Pas de tendances : la compilation n’avait pas l’historique git du registre.</p>`}`
+${context.trends ? trendsSection(context.trends) : html`<p>Pas de tendances : la compilation n’avait pas l’historique git du registre.</p>`}
+${context.trends?.evidence?.length ? html`<h3 class="fr-h5" id="tendances-preuves">Preuves en ligne</h3>
+${evidenceTrendsTable(context.trends.evidence)}` : ''}`
 }
 
 export const standardsPage: PageGenerator = function* (context) {

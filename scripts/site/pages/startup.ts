@@ -11,9 +11,9 @@ import { CATEGORIES, STANDARDS, standardById, standardUrl } from '../../lint/cat
 import { checkLabelFr } from '../../lint/check-labels.ts'
 import { LINT_RULES } from '../../lint/rules/index.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
-import type { Check, Finding, PageGenerator, SiteContext, StartupItem } from '../context.ts'
+import type { Check, Finding, SiteContext, StartupItem } from '../context.ts'
 import { html, raw, type Html } from '../html.ts'
-import { renderPage, siteHref } from '../layout.ts'
+import { siteHref } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, plural, tableBlock, time } from '../components.ts'
 
@@ -120,7 +120,11 @@ ${s.created_at ? html`<dt>Fiche créée</dt><dd>${time(s.created_at)}</dd>` : ''
  * The content of a startup's page. `from` is the folder of the page it is shown on (the
  * startup's own page by default; the editor's preview shows it at editer/), for relative links.
  */
-export function startupMain(context: SiteContext, s: StartupItem, from = `startups/${s.id}/`): Html {
+/**
+ * A startup's page. `evidence`: its online evidence section (site/evidence.ts, given by
+ * startup-pages.ts); the editor's preview, which has no evidence, gives none and gets no section.
+ */
+export function startupMain(context: SiteContext, s: StartupItem, from = `startups/${s.id}/`, evidence?: Html): Html {
   const path = from
   const edit = editUrl(context, s.file)
   const body = s.body.trim()
@@ -131,19 +135,14 @@ ${s.mission ? html`<p class="fr-text--lead">${s.mission}</p>` : ''}<p>${phaseBad
 ${edit ? html`<li><a class="fr-btn fr-btn--tertiary" href="${edit}" rel="noopener noreferrer">Modifier la fiche sur GitHub</a></li>` : ''}<li><a class="fr-btn fr-btn--tertiary" href="${siteHref(path, `api/v1/startups/${segment(s.id)}.json`)}">Données de la fiche (JSON)</a></li>
 ${typeof s.link === 'string' && s.link ? html`<li>${externalLink(s.link, 'Voir le service en ligne', 'fr-btn fr-btn--tertiary')}</li>` : ''}</ul>
 <nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="sommaire-titre"><p class="fr-summary__title" id="sommaire-titre">Sommaire</p><ol class="fr-summary__list">
-<li><a class="fr-summary__link" href="#standards">Standards</a></li><li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
+<li><a class="fr-summary__link" href="#standards">Standards</a></li>${evidence ? html`<li><a class="fr-summary__link" href="#preuves">Preuves en ligne</a></li>` : ''}<li><a class="fr-summary__link" href="#parcours">Parcours</a></li>${body ? html`<li><a class="fr-summary__link" href="#presentation">Présentation</a></li>` : ''}<li><a class="fr-summary__link" href="#fiche">Tous les champs de la fiche</a></li></ol></nav>
 <h2 id="standards">Standards</h2>
 ${standardsSection(context, s)}
-<h2 id="parcours">Parcours</h2>
+${evidence ? html`<h2 id="preuves">Preuves en ligne</h2>
+${evidence}
+` : ''}<h2 id="parcours">Parcours</h2>
 ${timeline(s)}
 ${body ? html`<h2 id="presentation">Présentation</h2>\n<div class="fiche-body">${raw(renderMarkdown(body, { headingOffset: 2 }))}</div>\n` : ''}<h2 id="fiche">Tous les champs de la fiche</h2>
 <p class="fr-text--sm">Fichier <code>${s.file}</code>.</p>
 ${fields(context, s, path)}`
-}
-
-export const startupPages: PageGenerator = function* (context) {
-  for (const s of context.startups) {
-    const path = `startups/${s.id}/`
-    yield [`${path}index.html`, renderPage({ title: s.title ?? s.id, path, main: startupMain(context, s), description: s.mission, breadcrumb: [{ label: s.title ?? s.id }] })]
-  }
 }

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { checkOnline, type OnlineOptions, type OnlineWarning } from '../../../scripts/lint/online/check.ts'
+import { checkOnline, DEFAULT_ONLINE_OPTIONS, onlineUserAgent, runOnlineChecks, type OnlineOptions, type OnlineWarning } from '../../../scripts/lint/online/check.ts'
 import type { Resolver } from '../../../scripts/lint/online/fetch-url.ts'
 import { onlineKey, type OnlineResult, type OnlineTarget } from '../../../scripts/lint/online/types.ts'
 import { startFakeGitHub, startFakeGitLab, type FakeRepo } from './fake-forges.ts'
@@ -88,7 +88,7 @@ describe('online mode end to end (acceptance)', () => {
         repo('https://github.com/betagouv/visible-private'), // private, seen with a token that has access
         repo('https://github.com/betagouv/nolicence.git'),
       ],
-      options(github, { timeoutMs: 200 }),
+      options(github, { timeoutMs: 1500 }),
     )
     expect(outcomes(first)).toEqual({
       [`${s}/live`]: 'ok',
@@ -129,6 +129,27 @@ describe('online mode end to end (acceptance)', () => {
       [`http://localhost:${site.port}/live`]: 'refused-address',
     })
     expect(refused.get(`url ${s}/live`)!.detail).toBe('loopback')
+  })
+})
+
+describe('the User-Agent names the registry', () => {
+  it.each([
+    [{ repositoryUrl: 'https://github.com/betagouv/beta.gouv.fr', siteUrl: 'https://registre.example' }, 'registre-startups-beta (online evidence check; +https://github.com/betagouv/beta.gouv.fr)'],
+    [{ repositoryUrl: '', siteUrl: 'https://registre.example/sous' }, 'registre-startups-beta (online evidence check; +https://registre.example/sous)'],
+    [{ repositoryUrl: 'https://x.example/a\r\nx-injected: 1', siteUrl: '' }, DEFAULT_ONLINE_OPTIONS.userAgent],
+    [{ repositoryUrl: 'https://x.example/é', siteUrl: '' }, DEFAULT_ONLINE_OPTIONS.userAgent],
+    [{}, DEFAULT_ONLINE_OPTIONS.userAgent],
+  ])('%j → %s', (config, expected) => {
+    expect(onlineUserAgent(config)).toBe(expected)
+  })
+
+  it('is sent to the pages and to GitHub', async () => {
+    const site = await website()
+    const github = await fakeGitHub(REPOS)
+    const userAgent = onlineUserAgent({ repositoryUrl: 'https://github.com/betagouv/registre' })
+    await checkOnline([url(`${site.origin}/live`), repo('https://github.com/betagouv/public')], options(github, { userAgent }))
+    expect(site.requests[0]!.headers['user-agent']).toBe(userAgent)
+    expect(github.requests[0]!.headers['user-agent']).toMatch(/^registre-startups-beta \(online evidence check; \+https:\/\/github\.com\/betagouv\/registre\)/)
   })
 })
 
@@ -227,7 +248,7 @@ describe('repositories on github.com through Octokit', () => {
     })
     const results = await checkOnline(
       [repo('https://github.com/betagouv/flaky'), repo('https://github.com/betagouv/hung')],
-      options(github, { timeoutMs: 200 }),
+      options(github, { timeoutMs: 1500 }),
     )
     expect(outcomes(results)).toEqual({ 'https://github.com/betagouv/flaky': 'ok', 'https://github.com/betagouv/hung': 'timeout' })
     expect(github.requests.filter((r) => r.url === '/repos/betagouv/flaky')).toHaveLength(2)
@@ -450,7 +471,7 @@ describe('the disk cache', () => {
       url('http://nowhere.test/'),
       url(`${site.origin}/dead`),
     ]
-    const results = await checkOnline(targets, options(github, { cacheFile, timeoutMs: 100, resolver }))
+    const results = await checkOnline(targets, options(github, { cacheFile, timeoutMs: 1500, resolver }))
     expect(Object.values(outcomes(results))).toEqual(['rate-limited', 'timeout', 'unreachable', 'dead'])
     expect(Object.keys(JSON.parse(await readFile(cacheFile, 'utf8')).entries)).toEqual([`url ${site.origin}/dead`])
   })
@@ -497,6 +518,61 @@ describe('the disk cache', () => {
     expect(site.requests.map((r) => r.url)).toEqual(['/live'])
     expect(warnings).toEqual([{ id: 'cache-entries-dropped', file: cacheFile, count: 7 }])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('an expired GitHub entry is asked again with its ETag: a 304 keeps its facts, costs no quota and dates the result today', async () => {
+    const github = await fakeGitHub({ ...REPOS })
+    const cacheFile = join(dir, 'cache.json')
+    const targets = ['public', 'archived', 'nolicence'].map((n) => repo(`https://github.com/betagouv/${n}`))
+    const first = await runOnlineChecks(targets, options(github, { cacheFile, githubToken: TOKEN }))
+    expect(first.stats.github).toMatchObject({ requests: 3, notModified: 0, limit: 5000, remaining: 4997 })
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8'))
+    expect(cache.entries['repository https://github.com/betagouv/public'].etag).toMatch(/^W\/"[0-9a-f]{40}"$/)
+
+    // A week later, nothing changed: three conditional requests, three 304s, nothing counted.
+    const week = await runOnlineChecks(targets, options(github, { cacheFile, githubToken: TOKEN, now: at(7 * 24 * HOUR) }))
+    expect(github.requests.slice(3).map((r) => r.headers['if-none-match'])).toEqual(targets.map((t) => cache.entries[onlineKey(t)].etag))
+    expect(week.stats.github).toMatchObject({ requests: 3, notModified: 3, remaining: 4997 })
+    expect(github.counted()).toBe(3)
+    expect(outcomes(week.results)).toEqual(outcomes(first.results))
+    for (const r of week.results.values()) {
+      expect(r.checkedAt).toBe(new Date(NOW.getTime() + 7 * 24 * HOUR).toISOString())
+      expect(r).not.toHaveProperty('etag') // the ETag stays in the cache
+    }
+
+    // Then a repository is archived: its ETag no longer matches, GitHub answers 200 with the new facts.
+    github.repos['betagouv/public'] = { archived: true }
+    const later = await runOnlineChecks(targets, options(github, { cacheFile, githubToken: TOKEN, now: at(14 * 24 * HOUR) }))
+    expect(later.results.get('repository https://github.com/betagouv/public')!.outcome).toBe('repo-archived')
+    expect(later.stats.github).toMatchObject({ requests: 3, notModified: 2 })
+    expect(github.counted()).toBe(4)
+  })
+
+  it('an ETag on a page entry, or one that is not an ETag, makes the entry invalid', async () => {
+    const site = await website()
+    const github = await fakeGitHub({})
+    const cacheFile = join(dir, 'cache.json')
+    const checkedAt = NOW.toISOString()
+    const u = `${site.origin}/dead`
+    await writeFile(cacheFile, JSON.stringify({ version: 1, entries: {
+      [`url ${u}`]: { kind: 'url', url: u, outcome: 'ok', checkedAt, etag: 'W/"abc"' },
+      'repository https://github.com/a/b': { kind: 'repository', url: 'https://github.com/a/b', outcome: 'ok', checkedAt, etag: 'abc\r\nx-injected: 1' },
+    } }))
+    const warnings: OnlineWarning[] = []
+    await checkOnline([url(u)], options(github, { cacheFile, onWarning: (w) => warnings.push(w) }))
+    expect(warnings).toEqual([{ id: 'cache-entries-dropped', file: cacheFile, count: 2 }])
+  })
+
+  it('a run keeps a reserve of GitHub requests: at the reserve it stops asking, says so once, and caches nothing for the rest', async () => {
+    const github = await track(startFakeGitHub(REPOS, { limit: 5 }))
+    const warnings: OnlineWarning[] = []
+    const targets = Object.keys(REPOS).map((n) => repo(`https://github.com/${n}`))
+    const run = await runOnlineChecks(targets, options(github, { concurrency: 1, githubToken: TOKEN, githubReserve: 2, onWarning: (w) => warnings.push(w) }))
+    // 5 - 3 answers = 2 left: the reserve is reached, the 4 other repositories are not asked.
+    expect(github.requests).toHaveLength(3)
+    expect([...run.results.values()].map((r) => r.outcome)).toEqual(['ok', 'repo-no-licence', 'repo-archived', 'rate-limited', 'rate-limited', 'rate-limited', 'rate-limited'])
+    expect(run.stats.github).toMatchObject({ requests: 3, remaining: 2, limit: 5 })
+    expect(warnings).toEqual([{ id: 'github-rate-limited', resetAt: '2027-01-01T00:00:00.000Z', authenticated: true, reserve: 2 }])
   })
 
   it('an entry dated in the future is not trusted', async () => {

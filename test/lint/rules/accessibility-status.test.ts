@@ -28,7 +28,7 @@ testRule(rule, {
 
 describe('the message says what makes the product live ([en-ligne-4])', () => {
   it.each([
-    ['a link', fiche(`link: https://exemple.beta.gouv.fr\n${phase('construction')}`), 'La fiche donne l\'adresse du service (link), mais la fiche ne déclare pas'],
+    ['a link', fiche(`link: https://exemple.beta.gouv.fr\n${phase('construction')}`), 'La fiche donne l’adresse du service (link), mais la fiche ne déclare pas'],
     ['a launch', fiche(`link: ''\n${phase('construction', launch)}`), 'La fiche indique un lancement le 2023-03-01, mais'],
     ['the phase', fiche(phase('acceleration')), 'Le produit est en accélération, mais'],
   ])('%s', (_name, text, start) => {

@@ -11,7 +11,7 @@ const TEMPLATE = `Pour t'aider dans la rédaction de ta fiche produit, nous te r
 
 ## Contexte
 
-Quel est le contexte de ta Startup d'Etat ? à compléter
+Quel est le contexte de ta Startup d’Etat ? à compléter
 
 ## Problème
 
@@ -23,29 +23,29 @@ Décris ta solution en quelques lignes ? Qui seront les bénéficiaires ?
 
 ## Objectifs à 6 mois
 
-Objectif **d'usage** à 6 mois : quel usage chiffré visez-vous ?
+Objectif **d’usage** à 6 mois : quel usage chiffré visez-vous ?
 
-Objectif **d'impact** à 6 mois : quel impact chiffré vous permettra de dire que votre première phase de construction a été un succès ?
+Objectif **d’impact** à 6 mois : quel impact chiffré vous permettra de dire que votre première phase de construction a été un succès ?
 `
 
 testRule(rule, {
   valid: [
     { name: 'the four usual headings', fiche: ['incubator: dinum', 'incubator: dinum'] },
     { name: 'variants teams write', fiche: fiche(construction, '## Le problème\n\nLes agents ressaisissent tout.\n\n## Notre service\n\nUn formulaire unique.\n\n## Déploiement\n\nDeux régions pilotes.\n\n## Objectifs à 6 mois\n\n500 dossiers par mois.\n') },
-    { name: 'the member space’s current template: « Objectifs à 6 mois » tells what comes next ([sections-5])', fiche: fiche(construction, "## Contexte\n\nDes conclusions volumineuses.\n\n## Solution\n\nUne interface IA pour les magistrats.\n\n## Objectifs à 6 mois\n\n- Déployer le modèle sur l'infrastructure Justice\n- Tester auprès de 20 à 30 magistrats\n") },
+    { name: 'the member space’s current template: « Objectifs à 6 mois » tells what comes next ([sections-5])', fiche: fiche(construction, "## Contexte\n\nDes conclusions volumineuses.\n\n## Solution\n\nUne interface IA pour les magistrats.\n\n## Objectifs à 6 mois\n\n- Déployer le modèle sur l’infrastructure Justice\n- Tester auprès de 20 à 30 magistrats\n") },
     { name: 'its former template: « Stratégie » alone', fiche: fiche(construction, '## Contexte\n\nDes justificatifs à fournir.\n\n## Solution\n\nOOTS, un système européen.\n\n## Stratégie\n\nS1 2024 : expérimentation auprès de 2 à 3 fournisseurs.\n') },
     { name: 'bold lines and emoji headings', fiche: fiche(investigation, '**Contexte**\n\nLes haies disparaissent.\n\n## 💡 Solution\n\nUn guichet unique.\n') },
     { name: 'investigation asks only problem and solution', fiche: fiche(investigation, '## Problématique\n\nLes délais sont longs.\n\n## Hypothèses de solution :\n\nUn simulateur.\n') },
     {
       name: 'strategy and goals under other headings, and lead-ins ([sections-2])',
-      fiche: fiche(construction, "## Contexte et enjeu de politique publique\n\nDes milliers de réfugiés.\n\n## **La solution : Réfugiés.info**\n\nUn site en 7 langues.\n\n## Les trois piliers de transformation 2026\n\n### 1. Élargissement du public cible\n\n**Objectif :** Élargir progressivement le périmètre des bénéficiaires.\n\n## Vers une pérennisation au sein des services de l'État en 2027\n\nUn transfert à la DGEF.\n"),
+      fiche: fiche(construction, "## Contexte et enjeu de politique publique\n\nDes milliers de réfugiés.\n\n## **La solution : Réfugiés.info**\n\nUn site en 7 langues.\n\n## Les trois piliers de transformation 2026\n\n### 1. Élargissement du public cible\n\n**Objectif :** Élargir progressivement le périmètre des bénéficiaires.\n\n## Vers une pérennisation au sein des services de l’État en 2027\n\nUn transfert à la DGEF.\n"),
     },
-    { name: 'a year to come names a plan, « L’objectif est… en : » gives the goals', fiche: fiche(construction, "## Contexte\n\nLa cabanisation s'étend.\n\n## Solution\n\nLUCCA aide à rédiger les PV.\n\n## 2026\n\nL'objectif est d'augmenter son impact en :\n - déployant à près de 300 collectivités\n") },
+    { name: 'a year to come names a plan, « L’objectif est… en : » gives the goals', fiche: fiche(construction, "## Contexte\n\nLa cabanisation s’étend.\n\n## Solution\n\nLUCCA aide à rédiger les PV.\n\n## 2026\n\nL'objectif est d’augmenter son impact en :\n - déployant à près de 300 collectivités\n") },
     { name: 'HTML headings (corpus: boris)', fiche: fiche(construction, "<h2>2,4 millions</h2>\n\nC'est le nombre de ménages en attente.\n\n<h2>Le problème</h2>\n\nUn dispositif complexe.\n\n<h2>Notre solution</h2>\n\nUn simulateur.\n\n<h2>Un déploiement via le réseau</h2>\n\nLes OFS diffusent.\n\n<h2>Objectifs</h2>\n\n1 000 simulations.\n") },
     { name: 'setext headings', fiche: fiche(investigation, 'Le constat\n----------\n\nDes usagers perdus.\n\nNotre réponse\n=============\n\nUn accompagnement.\n') },
     { name: 'the problem told before the solution under a heading of its own words (corpus: zero-logement-vacant)', fiche: fiche(investigation, `## Faire de la vacance structurelle une ressource pour les territoires\n\n${'1,35 million de logements sont vacants depuis au moins deux ans dans le parc privé ; cette vacance pénalise ceux qui cherchent à se loger et dégrade le bâti. '.repeat(2)}\n\n## La solution Zéro Logement Vacant\n\nUn outil pour mobiliser les propriétaires.\n`) },
     { name: 'a goal whose figures follow in the next paragraph (corpus: docurba)', fiche: fiche(construction, "## Le problème\n\nDes procédures opaques.\n\n## La solution\n\nUn outil partagé.\n\nNotre objectif est de devenir la plateforme de référence.\n\n**En juin 2026, 100 % des DDT(M) utilisent Docurba.**\n") },
-    { name: 'a lead-in that introduces a list (corpus: rdv-insertion)', fiche: fiche(construction, "## Le problème\n\nDes délais trop longs.\n\n## Notre service\n\nDes invitations par SMS.\n\nrdv-insertion aura réussi sa mission si :\n1. les délais avant l'orientation baissent de moitié\n") },
+    { name: 'a lead-in that introduces a list (corpus: rdv-insertion)', fiche: fiche(construction, "## Le problème\n\nDes délais trop longs.\n\n## Notre service\n\nDes invitations par SMS.\n\nrdv-insertion aura réussi sa mission si :\n1. les délais avant l’orientation baissent de moitié\n") },
     { name: 'bare titles written without # (corpus: certiphyto-lisa)', fiche: fiche(investigation, 'Contexte\nLe Certiphyto est un certificat obligatoire.\n\n⸻\n\nSolution\nUne base de données unifiée.\n') },
     { name: 'an ended product is asked nothing', fiche: fiche('phases:\n  - name: abandon\n    start: 2024-01-01\n', '') },
   ],
@@ -64,8 +64,8 @@ describe('what the report says', () => {
   it('lists every missing section, and the template sections to fill in', () => {
     const { fr, en } = lintCase(rule, { name: '', fiche: fiche(construction, TEMPLATE) })
     expect(fr).toHaveLength(1)
-    expect(fr[0]!.message).toBe("Le texte de présentation ne dit rien de : le problème, son contexte et ses usagers ; la solution et l’impact attendu ; la suite : la stratégie de déploiement et les objectifs fixés au dernier comité. Les sections « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d'usage à 6 mois », « Objectif d'impact à 6 mois » ne contiennent que le texte du modèle ou rien.")
-    expect(fr[0]!.hint).toBe("Sous « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d'usage à 6 mois », « Objectif d'impact à 6 mois », remplacez le texte du modèle par quelques phrases à vous.")
+    expect(fr[0]!.message).toBe("Le texte de présentation ne dit rien de : le problème, son contexte et ses usagers ; la solution et l’impact attendu ; la suite : la stratégie de déploiement et les objectifs fixés au dernier comité. Les sections « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d’usage à 6 mois », « Objectif d’impact à 6 mois » ne contiennent que le texte du modèle ou rien.")
+    expect(fr[0]!.hint).toBe("Sous « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d’usage à 6 mois », « Objectif d’impact à 6 mois », remplacez le texte du modèle par quelques phrases à vous.")
     expect(en[0]!.message).toMatch(/^The presentation says nothing about: the problem, its context and its users; /)
   })
   it('is closed by its hint, applied literally', () => {
@@ -90,7 +90,7 @@ it('tells template text from real text', () => {
 })
 
 it('sees a section as present, template-only or absent', () => {
-  expect(sectionsOf('## Contexte\n\nQuel est le contexte de ta Startup d\'Etat ?\n\n## Solution\n\nUn service.\n')).toEqual({ context: 'template', solution: 'present', plan: 'absent' })
+  expect(sectionsOf('## Contexte\n\nQuel est le contexte de ta Startup d’Etat ?\n\n## Solution\n\nUn service.\n')).toEqual({ context: 'template', solution: 'present', plan: 'absent' })
 })
 
 it('SECTIONS patterns cannot match a line break', () => {

@@ -31,7 +31,7 @@ testRule(rule, {
 
 it('says what the fiche shows: the window and the last committee, or none', () => {
   const last = lintCase(rule, { name: '', fiche: committee('2023-09-14') })
-  expect(last.fr[0]!.message).toBe("La fiche ne montre ni comité d'investissement ni changement de phase entre le 2023-12-01 et le 2024-06-01 ; le dernier comité indiqué date du 2023-09-14.")
+  expect(last.fr[0]!.message).toBe("La fiche ne montre ni comité d’investissement ni changement de phase entre le 2023-12-01 et le 2024-06-01 ; le dernier comité indiqué date du 2023-09-14.")
   expect(last.en[0]!.message).toBe('The fiche shows neither an investment committee nor a phase change between 2023-12-01 and 2024-06-01; the last committee it gives was on 2023-09-14.')
-  expect(lintCase(rule, { name: '', fiche: product() }).fr[0]!.message).toMatch(/elle n'indique aucun comité\.$/)
+  expect(lintCase(rule, { name: '', fiche: product() }).fr[0]!.message).toMatch(/elle n’indique aucun comité\.$/)
 })

@@ -25,6 +25,6 @@ testRule(rule, {
 })
 
 it('says what the fiche shows rather than asserting the product is live ([en-ligne-4])', () => {
-  expect(lintCase(rule, { name: '', fiche: fiche(`${construction}${launch('2024-03-01')}`) }).fr[0]!.message).toBe("La fiche indique un lancement le 2024-03-01, mais la fiche ne donne pas l'adresse du service (link).")
+  expect(lintCase(rule, { name: '', fiche: fiche(`${construction}${launch('2024-03-01')}`) }).fr[0]!.message).toBe("La fiche indique un lancement le 2024-03-01, mais la fiche ne donne pas l’adresse du service (link).")
   expect(lintCase(rule, { name: '', fiche: fiche(acceleration) }).en[0]!.message).toBe('The product is in acceleration, but the fiche does not give the service’s address (link).')
 })

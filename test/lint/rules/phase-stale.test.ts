@@ -28,6 +28,6 @@ testRule(rule, {
 
 it('says the phase ended and nothing follows it', () => {
   const { fr, en } = lintCase(rule, { name: '', fiche: fiche('phases:\n  - name: construction\n    start: 2021-07-01\n    end: 2022-09-01\n') })
-  expect(fr[0]!.message).toBe("La phase « construction » s'est terminée le 2022-09-01 et aucune phase ne la suit : la fiche ne dit pas où en est le produit.")
+  expect(fr[0]!.message).toBe("La phase « construction » s’est terminée le 2022-09-01 et aucune phase ne la suit : la fiche ne dit pas où en est le produit.")
   expect(en[0]!.message).toBe('The phase "construction" ended on 2022-09-01 and no phase follows it: the fiche does not say where the product stands.')
 })

@@ -31,7 +31,7 @@ testRule(rule, {
 
 it('tells what is malformed, and the address to keep', () => {
   const { fr, en } = lintCase(rule, { name: '', fiche: repo('"https://github.com/MTES-MCT/secheresse-front; "') })
-  expect(fr[0]!.message).toBe("L'adresse du code source « https://github.com/MTES-MCT/secheresse-front;  » est mal formée : elle contient un « ; » ou une « , » en trop.")
+  expect(fr[0]!.message).toBe("L’adresse du code source « https://github.com/MTES-MCT/secheresse-front;  » est mal formée : elle contient un « ; » ou une « , » en trop.")
   expect(fr[0]!.hint).toBe('Gardez une seule adresse : « repository: https://github.com/MTES-MCT/secheresse-front » (pour un produit fait de plusieurs dépôts, l’adresse de son organisation).')
   expect(en[0]!.message).toContain('it contains a stray ";" or ","')
   expect(malformation('https://github.com/a/b')).toBeUndefined()

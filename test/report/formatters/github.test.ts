@@ -17,7 +17,7 @@ const diag = (extra: Partial<Diagnostic> = {}): Diagnostic => ({
   ruleId: 'schema/type',
   severity: 'error',
   message: 'Le message.',
-  hint: "L'aide.",
+  hint: "L’aide.",
   ...extra,
 })
 
@@ -25,7 +25,7 @@ describe('github', () => {
   it('prints one ::error command per diagnostic with its span and rule, then the summary', () => {
     const diagnostics = check(editStartup('incubator: dinum', 'incubator: dinun'))
     expect(render(diagnostics, 5)).toBe(
-      "::error file=startups/exemple.md,line=4,endLine=4,col=12,endColumn=17,title=ref/unknown-incubator::L'incubateur « dinun » n'existe pas. Vouliez-vous dire « dinum » ?%0ARemplacez « dinun » par « dinum ». Utilisez le nom d'un fichier de incubators/ sans .md, ou ajoutez la fiche de l'incubateur dans la même pull request.\n" +
+      "::error file=startups/exemple.md,line=4,endLine=4,col=12,endColumn=17,title=ref/unknown-incubator::L’incubateur « dinun » n’existe pas. Vouliez-vous dire « dinum » ?%0ARemplacez « dinun » par « dinum ». Utilisez le nom d’un fichier de incubators/ sans .md, ou ajoutez la fiche de l’incubateur dans la même pull request.\n" +
         '1 erreur, 0 avertissement dans 5 fichiers.\n',
     )
   })
@@ -33,8 +33,8 @@ describe('github', () => {
   it('prints ::warning for a warning, and the summary in English with --lang en', () => {
     const out = render([diag({ severity: 'warning', ruleId: 'file/bom' }), diag({ line: 4, endLine: 4 })], 1, 'en')
     expect(out.split('\n')).toEqual([
-      "::warning file=startups/a.md,line=3,endLine=3,col=8,endColumn=11,title=file/bom::Le message.%0AL'aide.",
-      "::error file=startups/a.md,line=4,endLine=4,col=8,endColumn=11,title=schema/type::Le message.%0AL'aide.",
+      "::warning file=startups/a.md,line=3,endLine=3,col=8,endColumn=11,title=file/bom::Le message.%0AL’aide.",
+      "::error file=startups/a.md,line=4,endLine=4,col=8,endColumn=11,title=schema/type::Le message.%0AL’aide.",
       '1 error, 1 warning in 1 file.',
       '',
     ])
@@ -70,6 +70,6 @@ describe('github', () => {
     const diagnostics = check(editStartup('incubator: dinum', 'incubator: "x\\n::warning::y"'))
     const out = render(diagnostics, 5)
     expect(out.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1)
-    expect(out.split('\n')[0]).toContain("L'incubateur « x↵::warning::y » n'existe pas.")
+    expect(out.split('\n')[0]).toContain("L’incubateur « x↵::warning::y » n’existe pas.")
   })
 })

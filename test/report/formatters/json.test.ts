@@ -27,7 +27,7 @@ describe('json', () => {
         endColumn: 22,
         ruleId: 'schema/format',
         severity: 'error',
-        message: "La date « 2023-02-30 » n'existe pas dans le calendrier.",
+        message: "La date « 2023-02-30 » n’existe pas dans le calendrier.",
         hint: 'Vérifiez le jour et le mois (AAAA-MM-JJ) : la date n’est jamais corrigée automatiquement.',
         path: '/phases/1/start',
       },

@@ -19,7 +19,7 @@ function render(diagnostics: Diagnostic[], texts: Record<string, string>, option
 
 /** A diagnostic on one line, for hand-made cases. */
 function diag(file: string, line: number, column: number, endColumn: number, extra: Partial<Diagnostic> = {}): Diagnostic {
-  return { file, line, column, endLine: line, endColumn, ruleId: 'schema/type', severity: 'error', message: 'Le message.', hint: "L'aide.", ...extra }
+  return { file, line, column, endLine: line, endColumn, ruleId: 'schema/type', severity: 'error', message: 'Le message.', hint: "L’aide.", ...extra }
 }
 
 const ESC = '\u001b'
@@ -31,7 +31,7 @@ describe('stylish', () => {
     expect(render(check(files), texts)).toBe(
       [
         'startups/exemple.md',
-        "  14:12  erreur  La date « 2023-02-30 » n'existe pas dans le calendrier.  schema/format",
+        "  14:12  erreur  La date « 2023-02-30 » n’existe pas dans le calendrier.  schema/format",
         '      12 |     end: 2023-06-30',
         '      13 |   - name: construction',
         '    > 14 |     start: 2023-02-30',
@@ -82,13 +82,13 @@ describe('stylish', () => {
     const near = render([diag('s.md', 1, 8, 9)], { 's.md': long })
     expect(near).toContain(`    > 1 | title: ${'x'.repeat(112)}…\n        |        ^\n`)
     const far = render([diag('s.md', 1, 150, 151)], { 's.md': long })
-    expect(far).toContain(`…\n    → L'aide.`)
+    expect(far).toContain(`…\n    → L’aide.`)
     expect(far).not.toContain('^')
   })
 
   it('has no frame when the text of the file is unknown', () => {
     expect(render([diag('startups/lien.md', 1, 1, 1, { ruleId: 'file/symlink' })], {}, { files: 1 })).toBe(
-      "startups/lien.md\n  1:1  erreur  Le message.  file/symlink\n    → L'aide.\n\n✖ 1 erreur, 0 avertissement dans 1 fichier\n",
+      "startups/lien.md\n  1:1  erreur  Le message.  file/symlink\n    → L’aide.\n\n✖ 1 erreur, 0 avertissement dans 1 fichier\n",
     )
   })
 
@@ -149,7 +149,7 @@ describe('stylish', () => {
       expect(diagnostics.map((d) => d.ruleId)).toEqual(['ref/unknown-incubator', 'value/bidi-control', 'value/invalid-text'])
       expect(diagnostics[0]!.message).toMatch(/[\u202e\u009b]/)
       const out = render(diagnostics, { ...BASE, ...files })
-      expect(out).toContain("  4:12  erreur  L'incubateur « din�um�2J�[31m » n'existe pas.  ref/unknown-incubator\n")
+      expect(out).toContain("  4:12  erreur  L’incubateur « din�um�2J�[31m » n’existe pas.  ref/unknown-incubator\n")
       expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
       const named = render([diag(`startups/${ESC}]0;titre\u0007.md`, 1, 1, 1)], {}, { files: 1 })
       expect(named.split('\n')[0]).toBe('startups/�]0;titre�.md')

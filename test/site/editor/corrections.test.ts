@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { corrections } from '../../../scripts/site/editor/corrections.ts'
 import { shownDiagnostics } from '../../../scripts/site/editor/check.ts'
 import { AS_OF, baseContext, checkText } from './editor-context.ts'
+import { applyFixes } from '../../../scripts/registry/fix.ts'
 
 const context = baseContext({
   // Two fiches that write the thématique « Santé »: « santé » is the variant.
@@ -64,9 +65,17 @@ describe('corrections in one click', () => {
     ['a missing required field', '---\ntitle: Essai\nincubator: dinum\n---\nTexte.\n'],
     ['a YAML mistake whose fix would guess (a missing colon)', fiche('repository https://github.com/betagouv/essai\n')],
     ['a key typo whose right name is written already (renaming would write it twice)', fiche('repository: https://github.com/betagouv/essai\nreposiroty: https://github.com/betagouv/autre\n')],
+    ['a zero-width joiner inside an emoji (it changes what is shown: registry fix leaves it too)', fiche('mission: "Simplifier 👩\\u200D💻"\n')],
   ])('offers nothing for %s', (_name, text) => {
     const check = checkText(text, context)
     expect(shownDiagnostics(check).length).toBeGreaterThan(0)
     expect(corrections(text, 'startups/essai.md', check, context, AS_OF)).toEqual([])
+  })
+
+  it.each(CASES.filter(([, text, rule]) => shownDiagnostics(checkText(text, context)).some((d) => d.ruleId === rule && d.fix)))('« Appliquer » makes the very edit of registry fix: %s', (_name, text, rule) => {
+    const check = checkText(text, context)
+    const d = shownDiagnostics(check).find((x) => x.ruleId === rule && x.fix)!
+    const found = corrections(text, 'startups/essai.md', check, context, AS_OF).find((c) => c.diagnostic === d)
+    expect(found?.text).toBe(applyFixes(text, [d]))
   })
 })
