@@ -15,6 +15,9 @@ import type { ParsedRecord } from './load/parse-record.ts'
 import type { SourceFile } from './load/read-records.ts'
 import { lintRecords } from './lint/lint-registry.ts'
 import { RULE_CATALOGUE } from './lint/rule-catalogue.ts'
+import { registrySummary, type SummaryRecord } from './lint/registry-summary.ts'
+
+export { registrySummary, SUMMARY_FIELDS, type SummaryRecord } from './lint/registry-summary.ts'
 import { runRules, type RuleOutcome } from './lint/run-rules.ts'
 import { append, type Diagnostic, type Lang, type Problem } from './report/diagnostic.ts'
 import { finalize, type LocatableFile } from './report/finalize.ts'
@@ -73,9 +76,11 @@ export function validateSources(read: ReadSources, config: RegistryConfig, lang:
 
 /**
  * What a single fiche is checked against: the configuration, every file of the
- * registry (ids, for references and id collisions) and the parsed records
- * (the context some standards rules read, such as the usual spelling of a
- * thématique). The editor builds it once, from the registry shipped with the site.
+ * registry (ids, for references and id collisions) and the registry's other
+ * records as far as the checks read them (registrySummary: the fields that the
+ * registry-wide rules read, such as the usual spelling of a thématique, and
+ * the names the editor shows). The editor builds it once, from the summary
+ * shipped with the site.
  */
 export interface FicheContext {
   config: RegistryConfig
@@ -83,7 +88,7 @@ export interface FicheContext {
   records: readonly ParsedRecord[]
 }
 
-/** A registry's files as shipped with the site (dist/editer/registre.json): enough to rebuild a FicheContext. */
+/** A registry's file as a text (tests and `registry fiche` build a context from the texts, ficheContext). */
 export interface ShippedFile {
   file: string
   collection: Collection
@@ -91,10 +96,24 @@ export interface ShippedFile {
   text: string
 }
 
-/** Parses the shipped registry once (the same parse as the CLI's) into a context. */
+/** A context from the registry's summary (what the editor downloads), the records holding only what the checks read. */
+export function summaryContext(config: RegistryConfig, summary: readonly SummaryRecord[]): FicheContext {
+  return {
+    config,
+    entries: summary.map(({ file, collection, id }) => ({ file, collection, id })),
+    records: summary.map(({ file, collection, id, data }): ParsedRecord => ({ file, collection, id, data, body: '', text: '', yamlStart: 0, yamlEnd: 0 })),
+  }
+}
+
+/**
+ * Parses a registry's texts (the same parse as the CLI's) into a context, through the same
+ * summary as the editor's: a check against it reads of the other fiches only what the editor has.
+ */
 export function ficheContext(config: RegistryConfig, files: readonly ShippedFile[]): FicheContext {
   const { records } = parseSources(files, config)
-  return { config, entries: files.map(({ file, collection, id }) => ({ file, collection, id })), records }
+  const context = summaryContext(config, registrySummary(records))
+  // Every file is an entry, even one that did not parse (it exists: references to it hold).
+  return { ...context, entries: files.map(({ file, collection, id }) => ({ file, collection, id })) }
 }
 
 /** Which collection a repository-relative path belongs to, and its id; undefined for a path outside the collections. */

@@ -78,17 +78,19 @@ describe('checkFiche gives what registry validate and registry lint give for tha
     expect(counts.validate).toBeGreaterThan(0)
   })
 
-  it('with a cross-file context: a thématique spelt unlike the other fiches, a sponsor and an incubator that do not exist', async () => {
-    const other = (id: string, thematique: string) => EXEMPLE.replace('title: Exemple', `title: ${id}\nthematiques:\n  - ${thematique}`)
+  it('with a cross-file context: a thématique spelt unlike the other fiches, a code organisation shared with others, a sponsor and an incubator that do not exist', async () => {
+    // What the checks read of the other fiches is only their summary (registrySummary, what the editor ships): a rule reading another field fails here.
+    const other = (id: string, thematique: string, repository: string) => EXEMPLE.replace('title: Exemple', `title: ${id}\nthematiques:\n  - ${thematique}`).replace('repository: https://github.com/betagouv/exemple', `repository: ${repository}`)
     const root = variant({
-      'startups/autre-a.md': other('A', 'Santé'),
-      'startups/autre-b.md': other('B', 'Santé'),
-      'startups/variante.md': other('C', 'santé').replace('incubator: dinum', 'incubator: dinun').replace('/organisations/dinum', '/organisations/dinsu'),
+      'startups/autre-a.md': other('A', 'Santé', 'https://github.com/organisation-commune/a'),
+      'startups/autre-b.md': other('B', 'Santé', 'https://github.com/organisation-commune/b'),
+      'startups/variante.md': other('C', 'santé', 'https://github.com/organisation-commune').replace('incubator: dinum', 'incubator: dinun').replace('/organisations/dinum', '/organisations/dinsu'),
     })
     const counts = await expectSameAsCli(root)
     const check = checkFiche(fs.readFileSync(path.join(root, 'startups/variante.md'), 'utf8'), 'startups/variante.md', ficheContext(DEFAULT_CONFIG, shipped(root)), 'fr', AS_OF)
     expect(check.validate.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['ref/unknown-incubator', 'ref/unknown-sponsor']))
-    expect(check.lint.map((d) => d.ruleId)).toContain('vocabulary-case')
+    expect(check.lint.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['vocabulary-case', 'repository-not-forge']))
+    expect(check.lint.find((d) => d.ruleId === 'repository-not-forge')?.message).toMatch(/organisation-commune/)
     expect(counts.lint).toBeGreaterThan(0)
   })
 

@@ -45,6 +45,7 @@ import { bundleState } from '../bundle/freshness.mjs'
 import { cloneHistoryBundle, historyStage, historyTable, type HistoryRow } from './history-bench.ts'
 import { evidenceStage, evidenceTable, type EvidenceRow } from './evidence-bench.ts'
 import { prCheck, type PrCheckRow } from './pr-check.ts'
+import { buildableCorpus, editorBench, editorBenchAvailable, largestStartup, percentile, type EditorRow } from './editor-bench.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../..')
@@ -283,6 +284,8 @@ const measureScript = await bundleMeasure(work)
 let corpusRun: CorpusProcesses | undefined
 const help = paired(['-e', '0'], [path.join(repo, 'bin/registry.mjs'), '--help'])
 let prRows: PrCheckRow[] = []
+let editorRow: EditorRow | undefined
+let editorWhy = 'corpus absent (../shared)'
 try {
   // The pull request check job, from a fresh checkout to the report file (pr-check.ts).
   prRows = Array.from({ length: Number(process.env.BENCH_PR_RUNS ?? 3) }, (_, i) => prCheck(repo, work, i))
@@ -293,6 +296,15 @@ try {
     row.site = siteStage('corpus', corpus, config, work)
     rows.push(row)
     corpusRun = corpusProcesses(config, work)
+    // The editor (issue 25), in Chromium over a throttled link, on the site of the real corpus (editor-bench.ts).
+    const editorRoot = buildableCorpus(corpus, work)
+    if (!editorBenchAvailable()) editorWhy = 'Chromium absent (/usr/bin/chromium)'
+    else if (editorRoot) {
+      const site = path.join(work, 'corpus-editeur-site')
+      const built = spawnSync(process.execPath, [path.join(repo, 'bin/registry.mjs'), 'build', '--root', editorRoot, '--config', config, '--out', site, '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
+      if (built.status !== 0) editorWhy = 'le corpus réel ne se compile pas (voir editor-bench.ts, buildableCorpus)'
+      else editorRow = await editorBench(site, largestStartup(editorRoot, 'content/_startups'), Number(process.env.BENCH_EDITOR_VISITS ?? 5), Number(process.env.BENCH_EDITOR_PAUSES ?? 40))
+    }
   }
   const bundle = cloneHistoryBundle(path.resolve(repo, '../shared/corpus/beta.gouv.fr-history.bundle'), work)
   if (bundle) historyRows.push(await historyStage('historique réel beta.gouv.fr', bundle, path.join(repo, 'config/beta.gouv.fr.config.json'), runs))
@@ -356,6 +368,15 @@ if (prRows.length > 0) {
   for (const [i, step] of prRows[0]!.steps.entries()) console.log(`  ${step.name} : ${fmt(median(prRows.map((r) => r.steps[i]!.ms)))}`)
 }
 
+if (editorRow) {
+  const firsts = spread(editorRow.visits.map((v) => v.firstCheckMs))
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} Ko`
+  console.log(`\nL’éditeur, corpus réel, Chromium en « 4G rapide » (9 Mbit/s, 170 ms), ${editorRow.visits.length} premières visites de editer/?fiche=${editorRow.fiche} (${kB(editorRow.ficheBytes)}) :`)
+  console.log(`  première vérification affichée : ${range(firsts)} ; téléchargé en tout (gzip) : ${kB(median(editorRow.visits.map((v) => v.fetchedBytes)))} ; script avant la première vérification : ${kB(editorRow.visits[0]!.scriptBytes)} ; puis l’aperçu : ${kB(editorRow.previewBytes)}`)
+  const ms = (xs: number[], p: number) => (xs.length ? `${percentile(xs, p).toFixed(1)} ms` : '–')
+  console.log(`  vérification et messages après une pause (${editorRow.pauses.length} pauses) : médiane ${ms(editorRow.pauses, 50)}, 95e centile ${ms(editorRow.pauses, 95)} ; puis l’aperçu (tâche suivante) : médiane ${ms(editorRow.previews, 50)}, 95e centile ${ms(editorRow.previews, 95)}`)
+}
+
 // How far the standards warnings can be trusted (issue 26): precision per rule on the labelled
 // evaluation set of real warnings, recall on the known misses. Not a time: it runs once, after the
 // timings (loaded only then: the bench's process stays small while it times processes).
@@ -389,6 +410,11 @@ targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), corpus r
 // Issue 22: the list in pages keeps the home page small whatever the registry's size.
 const row10k = rows.find((r) => r.startups === 10_000)
 targets.push({ name: 'page d’accueil, HTML+CSS+JS compressés (gzip), 10 000 startups synthétiques (Ko)', value: row10k?.site ? row10k.site.homeGzip / 1024 : null, limit: 200, unit: ' Ko', why: 'pas de registre de 10 000 startups dans BENCH_SIZES (ou BENCH_SITE_MAX plus petit)' })
+// Issue 25: the editor, on the real corpus, as a first visit over a throttled "fast 4G" link.
+targets.push({ name: 'éditeur : première vérification affichée, 4G rapide, corpus réel (ms)', value: editorRow ? median(editorRow.visits.map((v) => v.firstCheckMs)) : null, limit: 1500, unit: ' ms', why: editorWhy, spread: editorRow && range(spread(editorRow.visits.map((v) => v.firstCheckMs))) })
+targets.push({ name: 'éditeur : téléchargé en tout pour ouvrir une fiche, gzip (Ko)', value: editorRow ? median(editorRow.visits.map((v) => v.fetchedBytes)) / 1024 : null, limit: 400, unit: ' Ko', why: editorWhy })
+targets.push({ name: 'éditeur : vérification après une pause, plus grande fiche réelle, 95e centile (ms)', value: editorRow?.pauses.length ? percentile(editorRow.pauses, 95) : null, limit: 16, unit: ' ms', why: editorWhy, spread: editorRow?.pauses.length ? `médiane ${median(editorRow.pauses).toFixed(1)} ms, max ${Math.max(...editorRow.pauses).toFixed(1)} ms` : undefined })
+targets.push({ name: 'éditeur : script avant la première vérification, gzip (Ko)', value: editorRow ? editorRow.visits[0]!.scriptBytes / 1024 : null, limit: 120, unit: ' Ko', why: editorWhy })
 // The online evidence (issue 24): a run finishes in minutes; a week later with nothing changed, GitHub counts only what cannot be asked conditionally (missing repositories answer 404 without an ETag).
 const noEvidence = 'BENCH_EVIDENCE=0'
 targets.push({ name: 'preuves en ligne, 2 000 pages et 300 dépôts à 200 ms (s)', value: evidenceRow ? evidenceRow.first.ms / 1000 : null, limit: 300, unit: ' s', why: noEvidence })
@@ -406,5 +432,5 @@ for (const t of targets) {
 
 mkdirSync(path.join(repo, 'bench-results'), { recursive: true })
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }
-writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, rows, history: historyRows, evidence: evidenceRow ?? null, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
+writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, editor: editorRow, rows, history: historyRows, evidence: evidenceRow ?? null, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
 console.error('Résultats écrits dans bench-results/latest.json')

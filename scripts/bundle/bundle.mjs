@@ -3,7 +3,8 @@
 // `registry` starts without a TypeScript compiler (tsx cost 130 to 270 ms per start).
 //
 // - Entry points: scripts/cli/main.ts (main.mjs) and the compile worker (compile-worker.mjs);
-//   and, for the browser, the site's editor script (editor.js, see browserBundleOptions).
+//   and, for the browser, the site's editor script (editor/: editeur.js and its chunks, see
+//   editorBundleOptions).
 // - Code splitting: each command that main.ts loads with import() becomes its own chunk,
 //   still loaded only when it runs; a new command in COMMANDS is picked up with no change here.
 // - Every file sits directly in .registry-bin/, one folder below the tool's root, as a source
@@ -11,7 +12,7 @@
 // - The manifest lists the sources read (see freshness.mjs): bin/registry.mjs runs the bundle
 //   only when they are unchanged, the sources through tsx otherwise, never stale rules.
 // The bundle is built in a temporary folder, then swapped in.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BUNDLE_DIR, MANIFEST, sha256 } from './freshness.mjs'
@@ -43,24 +44,22 @@ export function bundleOptions(entryPoints, outdir) {
 /** The command's entry points: the command line and the compile worker (compile-thread.ts loads it by name). */
 export const ENTRY_POINTS = { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' }
 
-/** The editor page's script (the site's /editer/), bundled for the browser into .registry-bin/editor.js. */
-export const EDITOR_ENTRY = 'scripts/site/editor/editor.ts'
-export const EDITOR_BUNDLE = 'editor.js'
+/** The editor page's script (the site's /editer/), bundled for the browser into .registry-bin/editor/: the page loads boot.ts, which loads editor.ts. */
+export const EDITOR_ENTRY = 'scripts/site/editor/boot.ts'
+export const EDITOR_APP = 'scripts/site/editor/editor.ts'
+/** The folder of .registry-bin/ that holds the editor's files (editeur.js, its chunks, scripts.json). */
+export const EDITOR_DIR = 'editor'
+/** The entry's name, as the site serves it (editer/editeur.js). */
+export const EDITOR_SCRIPT_NAME = 'editeur.js'
+/** What the editor's files are: { files: names, entry first; eager: the chunks the entry imports statically }. */
+export const EDITOR_SCRIPTS_LIST = 'scripts.json'
 
-/**
- * esbuild's options for a browser bundle of `entry` (the editor's script, or its checks alone
- * in the tests): one minified ES module with no `node:` import (esbuild refuses to resolve one
- * for the browser platform, so such an import fails the bundle). package.json's `browser` field
- * swaps validate/ajv.ts (Ajv, node:crypto, node:module) for the validators compiled ahead of time.
- * Deterministic: the same sources give the same bytes (registry build copies them into dist/).
- */
-export function browserBundleOptions(entry) {
+/** The options every browser bundle shares: minified ES modules for the browser, no `node:` import, deterministic. */
+function browserOptions() {
   return {
     absWorkingDir: root,
-    entryPoints: [entry],
     bundle: true,
     write: false,
-    outfile: EDITOR_BUNDLE,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -69,10 +68,63 @@ export function browserBundleOptions(entry) {
     logLevel: 'silent',
     legalComments: 'none',
     charset: 'utf8',
+    // The chunks' names hash their inputs' paths: node_modules as the tool's own folder, even when it
+    // is a link to one elsewhere, so that every copy of the tool gives the same files.
+    preserveSymlinks: true,
     // The compiler options that change the output, given here rather than read from tsconfig.json
     // (a copy of the tool without it would otherwise give other bytes).
     tsconfigRaw: { compilerOptions: { strict: true, target: 'ES2022', useDefineForClassFields: true } },
   }
+}
+
+/**
+ * esbuild's options for a browser bundle of `entry` in one file (the editor's checks alone, in the
+ * tests): one minified ES module with no `node:` import (esbuild refuses to resolve one for the
+ * browser platform, so such an import fails the bundle). package.json's `browser` field swaps
+ * validate/ajv.ts (Ajv, node:crypto, node:module) for the validators compiled ahead of time, and
+ * load/fast-yaml.ts (js-yaml 4, a second YAML reader) for none.
+ */
+export function browserBundleOptions(entry) {
+  return { ...browserOptions(), entryPoints: [entry], outfile: 'bundle.js' }
+}
+
+/**
+ * esbuild's options for the editor page's script: editeur.js and its chunks (code splitting), so
+ * that what the page needs only on demand (the preview of the startup's page, with the site's page
+ * code and markdown-it) is fetched when it is used. Deterministic: the same sources give the same
+ * files, the chunks named by their content's hash (registry build copies them into dist/editer/).
+ */
+export function editorBundleOptions() {
+  return { ...browserOptions(), entryPoints: { editeur: EDITOR_ENTRY }, outdir: 'editer', splitting: true, chunkNames: '[name]-[hash]', entryNames: '[name]' }
+}
+
+/**
+ * The editor's files from esbuild's result (editorBundleOptions): [{ name, contents }], the entry
+ * first, then the chunks by name; and `eager`, the chunks the page needs before it can open a
+ * fiche (it preloads them), in name order: the editor (EDITOR_APP, which the entry imports at
+ * once) and every chunk it or the entry imports statically, directly or not.
+ */
+export function editorFiles(result) {
+  const name = (p) => path.basename(p)
+  const outputs = result.metafile.outputs
+  const find = (source) => Object.keys(outputs).find((p) => outputs[p].entryPoint === source)
+  const entry = find(EDITOR_ENTRY)
+  const app = find(EDITOR_APP)
+  const eager = new Set(app ? [app] : [])
+  const walk = (p) => {
+    for (const i of outputs[p]?.imports ?? []) {
+      if (i.kind !== 'import-statement' || eager.has(i.path)) continue
+      eager.add(i.path)
+      walk(i.path)
+    }
+  }
+  walk(entry)
+  if (app) walk(app)
+  const files = result.outputFiles
+    .filter((f) => f.path.endsWith('.js'))
+    .map((f) => ({ name: name(f.path), contents: f.contents }))
+    .sort((a, b) => (a.name === EDITOR_SCRIPT_NAME ? -1 : b.name === EDITOR_SCRIPT_NAME ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return { files, eager: [...eager].map(name).sort() }
 }
 
 /** Sources (outside node_modules) that a metafile lists, with what the manifest keeps of each. */
@@ -101,8 +153,11 @@ async function bundle() {
   rmSync(tmp, { recursive: true, force: true })
   try {
     const result = await esbuild.build(bundleOptions(ENTRY_POINTS, tmp))
-    const editor = await esbuild.build(browserBundleOptions(EDITOR_ENTRY))
-    writeFileSync(path.join(tmp, EDITOR_BUNDLE), editor.outputFiles[0].contents)
+    const editor = await esbuild.build(editorBundleOptions())
+    const { files, eager } = editorFiles(editor)
+    mkdirSync(path.join(tmp, EDITOR_DIR))
+    for (const f of files) writeFileSync(path.join(tmp, EDITOR_DIR, f.name), f.contents)
+    writeFileSync(path.join(tmp, EDITOR_DIR, EDITOR_SCRIPTS_LIST), `${JSON.stringify({ files: files.map((f) => f.name), eager })}\n`)
     const inputs = sourceInputs(result.metafile, editor.metafile)
     writeFileSync(path.join(tmp, MANIFEST), `${JSON.stringify({ version: 1, inputs }, null, 1)}\n`)
     const dir = path.join(root, BUNDLE_DIR)

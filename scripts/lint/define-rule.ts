@@ -113,6 +113,13 @@ export interface LintRule<O extends Data = Data> {
   when?(data: Record<string, unknown>): boolean
   /** Online rules: what the rule reads results for in this fiche (the online run checks these). */
   targets?(data: Record<string, unknown>): OnlineTarget[]
+  /**
+   * The fields of the other fiches that check() reads through `ctx.records` (a registry-wide index,
+   * such as the usual spelling of a thématique): all the editor ships of the registry's fiches
+   * besides their names (lint/registry-summary.ts). A rule that reads another field of
+   * them must list it, or the editor's checks would differ from the command's (which a test compares).
+   */
+  registryFields?: readonly string[]
   check(ctx: RuleContext<O>): void
 }
 

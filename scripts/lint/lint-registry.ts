@@ -22,7 +22,9 @@ export interface LintOutput {
 export function lintRecords(records: readonly ParsedRecord[], config: RegistryConfig, lang: Lang, asOf: string | undefined, online?: OnlineResults, only?: ReadonlySet<string>): LintOutput {
   const result = runRules(records, { config, asOf, ...(online ? { online } : {}), ...(only ? { only } : {}) })
   // A value the configuration declares renamed is validate's vocabulary/renamed, once: no rule reports it again.
-  const renamed = renamedPlaces(findRenamedValues(records, config.renamedValues, asOf))
+  // Only the checked files' values matter (the rules report nothing of the others): `lint --changed`, the editor.
+  const checked = only ? records.filter((r) => only.has(r.file)) : records
+  const renamed = renamedPlaces(findRenamedValues(checked, config.renamedValues, asOf))
   const problems = renamed.size === 0 ? result.problems : result.problems.filter((p) => p.path === undefined || !renamed.has(`${p.file}\0${p.path}`))
   const files = new Map<string, ParsedRecord>()
   for (const r of records) files.set(r.file, r)

@@ -9,7 +9,7 @@ import { promises as fsp } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { editorScript } from '../bundle/editor-script.ts'
+import { editorScripts } from '../bundle/editor-script.ts'
 import { feedFiles, feedIndex, STARTUP_FILES_DIR, type BuildMeta } from '../compile/build-feed.ts'
 import { CompileThread } from '../compile/compile-thread.ts'
 import type { Content, LazyFiles } from '../compile/output.ts'
@@ -28,7 +28,6 @@ import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts
 import { finalize } from '../report/finalize.ts'
 import { bothWriters, copyWriter, siteAssets } from '../site/assets.ts'
 import { DATA_FILES } from '../site/pages/data.ts'
-import { EDITOR_SCRIPT } from '../site/pages/editor.ts'
 import { siteContext, sitePages } from '../site/site.ts'
 import { evidenceResults } from '../evidence/types.ts'
 import { applyRenamedValues } from '../validate/renamed-values.ts'
@@ -143,13 +142,14 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   const meta: BuildMeta = { commit, worker: Boolean(thread), standards, extra, asOf, commits, ...(evidence ? { evidence } : {}) }
   const feed = feedFiles(records, config, meta)
   const assets = options.site === false ? undefined : timings.measure('site', siteAssets)
-  if (assets) assets.texts.push([EDITOR_SCRIPT, await timings.measureAsync('site', editorScript)])
+  const editor = assets ? await timings.measureAsync('site', editorScripts) : undefined
+  if (assets && editor) assets.texts.push(...editor.files)
   const files = assets
     ? withSite(feed, assets.texts, (dataFiles) => {
         if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
         // The site is in French whatever --lang says: its checks' explanations too.
         const siteStandards = lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, evidence !== undefined, 'fr')
-        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}) }))
+        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}), ...(editor ? { editorScripts: editor.scripts } : {}) }))
       }, timings)
     : feed
   const siteBefore = timings.totals.site ?? 0

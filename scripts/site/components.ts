@@ -6,7 +6,7 @@ import { CATEGORIES } from '../lint/catalogue.ts'
 import { categoryLabel as labelOfCategory } from '../lint/category-summary.ts'
 import type { Counts, SiteContext, StartupItem } from './context.ts'
 import { html, raw, type Html } from './html.ts'
-import { isSafeUrl } from './markdown.ts'
+import { isSafeUrl } from './safe-url.ts'
 import { siteHref } from './layout.ts'
 import { fieldName, valueLabel } from './field-labels.ts'
 

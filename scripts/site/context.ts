@@ -88,6 +88,14 @@ export interface Finding {
   hint: string
 }
 
+/** The editor's script as bundled (scripts/bundle/bundle.mjs, editorBundle): its files and which of them the page needs at once. */
+export interface EditorScripts {
+  /** Every file, site-relative (editer/editeur.js first, then its chunks). */
+  files: readonly string[]
+  /** The chunks the entry imports statically (preloaded by the page); the others load on demand. */
+  eager: readonly string[]
+}
+
 export interface SiteContext {
   startups: readonly StartupItem[]
   incubators: readonly IncubatorItem[]
@@ -108,8 +116,10 @@ export interface SiteContext {
   base: string
   /** Every file of the feed and APIs (site-relative paths), for the data page. */
   dataFiles: readonly string[]
-  /** Every fiche's text as read by the build (the editor ships them: editer/registre.json). */
-  fiches?: readonly { file: string; collection: Collection; id: string; text: string }[]
+  /** Every fiche as read by the build: the editor ships their summary (editer/registre.json) and the startups' texts (editer/fiches/). */
+  fiches?: readonly { file: string; collection: Collection; id: string; text: string; data: Record<string, unknown> }[]
+  /** The editor's script files (site-relative, under editer/): the entry first, and those it imports before it runs. */
+  editorScripts?: EditorScripts
 }
 
 /** A page generator: yields [site-relative file path, HTML], e.g. ['startups/abc/index.html', '<!doctype html>…']. */

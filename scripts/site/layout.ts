@@ -50,6 +50,14 @@ export interface PageOptions {
   description?: string
   /** Site-relative paths of scripts, loaded as modules (deferred). */
   scripts?: readonly string[]
+  /** The scripts run as soon as they are here (`async`), not once the page is read and styled: they wait for the page themselves. */
+  asyncScripts?: boolean
+  /**
+   * Site-relative paths fetched as soon as the page is read, while its scripts download: modules
+   * they import (`modulepreload`) and data they fetch (`preload` as fetch, the same request as the
+   * script's `fetch()` so that it is used, not made twice).
+   */
+  preloads?: readonly { path: string; as: 'module' | 'fetch' }[]
   /** Site-relative paths of extra style sheets, after DSFR's and the site's. */
   styles?: readonly string[]
   /** Breadcrumb trail above the content, the home page excluded (the current page last, without path). */
@@ -100,7 +108,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="${to(FAVICON)}">
-${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}${styles.map((s) => html`<link rel="stylesheet" href="${to(s)}">\n`)}${(options.scripts ?? []).map((s) => html`<script type="module" src="${to(s)}"></script>\n`)}</head>
+${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}${styles.map((s) => html`<link rel="stylesheet" href="${to(s)}">\n`)}${(options.scripts ?? []).map((s) => (options.asyncScripts ? html`<script type="module" async src="${to(s)}"></script>\n` : html`<script type="module" src="${to(s)}"></script>\n`))}${(options.preloads ?? []).map((p) => (p.as === 'module' ? html`<link rel="modulepreload" href="${to(p.path)}">\n` : html`<link rel="preload" href="${to(p.path)}" as="fetch" crossorigin>\n`))}</head>
 <body>
 <div class="fr-skiplinks">
 <nav role="navigation" aria-label="Accès rapide" class="fr-container">

@@ -10,6 +10,9 @@
  */
 import MarkdownIt, { type MarkdownIt as Markdown, type RendererRule, type Token } from 'markdown-it'
 import { BIDI_CONTROLS } from './html.ts'
+import { isSafeUrl } from './safe-url.ts'
+
+export { isSafeUrl }
 
 export interface MarkdownOptions {
   /**
@@ -17,26 +20,6 @@ export interface MarkdownOptions {
    * compete with the page's own headings. Default 0.
    */
   headingOffset?: number
-}
-
-/** Schemes a link may use; a URL without a scheme is relative and allowed. */
-const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:'])
-
-/**
- * Whether a link destination is allowed. Browsers ignore ASCII control
- * characters and spaces inside a scheme (`java\tscript:`), so they are
- * removed before the scheme is read.
- */
-export function isSafeUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  const squeezed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase()
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(squeezed)
-  if (scheme) return ALLOWED_SCHEMES.has(`${scheme[1]}:`)
-  // A colon before any slash, question mark or hash would be read as a scheme by some parsers.
-  const colon = squeezed.indexOf(':')
-  if (colon === -1) return true
-  const stop = squeezed.search(/[/?#]/)
-  return stop !== -1 && stop < colon
 }
 
 /** A link that leaves the site: absolute with a scheme, or protocol-relative (`//host`, `\\host`). */
@@ -81,9 +64,15 @@ function create(): Markdown {
 }
 
 let instance: Markdown | undefined
+/** The last body rendered: the editor's preview renders the same body after each pause in the typing of another field. */
+let last: { markdown: string; headingOffset: number; html: string } | undefined
 
 /** A markdown body as sanitised HTML (see the module's comment for what is allowed; bidirectional controls become U+FFFD, see html.ts). */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+  const headingOffset = Math.max(0, Math.floor(options.headingOffset ?? 0))
+  if (last?.markdown === markdown && last.headingOffset === headingOffset) return last.html
   instance ??= create()
-  return instance.render(markdown.replace(BIDI_CONTROLS, '\ufffd'), { headingOffset: Math.max(0, Math.floor(options.headingOffset ?? 0)) })
+  const html = instance.render(markdown.replace(BIDI_CONTROLS, '\ufffd'), { headingOffset })
+  last = { markdown, headingOffset, html }
+  return html
 }

@@ -12,7 +12,7 @@ import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { isLintRule, ruleText } from '../lint/rule-catalogue.ts'
 import { organisationId } from '../validate/references.ts'
-import type { Finding, IncubatorItem, OrganisationItem, SiteContext, StandardsAggregate, StartupItem, Trends } from './context.ts'
+import type { EditorScripts, Finding, IncubatorItem, OrganisationItem, SiteContext, StandardsAggregate, StartupItem, Trends } from './context.ts'
 import { PAGES } from './pages/index.ts'
 
 export interface SiteInput {
@@ -29,6 +29,8 @@ export interface SiteInput {
   evidence?: EvidenceFile
   /** The feed's and APIs' files (site-relative paths). */
   dataFiles: readonly string[]
+  /** The editor's script files, when the build wrote them (registry build: bundle/editor-script.ts). */
+  editorScripts?: EditorScripts
 }
 
 function push(map: Map<string, string[]>, key: string, id: string): void {
@@ -88,7 +90,8 @@ export function siteContext(input: SiteInput): SiteContext {
     asOf: input.asOf,
     base: basePath(input.config.siteUrl),
     dataFiles: input.dataFiles,
-    fiches: input.records.map(({ file, collection, id, text }) => ({ file, collection, id, text })),
+    fiches: input.records,
+    ...(input.editorScripts ? { editorScripts: input.editorScripts } : {}),
   }
 }
 

@@ -11,6 +11,13 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.pending === undefined)
 }
 
+/** Scrolls down to the preview, which fetches its code then (the first time), and waits for it. */
+export async function seePreview(page: Page): Promise<void> {
+  await page.locator('#editeur-apercu').scrollIntoViewIfNeeded()
+  await page.waitForFunction(() => !document.getElementById('editeur-apercu')?.textContent?.startsWith('Chargement de l’aperçu'))
+  await settled(page)
+}
+
 /** Opens a section of the fiche (a click on its title, when it is closed). */
 export async function openSection(page: Page, id: string): Promise<void> {
   if (!(await page.$eval(`#section-${id}`, (d) => (d as HTMLDetailsElement).open))) await page.click(`#section-${id} > summary`)

@@ -59,11 +59,20 @@ Un suivi en ligne.
 `,
 }
 
+/**
+ * A fiche whose bytes a careless copy would change (accents, a comment, trailing spaces, a
+ * non-breaking space, no newline at the end): its text travels as a file of its own
+ * (editer/fiches/) and must come back byte for byte. (A byte order mark or CRLF would be build
+ * errors: no such text is ever written.)
+ */
+export const ODD_FICHE = '---\ntitle: Fiche à l’écart   \n# un commentaire\nmission: Écrire une fiche\u00a0soignée\nincubator: dinum\nsponsors:\n  - /organisations/dinum\ncontact: equipe@fiche-ecart.exemple.fr\nphases:\n  - name: investigation\n    start: 2025-01-06\n---\n## Le problème\n\nUn texte sans saut de ligne à la fin'
+
 /** A fresh copy of the registry the editor's site is built from. */
 export function editorRegistry(): string {
   const root = tempDir('editor-registry-')
   fs.cpSync(GOOD, root, { recursive: true })
   for (const [file, text] of Object.entries(WALK_FILES)) fs.writeFileSync(path.join(root, file), text)
+  fs.writeFileSync(path.join(root, 'startups/fiche-ecart.md'), ODD_FICHE)
   fs.writeFileSync(path.join(root, 'registry.config.json'), `${JSON.stringify({ repositoryUrl: REPOSITORY })}\n`)
   return root
 }

@@ -295,6 +295,8 @@ describe.skipIf(skipBrowser)('four tasks of a product team, with the mouse and w
     await walk.type('Exemple')
     await walk.tabTo('#editeur-ouvrir')
     await walk.press('Enter')
+    // The fiche's text comes from the network (once): the focus moves to its title when it is open.
+    await settled(page)
     expect(await walk.focused()).toBe('editeur-titre-fiche')
     await walk.tabTo('#section-portage > summary')
     await walk.press('Enter')

@@ -16,8 +16,8 @@ import { today } from '../../scripts/site/editor/check.ts'
 import { controlId } from '../../scripts/site/editor/form-model.ts'
 import { cleanTemps, GOOD } from '../cli/run.ts'
 import { clippedBoxes, guardOrigins, launchBrowser, seriousAxeViolations, serveStatic, skipBrowser, watchPage, WIDTHS, type StaticServer } from './harness.ts'
-import { buildEditorSite, cliDiagnostics, onceEach, REPOSITORY } from './editor-site.ts'
-import { download, fieldMessages, openAllSections, openSection, rawKeyLabels, rawKeysIn, settled, summaryItems } from './editor-page.ts'
+import { buildEditorSite, cliDiagnostics, onceEach, REPOSITORY, ODD_FICHE } from './editor-site.ts'
+import { download, fieldMessages, openAllSections, openSection, rawKeyLabels, rawKeysIn, seePreview, settled, summaryItems } from './editor-page.ts'
 
 const AS_OF = today()
 
@@ -28,9 +28,10 @@ describe.skipIf(skipBrowser)('the editor page', () => {
   let blocked: string[]
   let page: Page
   let watched: ReturnType<typeof watchPage>
+  let out: string
 
   beforeAll(async () => {
-    const out = await buildEditorSite()
+    out = await buildEditorSite()
     server = await serveStatic(out, '/registre/')
     browser = await launchBrowser()
     context = await browser.newContext({ acceptDownloads: true })
@@ -112,7 +113,8 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     const shown = await fieldMessages(page)
     expect(shown.filter((m) => m.severity === 'error')).toEqual([])
     for (const pointer of ['/contact', '/link', '/phases/0/start']) expect(await page.locator(`#${controlId(pointer)}`).getAttribute('aria-invalid')).toBeNull()
-    // The preview: the site's page for this text.
+    // The preview: the site's page for this text (its code comes when the preview is about to be seen).
+    await seePreview(page)
     expect(await page.innerHTML('#editeur-apercu')).toContain('<strong>important</strong>')
     expect(await page.textContent('#editeur-apercu h4')).toBe('Mon produit')
 
@@ -156,6 +158,16 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     expect(b.filter((line, i) => line !== a[i])).toEqual(['title: Exemple renommé'])
     expect(await page.getAttribute('#editeur-proposer', 'href')).toBe(`${REPOSITORY}/edit/main/startups/exemple.md`)
     expect(await page.textContent('#editeur-proposer-note')).toContain('presse-papiers')
+  })
+
+  it('opens a fiche byte for byte from its own file: accents, comment, spaces, no newline at the end', async () => {
+    await openRegistryFiche('startups/fiche-ecart.md')
+    expect(await page.evaluate(() => (globalThis as unknown as { editeur: { text(): string } }).editeur.text())).toBe(ODD_FICHE)
+    expect(await download(page)).toBe(ODD_FICHE)
+    await openSection(page, 'portage')
+    await page.fill('#champ-contact', 'contact@fiche-ecart.exemple.fr')
+    await settled(page)
+    expect(await download(page)).toBe(ODD_FICHE.replace('equipe@fiche-ecart', 'contact@fiche-ecart'))
   })
 
   it('writes what was typed, not how: no quotes left by a keystroke, and the opened bytes back when a value is typed back', async () => {
@@ -232,6 +244,7 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     await openSection(page, 'produit')
     expect(await page.inputValue('#champ-title')).toBe('<script>alert("titre")</script>')
     expect(await page.$$eval('#editeur script, #editeur img, #editeur svg, #editeur [onerror], #editeur [onload], #editeur a[href^="javascript"]', (n) => n.length)).toBe(0)
+    await seePreview(page)
     expect(await page.textContent('#editeur-apercu')).toContain('<script>alert("corps")</script>')
     expect(watched.dialogs).toEqual([])
   })
@@ -259,7 +272,8 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     expect(problems).toEqual([])
   }, 60_000)
 
-  it('keeps working offline once loaded: opening a fiche of the registry and checking it need nothing more', async () => {
+  it('keeps working offline once loaded: a fiche opened before opens again and is checked with nothing more; one never opened says so', async () => {
+    await openRegistryFiche('startups/exemple.md')
     await context.setOffline(true)
     try {
       await openRegistryFiche('startups/exemple.md')
@@ -268,9 +282,17 @@ describe.skipIf(skipBrowser)('the editor page', () => {
       await settled(page)
       const shown = await fieldMessages(page)
       expect(shown.filter((m) => m.box === 'champ-contact-messages').map((m) => m.rule)).toEqual(['schema/format'])
+      // guichet-test was never opened here: its text is not in the page, and the network is gone.
+      await openRegistryFiche('startups/guichet-test.md')
+      expect(await page.isVisible('#editeur-accueil')).toBe(true)
+      expect(await page.textContent('#editeur-ouvrir-etat')).toMatch(/^La fiche « guichet-test » n’a pas pu être chargée \(.+\) : vérifiez la connexion, puis réessayez\.$/)
     } finally {
       await context.setOffline(false)
     }
+    // Online again, it opens.
+    await openRegistryFiche('startups/guichet-test.md')
+    expect(await page.textContent('#editeur-titre-fiche')).toBe('Guichet test')
+    expect(await page.textContent('#editeur-ouvrir-etat')).toBe('')
   })
 
   it('an id with a slash gives a located message under the identifier, and the checks go on', async () => {
@@ -288,35 +310,50 @@ describe.skipIf(skipBrowser)('the editor page', () => {
     expect(watched.errors).toEqual([])
   })
 
-  it('its service worker keeps the editor’s own files only, in a cache named after the site’s base path', async () => {
-    const fresh = await browser.newContext()
-    await guardOrigins(fresh)
-    const tab = await fresh.newPage()
-    await tab.goto(`${server.url}editer/`)
-    await tab.waitForSelector('body[data-editor="ready"]')
-    await tab.waitForFunction(() => navigator.serviceWorker.controller !== null)
-    // Same-origin requests that are not the editor's: the feed, another page, a page's query.
-    await tab.evaluate(async () => {
-      for (const url of ['../api/v1/index.json', '../donnees/', '../startups/exemple/', './?fiche=exemple', './?fiche=autre']) await fetch(url)
-    })
-    const caches = await tab.evaluate(async () => {
+  /** The editor's caches: name → kept paths, sorted. */
+  const keptIn = (tab: Page) =>
+    tab.evaluate(async () => {
       const out: Record<string, string[]> = {}
       for (const name of await globalThis.caches.keys()) out[name] = (await (await globalThis.caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort()
       return out
     })
-    expect(caches).toEqual({
-      'registre-editeur:/registre/editer/': ['/registre/assets/dsfr/dsfr-site.min.css', '/registre/assets/site.css', '/registre/editer/', '/registre/editer/editeur.js', '/registre/editer/registre.json'],
+
+  it('its service worker keeps the editor’s own files only, each when used, in a cache named after the site’s base path', async () => {
+    const fresh = await browser.newContext()
+    await guardOrigins(fresh)
+    const tab = await fresh.newPage()
+    await tab.goto(`${server.url}editer/?fiche=exemple`)
+    await tab.waitForSelector('body[data-editor="ready"]')
+    await tab.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    // Same-origin requests that are not the editor's: the feed, another page, a page's query, a path under fiches/ that is no text.
+    await tab.evaluate(async () => {
+      for (const url of ['../api/v1/index.json', '../donnees/', '../startups/exemple/', './?fiche=exemple', './?fiche=autre', './fiches/', './fiches/exemple.json']) await fetch(url)
     })
+    // What the first visit fetched before the worker ran (the page, its script and chunks, the summary, the fiche, the style
+    // sheets): copied, never the preview's code (not used yet), never the texts of fiches not opened.
+    const scripts = fs.readdirSync(path.join(out, 'editer')).filter((f) => f.endsWith('.js') && f !== 'sw.js' && !f.startsWith('preview-'))
+    const used = ['/registre/assets/dsfr/dsfr-site.min.css', '/registre/assets/site.css', '/registre/editer/', ...scripts.map((f) => `/registre/editer/${f}`), '/registre/editer/fiches/exemple.md', '/registre/editer/registre.json'].sort()
+    await expect.poll(() => keptIn(tab), { timeout: 15_000 }).toEqual({ 'registre-editeur:/registre/editer/': used })
+    // A fiche opened once the worker runs is kept as it is fetched; the preview's code, once it is seen.
+    await tab.click('#editeur-changer')
+    await tab.selectOption('#editeur-liste', 'startups/guichet-test.md')
+    await tab.click('#editeur-ouvrir')
+    await settled(tab)
+    await seePreview(tab)
+    const preview = fs.readdirSync(path.join(out, 'editer')).filter((f) => f.startsWith('preview-'))
+    expect(preview).toHaveLength(1)
+    await expect.poll(() => keptIn(tab), { timeout: 15_000 }).toEqual({ 'registre-editeur:/registre/editer/': [...used, '/registre/editer/fiches/guichet-test.md', `/registre/editer/${preview[0]}`].sort() })
     await fresh.close()
   })
 
-  it('reloads offline once visited (service worker, network first)', async () => {
+  it('reloads offline once visited, with the fiches opened (service worker, network first)', async () => {
     const fresh = await browser.newContext()
     const outside = await guardOrigins(fresh)
     const tab = await fresh.newPage()
-    await tab.goto(`${server.url}editer/`)
+    await tab.goto(`${server.url}editer/?fiche=exemple`)
     await tab.waitForSelector('body[data-editor="ready"]')
     await tab.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    await expect.poll(async () => (await keptIn(tab))['registre-editeur:/registre/editer/'] ?? [], { timeout: 15_000 }).toContain('/registre/editer/fiches/exemple.md')
     await fresh.setOffline(true)
     try {
       await tab.goto(`${server.url}editer/?fiche=exemple`)
@@ -325,6 +362,11 @@ describe.skipIf(skipBrowser)('the editor page', () => {
       expect(await tab.inputValue('#champ-title')).toBe('Exemple')
       // The site's style sheet came from the kept copy too.
       expect(await tab.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length > 0).length)).toBeGreaterThanOrEqual(2)
+      // A fiche never opened is not there offline: the page says so and stays usable.
+      await tab.goto(`${server.url}editer/?fiche=guichet-test`)
+      await tab.waitForSelector('body[data-editor="ready"]')
+      expect(await tab.isVisible('#editeur-accueil')).toBe(true)
+      expect(await tab.textContent('#editeur-ouvrir-etat')).toMatch(/^La fiche « guichet-test » n’a pas pu être chargée/)
     } finally {
       await fresh.setOffline(false)
     }

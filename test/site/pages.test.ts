@@ -46,7 +46,7 @@ describe('site pages', () => {
   const { pages, dataFiles } = build()
 
   it('makes the home, a page per startup, incubator and organisation, and the standards, online evidence, data and accessibility pages', () => {
-    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'preuves/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js', 'recherche.json']
+    const expected = ['index.html', ...STARTUP_IDS.map((id) => `startups/${id}/index.html`), 'incubateurs/index.html', 'incubateurs/ademe/index.html', 'incubateurs/dinum/index.html', 'organisations/index.html', 'organisations/ademe/index.html', 'organisations/dinum/index.html', 'standards/index.html', 'preuves/index.html', 'donnees/index.html', 'accessibilite/index.html', 'editer/index.html', 'editer/registre.json', 'editer/sw.js', ...STARTUP_IDS.map((id) => `editer/fiches/${id}.md`), 'recherche.json']
     expect([...pages.keys()].sort()).toEqual(expected.sort())
   })
 
@@ -56,6 +56,8 @@ describe('site pages', () => {
     // api/v1/index.json once every other file is written (feedIndex).
     const files = new Set([...pages.keys(), ...assets.texts.map(([f]) => f), ...assets.copies.map(([f]) => f), ...dataFiles, EDITOR_SCRIPT, INDEX_PATH])
     for (const [file, text] of pages) {
+      // The startups' texts (editer/fiches/) are fiches, not pages: their links are text.
+      if (!file.endsWith('.html')) continue
       const dir = path.posix.dirname(file)
       for (const m of text.matchAll(/(?:href|src)="([^"]*)"/g)) {
         // The query (editer/?fiche=<id>) is read by the page's script; the file is the path's.

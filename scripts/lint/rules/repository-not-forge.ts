@@ -101,6 +101,8 @@ export default defineRule({
   standards: ['l-open-source-et-les-communs-numeriques-sont-privilegies'],
   category: 'qualité-logicielle',
   applies: 'active',
+  // ownersIndex: which startups have their repository in each forge organisation.
+  registryFields: ['repository'],
   messages: {
     malformed: T(
       w((d) => `L’adresse du code source ${q(d.value)} est mal formée : elle contient ${PROBLEM_FR[String(d.problem)]}.`, (d) => (d.fixed ? `Gardez une seule adresse : « repository: ${d.fixed} » (pour un produit fait de plusieurs dépôts, l’adresse de son organisation).` : 'Écrivez une seule adresse, de la forme « repository: https://github.com/<organisation>/<dépôt> ».')),

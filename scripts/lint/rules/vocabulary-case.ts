@@ -71,6 +71,7 @@ export default defineRule({
   standards: [],
   category: 'value hygiene',
   applies: 'always',
+  registryFields: FIELDS,
   messages: {
     variant: T(
       w((d) => `${q(d.value)} est une variante de ${q(d.canonical)}, l’écriture de la plupart des fiches (${d.field}).`, (d) => `Écrivez ${q(d.canonical)}.`),

@@ -1,18 +1,18 @@
 /**
- * The editor's checks, as the browser runs them: the registry shipped with the
- * site (dist/editer/registre.json) turned into a context once, then
+ * The editor's checks, as the browser runs them: the registry's summary shipped
+ * with the site (dist/editer/registre.json) turned into a context once, then
  * checkFiche on each change. Everything here is the project's own pipeline
  * (registry-core.ts); no `node:` module.
  */
-import { ficheContext, type FicheCheck, type FicheContext, type ShippedFile } from '../../registry-core.ts'
+import { summaryContext, type FicheCheck, type FicheContext } from '../../registry-core.ts'
 import type { Diagnostic } from '../../report/diagnostic.ts'
-import type { ShippedRegistry } from '../pages/editor.ts'
+import { summaryOf, type ShippedRegistry } from '../pages/editor.ts'
 
-export { checkFiche, ficheContext, locateFiche, type FicheCheck, type FicheContext, type ShippedFile } from '../../registry-core.ts'
+export { checkFiche, ficheContext, locateFiche, summaryContext, type FicheCheck, type FicheContext, type ShippedFile } from '../../registry-core.ts'
 export type { ShippedRegistry } from '../pages/editor.ts'
 
 export function contextOf(registry: ShippedRegistry): FicheContext {
-  return ficheContext({ renamedValues: [], ...registry.config }, registry.files)
+  return summaryContext({ renamedValues: [], ...registry.config }, summaryOf(registry))
 }
 
 /** Today's date where the browser is, YYYY-MM-DD: the editor's as-of date for the standards. */

@@ -11,8 +11,10 @@
  * missing and what to write; a live preview of the startup's page made by the site's own
  * page code (preview.ts); « Proposer sur GitHub » and « Télécharger la fiche ». The fiche's
  * text is kept by the text model (fiche-text.ts: a changed field changes only its lines).
- * Everything it needs is in registre.json, fetched once from the page's own origin; nothing
- * else leaves the page. No `node:` import, no inline style or script (the site's CSP).
+ * What it checks against is the registry's summary (registre.json) and each fiche's text is
+ * fetched when it is opened (downloads.ts, started by boot.ts), both from the page's own origin;
+ * the preview's code comes when the preview is about to be seen. Nothing leaves the page. No
+ * `node:` import, no inline style or script (the site's CSP).
  */
 import type { Collection } from '../../load/config.ts'
 import { CATEGORIES, standardById } from '../../lint/catalogue.ts'
@@ -23,12 +25,13 @@ import { compareDiagnostics, type Diagnostic } from '../../report/diagnostic.ts'
 import { EVENT_LABELS, frenchDate, phaseLabel, PHASE_LABELS } from '../components.ts'
 import { ITEM_NOUNS, valueLabel } from '../field-labels.ts'
 import { FICHE_SCHEMAS } from '../../validate/schemas.ts'
+import type { Downloads } from './downloads.ts'
+import { ficheTextPath } from '../fiche-path.ts'
 import { checkFiche, contextOf, shownDiagnostics, today, type FicheCheck, type FicheContext, type ShippedRegistry } from './check.ts'
 import { corrections, type Correction } from './corrections.ts'
 import { ficheText, getField, openFiche, setBody, setField, type OpenedFiche } from './fiche-text.ts'
 import { controlId, formFields, type Field } from './form-model.ts'
 import { newFicheText, slugOf, STEP_FIELDS, type NewFicheAnswers } from './new-fiche.ts'
-import { previewHtml } from './preview.ts'
 import { proposal } from './proposal.ts'
 import { otherKeys, RULE_FIELDS, SECTIONS } from './sections.ts'
 import { isDay, nextPhaseName, startPhase, type Phase } from './timeline.ts'
@@ -54,6 +57,7 @@ interface Target {
 
 interface State {
   registry: ShippedRegistry
+  downloads: Downloads
   context: FicheContext
   asOf: string
   /** The fiche as opened (or as named, for a new one): every edit is applied to it, never to the text of the last keystroke. */
@@ -79,6 +83,10 @@ interface State {
   warningsOpen: boolean
   step: number
   idTouched: boolean
+  /** The registry's fiche being fetched to be opened (the last asked wins). */
+  opening?: string
+  /** A check is due (a pause in the typing awaited, or its corrections). */
+  due?: boolean
 }
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
@@ -89,6 +97,9 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
+
+/** French alphabetical order (one collator: localeCompare with a locale makes one per call, 10 ms per hundred names). */
+const byFrench = new Intl.Collator('fr').compare
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
@@ -169,7 +180,7 @@ function choiceOptions(state: State, field: Field & { kind: 'choice' }): [string
     const name = String(r.data.title ?? r.data.name ?? r.id)
     return [field.reference === 'organisation-ref' ? `/organisations/${r.id}` : r.id, `${name} (${r.id})`]
   })
-  return options.sort((a, b) => a[1].localeCompare(b[1], 'fr'))
+  return options.sort((a, b) => byFrench(a[1], b[1]))
 }
 
 /** The label of an enum's value: phases and events by their French names, vocabularies by theirs. */
@@ -509,17 +520,33 @@ function textChanged(state: State): void {
   clearTimeout(state.fixTimer)
   // Checks wait for a pause in the typing; `data-pending` says one is due (the tests wait for it to go).
   document.body.dataset.pending = 'true'
+  state.due = true
   state.timer = setTimeout(() => runChecks(state), CHECK_DELAY_MS)
 }
 
+/**
+ * The check after a pause in the typing (or on opening), and the messages it shows: the page's
+ * `editeur:pause` measure (the bench reads it). The preview and the corrections follow, each in a
+ * task of its own (`editeur:apercu`, `editeur:corrections`).
+ */
 function runChecks(state: State): void {
+  const start = performance.now()
+  try {
+    checkAndShow(state)
+  } finally {
+    performance.measure('editeur:pause', { start, end: performance.now() })
+  }
+}
+
+function checkAndShow(state: State): void {
   const text = ficheText(state.doc)
   if (!idUsable(state, state.id)) {
     // No file name yet: nothing to check as a file of the registry.
     state.last = undefined
     state.fixes = []
     showIdProblem(state)
-    delete document.body.dataset.pending
+    state.due = false
+    settle(state)
     return
   }
   const file = fileOf(state)
@@ -539,12 +566,16 @@ function runChecks(state: State): void {
     showDiagnostics(state, check)
     showStandards(state, check)
   })
-  measure('apercu', () => showPreview(state, check))
-  // The corrections (each one checked again) once the messages are on screen.
+  // Once the messages are on screen, the preview, then the corrections (each one checked again),
+  // each a task of its own: typing is never held up by more than one of them at a time.
   state.fixTimer = setTimeout(() => {
-    state.fixes = measure('corrections', () => corrections(text, file, check, state.context, state.asOf))
-    if (state.fixes.length > 0) showDiagnostics(state, check)
-    delete document.body.dataset.pending
+    measure('apercu', () => showPreview(state, check))
+    state.fixTimer = setTimeout(() => {
+      state.fixes = measure('corrections', () => corrections(text, file, check, state.context, state.asOf))
+      if (state.fixes.length > 0) showDiagnostics(state, check)
+      state.due = false
+      settle(state)
+    }, 0)
   }, 0)
 }
 
@@ -768,9 +799,63 @@ function showStandards(state: State, check: FicheCheck): void {
   box.append(list)
 }
 
+/** The checks are settled (`data-pending` goes) unless another is due or the preview's code is on its way. */
+function settle(state: State): void {
+  if (state.due || (previewLoading && !previewCode)) return
+  delete document.body.dataset.pending
+}
+
+/**
+ * The preview's code (preview.ts: the site's page code, the standards block, markdown-it): a chunk
+ * of its own, fetched when the preview comes near the screen (watchPreview) rather than with the
+ * page; from then on the preview follows every check.
+ */
+let previewCode: typeof import('./preview.ts') | undefined
+let previewLoading: Promise<unknown> | undefined
+/** Whether the preview has come near the screen (always, in a browser that cannot tell). */
+let previewWanted = typeof IntersectionObserver === 'undefined'
+
+function loadPreview(state: State): void {
+  if (previewLoading) return
+  document.body.dataset.pending = 'true'
+  previewLoading = import('./preview.ts').then(
+    (code) => {
+      previewCode = code
+      if (state.last) showPreview(state, state.last)
+      settle(state)
+    },
+    () => {
+      previewLoading = undefined
+      $('editeur-apercu').replaceChildren(el('p', {}, 'L’aperçu n’a pas pu être chargé (réseau indisponible ?) : il reviendra à la prochaine vérification.'))
+      settle(state)
+    },
+  )
+}
+
+/** Fetches the preview's code once the preview is about to be seen. */
+function watchPreview(state: State): void {
+  if (previewWanted) return
+  const seen = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return
+      seen.disconnect()
+      previewWanted = true
+      if (state.last?.record) loadPreview(state)
+    },
+    { rootMargin: '50% 0px' },
+  )
+  seen.observe($('editeur-apercu'))
+}
+
 function showPreview(state: State, check: FicheCheck): void {
   const box = $('editeur-apercu')
-  const markup = previewHtml(check, state.context, state.asOf)
+  if (!previewCode) {
+    if (previewWanted && check.record) loadPreview(state)
+    else if (!check.record) box.replaceChildren(el('p', {}, 'La fiche ne peut pas être lue : l’aperçu reviendra quand les erreurs de l’en-tête seront corrigées.'))
+    else box.replaceChildren(el('p', {}, 'Chargement de l’aperçu…'))
+    return
+  }
+  const markup = previewCode.previewHtml(check, state.context, state.asOf)
   if (markup === '') box.replaceChildren(el('p', {}, 'La fiche ne peut pas être lue : l’aperçu reviendra quand les erreurs de l’en-tête seront corrigées.'))
   // Made by the site's page code from escaped values (html.ts), headings moved down, links inert (preview.ts).
   else box.innerHTML = markup
@@ -825,6 +910,7 @@ function showPanel(panel: Panel): void {
 }
 
 function open(state: State, text: string, id: string, existing: boolean): void {
+  state.opening = undefined
   state.id = id
   state.existing = existing
   const file = idUsable(state, id) ? fileOf(state) : `${folder(state)}/nouvelle-fiche.md`
@@ -934,7 +1020,7 @@ function setUpCreation(state: State): void {
     const node = $<HTMLSelectElement>(id)
     node.append(el('option', { value: '' }, empty), ...options.map(([v, label]) => el('option', { value: v }, label)))
   }
-  const named = (c: string) => state.context.records.filter((r) => r.collection === c).map((r): [string, string] => [r.id, String(r.data.title ?? r.data.name ?? r.id)]).sort((a, b) => a[1].localeCompare(b[1], 'fr'))
+  const named = (c: string) => state.context.records.filter((r) => r.collection === c).map((r): [string, string] => [r.id, String(r.data.title ?? r.data.name ?? r.id)]).sort((a, b) => byFrench(a[1], b[1]))
   fill('creation-incubator', named('incubators'), '— choisissez l’incubateur —')
   fill('creation-sponsor', named('organisations'), '— aucune pour l’instant —')
   fill('creation-phase', Object.entries(PHASE_LABELS), '— choisissez la phase —')
@@ -970,26 +1056,49 @@ function setUpCreation(state: State): void {
   })
 }
 
-function start(registry: ShippedRegistry): void {
+/** Opens the registry's fiche `id` once its text is here; says so on the start panel when it cannot be fetched (offline, never opened). */
+async function openStored(state: State, id: string): Promise<boolean> {
+  const status = $('editeur-ouvrir-etat')
+  const say = (text: string) => void (status.textContent = text)
+  state.opening = id
+  // The tests (and the curious) wait for this to go: the text, then its checks.
+  document.body.dataset.pending = 'true'
+  say('')
+  const slow = setTimeout(() => say('Chargement de la fiche…'), 300)
+  try {
+    const text = await state.downloads.text(id)
+    if (state.opening !== id) return false
+    say('')
+    open(state, text, id, true)
+    return true
+  } catch (err) {
+    if (state.opening !== id) return false
+    delete document.body.dataset.pending
+    say(`La fiche « ${id} » n’a pas pu être chargée (${String((err as Error)?.message ?? err)}) : vérifiez la connexion, puis réessayez.`)
+    showPanel('accueil')
+    return false
+  } finally {
+    clearTimeout(slow)
+  }
+}
+
+async function start(registry: ShippedRegistry, downloads: Downloads): Promise<void> {
   const context = contextOf(registry)
   const empty = openFiche('', 'startups/nouvelle-fiche.md')
   const state: State = {
-    registry, context, asOf: today(), base: empty, changed: new Map(), doc: empty, existing: false, id: '',
+    registry, downloads, context, asOf: today(), base: empty, changed: new Map(), doc: empty, existing: false, id: '',
     targets: new Map(), fields: new Map(), open: new Set(), fixes: [], warningsOpen: false, step: 1, idTouched: false,
   }
   const list = $<HTMLSelectElement>('editeur-liste')
-  const startups = registry.files.filter((f) => f.collection === COLLECTION)
-  const titles = new Map(context.records.map((r) => [r.file, String(r.data.title ?? r.id)]))
-  for (const f of [...startups].sort((a, b) => (titles.get(a.file) ?? a.id).localeCompare(titles.get(b.file) ?? b.id, 'fr'))) {
-    list.append(el('option', { value: f.file }, `${titles.get(f.file) ?? f.id} (${f.id})`))
-  }
+  const startups = context.records.filter((r) => r.collection === COLLECTION && ficheTextPath(r.id) !== undefined)
+  const title = (r: (typeof startups)[number]) => String(r.data.title ?? r.id)
+  for (const r of [...startups].sort((a, b) => byFrench(title(a), title(b)))) list.append(el('option', { value: r.file }, `${title(r)} (${r.id})`))
   setUpCreation(state)
+  watchPreview(state)
   $('editeur-nouvelle').addEventListener('click', () => startCreation(state))
-  $('editeur-ouvrir').addEventListener('click', () => {
-    const f = startups.find((s) => s.file === list.value)
-    if (!f) return
-    open(state, f.text, f.id, true)
-    $('editeur-titre-fiche').focus()
+  $('editeur-ouvrir').addEventListener('click', async () => {
+    const r = startups.find((s) => s.file === list.value)
+    if (r && (await openStored(state, r.id))) $('editeur-titre-fiche').focus()
   })
   $('editeur-coller-ouvrir').addEventListener('click', () => {
     const text = $<HTMLTextAreaElement>('editeur-coller').value
@@ -1007,31 +1116,55 @@ function start(registry: ShippedRegistry): void {
     // An existing fiche: GitHub's edit page cannot be filled from a link; the text goes to the clipboard.
     if (state.existing) void navigator.clipboard?.writeText(ficheText(state.doc)).catch(() => undefined)
   })
+  // For the tests and the curious: the current text and the last check.
+  ;(globalThis as { editeur?: unknown }).editeur = { text: () => ficheText(state.doc), check: () => state.last, fixes: () => state.fixes, getField: (k: string) => getField(state.doc, k) }
+  $('editeur-pret').hidden = false
+  $('editeur-chargement').hidden = true
   // editer/?fiche=<id> opens that fiche of the registry (a link from its page).
   const asked = startups.find((s) => s.id === new URLSearchParams(location.search).get('fiche'))
   if (asked) {
     list.value = asked.file
-    open(state, asked.text, asked.id, true)
+    await openStored(state, asked.id)
   } else showPanel('accueil')
-  $('editeur-pret').hidden = false
-  $('editeur-chargement').hidden = true
   document.body.dataset.editor = 'ready'
-  // Offline reloads (sw.js, next to the page): optional, the page works without it.
-  navigator.serviceWorker?.register('sw.js').catch(() => undefined)
-  // For the tests and the curious: the current text and the last check.
-  ;(globalThis as { editeur?: unknown }).editeur = { text: () => ficheText(state.doc), check: () => state.last, fixes: () => state.fixes, getField: (k: string) => getField(state.doc, k) }
 }
 
-async function boot(): Promise<void> {
-  const root = document.getElementById('editeur')
-  if (!root) return
+/**
+ * Offline reloads (sw.js, next to the page): optional, the page works without it. On a first
+ * visit the worker starts after the page fetched its files: the page lists them (from the
+ * browser's own record of what it fetched) and the worker copies them from the browser's cache.
+ */
+function offlineCopies(): void {
+  const workers = navigator.serviceWorker
+  if (!workers) return
+  const firstVisit = !workers.controller
+  workers
+    .register('sw.js')
+    .then(() => workers.ready)
+    .then((registration) => {
+      if (!firstVisit) return
+      const keep = () => {
+        const fetched = performance.getEntriesByType('resource').map((e) => e.name)
+        registration.active?.postMessage({ keep: [location.href, ...fetched] })
+      }
+      // Now, and once more when the page has been quiet a while (a fiche opened meanwhile, the preview's code).
+      keep()
+      setTimeout(keep, 5000)
+    })
+    .catch(() => undefined)
+}
+
+/** Starts the editor (boot.ts, the page's script, gives the registry's summary on its way). */
+export async function startEditor(downloads: Downloads): Promise<void> {
+  // The page's script runs before the page is read to its end (async): the form needs all of it.
+  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  let shipped: ShippedRegistry
   try {
-    const response = await fetch(new URL(root.dataset.registre ?? 'registre.json', document.baseURI))
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    start((await response.json()) as ShippedRegistry)
+    shipped = await downloads.registry
   } catch (err) {
     $('editeur-chargement').textContent = `L’éditeur n’a pas pu charger le registre (${String((err as Error)?.message ?? err)}). Rechargez la page.`
+    return
   }
+  await start(shipped, downloads)
+  offlineCopies()
 }
-
-void boot()

@@ -1,13 +1,19 @@
 /**
  * editer/: the fiche editor. The page is a frame (start panel, form area,
  * messages, standards summary, text, actions) that editor/editor.ts fills;
- * editer/registre.json carries everything it checks against and offers to
- * open: the configuration and every fiche's exact text (the build's own
- * sources). The script itself (editer/editeur.js, the browser bundle) is
- * written with the site's assets.
+ * editer/registre.json carries what it checks against and offers to open:
+ * the configuration and the registry's summary (each fiche's id, names and
+ * the fields the registry-wide checks read: lint/registry-summary.ts);
+ * each startup's exact text is a file of its own
+ * (editer/fiches/<id>.md), fetched when the fiche is opened. The script
+ * itself (editer/editeur.js and its chunks, the browser bundle) is written
+ * with the site's assets.
  */
 import type { RegistryConfig } from '../../load/config.ts'
-import type { PageGenerator, SiteContext } from '../context.ts'
+import { registrySummary, type SummaryRecord } from '../../lint/registry-summary.ts'
+import { usableId } from '../../validate/id-names.ts'
+import { FICHE_TEXTS } from '../fiche-path.ts'
+import type { EditorScripts, PageGenerator, SiteContext } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { DSFR_CSS, relativeRoot, renderPage, SITE_CSS } from '../layout.ts'
 
@@ -16,50 +22,102 @@ export const EDITOR_SCRIPT = `${EDITOR_PATH}editeur.js`
 export const EDITOR_DATA = `${EDITOR_PATH}registre.json`
 export const EDITOR_WORKER = `${EDITOR_PATH}sw.js`
 
+/** The editor's script when the build gave no list of its files (a site made without the bundle). */
+const ENTRY_ONLY: EditorScripts = { files: [EDITOR_SCRIPT], eager: [] }
+
 /**
  * dist/editer/registre.json: what the editor checks against and offers to open. Declared here,
  * where it is written (the editor, site/editor/check.ts, reads it): the editor's preview uses the
  * site's pages, so the pages import nothing of the editor.
  */
 export interface ShippedRegistry {
-  version: 1
+  version: 2
   /** The configuration the registry was built with (collections, limits, rule settings). */
   config: Pick<RegistryConfig, 'collections' | 'limits' | 'rules' | 'ruleOptions' | 'siteUrl' | 'repositoryUrl' | 'repositoryBranch'> & Partial<Pick<RegistryConfig, 'renamedValues'>>
-  /** Every fiche of the registry, exact bytes (registry-core.ts's ShippedFile). */
-  files: NonNullable<SiteContext['fiches']>[number][]
+  /** Every fiche of the registry, summarised (lint/registry-summary.ts), its file left out when it is `<folder>/<id>.md`. */
+  records: ShippedRecord[]
+}
+
+/** A fiche of the shipped summary: `file` only when it is not `<collection's folder>/<id>.md` (a file without extension). */
+export type ShippedRecord = Omit<SummaryRecord, 'file'> & { file?: string }
+
+const usualFile = (config: Pick<RegistryConfig, 'collections'>, r: Pick<SummaryRecord, 'collection' | 'id'>) => `${config.collections[r.collection]}/${r.id}.md`
+
+/** The summary as shipped: the usual file names left out (an eighth of the summary on the real corpus). */
+export function shippedRecords(config: Pick<RegistryConfig, 'collections'>, summary: readonly SummaryRecord[]): ShippedRecord[] {
+  return summary.map(({ file, ...r }) => (file === usualFile(config, r) ? r : { ...r, file }))
+}
+
+/** The summary from its shipped form (check.ts, in the browser). */
+export function summaryOf(registry: Pick<ShippedRegistry, 'config' | 'records'>): SummaryRecord[] {
+  return registry.records.map((r) => ({ ...r, file: r.file ?? usualFile(registry.config, r) }))
 }
 
 /**
  * The editor's service worker (editer/sw.js, scope editer/): so that the page
- * also reloads offline. Network first, always: online, every request goes to
- * the server as without it (nothing stale after a new build); a request that
- * fails (offline) gets the last copy kept. It keeps the editor's own files
- * and nothing else (the page, its script, the registry, the site's two style
- * sheets): any other request is left to the browser, never stored, and a
- * page's query (`?fiche=…`) is not part of the key, so the cache holds at
- * most these five responses. Its name carries the worker's scope, that is
- * the site's base path: two sites on one origin (`*.github.io`) never share
- * a cache. Nothing is ever sent elsewhere.
+ * also reloads offline, with the fiches opened before. Network first, always:
+ * online, every request goes to the server as without it (nothing stale after
+ * a new build); a request that fails (offline) gets the last copy kept. It
+ * keeps the editor's own files and nothing else, each when it is used (cached
+ * on use, nothing downloaded for it): the page, its script and chunks, the
+ * registry's summary, the startups' texts opened, the site's two style
+ * sheets. What the page fetched before the worker ran (a first visit) it
+ * takes from the browser's cache when the page lists it (`keep` message:
+ * `force-cache`, no second download). Any other request is left to the
+ * browser, never stored, and a page's query (`?fiche=…`) is not part of the
+ * key. On activation it drops the chunks of earlier builds. Its cache's name
+ * carries the worker's scope, that is the site's base path: two sites on one
+ * origin (`*.github.io`) never share a cache. Nothing is ever sent elsewhere.
  */
-export function editorWorker(): string {
-  const files = ['./', 'editeur.js', 'registre.json', `${relativeRoot(EDITOR_PATH)}${DSFR_CSS}`, `${relativeRoot(EDITOR_PATH)}${SITE_CSS}`]
+export function editorWorker(scripts: EditorScripts = ENTRY_ONLY): string {
+  const root = relativeRoot(EDITOR_PATH)
+  const files = ['./', 'registre.json', ...scripts.files.map((f) => f.slice(EDITOR_PATH.length)), `${root}${DSFR_CSS}`, `${root}${SITE_CSS}`]
   return `// Service worker of the fiche editor (scripts/site/pages/editor.ts): network first, the last copy offline,
-// for the editor's own files only, in a cache named after this site's base path.
+// for the editor's own files only, each kept when used, in a cache named after this site's base path.
 const SCOPE = new URL(self.registration.scope)
 const CACHE = 'registre-editeur:' + SCOPE.pathname
 const FILES = ${JSON.stringify(files)}
 const KEPT = new Set(FILES.map((file) => new URL(file, SCOPE).href))
-/** A request's key: its address without query or fragment, when it is one of the editor's files. */
+const TEXTS = new URL(${JSON.stringify(FICHE_TEXTS)}, SCOPE).href
+/** A request's key: its address without query or fragment, when it is one of the editor's files or a startup's text. */
 const keyOf = (request) => {
   const url = new URL(request.url)
   const key = url.origin + url.pathname
-  return request.method === 'GET' && url.origin === SCOPE.origin && KEPT.has(key) ? key : undefined
+  if (request.method !== 'GET' || url.origin !== SCOPE.origin) return undefined
+  return KEPT.has(key) || (key.startsWith(TEXTS) && key.endsWith('.md') && !key.slice(TEXTS.length).includes('/')) ? key : undefined
 }
-self.addEventListener('install', (event) => {
-  self.skipWaiting()
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...KEPT])))
+self.addEventListener('install', () => self.skipWaiting())
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.keys().then((requests) => Promise.all(requests.filter((r) => r.url.endsWith('.js') && !KEPT.has(r.url)).map((r) => cache.delete(r)))))
+      .then(() => self.clients.claim()),
+  )
 })
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
+// The page lists what it fetched before this worker ran: copied from the browser's cache, not downloaded again.
+self.addEventListener('message', (event) => {
+  const urls = Array.isArray(event.data && event.data.keep) ? event.data.keep : []
+  const kept = new Map()
+  for (const url of urls) {
+    try {
+      // The address as the page fetched it (with its query: the browser's cache knows it so), kept under its key.
+      const key = keyOf(new Request(url))
+      if (key !== undefined && !kept.has(key)) kept.set(key, url)
+    } catch {}
+  }
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      Promise.all(
+        [...kept].map(([key, url]) =>
+          fetch(new Request(url, { cache: 'force-cache' }))
+            .then((response) => (response.ok ? cache.put(key, response) : undefined))
+            .catch(() => undefined),
+        ),
+      ),
+    ),
+  )
+})
 self.addEventListener('fetch', (event) => {
   const key = keyOf(event.request)
   if (key === undefined) return
@@ -78,16 +136,26 @@ self.addEventListener('fetch', (event) => {
 `
 }
 
-/** registre.json: the configuration the checks need and the registry's fiches, byte for byte. */
+/** registre.json: the configuration the checks need and the registry's summary (no fiche's text). */
 export function editorData(context: Pick<SiteContext, 'config' | 'fiches'>): string {
   const { collections, limits, rules, ruleOptions, siteUrl, repositoryUrl, repositoryBranch, renamedValues } = context.config
   const data: ShippedRegistry = {
-    version: 1,
+    version: 2,
     // The renames only when some are declared: a registry without them ships what it always did.
     config: { collections, limits, rules, ruleOptions, siteUrl, repositoryUrl, repositoryBranch, ...(renamedValues.length > 0 && { renamedValues }) },
-    files: (context.fiches ?? []).map(({ file, collection, id, text }) => ({ file, collection, id, text })),
+    records: shippedRecords(context.config, registrySummary(context.fiches ?? [])),
   }
   return `${JSON.stringify(data)}\n`
+}
+
+/** editer/fiches/<id>.md: each startup's text, exactly as the build read it (what opening it in the editor gives). */
+export function* ficheTexts(context: Pick<SiteContext, 'fiches'>): Generator<[string, string]> {
+  for (const f of context.fiches ?? []) {
+    if (f.collection !== 'startups') continue
+    // An id that cannot name a file is not written (and the build refuses it): never a path made of it.
+    if (!usableId(f.id)) continue
+    yield [`${EDITOR_PATH}${FICHE_TEXTS}${f.id}.md`, f.text]
+  }
 }
 
 /** A field of the new-fiche path: label, hint (neutral examples only), control, its messages. */
@@ -101,7 +169,7 @@ export const editorPage: PageGenerator = function* (context) {
   const main = html`<h1>Éditer une fiche</h1>
 <p class="fr-text--lead">Modifiez la fiche d’un produit ou créez-en une, sans git ni compte développeur.</p>
 <p>Pendant la saisie, la fiche passe les vérifications de l’intégration continue (<code>registry validate</code> et <code>registry lint</code> : mêmes règles, mêmes messages), dans votre navigateur. Rien n’est envoyé : la fiche ne quitte la page que si vous la téléchargez ou la proposez sur GitHub.</p>
-<div id="editeur" data-registre="registre.json">
+<div id="editeur">
 <!-- An element with \`hidden\` carries no DSFR class: DSFR's display rules would show it. -->
 <p id="editeur-chargement" class="fr-text--lg">Chargement de l’éditeur… (il a besoin de JavaScript).</p>
 <div id="editeur-pret" hidden>
@@ -112,6 +180,7 @@ export const editorPage: PageGenerator = function* (context) {
 <h3 class="fr-h5">Modifier la fiche d’un produit</h3>
 <div class="fr-select-group"><label class="fr-label" for="editeur-liste">Produit<span class="fr-hint-text">Les fiches du registre, par nom.</span></label><select class="fr-select" id="editeur-liste"></select></div>
 <button type="button" class="fr-btn" id="editeur-ouvrir">Ouvrir cette fiche</button>
+<div id="editeur-ouvrir-etat" role="status" aria-live="polite"></div>
 </div>
 <div class="editeur-carte">
 <h3 class="fr-h5">Créer la fiche d’un nouveau produit</h3>
@@ -190,7 +259,11 @@ ${askField('creation-stats_url', 'Page de statistiques (facultatif)', 'Exemple :
 </section>
 </div>
 </div>`
-  yield [`${EDITOR_PATH}index.html`, renderPage({ title: 'Éditer une fiche', path: EDITOR_PATH, main, scripts: [EDITOR_SCRIPT], description: 'Créer ou modifier une fiche du registre, avec les vérifications de l’intégration continue pendant la saisie.', breadcrumb: [{ label: 'Éditer une fiche' }] })]
+  const scripts = context.editorScripts ?? ENTRY_ONLY
+  // The summary and the chunks the script imports download with it, not after it.
+  const preloads = [...scripts.eager.map((path) => ({ path, as: 'module' as const })), { path: EDITOR_DATA, as: 'fetch' as const }]
+  yield [`${EDITOR_PATH}index.html`, renderPage({ title: 'Éditer une fiche', path: EDITOR_PATH, main, scripts: [scripts.files[0] ?? EDITOR_SCRIPT], asyncScripts: true, preloads, description: 'Créer ou modifier une fiche du registre, avec les vérifications de l’intégration continue pendant la saisie.', breadcrumb: [{ label: 'Éditer une fiche' }] })]
   yield [EDITOR_DATA, editorData(context)]
-  yield [EDITOR_WORKER, editorWorker()]
+  yield* ficheTexts(context)
+  yield [EDITOR_WORKER, editorWorker(scripts)]
 }
