@@ -23,7 +23,8 @@ export interface EvidenceWords {
   advice?: string
 }
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+/** The months in French, in order (the site's dates and its list's filter use them too). */
+export const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** '2026-12-01T05:17:00.000Z' → '1er décembre 2026' or '1 December 2026' (the UTC day: runs are made in the morning). */

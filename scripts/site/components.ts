@@ -4,6 +4,7 @@
  */
 import { CATEGORIES } from '../lint/catalogue.ts'
 import { categoryLabel as labelOfCategory } from '../lint/category-summary.ts'
+import { evidenceDay, MONTHS_FR } from '../evidence/evidence-words.ts'
 import type { Counts, SiteContext, StartupItem } from './context.ts'
 import { html, raw, type Html } from './html.ts'
 import { isSafeUrl } from './safe-url.ts'
@@ -41,15 +42,13 @@ export const phaseLabel = (name: string | undefined): string => (name === undefi
 /** A category's French label (the site is in French; the labels live with the catalogue, in French and English). */
 export const categoryLabel = (c: string): string => labelOfCategory(c, 'fr')
 
-export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+export { MONTHS_FR as MONTHS }
 
-/** '2024-03-01' (or a full ISO date-time) → '1 mars 2024'; anything else as written. */
+/** '2024-03-01' (or a full ISO date-time) → '1er mars 2024'; anything else as written (evidence-words' evidenceDay, in French). */
 export function frenchDate(value: unknown): string {
   if (value instanceof Date) value = value.toISOString()
   if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value)
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return value
-  return `${Number(m[3])}${m[3] === '01' ? 'er' : ''} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
+  return evidenceDay(value, 'fr')
 }
 
 /** The date part (YYYY-MM-DD) of a date or ISO date-time, for `<time datetime>`. */
