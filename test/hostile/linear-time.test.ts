@@ -167,24 +167,26 @@ describe('references across the registry', () => {
 })
 
 describe('every standards rule is linear in the size of the fiche', () => {
-  /** Lints the registry with exemple.md replaced: the standards rules run even on fiches the schema rejects. */
+  /** Lints the registry with exemple.md replaced: the standards rules run even on fiches the schema rejects (not on a header that cannot be read). */
   const lint = (files: Record<string, string>) => {
     const srcs = sources({ ...BASE, ...files })
     const { records } = validateRegistry(srcs, srcs, DEFAULT_CONFIG)
-    return lintRecords(records, DEFAULT_CONFIG, 'fr', '2026-06-01').diagnostics
+    return { linted: records.map((r) => r.file), diagnostics: lintRecords(records, DEFAULT_CONFIG, 'fr', '2026-06-01').diagnostics }
   }
   const FIELDS = ['contact', 'link', 'repository', 'stats_url', 'budget_url', 'impact_url', 'dashlord_url', 'mission', 'accessibility_status']
   const cases: [string, (n: number) => Record<string, string>][] = [
     ...FIELDS.flatMap((field) => FRAGMENTS.map((fragment): [string, (n: number) => Record<string, string>] => [
       `${field}: ${JSON.stringify(fragment)} repeated`,
-      (n) => ({ 'startups/exemple.md': STARTUP.replace('title: Exemple', `title: Exemple\n${field}: "a${fragment.repeat(Math.ceil(n / fragment.length)).slice(0, n).replace(/\t/g, '\\t')}@x "`) }),
+      // The field's line replaced (a second line of the same key would make the header unreadable, and no rule would run).
+      (n) => ({ 'startups/exemple.md': STARTUP.replace(new RegExp(`^${field}: .*\n`, 'm'), '').replace('title: Exemple', `title: Exemple\n${field}: "a${fragment.repeat(Math.ceil(n / fragment.length)).slice(0, n).replace(/\t/g, '\\t')}@x "`) }),
     ])),
     ['a body of headings and key: value lines', (n) => ({ 'startups/exemple.md': `${STARTUP.trimEnd()}\n${'## Problème   \nclé: valeur\n'.repeat(Math.ceil(n / 24))}` })],
     ['a body of one long line of spaces', (n) => ({ 'startups/exemple.md': `${STARTUP}\n${' '.repeat(n)}x\n` })],
     ['many thematiques and usertypes in case variants', (n) => ({ 'startups/exemple.md': STARTUP.replace('title: Exemple', `title: Exemple\nthematiques: [${Array.from({ length: Math.min(999, Math.ceil(n / 12)) }, (_, i) => `Santé ${i}`).join(', ')}]\nusertypes: [${Array.from({ length: Math.min(999, Math.ceil(n / 12)) }, (_, i) => `Citoyen${i}`).join(', ')}]`) })],
   ]
   it.each(cases)('%s', (_, fiche) => {
-    expect(() => lint(fiche(2 * KB))).not.toThrow()
+    // The fiche's header is read: its values reach the rules being timed.
+    expect(lint(fiche(2 * KB)).linted).toContain('startups/exemple.md')
     expectLinear((size) => {
       lint(fiche(Math.max(40, size - FICHE_OVERHEAD)))
     })
