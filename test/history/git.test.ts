@@ -12,7 +12,11 @@ describe('readBlobs', () => {
     const files: Record<string, string> = { 'a.md': 'é😀\n', 'empty.md': '', 'big.md': big }
     for (let i = 0; i < 200; i++) files[`f${i}.md`] = `fiche ${i}\n${'-'.repeat(i * 37)}`
     repo.commit('2020-01-01T00:00:00+00:00', files)
-    const ids = Object.fromEntries(Object.keys(files).map((f) => [f, repo.git('rev-parse', `HEAD:${f}`).trim()]))
+    // Every blob's id from one git process (rev-parse prints one line per argument, in order).
+    const names = Object.keys(files)
+    const lines = repo.git('rev-parse', ...names.map((f) => `HEAD:${f}`)).trim().split('\n')
+    expect(lines).toHaveLength(names.length)
+    const ids = Object.fromEntries(names.map((f, i) => [f, lines[i]!]))
     const missing = '0123456789abcdef0123456789abcdef01234567'
     const got = await readBlobs(repo.root, [...Object.values(ids), missing, ids['a.md']!])
     expect(got.size).toBe(new Set(Object.values(ids)).size)
