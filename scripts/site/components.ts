@@ -85,7 +85,7 @@ export function bar(c: Counts, label?: string): Html {
   const p = percent(c)
   const tone = c.failing === 0 ? 'ok' : p >= 50 ? 'mid' : 'low'
   // A <meter>, not a width in a style attribute: the pages' Content-Security-Policy allows no inline style.
-  return html`<meter class="bar bar--${tone}" min="0" max="100" value="${String(p)}" aria-hidden="true">${String(p)} %</meter> <span class="bar__text">${label ?? `${c.passed + c.exempt}/${c.applicable}`}</span>`
+  return html`<meter class="bar bar--${tone}" min="0" max="100" value="${String(p)}" aria-hidden="true">${String(p)} %</meter> <span class="bar__text">${label ?? `${c.passed + c.exempt}/${c.applicable}`}</span>`
 }
 
 /** The maturity at a glance: one small tag per applicable category, failing ones marked. */
@@ -226,7 +226,7 @@ export function categoryTable(totals: ReadonlyMap<string, Counts> | Record<strin
   return tableBlock(
     caption,
     html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
-    html`${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td class="cell-bar">${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}`,
+    html`${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td class="cell-bar">${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}`,
   )
 }
 

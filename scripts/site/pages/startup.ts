@@ -85,7 +85,7 @@ ${tableBlock(
     html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
     html`${categories.map((c) => {
       const k = block.categories[c]!
-      return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td class="cell-bar">${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
+      return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td class="cell-bar">${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
     })}`,
   )}
 ${categories.map((c) => {
