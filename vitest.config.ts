@@ -45,7 +45,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     isolate: false,
     sequence: { sequencer: HeavyFirst },
-    // One Chromium for the run, started when a browser test first asks (test/browser/shared-browser.ts).
-    globalSetup: ['test/browser/shared-browser.ts'],
+    // One Chromium for the run, started when a browser test first asks (test/browser/shared-browser.ts);
+    // the run's temporary folder, for what a test process builds once for several files (test/run-folder.ts).
+    globalSetup: ['test/browser/shared-browser.ts', 'test/run-folder.ts'],
   },
 })

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanTemps, REPO } from '../cli/run.ts'
 import { cleanRepos } from '../history/git-repo.ts'
-import { publishedBuild } from '../compile/published-build.ts'
+import { sharedPublishedBuild } from '../compile/published-build.ts'
 import { guardOrigins, launchBrowser, seriousAxeViolations, serveStatic, skipBrowser, watchPage, type StaticServer } from './harness.ts'
 
 const ARTIFACTS = path.join(process.env.SITE_ARTIFACTS ?? path.join(REPO, 'test-artifacts'), 'donnees')
@@ -23,7 +23,7 @@ describe.skipIf(skipBrowser)('the data page in a browser', () => {
   let blocked: string[]
 
   beforeAll(async () => {
-    const { out } = await publishedBuild()
+    const { out } = await sharedPublishedBuild()
     server = await serveStatic(out, '/registre/')
     browser = await launchBrowser()
     context = await browser.newContext()

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { inject } from 'vitest'
 import type { Io } from '../../scripts/cli/io.ts'
 import { main } from '../../scripts/cli/main.ts'
 
@@ -58,6 +59,23 @@ export function tempDir(prefix = 'registry-test-'): string {
 
 export function cleanTemps(): void {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * A fresh folder in the run's folder (test/run-folder.ts): for what a test process shares
+ * between files, never emptied by `cleanTemps`; removed at the end of the run.
+ */
+export function runFolder(prefix: string): string {
+  return fs.mkdtempSync(path.join(inject('runFolder') ?? ownRunFolder(), prefix))
+}
+
+let own: string | undefined
+/** Without the global setup (another configuration): a folder of this process, removed when it exits. */
+function ownRunFolder(): string {
+  if (own) return own
+  const folder = (own = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-run-')))
+  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }))
+  return folder
 }
 
 /** A temporary copy of a fixture registry (the good one by default). */

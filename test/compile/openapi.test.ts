@@ -13,16 +13,15 @@ import { closeVocabularies, VOCABULARIES, vocabularyOf } from '../../scripts/com
 import { cleanTemps } from '../cli/run.ts'
 import { cleanRepos } from '../history/git-repo.ts'
 import { Contract, documentErrors, endpointOf } from './contract.ts'
-import { listFiles, publishedBuild, publishedRepo, SITE, type PublishedBuild } from './published-build.ts'
+import { listFiles, sharedPublishedBuild, SITE, type PublishedBuild } from './published-build.ts'
 
 let serial: PublishedBuild
 let threaded: PublishedBuild
 let doc: Record<string, any>
 
 beforeAll(async () => {
-  const repo = publishedRepo()
-  serial = await publishedBuild('0', repo)
-  threaded = await publishedBuild('1', repo)
+  serial = await sharedPublishedBuild('0')
+  threaded = await sharedPublishedBuild('1')
   doc = JSON.parse(fs.readFileSync(path.join(serial.out, 'api/openapi.json'), 'utf8'))
 }, 120_000)
 

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { REPO, run, tempDir } from '../cli/run.ts'
+import { REPO, run, runFolder, tempDir } from '../cli/run.ts'
 import { Repo, startup } from '../history/git-repo.ts'
 import { writeEvidence } from '../../scripts/evidence/evidence-files.ts'
 import { readConfig, runValidation } from '../../scripts/registry.ts'
@@ -28,8 +28,7 @@ function repositoryFiches(): Record<string, string> {
 }
 
 /** The repository's fiches, committed in 2026, then changed on a branch merged later, and a fiche removed. */
-export function publishedRepo(): Repo {
-  const repo = Repo.init()
+export function publishedRepo(repo = Repo.init()): Repo {
   repo.commit('2026-03-02T10:00:00+01:00', { ...repositoryFiches(), 'registry.config.json': JSON.stringify({ siteUrl: SITE }), 'startups/ephemere.md': startup('Éphémère') }, 'import')
   repo.git('checkout', '-q', '-b', 'edit')
   repo.commit('2026-04-01T10:00:00+02:00', { 'startups/biblio-partage.md': fs.readFileSync(path.join(REPO, 'startups/biblio-partage.md'), 'utf8').replace(/\n---\n/, '\n---\n\nUn paragraphe ajouté.\n') }, 'biblio-partage: body')
@@ -39,21 +38,39 @@ export function publishedRepo(): Repo {
   return repo
 }
 
-/** Online evidence for the published repository's fiches: two weekly runs in May 2026 (evidence.json, trends.json's evidence). */
-async function publishedEvidence(root: string): Promise<string> {
+/** Online evidence for the published repository's fiches: two weekly runs in May 2026 (evidence.json, trends.json's evidence), written in `dir`. */
+async function publishedEvidence(root: string, dir: string): Promise<string> {
   const config = await readConfig(root)
   const { records } = await runValidation(root, config, 'fr')
-  const file = path.join(tempDir(), 'evidence.json')
+  const file = path.join(dir, 'evidence.json')
   await writeEvidence(file, evidenceOf(records, config, ['2026-05-11T05:17:00.000Z', '2026-05-18T05:17:00.000Z']))
   return file
 }
 
-/** Builds the published repository (serially, or with the worker thread) into a fresh folder, with online evidence. */
-export async function publishedBuild(threads: '0' | '1' = '0', repo = publishedRepo()): Promise<PublishedBuild> {
-  const out = path.join(tempDir(), 'dist')
-  const r = await run(['build', '--root', repo.root, '--out', out, '--evidence', await publishedEvidence(repo.root)], { env: { REGISTRY_THREADS: threads } })
+/** Builds the published repository (serially, or with the worker thread) into `dir`/dist, with online evidence. */
+export async function publishedBuild(threads: '0' | '1' = '0', repo = publishedRepo(), dir = tempDir()): Promise<PublishedBuild> {
+  const out = path.join(dir, 'dist')
+  const r = await run(['build', '--root', repo.root, '--out', out, '--evidence', await publishedEvidence(repo.root, dir)], { env: { REGISTRY_THREADS: threads } })
   if (r.code !== 0) throw new Error(`build failed: ${r.stdout}${r.stderr}`)
   return { repo, out }
+}
+
+let sharedRepo: Repo | undefined
+const shared = new Map<string, Promise<PublishedBuild>>()
+
+/**
+ * The published repository's build, serial or with the worker thread, made once per test
+ * process for the files that only read it (both from the same repository), in the run's folder:
+ * each such file used to make its own, about a second of processor each.
+ */
+export function sharedPublishedBuild(threads: '0' | '1' = '0'): Promise<PublishedBuild> {
+  let build = shared.get(threads)
+  if (!build) {
+    sharedRepo ??= publishedRepo(Repo.init(runFolder('published-repo-')))
+    build = publishedBuild(threads, sharedRepo, runFolder(`published-build-${threads}-`))
+    shared.set(threads, build)
+  }
+  return build
 }
 
 /** Every file under `dir` (relative POSIX paths), sorted. */

@@ -15,7 +15,7 @@ import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
 import { cleanTemps, snapshotTree } from '../cli/run.ts'
 import { cleanRepos, Repo, startup } from '../history/git-repo.ts'
 import { BASE, sources } from '../helpers.ts'
-import { listFiles, publishedBuild, publishedRepo, SITE, type PublishedBuild } from './published-build.ts'
+import { listFiles, sharedPublishedBuild, SITE, type PublishedBuild } from './published-build.ts'
 
 afterAll(() => {
   cleanTemps()
@@ -28,9 +28,8 @@ describe('index.json of a build', () => {
   let serial: PublishedBuild
   let threaded: PublishedBuild
   beforeAll(async () => {
-    const repo = publishedRepo()
-    serial = await publishedBuild('0', repo)
-    threaded = await publishedBuild('1', repo)
+    serial = await sharedPublishedBuild('0')
+    threaded = await sharedPublishedBuild('1')
   }, 120_000)
   const index = () => JSON.parse(read(serial.out, 'api/v1/index.json').toString('utf8'))
 

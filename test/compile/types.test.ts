@@ -11,7 +11,7 @@ import { generateTypes } from '../../scripts/compile/generate-types.ts'
 import { V1_TYPES, V3_TYPES } from '../../scripts/compile/types.generated.ts'
 import { cleanTemps, tempDir } from '../cli/run.ts'
 import { cleanRepos } from '../history/git-repo.ts'
-import { listFiles, publishedBuild, type PublishedBuild } from './published-build.ts'
+import { listFiles, sharedPublishedBuild, type PublishedBuild } from './published-build.ts'
 import { declaredType, typeErrors } from './typescript-check.ts'
 
 afterAll(() => {
@@ -23,7 +23,7 @@ describe('the published TypeScript declarations', () => {
   let build: PublishedBuild
   let files: Map<string, string>
   beforeAll(async () => {
-    build = await publishedBuild()
+    build = await sharedPublishedBuild()
     files = new Map(listFiles(build.out).filter((f) => declaredType(f)).map((f) => [f, fs.readFileSync(path.join(build.out, f), 'utf8')]))
   }, 120_000)
 
