@@ -77,7 +77,7 @@ type Mode = 'floor' | 'parse' | 'build' | 'build-anyway' | 'build-process' | 'li
 async function bundleMeasure(work: string): Promise<string> {
   const [{ build }, { bundleOptions }] = await Promise.all([import('esbuild'), import('../bundle/bundle.mjs')])
   const outdir = path.join(work, 'measure-bin')
-  await build(bundleOptions({ measure: 'scripts/bench/measure.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' }, outdir))
+  await build(bundleOptions({ measure: 'scripts/bench/measure.ts', 'compile-worker': 'scripts/compile/compile-worker.ts', 'site-worker': 'scripts/site/site-worker.ts' }, outdir))
   return path.join(outdir, 'measure.mjs')
 }
 
