@@ -47,6 +47,7 @@ import { bundleState } from '../bundle/freshness.mjs'
 import { cloneHistoryBundle, historyStage, historyTable, type HistoryRow } from './history-bench.ts'
 import { evidenceStage, evidenceTable, type EvidenceRow } from './evidence-bench.ts'
 import { prCheck, type PrCheckRow } from './pr-check.ts'
+import { testSuite, type TestSuiteRow } from './test-suite.ts'
 import { buildableCorpus, editorBench, editorBenchAvailable, largestStartup, percentile, type EditorRow } from './editor-bench.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -349,11 +350,14 @@ const measureScript = await bundleMeasure(work)
 let corpusRun: CorpusProcesses | undefined
 const help = paired(['-e', '0'], [path.join(repo, 'bin/registry.mjs'), '--help'])
 let prRows: PrCheckRow[] = []
+let suiteRows: TestSuiteRow[] = []
 let editorRow: EditorRow | undefined
 let editorWhy = 'corpus absent (../shared)'
 try {
   // The pull request check job, from a fresh checkout to the report file (pr-check.ts).
   prRows = Array.from({ length: Number(process.env.BENCH_PR_RUNS ?? 3) }, (_, i) => prCheck(repo, work, i))
+  // The test suite as CI runs it, first: it takes minutes, and nothing else runs meanwhile (test-suite.ts).
+  suiteRows = Array.from({ length: Number(process.env.BENCH_SUITE_RUNS ?? 1) }, (_, i) => testSuite(repo, work, i))
   if (existsSync(corpus)) {
     console.error(`corpus réel : ${corpus}`)
     const config = path.join(repo, 'config/beta.gouv.fr.config.json')
@@ -501,6 +505,9 @@ targets.push({ name: 'éditeur : première vérification affichée, 4G rapide, c
 targets.push({ name: 'éditeur : téléchargé en tout pour ouvrir une fiche, gzip (Ko)', value: fetched ? fetched.median : null, limit: 400, unit: ' Ko', why: editorWhy, spread: fetched && `${fetched.min.toFixed(0)} à ${fetched.max.toFixed(0)} Ko (${editorRow!.visits.length} visites)` })
 targets.push({ name: 'éditeur : vérification après une pause, plus grande fiche réelle, 95e centile (ms)', value: editorRow?.pauses.length ? percentile(editorRow.pauses, 95) : null, limit: 16, unit: ' ms', why: editorWhy, spread: editorRow?.pauses.length ? `médiane ${median(editorRow.pauses).toFixed(1)} ms, min ${Math.min(...editorRow.pauses).toFixed(1)} ms, max ${Math.max(...editorRow.pauses).toFixed(1)} ms` : undefined })
 targets.push({ name: 'éditeur : script avant la première vérification, gzip (Ko)', value: editorRow ? editorRow.visits[0]!.scriptBytes / 1024 : null, limit: 120, unit: ' Ko', why: editorWhy, spread: same })
+// Issue 25: the test suite as CI runs it, on a fresh clone (npm test, no ../shared).
+const suiteMs = suiteRows.map((r) => r.ms)
+targets.push({ name: `suite de tests (npm test), clone neuf, ${os.availableParallelism()} cœurs (s)`, value: suiteRows.length > 0 ? median(suiteMs) / 1000 : null, limit: 180, unit: ' s', why: 'BENCH_SUITE_RUNS=0', spread: suiteRows.length > 0 ? `${fmt(Math.min(...suiteMs))} à ${fmt(Math.max(...suiteMs))} ; processeur ${suiteRows.map((r) => (Number.isNaN(r.cpuMs) ? '?' : fmt(r.cpuMs))).join(', ')} ; ${suiteRows[0]!.passed} tests passés, ${suiteRows[0]!.skipped} sautés` : undefined })
 // The online evidence (issue 24): a run finishes in minutes; a week later with nothing changed, GitHub counts only what cannot be asked conditionally (missing repositories answer 404 without an ETag).
 const noEvidence = 'BENCH_EVIDENCE=0'
 targets.push({ name: 'preuves en ligne, 2 000 pages et 300 dépôts à 200 ms (s)', value: evidenceRow ? evidenceRow.first.ms / 1000 : null, limit: 300, unit: ' s', why: noEvidence, spread: evidenceRow && `une exécution (environ 90 s) ; la semaine suivante : ${fmt(evidenceRow.second.ms)}` })
@@ -519,5 +526,5 @@ for (const t of targets) {
 
 mkdirSync(path.join(repo, 'bench-results'), { recursive: true })
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }
-writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, editor: editorRow, rows, history: historyRows, evidence: evidenceRow ?? null, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
+writeFileSync(path.join(repo, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: defaultRuns, pairs: pairRuns, uptime: os.loadavg(), help, corpus: corpusRun, prCheck: prRows, testSuite: suiteRows, editor: editorRow, rows, history: historyRows, evidence: evidenceRow ?? null, standardsEvaluation: evaluation, targets }, null, 2)}\n`)
 console.error('Résultats écrits dans bench-results/latest.json')

@@ -13,7 +13,7 @@ import type { Options } from './options.ts'
 import { ConfigError, NetworkError, OutputError } from '../errors.ts'
 import { TOOL_ROOT } from '../tool-root.ts'
 import { CHANGES_FORMATS } from '../history/changes-formats.ts'
-import { findRoot } from '../registry/config.ts'
+import { findRoot } from '../registry/find-root.ts'
 
 const HELP_FR = `Utilisation : registry <commande> [options]
 

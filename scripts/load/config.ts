@@ -9,8 +9,8 @@ import { isConfigurable, type RuleCatalogue } from '../report/messages.ts'
 import { ConfigError } from '../errors.ts'
 export { ConfigError } from '../errors.ts'
 
-export const COLLECTIONS = ['startups', 'organisations', 'incubators'] as const
-export type Collection = (typeof COLLECTIONS)[number]
+export { COLLECTIONS, type Collection } from './collections.ts'
+import { COLLECTIONS, type Collection } from './collections.ts'
 
 export interface Limits {
   /** Files larger than this are refused unread. */

@@ -73,6 +73,8 @@ export interface BuildOptions {
    */
   evidence?: string
   timings?: Timings
+  /** false: the validation's diagnostics carry no fix (`Diagnostic.fix`), which spares resolving them; default true. */
+  fixes?: boolean
 }
 
 export interface BuildResult {
@@ -122,7 +124,7 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   // changes.json, changes.atom and trends.json: a second git log (first parents), run while the fiches are parsed and checked.
   const line = ready.then((h) => (h.files ? mainLine(root, config) : null))
   line.catch(() => {})
-  const { records, diagnostics, summary, texts } = await runValidation(root, config, lang, undefined, timings, { asOf })
+  const { records, diagnostics, summary, texts } = await runValidation(root, config, lang, undefined, timings, { asOf }, undefined, { fixes: options.fixes })
   if (summary.errors > 0 || (options.strict && summary.warnings > 0)) return { diagnostics, summary, texts, notices: [] }
   // A value the configuration declares renamed (a warning) is published under its new name.
   applyRenamedValues(records, config.renamedValues, asOf)

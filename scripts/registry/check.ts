@@ -28,14 +28,24 @@ export interface RunResult {
  * used to require, as warnings). Undefined: those rules are not run (lint runs
  * the whole set itself).
  * `listing`: the folders' listing, when the caller started it early (listCollections).
+ * `options.fixes`: false when the caller shows no diagnostic's fix (see registry-core's ValidateOptions).
  */
-export async function runValidation(root: string, config: RegistryConfig, lang: Lang, only?: ReadFilter | Promise<ReadFilter | undefined>, timings = new Timings(), standards?: { asOf: string | undefined | Promise<string | undefined> }, listing?: Promise<Listing>): Promise<RunResult> {
+export async function runValidation(
+  root: string,
+  config: RegistryConfig,
+  lang: Lang,
+  only?: ReadFilter | Promise<ReadFilter | undefined>,
+  timings = new Timings(),
+  standards?: { asOf: string | undefined | Promise<string | undefined> },
+  listing?: Promise<Listing>,
+  options: { fixes?: boolean } = {},
+): Promise<RunResult> {
   // While git says which files changed (validate --changed), the ids of every listed file are checked.
   let idProblems: Problem[] | undefined
   const read = await timings.measureAsync('read', () => readRecords(root, config, only, timings, only instanceof Promise ? (entries) => (idProblems = checkIds(entries)) : undefined, listing))
   // HEAD's date (validate), read by git meanwhile: ready long before the fiches are.
   const asOf = standards ? await standards.asOf : undefined
-  const { records, diagnostics, texts } = validateSources(read, config, lang, { standards: standards && { asOf }, timings, idProblems })
+  const { records, diagnostics, texts } = validateSources(read, config, lang, { standards: standards && { asOf }, timings, idProblems, fixes: options.fixes })
   const filter = read.only
   const listed = filter ? read.entries.filter((e) => filter(e.file, e.collection)) : read.entries
   const files = new Set([...listed.map((e) => e.file), ...diagnostics.map((d) => d.file)]).size

@@ -9,30 +9,9 @@ import { ConfigError } from '../errors.ts'
 import { DEFAULT_CONFIG, parseConfig as parseWith, type RegistryConfig } from '../load/config.ts'
 
 export { COLLECTIONS, withRepositoryFromEnvironment, type Collection, type RegistryConfig } from '../load/config.ts'
+export { findRoot } from './find-root.ts'
 import { RULE_CATALOGUE } from '../lint/rule-catalogue.ts'
 
-/**
- * The registry's root for a command run in `cwd`, found as git finds its repository: the
- * nearest folder, from `cwd` up, that holds a \`registry.config.json\` or one of the collection
- * folders (startups/, organisations/, incubators/). Undefined when no folder up to the
- * file system's root does (the command then says which folder is missing, in `cwd`).
- */
-export function findRoot(cwd: string): string | undefined {
-  const markers = ['registry.config.json', ...Object.values(DEFAULT_CONFIG.collections)]
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (markers.some((m, i) => isKind(path.join(dir, m), i === 0 ? 'file' : 'directory'))) return dir
-    if (path.dirname(dir) === dir) return undefined
-  }
-}
-
-function isKind(file: string, kind: 'file' | 'directory'): boolean {
-  try {
-    const s = statSync(file)
-    return kind === 'file' ? s.isFile() : s.isDirectory()
-  } catch {
-    return false
-  }
-}
 
 /** A configuration file is a few hundred bytes: far beyond this, it is not one. */
 export const MAX_CONFIG_BYTES = 1024 * 1024

@@ -74,8 +74,10 @@ export interface LintResult {
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { root, config, lang } = options
   const timings = options.timings ?? new Timings()
-  const { records, summary: validation, texts } = await runValidation(root, config, lang, undefined, timings)
-  const asOf = options.asOf ?? (await headDate(root)) ?? undefined
+  // HEAD's date is read by git while the registry is read and checked; lint shows no validation diagnostic, so no fix.
+  const head = options.asOf === undefined ? headDate(root) : undefined
+  const { records, summary: validation, texts } = await runValidation(root, config, lang, undefined, timings, undefined, undefined, { fixes: false })
+  const asOf = options.asOf ?? (await head) ?? undefined
   const online = options.online && (await checkOnline(root, records, config, lang, options.online))
   let changed: (ChangedLint & { revision: string }) | undefined
   let only: Set<string> | undefined

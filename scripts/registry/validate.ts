@@ -32,6 +32,8 @@ export interface ValidateOptions {
   annotateSince?: string
   /** Receives the time of each stage (the benchmark's). */
   timings?: Timings
+  /** false: the diagnostics carry no fix (`Diagnostic.fix`), which spares resolving them; default true. */
+  fixes?: boolean
 }
 
 export interface ValidateResult {
@@ -66,7 +68,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const { runValidation } = await import('./check.ts')
   let result
   try {
-    result = await runValidation(root, config, lang, filter, options.timings, { asOf }, listing)
+    result = await runValidation(root, config, lang, filter, options.timings, { asOf }, listing, { fixes: options.fixes })
   } catch (err) {
     // git's refusal (no repository, unknown revision) explains more than a folder error found meanwhile.
     await filter

@@ -27,7 +27,8 @@ export interface LocatableFile {
  * Turns a problem's correction of a value (`fix: { value }`) into a text edit
  * of its file, or undefined when no certain edit exists; handed by the API
  * (the editor's text model, site/editor/fiche-fix.ts). Without it, only the
- * text edits that stages give as such become fixes.
+ * text edits that stages give as such become fixes; with `'none'`, no diagnostic
+ * carries a fix (a caller that prints none spares their cost).
  */
 export type FixResolver = (problem: Problem, file: LocatableFile | LineRecord) => Fix | undefined
 
@@ -42,7 +43,7 @@ export function finalize(
   config: { rules: Readonly<Record<string, Severity | 'off'>> },
   lang: Lang,
   catalogue: RuleCatalogue,
-  resolveFix?: FixResolver,
+  resolveFix?: FixResolver | 'none',
 ): Diagnostic[] {
   const cache = new Map<string, { lines: LineIndex; pointers?: Map<string, NodeSpan> }>()
   const out: Diagnostic[] = []
@@ -78,7 +79,7 @@ export function finalize(
       hint,
     }
     if (problem.path !== undefined) diagnostic.path = problem.path
-    const fix = problem.fix && file && ('range' in problem.fix ? textFix(problem.fix, file.text) : resolveFix?.(problem, file))
+    const fix = problem.fix && file && resolveFix !== 'none' && ('range' in problem.fix ? textFix(problem.fix, file.text) : resolveFix?.(problem, file))
     if (fix) diagnostic.fix = fix
     out.push(diagnostic)
   }

@@ -8,6 +8,7 @@ import { evidenceDay, MONTHS_FR } from '../evidence/evidence-words.ts'
 import type { Counts, SiteContext, StartupItem } from './context.ts'
 import { html, raw, type Html } from './html.ts'
 import { isSafeUrl } from './safe-url.ts'
+import { isCalendarDate } from '../validate/formats.ts'
 import { siteHref } from './layout.ts'
 import { fieldName, valueLabel } from './field-labels.ts'
 
@@ -32,6 +33,18 @@ export const EVENT_LABELS: Record<string, string> = {
   eig: 'Entrepreneurs d’intérêt général',
 }
 
+
+/**
+ * A lint message or explanation as the site shows it: the days it names after « le », « du »,
+ * « au » (« a commencé le 2023-03-01 ») written out (« le 1er mars 2023 »), and the phases it
+ * quotes by their names (« acceleration » → « Accélération »). The command line and the API keep
+ * the fiche's own spelling, which its author looks for in the file; a reader of the site does not.
+ */
+export function forReaders(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}])(le|du|au|jusqu’au) (\d{4}-\d{2}-\d{2})(?![\p{L}\p{N}/-])/gu, (m, word: string, day: string) => (isCalendarDate(day) ? `${word} ${evidenceDay(day, 'fr')}` : m))
+    .replace(/« ([a-z-]+) »/g, (m, slug: string) => (Object.hasOwn(PHASE_LABELS, slug) ? `« ${PHASE_LABELS[slug]} »` : m))
+}
 
 /** '1 startup', '2 startups', '0 startup' (French: 0 and 1 are singular). */
 export function plural(n: number, one: string, many: string): string {
@@ -72,7 +85,7 @@ export function bar(c: Counts, label?: string): Html {
   const p = percent(c)
   const tone = c.failing === 0 ? 'ok' : p >= 50 ? 'mid' : 'low'
   // A <meter>, not a width in a style attribute: the pages' Content-Security-Policy allows no inline style.
-  return html`<meter class="bar bar--${tone}" min="0" max="100" value="${String(p)}" aria-hidden="true">${String(p)} %</meter> <span class="bar__text">${label ?? `${c.passed + c.exempt}/${c.applicable}`}</span>`
+  return html`<meter class="bar bar--${tone}" min="0" max="100" value="${String(p)}" aria-hidden="true">${String(p)} %</meter> <span class="bar__text">${label ?? `${c.passed + c.exempt}/${c.applicable}`}</span>`
 }
 
 /** The maturity at a glance: one small tag per applicable category, failing ones marked. */
@@ -213,7 +226,7 @@ export function categoryTable(totals: ReadonlyMap<string, Counts> | Record<strin
   return tableBlock(
     caption,
     html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
-    html`${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td class="cell-bar">${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}`,
+    html`${ordered.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td class="cell-bar">${bar(k, `${percent(k)} %`)}</td><td>${String(k.passed)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`)}`,
   )
 }
 

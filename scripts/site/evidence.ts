@@ -135,12 +135,24 @@ export function declaredAndProven(agg: StandardsAggregate): [string, { declared:
 /** The standards page's table: declared and proven online, apart, per category. */
 export function declaredAndProvenTable(agg: StandardsAggregate, path: string): Html {
   const rows = declaredAndProven(agg)
-  const cell = (k: Counts, none: string) => (k.applicable === 0 ? html`<span class="fr-text--sm">${none}</span>` : bar(k, `${k.passed + k.exempt}/${k.applicable} (${percent(k)} %)`))
-  return html`<p>Une fiche <strong>déclare</strong> une preuve quand elle en donne l’adresse ou le champ ; la preuve est <strong>vérifiée en ligne</strong> quand la page répond ou que le dépôt est public, sous licence et actif (<a href="${siteHref(path, EVIDENCE_PATH)}">les preuves en ligne</a>, vérifiées chaque semaine). Les deux se comptent à part.</p>
+  const cell = (k: Counts, none: string) => (k.applicable === 0 ? html`<span class="fr-text--sm">${none}</span>` : bar(k, `${k.passed + k.exempt}/${k.applicable} (${percent(k)} %)`))
+  const intro = html`<p>Une fiche <strong>déclare</strong> une preuve quand elle en donne l’adresse ou le champ ; la preuve est <strong>vérifiée en ligne</strong> quand la page répond ou que le dépôt est public, sous licence et actif (<a href="${siteHref(path, EVIDENCE_PATH)}">les preuves en ligne</a>, vérifiées chaque semaine). Les deux se comptent à part.</p>`
+  // Without online evidence, the column would say so on every line: said once, and the table has the declared checks only.
+  if (!agg.online_evidence) {
+    return html`${intro}
+<p>Ce site a été compilé sans preuves en ligne : seules les preuves déclarées dans les fiches sont comptées.</p>
+${tableBlock(
+      'Vérifications déclarées dans les fiches, par catégorie',
+      html`<tr><th scope="col">Catégorie</th><th scope="col">Déclarées (champs des fiches)</th></tr>`,
+      html`${rows.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${cell(k.declared, '—')}</td></tr>`)}`,
+      { hideCaption: true },
+    )}`
+  }
+  return html`${intro}
 ${tableBlock(
     'Vérifications déclarées dans les fiches et vérifiées en ligne, par catégorie',
     html`<tr><th scope="col">Catégorie</th><th scope="col">Déclarées (champs des fiches)</th><th scope="col">Vérifiées en ligne</th></tr>`,
-    html`${rows.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${cell(k.declared, '—')}</td><td>${cell(k.proven, agg.online_evidence ? 'aucune vérification en ligne dans cette catégorie' : 'pas de preuves en ligne pour cette compilation')}</td></tr>`)}`,
+    html`${rows.map(([c, k]) => html`<tr><th scope="row">${categoryLabel(c)}</th><td>${cell(k.declared, '—')}</td><td>${cell(k.proven, 'aucune vérification en ligne dans cette catégorie')}</td></tr>`)}`,
     { hideCaption: true },
   )}`
 }
@@ -155,7 +167,7 @@ ${tableBlock(
     html`<tr><th scope="col">Mois</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr>`,
     html`${[...months].reverse().map((m) => html`<tr><th scope="row">${m.month}</th>${categories.map((c) => {
       const k = m.categories[c]
-      return html`<td>${k && k.share !== null ? html`${String(Math.round(k.share * 100))} %<br><span class="fr-text--xs">${String(k.holding)} sur ${String(k.startups)}</span>` : '—'}</td>`
+      return html`<td>${k && k.share !== null ? html`${String(Math.round(k.share * 100))} %<br><span class="fr-text--xs">${String(k.holding)} sur ${String(k.startups)}</span>` : '—'}</td>`
     })}</tr>`)}`,
     { hideCaption: true },
   )}`

@@ -50,6 +50,7 @@ function texts(lang: 'fr' | 'en'): Texts {
     { id: 'github-rate-limited', authenticated: false },
     { id: 'github-rate-limited', authenticated: true, reserve: 100 },
     { id: 'no-network', hosts: 2, code: 'ENOTFOUND' },
+    { id: 'no-network', hosts: 1, code: 'ENOTFOUND' },
   ]
   for (const w of warnings) out.push({ where: `online ${w.id}`, text: describeOnlineWarning(w, lang) }, { where: `evidence ${w.id}`, text: describeOnlineWarning(w, lang, 'evidence') })
   return out

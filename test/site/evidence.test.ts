@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import type { SiteContext, StandardsAggregate, StartupItem } from '../../scripts/site/context.ts'
-import { declaredAndProven, evidenceSection, evidenceSummary, startupEvidence } from '../../scripts/site/evidence.ts'
+import { declaredAndProven, declaredAndProvenTable, evidenceSection, evidenceSummary, startupEvidence } from '../../scripts/site/evidence.ts'
 import { evidenceMain } from '../../scripts/site/pages/evidence.ts'
 import { runOf, runs, WEEK } from '../evidence/helpers.ts'
 
@@ -69,6 +69,22 @@ describe('the standards page counts declared and verified online apart', () => {
       ['transparence', { declared: counts(20, 13), proven: counts(12, 9) }],
       ['équipe', { declared: counts(3, 3), proven: counts(0, 0) }],
     ])
+  })
+
+  it('with online evidence, a column of what was verified online (a category without online rule says so); without, one column and one sentence', () => {
+    const counts = (applicable: number, passed: number) => ({ applicable, passed, failing: applicable - passed, exempt: 0 })
+    const rules = {
+      'page-unreachable': { category: 'transparence', evidence: 'online', standards: [], ...counts(12, 9) },
+      'contact-missing': { category: 'équipe', evidence: 'field', standards: [], ...counts(3, 3) },
+    }
+    const proven = declaredAndProvenTable({ rules, online_evidence: { checked_at: '2026-12-07' } } as unknown as StandardsAggregate, 'standards/').value
+    expect(proven).toContain('<th scope="col">Vérifiées en ligne</th>')
+    expect(proven).toContain('9/12 (75 %)')
+    expect(proven).toContain('aucune vérification en ligne dans cette catégorie')
+    const declared = declaredAndProvenTable({ rules } as unknown as StandardsAggregate, 'standards/').value
+    expect(declared).not.toContain('Vérifiées en ligne</th>')
+    expect(declared).toContain('Ce site a été compilé sans preuves en ligne')
+    expect(declared.match(/<tr>/g)).toHaveLength(3)
   })
 })
 

@@ -137,12 +137,19 @@ describe('site pages', () => {
     expect(JSON.parse(big.get('recherche.json')!).startups).toHaveLength(125)
   })
 
+  it('says once that the site has no online evidence, rather than on every line of the categories table', () => {
+    const standards = pages.get('standards/index.html')!
+    expect(standards).toContain('Ce site a été compilé sans preuves en ligne')
+    expect(standards).not.toContain('<th scope="col">Vérifiées en ligne</th>')
+    expect(standards).not.toContain('pas de preuves en ligne pour cette compilation')
+  })
+
   it('draws the trends as a chart and a table when trends.json exists, and says so when it does not', () => {
     expect(pages.get('standards/index.html')).toContain('Pas de tendances')
     const standards = build(DEFAULT_CONFIG, TRENDS).pages.get('standards/index.html')!
     expect(standards).toContain('<svg viewBox=')
-    expect(standards).toMatch(/<th scope="row">2026-10<\/th><td>5<\/td><td>75 %<\/td>/)
-    expect(standards).toMatch(/<th scope="row">2026-09<\/th><td>4<\/td><td>40 %<\/td>/)
+    expect(standards).toMatch(/<th scope="row">2026-10<\/th><td>5<\/td><td>75 %<\/td>/)
+    expect(standards).toMatch(/<th scope="row">2026-09<\/th><td>4<\/td><td>40 %<\/td>/)
   })
 
   it('lists on the data page only the files the build wrote, each with its schema', () => {

@@ -4,6 +4,7 @@ import { build } from '../../registry/build.ts'
 import { withRepositoryFromEnvironment } from '../../registry/config.ts'
 import { docsRepository, format } from '../../registry/format.ts'
 import { printNotices } from '../notices.ts'
+import { FORMATS_WITH_FIXES } from '../../report/formatters/names.ts'
 import type { Options } from '../options.ts'
 
 /** REGISTRY_THREADS=0 or 1 decides whether the compile thread runs; anything else leaves it to the build. */
@@ -26,6 +27,7 @@ export async function buildCommand(options: Options): Promise<number> {
     // --evidence FILE: the online evidence of the scheduled run (api/v1/evidence.json, the standards' online rules, the site).
     evidence: options.evidenceFile,
     timings: io.timings,
+    fixes: FORMATS_WITH_FIXES.has(options.format),
   })
   const { diagnostics, summary, texts } = result
   if (diagnostics.length > 0 || options.format === 'json') io.stdout(format(options.format, diagnostics, { summary, lang, texts, color: options.color, repository: docsRepository(options.config, io.env) }))

@@ -2,6 +2,7 @@
 import type { Options } from '../options.ts'
 import { exitCode, tooManyWarnings } from '../io.ts'
 import { validate } from '../../registry/validate.ts'
+import { FORMATS_WITH_FIXES } from '../../report/formatters/names.ts'
 
 export async function validateCommand(options: Options): Promise<number> {
   const { io, lang } = options
@@ -17,6 +18,7 @@ export async function validateCommand(options: Options): Promise<number> {
     changes: options.changes,
     annotateSince: options.base,
     timings: io.timings,
+    fixes: FORMATS_WITH_FIXES.has(options.format),
   })
   const { diagnostics, summary, texts, changed } = result
   if (changed) {

@@ -125,17 +125,21 @@ const NOT_CACHED = new Set(['rate-limited', 'timeout', 'unreachable', 'refused-s
 
 /**
  * Whether the run had no network: every target checked (not read from the cache) failed on the
- * network itself, on two hosts or more (one dead host is a finding; every host dead is our side).
+ * network itself, on two hosts or more (one dead host is a finding; every host dead is our side),
+ * or on GitHub's API alone (a registry that cites only repositories): that host does not die with
+ * a fiche, and without it no repository can be checked.
  */
 function noNetwork(checked: readonly { target: OnlineTarget; result: OnlineResult }[]): { hosts: number; code: string } | undefined {
   if (checked.length === 0 || !checked.every(({ result }) => result.outcome === 'unreachable' && NO_NETWORK_CODES.has(result.detail ?? ''))) return undefined
-  const hosts = new Set(checked.map(({ target }) => hostOf(target))).size
-  return hosts >= 2 ? { hosts, code: checked[0]!.result.detail! } : undefined
+  const hosts = new Set(checked.map(({ target }) => hostOf(target)))
+  return hosts.size >= 2 || hosts.has(GITHUB_API_HOST) ? { hosts: hosts.size, code: checked[0]!.result.detail! } : undefined
 }
+
+const GITHUB_API_HOST = 'api github'
 
 /** The host a target's first request goes to, for the per-host limit. */
 function hostOf(target: OnlineTarget): string {
-  if (target.kind === 'repository' && parseForgeUrl(target.url)?.forge === 'github') return 'api github'
+  if (target.kind === 'repository' && parseForgeUrl(target.url)?.forge === 'github') return GITHUB_API_HOST
   try {
     return `host ${new URL(target.url.trim()).hostname.toLowerCase()}`
   } catch {

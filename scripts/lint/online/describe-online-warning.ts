@@ -46,14 +46,22 @@ export function describeOnlineWarning(warning: OnlineWarning, lang: OnlineLang =
         : `The cache ${warning.file} could not be written (${warning.code}).`
     case 'no-network': {
       const why = fr ? `${warning.code === 'ECONNREFUSED' ? 'connexion refusée' : 'adresse introuvable'}, ${warning.code}` : `${warning.code === 'ECONNREFUSED' ? 'connection refused' : 'address not found'}, ${warning.code}`
+      // One host: GitHub's API, the only server a registry citing only repositories contacts.
+      const none = fr
+        ? warning.hosts === 1
+          ? `l’API de GitHub, seul serveur contacté, n’a pas répondu (${why})`
+          : `aucun des ${warning.hosts} serveurs contactés n’a répondu (${why})`
+        : warning.hosts === 1
+          ? `GitHub's API, the only server contacted, did not answer (${why})`
+          : `none of the ${warning.hosts} servers contacted answered (${why})`
       if (command === 'evidence') {
         return fr
-          ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${why}). Aucune preuve n’a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.`
-          : `No network: none of the ${warning.hosts} servers contacted answered (${why}). No evidence was written (the previous evidence stays as it is): run "registry evidence" again once connected.`
+          ? `Pas de réseau : ${none}. Aucune preuve n’a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.`
+          : `No network: ${none}. No evidence was written (the previous evidence stays as it is): run "registry evidence" again once connected.`
       }
       return fr
-        ? `Pas de réseau : aucun des ${warning.hosts} serveurs contactés n’a répondu (${why}). Les vérifications en ligne n’ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
-        : `No network: none of the ${warning.hosts} servers contacted answered (${why}). The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
+        ? `Pas de réseau : ${none}. Les vérifications en ligne n’ont pas été faites : relancez « registry lint --online » une fois connecté, ou lancez « registry lint » sans --online.`
+        : `No network: ${none}. The online checks were not done: run "registry lint --online" again once connected, or run "registry lint" without --online.`
     }
     case 'github-rate-limited': {
       const when = warning.resetAt ? (fr ? ` jusqu’à ${warning.resetAt}` : ` until ${warning.resetAt}`) : ''

@@ -63,7 +63,7 @@ function categoriesSection(context: SiteContext): Html {
   const last = runs[runs.length - 1]!
   const categories = CATEGORIES.filter((c) => last.categories[c])
   if (categories.length === 0) return html`<p>Aucune startup n’a encore de preuve en ligne applicable.</p>`
-  const share = (k: { startups: number; holding: number }) => (k.startups === 0 ? '—' : `${Math.round((k.holding * 100) / k.startups)} %`)
+  const share = (k: { startups: number; holding: number }) => (k.startups === 0 ? '—' : `${Math.round((k.holding * 100) / k.startups)} %`)
   return html`<p>La part des startups dont toutes les preuves en ligne tiennent, par catégorie de standards, à chaque vérification (la plus récente d’abord).</p>
 ${tableBlock(
     'Startups dont toutes les preuves en ligne tiennent, par catégorie, à chaque vérification (la plus récente d’abord)',

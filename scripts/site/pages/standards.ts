@@ -51,7 +51,7 @@ function trendsSection(trends: Trends): Html {
   })
   const chart = html`<figure class="trends fr-mb-3w" aria-labelledby="tendances-legende">
 <svg viewBox="0 0 ${String(width)} ${String(height)}" role="img" aria-labelledby="tendances-legende" class="trends__chart">
-${ticks.map((t) => html`<line x1="${String(left)}" x2="${String(width - right)}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/><text x="${String(left - 6)}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11">${String(t * 100)} %</text>`)}
+${ticks.map((t) => html`<line x1="${String(left)}" x2="${String(width - right)}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/><text x="${String(left - 6)}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11">${String(t * 100)} %</text>`)}
 ${snapshots.map((s, i) => (i % labelEvery === 0 || i === snapshots.length - 1 ? html`<text x="${x(i).toFixed(1)}" y="${String(height - 14)}" text-anchor="middle" font-size="11">${s.month}</text>` : ''))}
 ${lines}
 </svg>
@@ -66,7 +66,7 @@ ${lines}
     html`<tr><th scope="col">Mois</th><th scope="col">Fiches</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr>`,
     html`${[...snapshots].reverse().map((s) => html`<tr><th scope="row">${s.month}</th><td>${String(s.products)}</td>${categories.map((c) => {
       const share = s.standards.categories[c]?.share
-      return html`<td>${typeof share === 'number' ? `${Math.round(share * 100)} %` : '—'}</td>`
+      return html`<td>${typeof share === 'number' ? `${Math.round(share * 100)} %` : '—'}</td>`
     })}</tr>`)}`,
   )
   return html`${chart}\n${table}`
@@ -91,7 +91,7 @@ ${tableBlock(
     html`${rules.map(([id, r]) => html`<tr><th scope="row">${checkLabelFr(id)}${r.evidence === 'online' ? html` <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">vérifiée en ligne</span>` : ''}<br><span class="fr-text--xs">Signalé quand : ${RULES.get(id)?.description ?? id} <code>${id}</code></span></th><td><ul class="plain-list">${r.standards.map((sid) => {
       const standard = standardById(sid)
       return html`<li>${standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a>` : sid}</li>`
-    })}</ul></td><td class="cell-bar">${bar(r, `${percent(r)} %`)}</td><td>${String(r.applicable)}</td><td>${String(r.failing)}</td></tr>`)}`,
+    })}</ul></td><td class="cell-bar">${bar(r, `${percent(r)} %`)}</td><td>${String(r.applicable)}</td><td>${String(r.failing)}</td></tr>`)}`,
     { hideCaption: true },
   )}`)}
 <h2>Tendances</h2>

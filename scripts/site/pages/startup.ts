@@ -15,7 +15,7 @@ import type { Check, Finding, SiteContext, StartupItem } from '../context.ts'
 import { html, raw, type Html } from '../html.ts'
 import { siteHref } from '../layout.ts'
 import { renderMarkdown } from '../markdown.ts'
-import { EVENT_LABELS, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, plural, tableBlock, time } from '../components.ts'
+import { EVENT_LABELS, forReaders, segment, bar, categoryLabel, externalLink, fieldValue, incubatorHref, incubatorTitle, organisationHref, organisationName, percent, phaseBadge, phaseLabel, plural, tableBlock, time } from '../components.ts'
 
 const RULES = new Map(LINT_RULES.map((r) => [r.id, r]))
 
@@ -30,7 +30,7 @@ function editUrl(context: SiteContext, file: string): string | undefined {
 /** What a check saw, in words: for a failing check, the lint's message and how to fix it; for an exempt one, the exemption. */
 function checkDetail(check: Check, findings: readonly Finding[]): Html {
   // What the check saw (passed) or lacked (exempt), in the lint's words; a failing check shows its diagnostics.
-  const said = check.explanation ? html`<br><span class="fr-text--sm">${check.explanation}</span>` : html``
+  const said = check.explanation ? html`<br><span class="fr-text--sm">${forReaders(check.explanation)}</span>` : html``
   if (check.result === 'exempt') {
     const e = check.exemption
     return html`${said}${e ? html`<br><span class="fr-text--sm">Exemption (${valueLabel('reason', e.reason)}) : ${e.justification}${e.expires ? html` — jusqu’au ${time(e.expires)}` : ''}</span>` : ''}`
@@ -38,7 +38,7 @@ function checkDetail(check: Check, findings: readonly Finding[]): Html {
   if (check.result === 'passed') return said
   const own = findings.filter((f) => f.rule === check.rule)
   if (own.length === 0) return check.explanation ? said : html`<br><span class="fr-text--sm">${RULES.get(check.rule)?.description ?? ''}</span>`
-  return html`${own.map((f) => html`<br><strong>${f.message}</strong><br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}`
+  return html`${own.map((f) => html`<br><strong>${forReaders(f.message)}</strong><br><span class="fr-text--sm">Pour corriger : ${f.hint}</span>`)}`
 }
 
 const RESULT_WORDS: Record<Check['result'], string> = { passed: 'Rempli', exempt: 'Exempté', failing: 'À corriger' }
@@ -85,7 +85,7 @@ ${tableBlock(
     html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
     html`${categories.map((c) => {
       const k = block.categories[c]!
-      return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td class="cell-bar">${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
+      return html`<tr><th scope="row"><a href="#categorie-${c}">${categoryLabel(c)}</a></th><td class="cell-bar">${bar(k, `${k.passed}/${k.applicable} (${percent(k)} %)`)}</td><td>${String(k.exempt)}</td><td>${String(k.failing)}</td></tr>`
     })}`,
   )}
 ${categories.map((c) => {

@@ -2,6 +2,7 @@
  * checkOnline end to end, against real servers on 127.0.0.1: a web server, a
  * fake GitHub API reached by the real Octokit, a fake GitLab instance.
  */
+import { describeOnlineWarning } from '../../../scripts/lint/online/describe-online-warning.ts'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -234,11 +235,12 @@ describe('repositories on github.com through Octokit', () => {
     expect(warnings).toHaveLength(1)
   })
 
-  it('a GitHub API that cannot be reached is unreachable, with the network error code', async () => {
+  it('a GitHub API that cannot be reached while a website answers: the repository is unreachable, with the network error code', async () => {
     const github = await fakeGitHub({})
     await servers.pop()!.close()
-    const results = await checkOnline([repo('https://github.com/betagouv/public')], options(github))
-    expect([...results.values()][0]).toMatchObject({ outcome: 'unreachable', detail: 'ECONNREFUSED' })
+    const site = await website()
+    const results = await checkOnline([repo('https://github.com/betagouv/public'), url(`${site.origin}/live`)], options(github))
+    expect(results.get(onlineKey(repo('https://github.com/betagouv/public')))).toMatchObject({ outcome: 'unreachable', detail: 'ECONNREFUSED' })
   })
 
   it('retries once after a 502, and a GitHub that never answers is a timeout', async () => {
@@ -626,7 +628,19 @@ describe('no network: said once, and no target reported for it', () => {
     expect(warnings.map((w) => w.id)).toEqual(['no-network'])
   })
 
-  it('one dead host among answering ones, or a single host, is a finding, not a missing network', async () => {
+  it("GitHub's API alone (a registry citing only repositories) failing on the network: no network, no repository reported", async () => {
+    const github = await fakeGitHub({})
+    await servers.pop()!.close()
+    const warnings: OnlineWarning[] = []
+    const results = await checkOnline([repo('https://github.com/betagouv/public'), repo('https://github.com/betagouv/autre')], options(github, { onWarning: (w) => warnings.push(w) }))
+    expect(results.size).toBe(0)
+    expect(warnings).toEqual([{ id: 'no-network', hosts: 1, code: 'ECONNREFUSED' }])
+    expect(describeOnlineWarning(warnings[0]!, 'fr', 'evidence')).toBe(
+      'Pas de réseau : l’API de GitHub, seul serveur contacté, n’a pas répondu (connexion refusée, ECONNREFUSED). Aucune preuve n’a été écrite (les preuves précédentes restent telles quelles) : relancez « registry evidence » une fois connecté.',
+    )
+  })
+
+  it("one dead host among answering ones, or a single host other than GitHub's API, is a finding, not a missing network", async () => {
     const github = await fakeGitHub(REPOS)
     const warnings: OnlineWarning[] = []
     const mixed = await checkOnline(
