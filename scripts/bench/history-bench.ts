@@ -23,6 +23,9 @@ export interface HistoryRow {
   commits: number
   gitLogMs: number
   historyFieldsMs: number
+  /** The fastest and slowest of the runs of each. */
+  gitLogRange: [number, number]
+  historyFieldsRange: [number, number]
   ratio: number
   trendsFirstMs: number
   trendsCachedMs: number
@@ -30,15 +33,19 @@ export interface HistoryRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-async function time(runs: number, fn: () => unknown): Promise<number> {
-  const times: number[] = []
+/** Every run's time of `fn` (ms). */
+async function times(runs: number, fn: () => unknown): Promise<number[]> {
+  const all: number[] = []
   for (let i = 0; i < runs; i++) {
     const t = performance.now()
     await fn()
-    times.push(performance.now() - t)
+    all.push(performance.now() - t)
   }
-  return median(times)
+  return all
 }
+
+const time = async (runs: number, fn: () => unknown): Promise<number> => median(await times(runs, fn))
+const range = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)]
 
 /** A clone of the real history bundle in `work`, or null where ../shared is absent. */
 export function cloneHistoryBundle(bundle: string, work: string): string | null {
@@ -51,10 +58,12 @@ export function cloneHistoryBundle(bundle: string, work: string): string | null 
 export async function historyStage(name: string, root: string, configFile: string, runs: number): Promise<HistoryRow> {
   const config: RegistryConfig = configFile === '-' ? DEFAULT_CONFIG : parseConfig(readFileSync(configFile, 'utf8'), configFile)
   const folders = collectionFolders(config)
-  const gitLogMs = await time(runs, () => execFileSync('git', ['-C', root, 'log', '--name-only', '--format=%H %ct', '--', ...folders], { maxBuffer: 1 << 30 }))
-  const historyFieldsMs = await time(runs, async () => {
+  const gitLogs = await times(runs, () => execFileSync('git', ['-C', root, 'log', '--name-only', '--format=%H %ct', '--', ...folders], { maxBuffer: 1 << 30 }))
+  const fields = await times(runs, async () => {
     if (!(await historyFields(root, config)).files) throw new Error(`no usable history in ${root}`)
   })
+  const gitLogMs = median(gitLogs)
+  const historyFieldsMs = median(fields)
   const log = await readLog(root, folders, { firstParent: true, reverse: true })
   const commits = log.length
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-trends-'))
@@ -64,7 +73,7 @@ export async function historyStage(name: string, root: string, configFile: strin
     await computeTrends(root, config.collections.startups, log, trendsMetrics(config), cache)
     const trendsFirstMs = performance.now() - t
     const trendsCachedMs = await time(runs, () => computeTrends(root, config.collections.startups, log, trendsMetrics(config), cache))
-    return { name, commits, gitLogMs, historyFieldsMs, ratio: historyFieldsMs / gitLogMs, trendsFirstMs, trendsCachedMs }
+    return { name, commits, gitLogMs, historyFieldsMs, gitLogRange: range(gitLogs), historyFieldsRange: range(fields), ratio: historyFieldsMs / gitLogMs, trendsFirstMs, trendsCachedMs }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

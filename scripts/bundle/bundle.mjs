@@ -2,7 +2,8 @@
 // the command line and the compile worker into plain JavaScript in .registry-bin/, so that
 // `registry` starts without a TypeScript compiler (tsx cost 130 to 270 ms per start).
 //
-// - Entry points: scripts/cli/main.ts (main.mjs) and the compile worker (compile-worker.mjs);
+// - Entry points: scripts/cli/main.ts (main.mjs), the compile worker (compile-worker.mjs) and the
+//   site's worker (site-worker.mjs);
 //   and, for the browser, the site's editor script (editor/: editeur.js and its chunks, see
 //   editorBundleOptions).
 // - Code splitting: each command that main.ts loads with import() becomes its own chunk,
@@ -42,7 +43,7 @@ export function bundleOptions(entryPoints, outdir) {
 }
 
 /** The command's entry points: the command line and the compile worker (compile-thread.ts loads it by name). */
-export const ENTRY_POINTS = { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts' }
+export const ENTRY_POINTS = { main: 'scripts/cli/main.ts', 'compile-worker': 'scripts/compile/compile-worker.ts', 'site-worker': 'scripts/site/site-worker.ts' }
 
 /** The editor page's script (the site's /editer/), bundled for the browser into .registry-bin/editor/: the page loads boot.ts, which loads editor.ts. */
 export const EDITOR_ENTRY = 'scripts/site/editor/boot.ts'

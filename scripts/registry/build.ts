@@ -28,7 +28,9 @@ import type { Diagnostic, Lang, Problem, Summary } from '../report/diagnostic.ts
 import { finalize } from '../report/finalize.ts'
 import { bothWriters, copyWriter, siteAssets } from '../site/assets.ts'
 import { DATA_FILES } from '../site/pages/data.ts'
-import { siteContext, sitePages } from '../site/site.ts'
+import { siteContext, sitePages, type SiteInput } from '../site/site.ts'
+import { SiteThread } from '../site/site-thread.ts'
+import { FROM_SOURCES } from '../tool-root.ts'
 import { evidenceResults } from '../evidence/types.ts'
 import { applyRenamedValues } from '../validate/renamed-values.ts'
 import { Timings } from './timings.ts'
@@ -49,8 +51,19 @@ export interface BuildOptions {
   site?: boolean
   /** Reads the git history: dates, changes.json, changes.atom, trends.json (default true); false: no git, no notice. */
   history?: boolean
-  /** Writes the v2.7 and per-startup files from a worker thread; default: from 1,000 startups on a machine with two cores or more. The bytes are the same. */
+  /**
+   * Writes the v2.7 and per-startup files from a worker thread; default: from 1,000 startups on a
+   * machine with two cores or more. Below, on such a machine, the site's pages are made and written
+   * by a worker thread instead (false: no thread at all). The bytes are the same.
+   */
   thread?: boolean
+  /**
+   * Makes and writes startups' pages from a worker thread while this one writes the feed (see
+   * site-thread.ts); default: from the bundled command (not from the TypeScript sources, where the
+   * worker would first compile them), on a machine with two cores or more, when there is a site
+   * and no compile thread. Never with `thread: false`. The bytes are the same.
+   */
+  siteThread?: boolean
   /**
    * The evidence file of the scheduled online checks (what `evidence()` writes):
    * published as api/v1/evidence.json, read by the standards' online rules
@@ -88,14 +101,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const [threaded, head] = await Promise.all([useThread(options.root, options.config, options.thread), options.asOf === undefined ? headDate(options.root) : undefined])
   const asOf = options.asOf ?? head ?? undefined
   const thread = threaded ? new CompileThread(options.out, options.config, {}, asOf) : undefined
+  // The second core goes to the compile thread from THREAD_MIN_STARTUPS on, to the site's pages below.
+  const siteThread = useSiteThread(options, threaded) ? new SiteThread() : undefined
   try {
-    return await compile({ ...options, asOf }, timings, thread)
+    return await compile({ ...options, asOf }, timings, thread, siteThread)
   } finally {
     await thread?.stop()
+    await siteThread?.stop()
   }
 }
 
-async function compile(options: BuildOptions, timings: Timings, thread: CompileThread | undefined): Promise<BuildResult> {
+async function compile(options: BuildOptions, timings: Timings, thread: CompileThread | undefined, siteThread: SiteThread | undefined): Promise<BuildResult> {
   const { root, config, lang } = options
   const evidence = options.evidence === undefined ? undefined : await readEvidence(options.evidence, lang)
   const asOf = options.asOf ?? (await headDate(root)) ?? undefined
@@ -146,16 +162,30 @@ async function compile(options: BuildOptions, timings: Timings, thread: CompileT
   const assets = options.site === false ? undefined : timings.measure('site', siteAssets)
   const editor = assets ? await timings.measureAsync('site', editorScripts) : undefined
   if (assets && editor) assets.texts.push(...editor.files)
+  // The site is in French whatever --lang says: its checks' explanations too.
+  const siteInput = (dataFiles: string[]): SiteInput => ({
+    records,
+    config,
+    standards: lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, evidence !== undefined, 'fr'),
+    problems: lint.problems,
+    extra,
+    asOf,
+    dataFiles,
+    ...(evidence ? { evidence } : {}),
+    ...(editor ? { editorScripts: editor.scripts } : {}),
+  })
   const files = assets
     ? withSite(feed, assets.texts, (dataFiles) => {
         if (thread) dataFiles.push(...DATA_FILES.filter((f) => f.file.startsWith('api/v2.7/')).map((f) => f.file), ...records.filter((r) => r.collection === 'startups').map((r) => `${STARTUP_FILES_DIR}/${r.id}.json`))
-        // The site is in French whatever --lang says: its checks' explanations too.
-        const siteStandards = lang === 'fr' ? standards : feedStandards(lint.records, asOf, config, evidence !== undefined, 'fr')
-        return sitePages(siteContext({ records, config, standards: siteStandards, problems: lint.problems, extra, asOf, dataFiles, ...(evidence ? { evidence } : {}), ...(editor ? { editorScripts: editor.scripts } : {}) }))
+        const context = siteContext(siteInput(dataFiles))
+        // With the site's thread, the startups' pages it has not made yet.
+        return siteThread ? siteThread.pages(context) : sitePages(context)
       }, timings)
     : feed
+  // Only the data page reads the list of the feed's files, and the main thread makes it: the thread gets none.
+  const sitePagesWriter = assets && siteThread?.writer(() => siteInput([]))
   const siteBefore = timings.totals.site ?? 0
-  const written = await compileAndWrite(options.out, files, timings, bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)), feedIndex(records, config, meta))
+  const written = await compileAndWrite(options.out, files, timings, bothWriters(bothWriters(thread?.writer(records), assets && copyWriter(assets.copies)), sitePagesWriter), feedIndex(records, config, meta))
   // The site's pages are produced inside the writer's loop: their time is the site stage's, not compile's.
   timings.add('compile', -((timings.totals.site ?? 0) - siteBefore))
   return { diagnostics, summary, texts, written, notices: finalize(problems, new Map(), config, lang, RULE_CATALOGUE) }
@@ -188,6 +218,12 @@ async function sourceCommit(root: string): Promise<string | null> {
   } catch {
     return null
   }
+}
+
+/** Whether a build makes startups' pages from a worker thread too (BuildOptions.siteThread). */
+function useSiteThread(options: BuildOptions, threaded: boolean): boolean {
+  if (threaded || options.site === false || options.thread === false) return false
+  return options.siteThread ?? (!FROM_SOURCES && availableParallelism() >= 2)
 }
 
 /**

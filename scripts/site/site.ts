@@ -12,7 +12,7 @@ import type { ParsedRecord } from '../load/parse-record.ts'
 import type { Problem } from '../report/diagnostic.ts'
 import { isLintRule, ruleText } from '../lint/rule-catalogue.ts'
 import { organisationId } from '../validate/references.ts'
-import type { EditorScripts, Finding, IncubatorItem, OrganisationItem, SiteContext, StandardsAggregate, StartupItem, Trends } from './context.ts'
+import type { EditorScripts, Finding, IncubatorItem, OrganisationItem, PageGenerator, SiteContext, StandardsAggregate, StartupItem, Trends } from './context.ts'
 import { PAGES } from './pages/index.ts'
 
 export interface SiteInput {
@@ -95,7 +95,7 @@ export function siteContext(input: SiteInput): SiteContext {
   }
 }
 
-/** Every page of the site: [site-relative path, HTML]. */
-export function* sitePages(context: SiteContext): Generator<[string, string]> {
-  for (const page of PAGES) yield* page(context)
+/** Every page of the site: [site-relative path, HTML]; with `only`, the pages of the generators it keeps. */
+export function* sitePages(context: SiteContext, only: (page: PageGenerator) => boolean = () => true): Generator<[string, string]> {
+  for (const page of PAGES) if (only(page)) yield* page(context)
 }

@@ -24,9 +24,33 @@ interface Kind<T extends IncubatorItem | OrganisationItem> {
 
 const byName = <T>(name: (t: T) => string) => (a: T, b: T) => name(a).localeCompare(name(b), 'fr')
 
+/** Each startup's places in `context.startups`, by id: made once per context. */
+const PLACES = new WeakMap<SiteContext, Map<string, number[]>>()
+
+function places(context: SiteContext): Map<string, number[]> {
+  let found = PLACES.get(context)
+  if (!found) {
+    found = new Map()
+    for (const [i, s] of context.startups.entries()) {
+      const list = found.get(s.id)
+      if (list) list.push(i)
+      else found.set(s.id, [i])
+    }
+    PLACES.set(context, found)
+  }
+  return found
+}
+
+/**
+ * The startups of `ids`, in the order of `context.startups` (what filtering
+ * `context.startups` by `ids` gives), looked up by id: filtering the whole list
+ * for each incubator and organisation took 200 of the 370 s of a 50k build.
+ */
 function portfolio(context: SiteContext, ids: readonly string[]): StartupItem[] {
-  const wanted = new Set(ids)
-  return context.startups.filter((s) => wanted.has(s.id))
+  const at = places(context)
+  const found = new Set<number>()
+  for (const id of ids) for (const i of at.get(id) ?? []) found.add(i)
+  return [...found].sort((a, b) => a - b).map((i) => context.startups[i]!)
 }
 
 function kindPages<T extends IncubatorItem | OrganisationItem>(kind: Kind<T>): PageGenerator {
