@@ -49,7 +49,7 @@ export interface ValidateOptions {
   idProblems?: Problem[]
   /**
    * false: no diagnostic carries a fix (`Diagnostic.fix`). Resolving a correction re-reads its fiche through the
-   * editor's text model: on the real corpus, 15 % of `registry validate`'s time. A caller that shows no fix (the
+   * editor's text model: on the real corpus, about 12 % of `registry validate`'s time (631 -> 554 ms). A caller that shows no fix (the
    * stylish, github and markdown formats, lint) spares it. Default true.
    */
   fixes?: boolean
