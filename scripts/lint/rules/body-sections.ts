@@ -334,8 +334,8 @@ function readSections(body: string, marks: readonly Marker[], asOfYear: number |
   return found
 }
 
-const NAMES_FR: Record<Section, string> = { context: 'le problème, son contexte et ses usagers', solution: 'la solution et l’impact attendu', plan: 'la suite : la stratégie de déploiement et les objectifs fixés au dernier comité' }
-const NAMES_EN: Record<Section, string> = { context: 'the problem, its context and its users', solution: 'the solution and the expected impact', plan: 'what comes next: the deployment strategy and the goals set at the last committee' }
+const NAMES_FR: Record<Section, string> = { context: 'le problème, son contexte et ses usagers', solution: 'la solution et l’impact attendu', plan: 'la suite (la stratégie de déploiement et les objectifs fixés au dernier comité)' }
+const NAMES_EN: Record<Section, string> = { context: 'the problem, its context and its users', solution: 'the solution and the expected impact', plan: 'what comes next (the deployment strategy and the goals set at the last committee)' }
 const HEADINGS: Record<Section, string> = { context: '## Contexte', solution: '## Solution', plan: '## Stratégie et objectifs' }
 
 const templateFr = (t: string[] = []) => (t.length === 0 ? '' : t.length === 1 ? ` La section ${q(t[0])} ne contient que le texte du modèle ou rien.` : ` Les sections ${t.map((x) => q(x)).join(', ')} ne contiennent que le texte du modèle ou rien.`)

@@ -64,7 +64,7 @@ describe('what the report says', () => {
   it('lists every missing section, and the template sections to fill in', () => {
     const { fr, en } = lintCase(rule, { name: '', fiche: fiche(construction, TEMPLATE) })
     expect(fr).toHaveLength(1)
-    expect(fr[0]!.message).toBe("Le texte de présentation ne dit rien de : le problème, son contexte et ses usagers ; la solution et l’impact attendu ; la suite : la stratégie de déploiement et les objectifs fixés au dernier comité. Les sections « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d’usage à 6 mois », « Objectif d’impact à 6 mois » ne contiennent que le texte du modèle ou rien.")
+    expect(fr[0]!.message).toBe("Le texte de présentation ne dit rien de : le problème, son contexte et ses usagers ; la solution et l’impact attendu ; la suite (la stratégie de déploiement et les objectifs fixés au dernier comité). Les sections « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d’usage à 6 mois », « Objectif d’impact à 6 mois » ne contiennent que le texte du modèle ou rien.")
     expect(fr[0]!.hint).toBe("Sous « Contexte », « Problème », « Solution », « Objectifs à 6 mois », « Objectif d’usage à 6 mois », « Objectif d’impact à 6 mois », remplacez le texte du modèle par quelques phrases à vous.")
     expect(en[0]!.message).toMatch(/^The presentation says nothing about: the problem, its context and its users; /)
   })
