@@ -64,6 +64,15 @@ export function frenchDate(value: unknown): string {
   return evidenceDay(value, 'fr')
 }
 
+const MONTHS_SHORT_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.']
+
+/** A month as the trends write it ('2026-10') for readers: 'octobre 2026', or 'oct. 2026' with `short` (a chart's axis); anything else as written. */
+export function frenchMonth(month: string, short = false): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  const i = m ? Number(m[2]) - 1 : -1
+  return m && i >= 0 && i < 12 ? `${(short ? MONTHS_SHORT_FR : MONTHS_FR)[i]}\u00a0${m[1]}` : month
+}
+
 /** The date part (YYYY-MM-DD) of a date or ISO date-time, for `<time datetime>`. */
 export function isoDay(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10)

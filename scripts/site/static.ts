@@ -147,7 +147,9 @@ details > * { box-sizing: border-box; }
 .data-code { overflow-x: auto; padding: 1rem; background-color: var(--background-alt-grey); font-size: .875rem; line-height: 1.5; }
 .data-code:focus-visible { outline: 2px solid #0a76f6; outline-offset: 2px; }
 @media (max-width: 36em) { .data-code { white-space: pre-wrap; overflow-wrap: anywhere; } }
-.trends__chart { width: 100%; max-width: 48rem; height: auto; }
+/* Under 40rem the chart scrolls sideways rather than shrink its text, and opens on the latest months (rtl scroll origin). */
+.trends__scroll { overflow-x: auto; direction: rtl; max-width: 48rem; }
+.trends__chart { direction: ltr; display: block; width: 100%; min-width: 40rem; height: auto; }
 .trends__legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
 
 .evidence { list-style: none; padding-left: 0; }

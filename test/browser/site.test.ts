@@ -157,7 +157,15 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
   it('draws the trends from the history, as a chart and as a table', async () => {
     const { page } = await open('standards/')
     expect(await page.locator('svg.trends__chart polyline').count()).toBeGreaterThan(0)
-    expect(await page.locator('table:has(caption:has-text("par mois")) tbody tr th').allTextContents()).toEqual(['2026-10', '2026-09'])
+    expect(await page.locator('table:has(caption:has-text("par mois")) tbody tr th').allTextContents()).toEqual(['octobre\u00a02026', 'septembre\u00a02026'])
+    // On a phone the chart keeps a readable size and opens on its latest month, the rest a sideways scroll away.
+    await page.setViewportSize({ width: 375, height: 800 })
+    const chart = page.locator('.trends__scroll')
+    const latest = await page.locator('svg.trends__chart text', { hasText: 'oct.' }).boundingBox()
+    const box = (await chart.boundingBox())!
+    expect(latest!.x + latest!.width).toBeLessThanOrEqual(box.x + box.width + 1)
+    expect(latest!.x).toBeGreaterThanOrEqual(box.x)
+    expect(await chart.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
     await page.close()
     const startup = await open('startups/alpha/')
     expect(await startup.page.textContent('.fields')).toContain('20 octobre 2026')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forReaders } from '../../scripts/site/components.ts'
+import { forReaders, frenchMonth } from '../../scripts/site/components.ts'
 
 describe('forReaders: a lint text as the site shows it', () => {
   it.each([
@@ -18,5 +18,22 @@ describe('forReaders: a lint text as the site shows it', () => {
     ['« constructor » et « __proto__ » ne sont pas des phases.', '« constructor » et « __proto__ » ne sont pas des phases.'],
   ])('%s', (text, shown) => {
     expect(forReaders(text)).toBe(shown)
+  })
+})
+
+describe('frenchMonth: a month of the trends as readers say it', () => {
+  it.each([
+    ['2026-10', false, 'octobre\u00a02026'],
+    ['2026-10', true, 'oct.\u00a02026'],
+    ['2025-01', false, 'janvier\u00a02025'],
+    ['2025-05', true, 'mai\u00a02025'],
+    ['2025-12', true, 'déc.\u00a02025'],
+    // Not a month: as written.
+    ['2025-13', false, '2025-13'],
+    ['2025-00', false, '2025-00'],
+    ['2025-1', false, '2025-1'],
+    ['octobre', false, 'octobre'],
+  ] as const)('%s (short: %s) → %s', (month, short, shown) => {
+    expect(frenchMonth(month, short)).toBe(shown)
   })
 })

@@ -148,8 +148,12 @@ describe('site pages', () => {
     expect(pages.get('standards/index.html')).toContain('Pas de tendances')
     const standards = build(DEFAULT_CONFIG, TRENDS).pages.get('standards/index.html')!
     expect(standards).toContain('<svg viewBox=')
-    expect(standards).toMatch(/<th scope="row">2026-10<\/th><td>5<\/td><td>75 %<\/td>/)
-    expect(standards).toMatch(/<th scope="row">2026-09<\/th><td>4<\/td><td>40 %<\/td>/)
+    // Months as readers say them: the table and the legend in full, the chart's axis abbreviated.
+    expect(standards).toMatch(/<th scope="row"><time datetime="2026-10">octobre\u00a02026<\/time><\/th><td>5<\/td><td>75\u00a0%<\/td>/)
+    expect(standards).toMatch(/<th scope="row"><time datetime="2026-09">septembre\u00a02026<\/time><\/th><td>4<\/td><td>40\u00a0%<\/td>/)
+    expect(standards).toContain('entre septembre\u00a02026 et octobre\u00a02026')
+    expect(standards).toMatch(/font-size="11">sept\.\u00a02026<\/text>/)
+    expect(standards).not.toMatch(/>2026-\d\d</)
   })
 
   it('lists on the data page only the files the build wrote, each with its schema', () => {

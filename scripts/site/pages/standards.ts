@@ -8,7 +8,7 @@ import { LINT_RULES } from '../../lint/rules/index.ts'
 import type { PageGenerator, SiteContext, Trends } from '../context.ts'
 import { html, raw, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
-import { bar, categoryLabel, categoryTable, percent, tableBlock, time } from '../components.ts'
+import { bar, categoryLabel, categoryTable, frenchMonth, percent, tableBlock, time } from '../components.ts'
 import { checkLabelFr } from '../../lint/check-labels.ts'
 import { declaredAndProvenTable, evidenceTrendsTable } from '../evidence.ts'
 
@@ -50,12 +50,12 @@ function trendsSection(trends: Trends): Html {
     return html`<polyline fill="none" stroke="${color}" stroke-width="2"${dash ? raw(` stroke-dasharray="${dash}"`) : ''} points="${d}"/>${points.length === 1 ? html`<circle cx="${x(points[0]![0]).toFixed(1)}" cy="${y(points[0]![1]).toFixed(1)}" r="3" fill="${color}"/>` : ''}`
   })
   const chart = html`<figure class="trends fr-mb-3w" aria-labelledby="tendances-legende">
-<svg viewBox="0 0 ${String(width)} ${String(height)}" role="img" aria-labelledby="tendances-legende" class="trends__chart">
+<div class="trends__scroll" tabindex="0" role="region" aria-label="Graphique des tendances"><svg viewBox="0 0 ${String(width)} ${String(height)}" role="img" aria-labelledby="tendances-legende" class="trends__chart">
 ${ticks.map((t) => html`<line x1="${String(left)}" x2="${String(width - right)}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/><text x="${String(left - 6)}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11">${String(t * 100)} %</text>`)}
-${snapshots.map((s, i) => (i % labelEvery === 0 || i === snapshots.length - 1 ? html`<text x="${x(i).toFixed(1)}" y="${String(height - 14)}" text-anchor="middle" font-size="11">${s.month}</text>` : ''))}
+${snapshots.map((s, i) => ((snapshots.length - 1 - i) % labelEvery === 0 ? html`<text x="${x(i).toFixed(1)}" y="${String(height - 14)}" text-anchor="middle" font-size="11">${frenchMonth(s.month, true)}</text>` : ''))}
 ${lines}
-</svg>
-<figcaption id="tendances-legende">Part des vérifications remplies par catégorie, de ${snapshots[0]!.month} à ${snapshots[snapshots.length - 1]!.month} (les mêmes chiffres dans le tableau ci-dessous).
+</svg></div>
+<figcaption id="tendances-legende">Part des vérifications remplies par catégorie, ${snapshots.length === 1 ? `en ${frenchMonth(snapshots[0]!.month)}` : `entre ${frenchMonth(snapshots[0]!.month)} et ${frenchMonth(snapshots[snapshots.length - 1]!.month)}`} (les mêmes chiffres dans le tableau ci-dessous).
 <ul class="trends__legend">${categories.map((c, ci) => {
     const [color, dash] = STYLES[ci % STYLES.length]!
     return html`<li><svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="0" x2="28" y1="5" y2="5" stroke="${color}" stroke-width="2"${dash ? raw(` stroke-dasharray="${dash}"`) : ''}/></svg> ${categoryLabel(c)}</li>`
@@ -64,7 +64,7 @@ ${lines}
   const table = tableBlock(
     'Part des vérifications remplies, par mois et par catégorie',
     html`<tr><th scope="col">Mois</th><th scope="col">Fiches</th>${categories.map((c) => html`<th scope="col">${categoryLabel(c)}</th>`)}</tr>`,
-    html`${[...snapshots].reverse().map((s) => html`<tr><th scope="row">${s.month}</th><td>${String(s.products)}</td>${categories.map((c) => {
+    html`${[...snapshots].reverse().map((s) => html`<tr><th scope="row"><time datetime="${s.month}">${frenchMonth(s.month)}</time></th><td>${String(s.products)}</td>${categories.map((c) => {
       const share = s.standards.categories[c]?.share
       return html`<td>${typeof share === 'number' ? `${Math.round(share * 100)} %` : '—'}</td>`
     })}</tr>`)}`,
