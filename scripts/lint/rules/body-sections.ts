@@ -21,7 +21,7 @@ export type Section = 'context' | 'solution' | 'plan'
 export const SECTIONS: Record<Section, RegExp> = {
   context: /context|probleme|problematique|constat|enjeu|besoin|irritant|cible|usager|utilisat|\bpublic|beneficiaire|concerne|souffre|situation|pourquoi|qu'est-ce|c'est quoi|\bdefi\b|origine|prejudice|\bcauses?\b|diagnostic|investigation|\bfaits\b|\bdrame\b|a propos|preambule|historique/,
   solution: /solution|produit|service|impact|resultat|benefice|proposition|fonctionne|\bmarche\b|reponse|approche|hypothese|outil|plateforme|\boffre\b|fonctionnalite|construction|notre mission|prototype|\bmvp\b|levier|ce que fait|a quoi sert|experience cible|experiment/,
-  plan: /objectif|comite|indicateur|north star|\bkpi|\bokr|mesure d(?:e l)?'impact|mesures d'impact|metrique|a \d+ mois|prochains mois|resultats attendus|succes|reussi|cible chiffree|strategi|deploiement|feuille de route|roadmap|echelle|generalis|etape|ambition|perspective|prochain|\bsuite\b|developpement|plan d'action|calendrier|chronologie|ou en est|avancement|experiment|perennis|pilier|\bvision\b|\bdemain\b|a venir|ensuite|maintenant|trajectoire|priorit|chantier|horizon|mise sur le marche|go to market|diffusion|essaimage|croissance|acquisition|transfert|jalon|acceleration|consolidation|phase 2|temps forts/,
+  plan: /objectif|comite|indicateur|north star|\bkpi|\bokr|mesure d(?:e l)?'impact|mesures d'impact|metrique|a \d+ mois|prochains mois|resultats attendus|succes|reussi|cible chiffree|strategi|deploiement|feuille de route|roadmap|echelle|generalis|etape|ambition|perspective|prochain|developpement|plan d'action|calendrier|chronologie|ou en est|avancement|experiment|perennis|pilier|\bvision\b|\bdemain\b|a venir|ensuite|maintenant|trajectoire|priorit|chantier|horizon|mise sur le marche|go to market|diffusion|essaimage|croissance|acquisition|transfert|jalon|acceleration|consolidation|phase 2|temps forts/,
 }
 
 const ORDER: readonly Section[] = ['context', 'solution', 'plan']
@@ -292,6 +292,9 @@ function aboutOf(text: string, asOfYear: number | undefined): readonly Section[]
   if (about) return about
   const label = fold(text)
   const found = ORDER.filter((s) => SECTIONS[s].test(label))
+  // « La suite », « Et pour la suite ? », « Suite du projet » name what comes next; a longer label that
+  // only holds the word does not (« La Suite contient d’ores et déjà les services suivants : », of La Suite numérique).
+  if (!found.includes('plan') && SHORT_SUITE.test(label)) found.push('plan')
   // A year to come names a plan (« ## 2026 », « Feuille de route 2027 »).
   const year = /\b(20\d\d)\b/.exec(label)
   if (asOfYear !== undefined && year && Number(year[1]) >= asOfYear && !found.includes('plan')) found.push('plan')
@@ -301,6 +304,8 @@ function aboutOf(text: string, asOfYear: number | undefined): readonly Section[]
   return about
 }
 const ABOUT = new Map<string, readonly Section[]>()
+/** A label of at most seven words, one of them « suite » (folded: one space between words). */
+const SHORT_SUITE = /^(?:[^ ]+ ){0,3}suite\b(?: [^ ]+){0,3}[ ?:!.]*$/
 
 /** What the body says, section by section: present (with real text), only template text, or absent. */
 export function sectionsOf(body: string, asOfYear?: number, wanted: readonly Section[] = ORDER): Record<Section, 'present' | 'template' | 'absent'> {
@@ -397,7 +402,9 @@ emploient dans les fiches réelles : « Le constat », « Notre cible », « Le 
 « Prochaines étapes », « Vers une pérennisation… », « Les trois piliers de transformation 2026 », un
 titre qui est une année à venir, « Objectifs à 6 mois », « OKR », « Indicateurs d’impact » pour la suite.
 Une phrase sur « l’objectif » sans chiffre ni date (« Notre objectif est de simplifier… ») dit une
-mission, pas des objectifs. Le texte qui précède la solution, quand il en dit assez, en est le contexte,
+mission, pas des objectifs ; de même, « la suite » annonce la suite dans un titre court (« Et pour la
+suite ? »), pas dans une phrase qui ne fait que contenir le mot (« La Suite contient… : », le nom d’un
+produit). Le texte qui précède la solution, quand il en dit assez, en est le contexte,
 quel que soit son titre (« Faire de la vacance structurelle une ressource pour les territoires »).
 
 Une section qui ne contient que le texte du modèle de l’espace membre (« Quel est le contexte de ta

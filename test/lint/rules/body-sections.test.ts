@@ -47,6 +47,7 @@ testRule(rule, {
     { name: 'a goal whose figures follow in the next paragraph (corpus: docurba)', fiche: fiche(construction, "## Le problème\n\nDes procédures opaques.\n\n## La solution\n\nUn outil partagé.\n\nNotre objectif est de devenir la plateforme de référence.\n\n**En juin 2026, 100 % des DDT(M) utilisent Docurba.**\n") },
     { name: 'a lead-in that introduces a list (corpus: rdv-insertion)', fiche: fiche(construction, "## Le problème\n\nDes délais trop longs.\n\n## Notre service\n\nDes invitations par SMS.\n\nrdv-insertion aura réussi sa mission si :\n1. les délais avant l’orientation baissent de moitié\n") },
     { name: 'bare titles written without # (corpus: certiphyto-lisa)', fiche: fiche(investigation, 'Contexte\nLe Certiphyto est un certificat obligatoire.\n\n⸻\n\nSolution\nUne base de données unifiée.\n') },
+    { name: '« Et pour la suite ? » names what comes next', fiche: fiche(construction, '## Contexte\n\nDes outils propriétaires.\n\n## Solution\n\nUne suite collaborative.\n\n## Et pour la suite ?\n\nDeux ministères de plus en 2027.\n') },
     { name: 'an ended product is asked nothing', fiche: fiche('phases:\n  - name: abandon\n    start: 2024-01-01\n', '') },
   ],
   invalid: [
@@ -57,6 +58,7 @@ testRule(rule, {
     { name: '« Test 1 » and « XXXX » are placeholders', fiche: fiche(investigation, '## Contexte\n\nTest 1\n\n## Solution\n\nXXXXXXXXXXXX\n'), errors: [['missingSections', 9, 1]] },
     { name: 'a heading with nothing under it', fiche: fiche(construction, '## Contexte\n\nLes agents ressaisissent tout.\n\n## Solution\n\n## Stratégie\n\nDeux régions pilotes.\n'), errors: [['missingSections', 11, 1]] },
     { name: '« Notre objectif est de… » is a mission, not goals set at a committee', fiche: fiche(construction, '## Contexte\n\nDes outils propriétaires.\n\n## Solution\n\nUne suite collaborative.\n\nNotre objectif est de déployer une suite souveraine.\n'), errors: [['missingSections', 11, 1]] },
+    { name: '« La Suite contient… : » is a product named La Suite, not what comes next (corpus: suite-numerique)', fiche: fiche(construction, "## Contexte\n\nDes outils propriétaires.\n\n## Solution\nLa Suite contient d'ores et déjà les services suivants :\n* Tchap, la messagerie instantanée\n* Visio, pour des visios rapides\n"), errors: [['missingSections', 11, 1]] },
   ],
 })
 
