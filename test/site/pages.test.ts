@@ -86,6 +86,16 @@ describe('site pages', () => {
     expect(alpha).toContain('Pour corriger : Ajoutez « repository: https://github.com/… »')
     // A met standard says what the fiche shows ([preuve-3]).
     expect(alpha).toMatch(/<li class="check check--passed"><span class="fr-sr-only">Rempli : <\/span>[^<]*<br><span class="fr-text--sm">La fiche donne contact : « [^<]+ »\.<\/span><\/li>/)
+    // One word for the same count: the summary's checks to correct are the sum of the categories' and of the failing checks listed.
+    const summary = /(\d+) vérifications? à corriger\./.exec(alpha)
+    const perCategory = [...alpha.matchAll(/\((\d+) vérifications? à corriger\)/g)].map((m) => Number(m[1]))
+    expect(summary).not.toBeNull()
+    expect(perCategory.reduce((a, b) => a + b, 0)).toBe(Number(summary![1]))
+    // A check that serves two standards of a category is told once; under the second, it refers to the first.
+    const told = alpha.match(/<li class="check check--failing">(?:(?!<\/li>)[^])*?Pour corriger/g) ?? []
+    expect(told).toHaveLength(Number(summary![1]))
+    expect(alpha).toMatch(/<li class="check check--failing"><span class="fr-sr-only">À corriger : <\/span>Page de statistiques \(stats_url\)<br><span class="fr-text--sm">La même vérification que sous « [^»]+ », ci-dessus : comptée une fois\.<\/span><\/li>/)
+    expect(alpha).not.toMatch(/vérifications? à compléter/)
     const gamma = pages.get('startups/gamma/index.html')!
     expect(gamma).toMatch(/<li class="check check--exempt">[^]*?Exemption \(ne s’applique pas à ce produit\) : Le service n&#39;est ouvert qu&#39;à des testeurs invités\. — jusqu’au <time datetime="2027-06-30">30 juin 2027<\/time>/)
   })

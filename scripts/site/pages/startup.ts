@@ -43,7 +43,9 @@ function checkDetail(check: Check, findings: readonly Finding[]): Html {
 
 const RESULT_WORDS: Record<Check['result'], string> = { passed: 'Rempli', exempt: 'Exempté', failing: 'À corriger' }
 
-function checkLine(check: Check, findings: readonly Finding[]): Html {
+function checkLine(check: Check, findings: readonly Finding[], firstUnder?: string): Html {
+  // A check met again under a second standard of the same category: named, counted once, told once (above).
+  if (firstUnder !== undefined) return html`<li class="check check--${check.result}"><span class="fr-sr-only">${RESULT_WORDS[check.result]} : </span>${checkLabelFr(check.rule)}<br><span class="fr-text--sm">La même vérification que sous « ${firstUnder} », ci-dessus : comptée une fois.</span></li>`
   // The rule id where there is something to fix: it names the rule's documentation.
   return html`<li class="check check--${check.result}"><span class="fr-sr-only">${RESULT_WORDS[check.result]} : </span>${checkLabelFr(check.rule)}${check.result === 'failing' ? html` <code class="fr-text--xs">${check.rule}</code>` : ''}${checkDetail(check, findings)}</li>`
 }
@@ -65,11 +67,18 @@ export function checksByStandard(checks: readonly Check[]): { standard: string; 
 const RESULT_ORDER: Record<Check['result'], number> = { failing: 0, exempt: 1, passed: 2 }
 const STANDARD_WORDS: Record<Check['result'], string> = { passed: 'rempli', exempt: 'exempté', failing: 'à compléter' }
 
-function standardLine(group: ReturnType<typeof checksByStandard>[number], findings: readonly Finding[]): Html {
+/** `shown`: the checks already listed in this category, each with the title of the standard it was listed under. */
+function standardLine(group: ReturnType<typeof checksByStandard>[number], findings: readonly Finding[], shown: Map<string, string>): Html {
   const standard = standardById(group.standard)
+  const name = standard?.title ?? 'Autres vérifications'
   const title = standard ? html`<a href="${standardUrl(standard)}" rel="noopener noreferrer">${standard.title}</a>` : html`Autres vérifications`
+  const lines = group.checks.map((check) => {
+    const firstUnder = shown.get(check.rule)
+    if (firstUnder === undefined) shown.set(check.rule, name)
+    return checkLine(check, findings, firstUnder)
+  })
   return html`<li class="standard standard--${group.result}"><p class="standard__title"><span class="standard__state">${STANDARD_WORDS[group.result]}</span> ${title}</p>
-<ul class="checks">${group.checks.map((check) => checkLine(check, findings))}</ul></li>`
+<ul class="checks">${lines}</ul></li>`
 }
 
 function standardsSection(context: SiteContext, s: StartupItem): Html {
@@ -79,7 +88,7 @@ function standardsSection(context: SiteContext, s: StartupItem): Html {
   if (categories.length === 0) return html`<p>Aucun standard ne s’applique à ce produit dans sa phase actuelle.</p>`
   const findings = context.findings.get(s.file) ?? []
   const missing = categories.reduce((n, c) => n + block.categories[c]!.failing, 0)
-  return html`<p>${missing === 0 ? 'La fiche donne toutes les preuves attendues dans sa phase.' : `${plural(missing, 'vérification', 'vérifications')} à compléter.`} Vérifications du catalogue ${block.catalogue_version}${block.as_of ? html`, au ${time(block.as_of)}` : ''}, d’après les champs de la fiche : chaque standard, puis ce que la fiche en montre.</p>
+  return html`<p>${missing === 0 ? 'La fiche donne toutes les preuves attendues dans sa phase.' : `${plural(missing, 'vérification', 'vérifications')} à corriger.`} Vérifications du catalogue ${block.catalogue_version}${block.as_of ? html`, au ${time(block.as_of)}` : ''}, d’après les champs de la fiche : chaque standard, puis ce que la fiche en montre.</p>
 ${tableBlock(
     'Maturité par catégorie',
     html`<tr><th scope="col">Catégorie</th><th scope="col">Vérifications remplies</th><th scope="col">Exemptées</th><th scope="col">À corriger</th></tr>`,
@@ -90,8 +99,9 @@ ${tableBlock(
   )}
 ${categories.map((c) => {
     const k = block.categories[c]!
+    const shown = new Map<string, string>()
     return html`<h3 class="fr-h5" id="categorie-${c}">${categoryLabel(c)} <span class="fr-text--sm">(${k.failing === 0 ? 'complet' : `${plural(k.failing, 'vérification', 'vérifications')} à corriger`})</span></h3>
-<ul class="standards">${checksByStandard(k.checks).map((group) => standardLine(group, findings))}</ul>`
+<ul class="standards">${checksByStandard(k.checks).map((group) => standardLine(group, findings, shown))}</ul>`
   })}`
 }
 
