@@ -11,6 +11,8 @@ import { DEFAULT_CONFIG } from '../../scripts/load/config.ts'
 import { runRules } from '../../scripts/lint/run-rules.ts'
 import { feedStandards } from '../../scripts/compile/feed-standards.ts'
 import { escapeHtml } from '../../scripts/site/html.ts'
+import { frenchDate } from '../../scripts/site/components.ts'
+import { API_VERSION, CONTRACT_RELEASED } from '../../scripts/compile/feed-schema.ts'
 import { dataMain } from '../../scripts/site/pages/data.ts'
 import { siteContext } from '../../scripts/site/site.ts'
 import { validateRegistry } from '../../scripts/validate/validate-registry.ts'
@@ -43,6 +45,9 @@ describe('the data page', () => {
     for (const id of ['api-v1', 'api-v3', 'api-v2-7', 'api-contrat']) expect(text).toContain(`id="${id}"`)
     expect(text).toContain('href="../api/v3/schemas/startup.schema.json"')
     expect(text).toContain('href="../api/openapi.json"')
+    // The contract's version and its day, written for readers (« du 7 décembre 2026 », not 2026-12-07).
+    expect(text).toContain(`(OpenAPI 3.1, version ${API_VERSION} du <time datetime="${CONTRACT_RELEASED}">${frenchDate(CONTRACT_RELEASED)}</time>)`)
+    expect(frenchDate(CONTRACT_RELEASED)).toMatch(/^\d{1,2}(?:er)? [a-zéû]+ \d{4}$/)
   })
 
   it('leaves out the history files when the build has no history, and evidence.json when it has no evidence', () => {

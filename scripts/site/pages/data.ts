@@ -13,6 +13,7 @@ import type { JsonSchema } from '../../validate/schemas.ts'
 import type { PageGenerator, SiteContext } from '../context.ts'
 import { html, type Html } from '../html.ts'
 import { renderPage, siteHref } from '../layout.ts'
+import { time } from '../components.ts'
 
 export const DATA_PATH = 'donnees/'
 
@@ -204,7 +205,7 @@ export function dataMain(context: SiteContext): Html {
   const firstId = context.startups[0]?.id ?? 'identifiant'
   return html`<h1>Données ouvertes</h1>
 <p class="fr-text--lead">Tout ce que montre ce site est publié en données ouvertes, compilé des mêmes fiches, sous ${DATA_LICENCE.name} : ${String(endpoints.length)} fichiers ou familles de fichiers, en JSON, CSV et Atom.</p>
-<p>Un contrat les décrit tous : <a href="${siteHref(DATA_PATH, 'api/openapi.json')}">api/openapi.json</a> (OpenAPI 3.1, version ${API_VERSION} du ${CONTRACT_RELEASED}), généré des schémas JSON qui valident chaque fichier. Cette page en est la version lisible. Les adresses sont relatives à ce site ; chaque fichier est statique, régénéré quand les fiches changent.</p>
+<p>Un contrat les décrit tous : <a href="${siteHref(DATA_PATH, 'api/openapi.json')}">api/openapi.json</a> (OpenAPI 3.1, version ${API_VERSION} du ${time(CONTRACT_RELEASED)}), généré des schémas JSON qui valident chaque fichier. Cette page en est la version lisible. Les adresses sont relatives à ce site ; chaque fichier est statique, régénéré quand les fiches changent.</p>
 <nav class="fr-summary fr-mb-4w" role="navigation" aria-labelledby="donnees-sommaire"><p class="fr-summary__title" id="donnees-sommaire">Sommaire</p><ol class="fr-summary__list">
 ${TAGS.map((t) => html`<li><a class="fr-summary__link" href="#api-${t.name.replace('.', '-')}">${t.name === 'contrat' ? 'Le contrat, les schémas et les types' : `API ${t.name}`}</a></li>`)}
 <li><a class="fr-summary__link" href="#suivre">Suivre les changements</a></li>
