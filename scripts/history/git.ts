@@ -8,6 +8,7 @@
  * except `fetchFullHistory` (a shallow clone with a remote).
  */
 import { execFile, spawn } from 'node:child_process'
+import { mayBeInRepository } from '../git/head-date.ts'
 
 export class GitError extends Error {}
 
@@ -29,6 +30,8 @@ export type RepoState =
 
 /** One git process: inside a work tree? shallow? HEAD's commit (none in a repository without commits)? The remote is asked for only when shallow. */
 export async function repoState(root: string): Promise<RepoState> {
+  // Where git could not find a repository, the same answer without starting it.
+  if (!mayBeInRepository(root)) return { kind: 'none' }
   const out = await new Promise<string>((resolve) => {
     execFile('git', ['-C', root, 'rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}'], { timeout: 60_000, encoding: 'utf8' }, (_err, stdout) => resolve(String(stdout ?? '')))
   })
